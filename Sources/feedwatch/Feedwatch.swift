@@ -11,6 +11,8 @@ struct Feedwatch: ParsableCommand {
         subcommands: [
             ParseCommand.self,
             RulesCommand.self,
+            PollCommand.self,
+            AlertsCommand.self,
         ]
     )
 }

@@ -1,0 +1,65 @@
+# feedwatch: `make demo` and `make test` are all the set-up a fresh Debian
+# machine with the Swift toolchain needs; each installs what is missing.
+
+SWIFT        ?= swift
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
+BENCH_APT    := libxml2-utils nginx-light newsboat sfeed python3-pip
+BENCH_PYPI   := feedparser pyahocorasick
+RELEASE_BIN  := .build/release/feedwatch
+# apt-get needs root: use sudo when we are not root and it is there.
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
+
+.PHONY: all deps bench-deps build release demo test bench format clean
+
+all: build
+
+# Installs only the Debian packages that are missing, with one `apt-get update`.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PACKAGES))
+
+bench-deps: deps
+	$(call apt_install,$(BENCH_APT))
+	@python3 -c 'import feedparser, ahocorasick' 2>/dev/null || python3 -m pip install -q $(BENCH_PYPI)
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product feedwatch
+
+# One monitor pass over the bundled offline feeds, from a clean state, then
+# the alerts it raised.
+demo: release
+	@rm -rf examples/state examples/alerts.jsonl
+	@echo "== feedwatch poll: one pass over examples/feeds (offline) =="
+	@$(RELEASE_BIN) poll --config examples/feeds.conf --rules rules --all --backfill
+	@echo
+	@echo "== feedwatch alerts --details =="
+	@$(RELEASE_BIN) alerts --config examples/feeds.conf --rules rules --details
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(SWIFT) run feedwatch rules check --rules rules
+
+bench: bench-deps
+	$(SWIFT) build -c release --product parser-benchmark
+	$(SWIFT) build -c release --product conformance
+	$(SWIFT) build -c release --product matcher-benchmark
+	.build/release/conformance ../shared/conformance
+	.build/release/parser-benchmark
+	.build/release/matcher-benchmark
+
+format:
+	$(SWIFT) format -i -r Sources Tests Benchmarks Package.swift
+
+clean:
+	rm -rf .build examples/state examples/alerts.jsonl

@@ -7,7 +7,7 @@ BENCH_APT    := libxml2-utils nginx-light newsboat sfeed python3-pip
 BENCH_PYPI   := feedparser pyahocorasick
 RELEASE_BIN  := .build/release/feedwatch
 # apt-get needs root: use sudo when we are not root and it is there.
-SUDO         := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
+SUDO         := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null && echo sudo)
 
 .PHONY: all deps bench-deps build release demo test bench format clean
 

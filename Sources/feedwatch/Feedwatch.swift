@@ -11,6 +11,7 @@ struct Feedwatch: ParsableCommand {
         subcommands: [
             ParseCommand.self,
             RulesCommand.self,
+            RunCommand.self,
             PollCommand.self,
             AlertsCommand.self,
         ]

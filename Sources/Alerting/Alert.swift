@@ -5,64 +5,64 @@ import RuleEngine
 /// One alert: a rule that fired on an item, as written to the alert log
 /// (one JSON object per line) and sent to webhooks.
 public struct Alert: Sendable, Equatable, Codable {
-  /// Stable: the same rule on the same item of the same feed gives the same id,
-  /// so a restart or a replayed pass never alerts twice.
-  public var id: String
-  public var time: Date
-  public var rule: String
-  public var severity: Severity
-  public var feed: String
-  public var item: AlertItem
-  public var matches: [TermMatch]
-  public var entities: [String]
-  /// The text around the first match, for a reader skimming the log.
-  public var snippet: String
-  /// The id of the story this report belongs to (reports of one incident share it).
-  public var story: String
-  /// How many feeds carried the story when the alert was written.
-  public var sources: Int
+    /// Stable: the same rule on the same item of the same feed gives the same id,
+    /// so a restart or a replayed pass never alerts twice.
+    public var id: String
+    public var time: Date
+    public var rule: String
+    public var severity: Severity
+    public var feed: String
+    public var item: AlertItem
+    public var matches: [TermMatch]
+    public var entities: [String]
+    /// The text around the first match, for a reader skimming the log.
+    public var snippet: String
+    /// The id of the story this report belongs to (reports of one incident share it).
+    public var story: String
+    /// How many feeds carried the story when the alert was written.
+    public var sources: Int
 
-  public init(
-    id: String, time: Date, rule: String, severity: Severity, feed: String, item: AlertItem,
-    matches: [TermMatch], entities: [String], snippet: String, story: String, sources: Int
-  ) {
-    self.id = id
-    self.time = time
-    self.rule = rule
-    self.severity = severity
-    self.feed = feed
-    self.item = item
-    self.matches = matches
-    self.entities = entities
-    self.snippet = snippet
-    self.story = story
-    self.sources = sources
-  }
+    public init(
+        id: String, time: Date, rule: String, severity: Severity, feed: String, item: AlertItem,
+        matches: [TermMatch], entities: [String], snippet: String, story: String, sources: Int
+    ) {
+        self.id = id
+        self.time = time
+        self.rule = rule
+        self.severity = severity
+        self.feed = feed
+        self.item = item
+        self.matches = matches
+        self.entities = entities
+        self.snippet = snippet
+        self.story = story
+        self.sources = sources
+    }
 }
 
 /// What an alert keeps of its item.
 public struct AlertItem: Sendable, Equatable, Codable {
-  public var id: String
-  public var title: String?
-  public var link: String?
-  public var published: Date?
+    public var id: String
+    public var title: String?
+    public var link: String?
+    public var published: Date?
 
-  public init(id: String, title: String?, link: String?, published: Date?) {
-    self.id = id
-    self.title = title
-    self.link = link
-    self.published = published
-  }
+    public init(id: String, title: String?, link: String?, published: Date?) {
+        self.id = id
+        self.title = title
+        self.link = link
+        self.published = published
+    }
 
-  enum CodingKeys: String, CodingKey { case id, title, link, published }
+    enum CodingKeys: String, CodingKey { case id, title, link, published }
 
-  // Absent values are written as `null`, not left out, so that every line
-  // of the log has the same shape for `jq` and spreadsheets.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(title, forKey: .title)
-    try container.encode(link, forKey: .link)
-    try container.encode(published, forKey: .published)
-  }
+    // Absent values are written as `null`, not left out, so that every line
+    // of the log has the same shape for `jq` and spreadsheets.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(link, forKey: .link)
+        try container.encode(published, forKey: .published)
+    }
 }

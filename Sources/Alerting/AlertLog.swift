@@ -1,69 +1,101 @@
 import Foundation
 
-/// The append-only alert log: JSON Lines, one alert a line.
+/// The append-only alert log: JSON Lines, one alert a line, rotated by size
+/// (`alerts.jsonl.1`, `.2`, … — see `AlertLogFiles`); nothing is ever deleted.
 ///
 /// `append` returns only once the lines are on disk (fsync), because the
 /// monitor marks an item seen right after: an alert must never exist only in
 /// a buffer when its item is already recorded as handled.
 public final class AlertLog: @unchecked Sendable {
-  public let path: String
-  // One writer per log: the monitor appends from a single thread of control.
-  private let handle: FileHandle
-  private let encoder: JSONEncoder
+    /// The default size at which the live file is rotated.
+    public static let defaultRotationSize = 64 * 1024 * 1024
 
-  public init(path: String) throws(AlertingError) {
-    self.path = path
-    let url = URL(fileURLWithPath: path)
-    do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      if !FileManager.default.fileExists(atPath: path) {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-          throw AlertingError.log(path: path, message: "cannot create the file")
+    public let path: String
+    /// The live file is rotated once it grows past this many bytes.
+    public let rotationSize: Int
+    // One writer per log: the monitor appends from a single thread of control.
+    private var handle: FileHandle
+    private var size: UInt64
+    private let encoder: JSONEncoder
+
+    public init(path: String, rotationSize: Int = AlertLog.defaultRotationSize)
+        throws(AlertingError)
+    {
+        self.path = path
+        self.rotationSize = rotationSize
+        (handle, size) = try Self.openForAppending(path)
+        encoder = AlertLog.makeEncoder()
+    }
+
+    deinit {
+        try? handle.close()
+    }
+
+    /// Writes `alerts` as lines and flushes them to disk before returning.
+    public func append(_ alerts: [Alert]) throws(AlertingError) {
+        guard !alerts.isEmpty else { return }
+        var bytes = Data()
+        do {
+            for alert in alerts {
+                bytes.append(try encoder.encode(alert))
+                bytes.append(0x0A)
+            }
+            try handle.write(contentsOf: bytes)
+            try handle.synchronize()
+        } catch {
+            throw AlertingError.log(
+                path: path, message: "cannot write: \(error.localizedDescription)")
         }
-      }
-      handle = try FileHandle(forWritingTo: url)
-      try handle.seekToEnd()
-    } catch let error as AlertingError {
-      throw error
-    } catch {
-      throw AlertingError.log(path: path, message: error.localizedDescription)
+        size += UInt64(bytes.count)
+        if size >= rotationSize { try rotate() }
     }
-    encoder = AlertLog.makeEncoder()
-  }
 
-  deinit {
-    try? handle.close()
-  }
-
-  /// Writes `alerts` as lines and flushes them to disk before returning.
-  public func append(_ alerts: [Alert]) throws(AlertingError) {
-    guard !alerts.isEmpty else { return }
-    var bytes = Data()
-    do {
-      for alert in alerts {
-        bytes.append(try encoder.encode(alert))
-        bytes.append(0x0A)
-      }
-      try handle.write(contentsOf: bytes)
-      try handle.synchronize()
-    } catch {
-      throw AlertingError.log(path: path, message: "cannot write: \(error.localizedDescription)")
+    /// Rotation happens after a write is on disk, so a failure here never
+    /// loses an alert: the next append simply goes on in the live file.
+    private func rotate() throws(AlertingError) {
+        do {
+            try handle.close()
+            try AlertLogFiles(path: path).rotate()
+        } catch {
+            throw AlertingError.log(
+                path: path, message: "cannot rotate: \(error.localizedDescription)")
+        }
+        (handle, size) = try Self.openForAppending(path)
     }
-  }
 
-  /// The encoder every alert line is written with: compact, dates in ISO 8601 UTC.
-  public static func makeEncoder() -> JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.dateEncodingStrategy = .iso8601
-    encoder.outputFormatting = [.withoutEscapingSlashes]
-    return encoder
-  }
+    private static func openForAppending(_ path: String) throws(AlertingError) -> (
+        FileHandle, UInt64
+    ) {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: path) {
+                guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                    throw AlertingError.log(path: path, message: "cannot create the file")
+                }
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            return (handle, try handle.seekToEnd())
+        } catch let error as AlertingError {
+            throw error
+        } catch {
+            throw AlertingError.log(path: path, message: error.localizedDescription)
+        }
+    }
 
-  /// The decoder matching `makeEncoder`.
-  public static func makeDecoder() -> JSONDecoder {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
-    return decoder
-  }
+    /// The encoder every alert line is written with: compact, dates in ISO 8601 UTC.
+    public static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// The decoder matching `makeEncoder`.
+    public static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
 }

@@ -5,56 +5,72 @@ import Foundation
 /// A corrupt line (a crash mid-write, a hand edit) is reported with its line
 /// number and skipped: one bad line must never hide the rest of the log.
 public struct AlertLogReader: Sendable {
-  public let path: String
+    public let path: String
 
-  public init(path: String) {
-    self.path = path
-  }
-
-  /// A line that could not be read as an alert.
-  public struct CorruptLine: Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var reason: String
-
-    public var description: String {
-      "\(path):\(line): alerting: skipped a corrupt line: \(reason)"
+    public init(path: String) {
+        self.path = path
     }
-  }
 
-  /// Every alert of the log in file order, and the lines that were skipped.
-  /// A missing log is an empty one.
-  public func readAll() throws(AlertingError) -> (alerts: [Alert], corrupt: [CorruptLine]) {
-    guard FileManager.default.fileExists(atPath: path) else { return ([], []) }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-    } catch {
-      throw AlertingError.log(path: path, message: "cannot read: \(error.localizedDescription)")
-    }
-    let decoder = AlertLog.makeDecoder()
-    var alerts: [Alert] = []
-    var corrupt: [CorruptLine] = []
-    var lineNumber = 0
-    for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-      lineNumber += 1
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-      do {
-        alerts.append(try decoder.decode(Alert.self, from: Data(line)))
-      } catch {
-        corrupt.append(CorruptLine(path: path, line: lineNumber, reason: Self.reason(error)))
-      }
-    }
-    return (alerts, corrupt)
-  }
+    /// A line that could not be read as an alert.
+    public struct CorruptLine: Sendable, Equatable, CustomStringConvertible {
+        public var path: String
+        public var line: Int
+        public var reason: String
 
-  private static func reason(_ error: any Error) -> String {
-    switch error {
-    case DecodingError.keyNotFound(let key, _): "missing field \"\(key.stringValue)\""
-    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-      "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-    case DecodingError.dataCorrupted: "not valid JSON"
-    default: "\(error)"
+        public var description: String {
+            "\(path):\(line): alerting: skipped a corrupt line: \(reason)"
+        }
     }
-  }
+
+    /// Every alert of the log and its rotated files, oldest first, and the
+    /// lines that were skipped. A missing log is an empty one.
+    public func readAll() throws(AlertingError) -> (alerts: [Alert], corrupt: [CorruptLine]) {
+        var alerts: [Alert] = []
+        var corrupt: [CorruptLine] = []
+        for file in AlertLogFiles(path: path).chronological() {
+            let (fileAlerts, fileCorrupt) = try read(file)
+            alerts += fileAlerts
+            corrupt += fileCorrupt
+        }
+        return (alerts, corrupt)
+    }
+
+    private func read(_ path: String) throws(AlertingError) -> (
+        alerts: [Alert], corrupt: [CorruptLine]
+    ) {
+        guard FileManager.default.fileExists(atPath: path) else { return ([], []) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw AlertingError.log(
+                path: path, message: "cannot read: \(error.localizedDescription)")
+        }
+        let decoder = AlertLog.makeDecoder()
+        var alerts: [Alert] = []
+        var corrupt: [CorruptLine] = []
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            do {
+                alerts.append(try decoder.decode(Alert.self, from: Data(line)))
+            } catch {
+                corrupt.append(
+                    CorruptLine(path: path, line: lineNumber, reason: Self.reason(error)))
+            }
+        }
+        return (alerts, corrupt)
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing field \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context),
+            DecodingError.valueNotFound(_, let context):
+            "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.dataCorrupted: "not valid JSON"
+        default: "\(error)"
+        }
+    }
 }

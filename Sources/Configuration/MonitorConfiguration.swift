@@ -50,7 +50,9 @@ public struct SinkConfiguration: Sendable, Equatable {
     public var secret: String?
     public var line: Int
 
-    public init(name: String, url: URL, format: Format = .json, secret: String? = nil, line: Int = 0) {
+    public init(
+        name: String, url: URL, format: Format = .json, secret: String? = nil, line: Int = 0
+    ) {
         self.name = name
         self.url = url
         self.format = format
@@ -68,7 +70,9 @@ public struct FeedConfiguration: Sendable, Equatable {
     public var tags: [String]
     public var line: Int
 
-    public init(name: String, url: URL, interval: TimeInterval? = nil, tags: [String] = [], line: Int = 0) {
+    public init(
+        name: String, url: URL, interval: TimeInterval? = nil, tags: [String] = [], line: Int = 0
+    ) {
         self.name = name
         self.url = url
         self.interval = interval

@@ -16,7 +16,10 @@ public final class FeedFetcher: @unchecked Sendable {
     /// when all are done.
     public func fetch(_ requests: [FeedRequest], completion: (FetchResult) -> Void) {
         for request in requests {
-            completion(FetchResult(request: request, outcome: .failed(.unsupportedScheme(request.url.absoluteString))))
+            completion(
+                FetchResult(
+                    request: request,
+                    outcome: .failed(.unsupportedScheme(request.url.absoluteString))))
         }
     }
 }
@@ -50,7 +53,8 @@ public struct FeedRequest: Sendable, Equatable {
     public var url: URL
     public var conditional: ConditionalRequest
 
-    public init(feedName: String, url: URL, conditional: ConditionalRequest = ConditionalRequest()) {
+    public init(feedName: String, url: URL, conditional: ConditionalRequest = ConditionalRequest())
+    {
         self.feedName = feedName
         self.url = url
         self.conditional = conditional
@@ -122,10 +126,12 @@ public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public var description: String {
         switch self {
-        case .unsupportedScheme(let url): "fetcher: \(url): only http, https and file URLs are fetched"
+        case .unsupportedScheme(let url):
+            "fetcher: \(url): only http, https and file URLs are fetched"
         case .transport(let url, let message): "fetcher: \(url): \(message)"
         case .httpStatus(let url, let status, _): "fetcher: \(url): HTTP \(status)"
-        case .tooLarge(let url, let limit): "fetcher: \(url): response larger than \(limit) bytes, cut off"
+        case .tooLarge(let url, let limit):
+            "fetcher: \(url): response larger than \(limit) bytes, cut off"
         case .file(let path, let message): "fetcher: \(path): \(message)"
         }
     }

@@ -14,188 +14,191 @@ import Store
 /// One failing feed never stops a pass: its error is recorded against it and
 /// the other feeds go on.
 public final class MonitorPass {
-  /// Choices a caller makes for one pass.
-  public struct Options: Sendable {
-    /// Poll every feed, due or not.
-    public var all: Bool
-    /// Alert on the items a feed already holds when it is first polled,
-    /// instead of recording them as a silent baseline.
-    public var backfill: Bool
+    /// Choices a caller makes for one pass.
+    public struct Options: Sendable {
+        /// Poll every feed, due or not.
+        public var all: Bool
+        /// Alert on the items a feed already holds when it is first polled,
+        /// instead of recording them as a silent baseline.
+        public var backfill: Bool
 
-    public init(all: Bool = false, backfill: Bool = false) {
-      self.all = all
-      self.backfill = backfill
-    }
-  }
-
-  let configuration: MonitorConfiguration
-  let rules: RuleSet
-  let store: StateStore
-  let alertLog: AlertLog
-  let fetcher: FeedFetcher
-  let logger: Logger
-  /// Called with each alert as soon as it is safely in the log.
-  let onAlert: (Alert) -> Void
-
-  public init(
-    configuration: MonitorConfiguration, rules: RuleSet, store: StateStore, alertLog: AlertLog,
-    fetcher: FeedFetcher, logger: Logger, onAlert: @escaping (Alert) -> Void = { _ in }
-  ) {
-    self.configuration = configuration
-    self.rules = rules
-    self.store = store
-    self.alertLog = alertLog
-    self.fetcher = fetcher
-    self.logger = logger
-    self.onAlert = onAlert
-  }
-
-  /// Polls the due feeds (all with `options.all`) and returns what happened.
-  public func run(options: Options, now: Date = Date()) -> PassSummary {
-    let started = Date()
-    var summary = PassSummary()
-    var previousStates: [String: FeedState] = [:]
-    var feedsByName: [String: FeedConfiguration] = [:]
-    var requests: [FeedRequest] = []
-    for feed in configuration.feeds {
-      let state: FeedState?
-      do {
-        state = try store.feedState(name: feed.name)
-      } catch {
-        summary.failures.append("\(feed.name): \(error)")
-        continue
-      }
-      guard options.all || PollSchedule.isDue(state, now: now) else { continue }
-      previousStates[feed.name] = state
-      feedsByName[feed.name] = feed
-      requests.append(
-        FeedRequest(
-          feedName: feed.name, url: feed.url,
-          conditional: ConditionalRequest(
-            etag: state?.etag, lastModified: state?.lastModified)))
-    }
-    summary.feedsPolled = requests.count
-    fetcher.fetch(requests) { result in
-      guard let feed = feedsByName[result.request.feedName] else { return }
-      refresh(
-        feed, with: result, previous: previousStates[feed.name], options: options,
-        summary: &summary)
-    }
-    summary.seconds = Date().timeIntervalSince(started)
-    return summary
-  }
-
-  /// Everything that follows the fetch of one feed, in the order that keeps
-  /// the promises: alerts are in the log before their items are marked seen.
-  private func refresh(
-    _ feed: FeedConfiguration, with result: FetchResult, previous: FeedState?, options: Options,
-    summary: inout PassSummary
-  ) {
-    let now = Date()
-    var state = previous ?? FeedState(name: feed.name, url: feed.url.absoluteString)
-    state.lastAttempt = now
-    let interval = PollSchedule.interval(
-      for: feed, settings: configuration.settings, suggested: nil)
-
-    switch result.outcome {
-    case .notModified(let status):
-      summary.feedsNotModified += 1
-      state.lastStatus = status
-      recordSuccess(&state, now: now, interval: interval)
-    case .failed(let error):
-      var retryAfter: TimeInterval?
-      if case .httpStatus(_, let status, let delay) = error {
-        state.lastStatus = status
-        retryAfter = delay
-      }
-      recordFailure(&state, "\(error)", now: now, interval: interval, retryAfter: retryAfter)
-      summary.failures.append("\(feed.name): \(error)")
-    case .fetched(let body):
-      state.lastStatus = body.status
-      state.etag = body.conditional.etag
-      state.lastModified = body.conditional.lastModified
-      do {
-        let parsed = try FeedParser.parse(
-          body.body, contentType: body.contentType, baseURL: body.effectiveURL)
-        for warning in parsed.warnings {
-          logger.warning("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
+        public init(all: Bool = false, backfill: Bool = false) {
+            self.all = all
+            self.backfill = backfill
         }
-        try process(
-          parsed, of: feed, firstContact: previous == nil, options: options, summary: &summary)
-        summary.feedsFetched += 1
-        state.itemCount = parsed.items.count
-        let feedInterval = PollSchedule.interval(
-          for: feed, settings: configuration.settings, suggested: parsed.suggestedInterval)
-        recordSuccess(&state, now: now, interval: feedInterval)
-      } catch {
-        // Validators of a body we could not use must not turn the
-        // next poll into a 304 that hides the broken feed.
-        state.etag = previous?.etag
-        state.lastModified = previous?.lastModified
-        recordFailure(&state, "\(error)", now: now, interval: interval, retryAfter: nil)
-        summary.failures.append("\(feed.name): \(error)")
-      }
     }
-    do {
-      try store.saveFeedState(state)
-    } catch {
-      summary.failures.append("\(feed.name): \(error)")
-    }
-  }
 
-  /// Runs the rules over the new and changed items, logs the alerts, then
-  /// marks the items seen.
-  private func process(
-    _ parsed: Feed, of feed: FeedConfiguration, firstContact: Bool, options: Options,
-    summary: inout PassSummary
-  ) throws {
-    let seen = try store.seenItems(feed: feed.name)
-    let changes = ItemChanges(items: parsed.items, seen: seen)
-    let now = Date()
-    let toRecord = changes.needingRules.map {
-      SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
-    }
-    if firstContact && !options.backfill {
-      try store.markSeen(feed: feed.name, items: toRecord)
-      summary.baselineItems += toRecord.count
-      logger.info("\(feed.name): first contact, \(toRecord.count) items recorded without alerting")
-      return
-    }
-    summary.newItems += changes.new.count
-    summary.changedItems += changes.changed.count
+    let configuration: MonitorConfiguration
+    let rules: RuleSet
+    let store: StateStore
+    let alertLog: AlertLog
+    let fetcher: FeedFetcher
+    let logger: Logger
+    /// Called with each alert as soon as it is safely in the log.
+    let onAlert: (Alert) -> Void
 
-    let context = FeedContext(name: feed.name, tags: feed.tags)
-    var alerts: [Alert] = []
-    for item in changes.needingRules {
-      for hit in rules.evaluate(item, feed: context) {
-        alerts.append(
-          AlertBuilder.alert(
-            for: hit, item: item, feed: feed.name, story: StoryKey.of(item), sources: 1,
-            time: now))
-      }
+    public init(
+        configuration: MonitorConfiguration, rules: RuleSet, store: StateStore, alertLog: AlertLog,
+        fetcher: FeedFetcher, logger: Logger, onAlert: @escaping (Alert) -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.rules = rules
+        self.store = store
+        self.alertLog = alertLog
+        self.fetcher = fetcher
+        self.logger = logger
+        self.onAlert = onAlert
     }
-    try alertLog.append(alerts)
-    try store.markSeen(feed: feed.name, items: toRecord)
-    summary.alerts += alerts.count
-    alerts.forEach(onAlert)
-  }
 
-  private func recordSuccess(_ state: inout FeedState, now: Date, interval: TimeInterval) {
-    state.lastSuccess = now
-    state.lastError = nil
-    state.consecutiveFailures = 0
-    state.nextPoll = PollSchedule.nextPoll(after: now, interval: interval, feedName: state.name)
-  }
+    /// Polls the due feeds (all with `options.all`) and returns what happened.
+    public func run(options: Options, now: Date = Date()) -> PassSummary {
+        let started = Date()
+        var summary = PassSummary()
+        var previousStates: [String: FeedState] = [:]
+        var feedsByName: [String: FeedConfiguration] = [:]
+        var requests: [FeedRequest] = []
+        for feed in configuration.feeds {
+            let state: FeedState?
+            do {
+                state = try store.feedState(name: feed.name)
+            } catch {
+                summary.failures.append("\(feed.name): \(error)")
+                continue
+            }
+            guard options.all || PollSchedule.isDue(state, now: now) else { continue }
+            previousStates[feed.name] = state
+            feedsByName[feed.name] = feed
+            requests.append(
+                FeedRequest(
+                    feedName: feed.name, url: feed.url,
+                    conditional: ConditionalRequest(
+                        etag: state?.etag, lastModified: state?.lastModified)))
+        }
+        summary.feedsPolled = requests.count
+        fetcher.fetch(requests) { result in
+            guard let feed = feedsByName[result.request.feedName] else { return }
+            refresh(
+                feed, with: result, previous: previousStates[feed.name], options: options,
+                summary: &summary)
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
 
-  private func recordFailure(
-    _ state: inout FeedState, _ message: String, now: Date, interval: TimeInterval,
-    retryAfter: TimeInterval?
-  ) {
-    state.lastError = message
-    state.consecutiveFailures += 1
-    state.nextPoll = PollSchedule.retry(
-      after: now, interval: interval, failures: state.consecutiveFailures,
-      retryAfter: retryAfter)
-    logger.warning("\(message)", metadata: ["feed": "\(state.name)"])
-  }
+    /// Everything that follows the fetch of one feed, in the order that keeps
+    /// the promises: alerts are in the log before their items are marked seen.
+    private func refresh(
+        _ feed: FeedConfiguration, with result: FetchResult, previous: FeedState?, options: Options,
+        summary: inout PassSummary
+    ) {
+        let now = Date()
+        var state = previous ?? FeedState(name: feed.name, url: feed.url.absoluteString)
+        state.lastAttempt = now
+        let interval = PollSchedule.interval(
+            for: feed, settings: configuration.settings, suggested: nil)
+
+        switch result.outcome {
+        case .notModified(let status):
+            summary.feedsNotModified += 1
+            state.lastStatus = status
+            recordSuccess(&state, now: now, interval: interval)
+        case .failed(let error):
+            var retryAfter: TimeInterval?
+            if case .httpStatus(_, let status, let delay) = error {
+                state.lastStatus = status
+                retryAfter = delay
+            }
+            recordFailure(&state, "\(error)", now: now, interval: interval, retryAfter: retryAfter)
+            summary.failures.append("\(feed.name): \(error)")
+        case .fetched(let body):
+            state.lastStatus = body.status
+            state.etag = body.conditional.etag
+            state.lastModified = body.conditional.lastModified
+            do {
+                let parsed = try FeedParser.parse(
+                    body.body, contentType: body.contentType, baseURL: body.effectiveURL)
+                for warning in parsed.warnings {
+                    logger.warning("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
+                }
+                try process(
+                    parsed, of: feed, firstContact: previous == nil, options: options,
+                    summary: &summary)
+                summary.feedsFetched += 1
+                state.itemCount = parsed.items.count
+                let feedInterval = PollSchedule.interval(
+                    for: feed, settings: configuration.settings, suggested: parsed.suggestedInterval
+                )
+                recordSuccess(&state, now: now, interval: feedInterval)
+            } catch {
+                // Validators of a body we could not use must not turn the
+                // next poll into a 304 that hides the broken feed.
+                state.etag = previous?.etag
+                state.lastModified = previous?.lastModified
+                recordFailure(&state, "\(error)", now: now, interval: interval, retryAfter: nil)
+                summary.failures.append("\(feed.name): \(error)")
+            }
+        }
+        do {
+            try store.saveFeedState(state)
+        } catch {
+            summary.failures.append("\(feed.name): \(error)")
+        }
+    }
+
+    /// Runs the rules over the new and changed items, logs the alerts, then
+    /// marks the items seen.
+    private func process(
+        _ parsed: Feed, of feed: FeedConfiguration, firstContact: Bool, options: Options,
+        summary: inout PassSummary
+    ) throws {
+        let seen = try store.seenItems(feed: feed.name)
+        let changes = ItemChanges(items: parsed.items, seen: seen)
+        let now = Date()
+        let toRecord = changes.needingRules.map {
+            SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
+        }
+        if firstContact && !options.backfill {
+            try store.markSeen(feed: feed.name, items: toRecord)
+            summary.baselineItems += toRecord.count
+            logger.info(
+                "\(feed.name): first contact, \(toRecord.count) items recorded without alerting")
+            return
+        }
+        summary.newItems += changes.new.count
+        summary.changedItems += changes.changed.count
+
+        let context = FeedContext(name: feed.name, tags: feed.tags)
+        var alerts: [Alert] = []
+        for item in changes.needingRules {
+            for hit in rules.evaluate(item, feed: context) {
+                alerts.append(
+                    AlertBuilder.alert(
+                        for: hit, item: item, feed: feed.name, story: StoryKey.of(item), sources: 1,
+                        time: now))
+            }
+        }
+        try alertLog.append(alerts)
+        try store.markSeen(feed: feed.name, items: toRecord)
+        summary.alerts += alerts.count
+        alerts.forEach(onAlert)
+    }
+
+    private func recordSuccess(_ state: inout FeedState, now: Date, interval: TimeInterval) {
+        state.lastSuccess = now
+        state.lastError = nil
+        state.consecutiveFailures = 0
+        state.nextPoll = PollSchedule.nextPoll(after: now, interval: interval, feedName: state.name)
+    }
+
+    private func recordFailure(
+        _ state: inout FeedState, _ message: String, now: Date, interval: TimeInterval,
+        retryAfter: TimeInterval?
+    ) {
+        state.lastError = message
+        state.consecutiveFailures += 1
+        state.nextPoll = PollSchedule.retry(
+            after: now, interval: interval, failures: state.consecutiveFailures,
+            retryAfter: retryAfter)
+        logger.warning("\(message)", metadata: ["feed": "\(state.name)"])
+    }
 }

@@ -12,126 +12,128 @@ import Store
 /// pass in flight finish (its alerts logged, its items marked seen) and then
 /// return, so that nothing already collected is lost.
 public final class MonitorService: @unchecked Sendable {
-  /// How often the service looks for due feeds and edited files.
-  public static let tick: TimeInterval = 5
+    /// How often the service looks for due feeds and edited files.
+    public static let tick: TimeInterval = 5
 
-  private let configPath: String
-  private let rulesDirectory: URL
-  private let userAgent: String
-  private let logger: Logger
-  private let onAlert: @Sendable (Alert) -> Void
-  // Written by the signal queue, read by the pass loop.
-  private let signals = SignalFlags()
+    private let configPath: String
+    private let rulesDirectory: URL
+    private let userAgent: String
+    private let logger: Logger
+    private let onAlert: @Sendable (Alert) -> Void
+    // Written by the signal queue, read by the pass loop.
+    private let signals = SignalFlags()
 
-  public init(
-    configPath: String, rulesDirectory: URL, userAgent: String, logger: Logger,
-    onAlert: @escaping @Sendable (Alert) -> Void = { _ in }
-  ) {
-    self.configPath = configPath
-    self.rulesDirectory = rulesDirectory
-    self.userAgent = userAgent
-    self.logger = logger
-    self.onAlert = onAlert
-  }
-
-  /// Runs until SIGINT or SIGTERM. `setup` is the already validated start state.
-  public func run(
-    setup initial: MonitorSetup, store: StateStore, alertLog: AlertLog, backfill: Bool
-  ) {
-    var setup = initial
-    var watcher = ReloadWatcher(configPath: configPath, rulesDirectory: rulesDirectory)
-    let sources = installSignalHandlers()
-    defer { sources.forEach { $0.cancel() } }
-    logger.notice(
-      "monitoring \(setup.configuration.feeds.count) feeds with \(setup.rules.rules.count) rules")
-
-    while !signals.stopRequested {
-      if signals.takeReloadRequest() || watcher.hasChanged() {
-        setup = reloaded(setup)
-      }
-      let pass = MonitorPass(
-        configuration: setup.configuration, rules: setup.rules, store: store,
-        alertLog: alertLog,
-        fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: userAgent)),
-        logger: logger, onAlert: onAlert)
-      let summary = pass.run(options: MonitorPass.Options(backfill: backfill))
-      if summary.feedsPolled > 0 {
-        logger.notice("pass: \(summary.line)")
-      }
-      signals.wait(seconds: Self.tick)
+    public init(
+        configPath: String, rulesDirectory: URL, userAgent: String, logger: Logger,
+        onAlert: @escaping @Sendable (Alert) -> Void = { _ in }
+    ) {
+        self.configPath = configPath
+        self.rulesDirectory = rulesDirectory
+        self.userAgent = userAgent
+        self.logger = logger
+        self.onAlert = onAlert
     }
-    logger.notice("stopped: the last pass finished and its alerts are on disk")
-  }
 
-  private func reloaded(_ current: MonitorSetup) -> MonitorSetup {
-    do {
-      let next = try MonitorSetup.load(configPath: configPath, rulesDirectory: rulesDirectory)
-      logger.notice(
-        "reloaded: \(next.configuration.feeds.count) feeds, \(next.rules.rules.count) rules")
-      return next
-    } catch {
-      logger.error("reload refused, keeping the previous configuration and rules:\n\(error)")
-      return current
-    }
-  }
+    /// Runs until SIGINT or SIGTERM. `setup` is the already validated start state.
+    public func run(
+        setup initial: MonitorSetup, store: StateStore, alertLog: AlertLog, backfill: Bool
+    ) {
+        var setup = initial
+        var watcher = ReloadWatcher(configPath: configPath, rulesDirectory: rulesDirectory)
+        let sources = installSignalHandlers()
+        defer { sources.forEach { $0.cancel() } }
+        logger.notice(
+            "monitoring \(setup.configuration.feeds.count) feeds with \(setup.rules.rules.count) rules"
+        )
 
-  private func installSignalHandlers() -> [any DispatchSourceSignal] {
-    let queue = DispatchQueue(label: "feedwatch.signals")
-    var sources: [any DispatchSourceSignal] = []
-    for (number, action) in [
-      (SIGINT, SignalFlags.Action.stop), (SIGTERM, .stop), (SIGHUP, .reload),
-    ] {
-      // The default disposition would kill the process before the pass can finish.
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-      let flags = signals
-      source.setEventHandler { flags.raise(action) }
-      source.resume()
-      sources.append(source)
+        while !signals.stopRequested {
+            if signals.takeReloadRequest() || watcher.hasChanged() {
+                setup = reloaded(setup)
+            }
+            let pass = MonitorPass(
+                configuration: setup.configuration, rules: setup.rules, store: store,
+                alertLog: alertLog,
+                fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: userAgent)),
+                logger: logger, onAlert: onAlert)
+            let summary = pass.run(options: MonitorPass.Options(backfill: backfill))
+            if summary.feedsPolled > 0 {
+                logger.notice("pass: \(summary.line)")
+            }
+            signals.wait(seconds: Self.tick)
+        }
+        logger.notice("stopped: the last pass finished and its alerts are on disk")
     }
-    return sources
-  }
+
+    private func reloaded(_ current: MonitorSetup) -> MonitorSetup {
+        do {
+            let next = try MonitorSetup.load(configPath: configPath, rulesDirectory: rulesDirectory)
+            logger.notice(
+                "reloaded: \(next.configuration.feeds.count) feeds, \(next.rules.rules.count) rules"
+            )
+            return next
+        } catch {
+            logger.error("reload refused, keeping the previous configuration and rules:\n\(error)")
+            return current
+        }
+    }
+
+    private func installSignalHandlers() -> [any DispatchSourceSignal] {
+        let queue = DispatchQueue(label: "feedwatch.signals")
+        var sources: [any DispatchSourceSignal] = []
+        for (number, action) in [
+            (SIGINT, SignalFlags.Action.stop), (SIGTERM, .stop), (SIGHUP, .reload),
+        ] {
+            // The default disposition would kill the process before the pass can finish.
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            let flags = signals
+            source.setEventHandler { flags.raise(action) }
+            source.resume()
+            sources.append(source)
+        }
+        return sources
+    }
 }
 
 /// Requests from signal handlers to the pass loop, guarded by a condition
 /// variable so that a stop wakes the loop from its wait at once.
 final class SignalFlags: @unchecked Sendable {
-  enum Action { case stop, reload }
+    enum Action { case stop, reload }
 
-  private let condition = NSCondition()
-  private var stop = false
-  private var reload = false
+    private let condition = NSCondition()
+    private var stop = false
+    private var reload = false
 
-  var stopRequested: Bool {
-    condition.lock()
-    defer { condition.unlock() }
-    return stop
-  }
-
-  func raise(_ action: Action) {
-    condition.lock()
-    switch action {
-    case .stop: stop = true
-    case .reload: reload = true
+    var stopRequested: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stop
     }
-    condition.broadcast()
-    condition.unlock()
-  }
 
-  func takeReloadRequest() -> Bool {
-    condition.lock()
-    defer { condition.unlock() }
-    let requested = reload
-    reload = false
-    return requested
-  }
-
-  /// Sleeps up to `seconds`, waking early for any signal.
-  func wait(seconds: TimeInterval) {
-    condition.lock()
-    defer { condition.unlock() }
-    if !stop && !reload {
-      _ = condition.wait(until: Date().addingTimeInterval(seconds))
+    func raise(_ action: Action) {
+        condition.lock()
+        switch action {
+        case .stop: stop = true
+        case .reload: reload = true
+        }
+        condition.broadcast()
+        condition.unlock()
     }
-  }
+
+    func takeReloadRequest() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        let requested = reload
+        reload = false
+        return requested
+    }
+
+    /// Sleeps up to `seconds`, waking early for any signal.
+    func wait(seconds: TimeInterval) {
+        condition.lock()
+        defer { condition.unlock() }
+        if !stop && !reload {
+            _ = condition.wait(until: Date().addingTimeInterval(seconds))
+        }
+    }
 }

@@ -8,38 +8,38 @@ import Store
 /// Everything a pass needs, loaded from `feeds.conf` and `rules/`, with every
 /// problem reported as the error of the stage it belongs to.
 public struct MonitorSetup {
-  public var configuration: MonitorConfiguration
-  public var rules: RuleSet
+    public var configuration: MonitorConfiguration
+    public var rules: RuleSet
 
-  /// Reads and validates the configuration and the rules together, so that
-  /// a rule naming a sink the configuration lacks is caught before a pass.
-  public static func load(configPath: String, rulesDirectory: URL) throws -> MonitorSetup {
-    let configuration = try MonitorConfiguration.load(path: configPath)
-    let sinks = Set(configuration.sinks.map(\.name))
-    let rules = try RuleSet.load(directory: rulesDirectory, knownSinks: sinks)
-    return MonitorSetup(configuration: configuration, rules: rules)
-  }
+    /// Reads and validates the configuration and the rules together, so that
+    /// a rule naming a sink the configuration lacks is caught before a pass.
+    public static func load(configPath: String, rulesDirectory: URL) throws -> MonitorSetup {
+        let configuration = try MonitorConfiguration.load(path: configPath)
+        let sinks = Set(configuration.sinks.map(\.name))
+        let rules = try RuleSet.load(directory: rulesDirectory, knownSinks: sinks)
+        return MonitorSetup(configuration: configuration, rules: rules)
+    }
 
-  /// The state database named by `[monitor] state`, relative to the configuration's folder.
-  public var statePath: String {
-    resolve(configuration.settings.statePath)
-  }
+    /// The state database named by `[monitor] state`, relative to the configuration's folder.
+    public var statePath: String {
+        resolve(configuration.settings.statePath)
+    }
 
-  /// The alert log named by `[monitor] alert-log`, relative to the configuration's folder.
-  public var alertLogPath: String {
-    resolve(configuration.settings.alertLogPath)
-  }
+    /// The alert log named by `[monitor] alert-log`, relative to the configuration's folder.
+    public var alertLogPath: String {
+        resolve(configuration.settings.alertLogPath)
+    }
 
-  /// Fetch limits from `[monitor]`.
-  public func fetchOptions(userAgent: String) -> FetchOptions {
-    let settings = configuration.settings
-    return FetchOptions(
-      concurrency: settings.concurrency, timeout: settings.timeout, maxSize: settings.maxSize,
-      userAgent: userAgent)
-  }
+    /// Fetch limits from `[monitor]`.
+    public func fetchOptions(userAgent: String) -> FetchOptions {
+        let settings = configuration.settings
+        return FetchOptions(
+            concurrency: settings.concurrency, timeout: settings.timeout, maxSize: settings.maxSize,
+            userAgent: userAgent)
+    }
 
-  private func resolve(_ path: String) -> String {
-    if path.hasPrefix("/") { return path }
-    return configuration.directory.appendingPathComponent(path).standardizedFileURL.path
-  }
+    private func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return configuration.directory.appendingPathComponent(path).standardizedFileURL.path
+    }
 }

@@ -1,28 +1,28 @@
 /// What one pass did, for the summary line and the exit status.
 public struct PassSummary: Sendable, Equatable {
-  public var feedsPolled = 0
-  public var feedsFetched = 0
-  public var feedsNotModified = 0
-  /// `feed name: error` for each feed that failed.
-  public var failures: [String] = []
-  public var newItems = 0
-  public var changedItems = 0
-  /// Items recorded without alerting on a feed's first contact.
-  public var baselineItems = 0
-  public var alerts = 0
-  public var seconds = 0.0
+    public var feedsPolled = 0
+    public var feedsFetched = 0
+    public var feedsNotModified = 0
+    /// `feed name: error` for each feed that failed.
+    public var failures: [String] = []
+    public var newItems = 0
+    public var changedItems = 0
+    /// Items recorded without alerting on a feed's first contact.
+    public var baselineItems = 0
+    public var alerts = 0
+    public var seconds = 0.0
 
-  public init() {}
+    public init() {}
 
-  public var line: String {
-    var parts = [
-      "\(feedsPolled) feeds polled", "\(feedsFetched) fetched",
-      "\(feedsNotModified) not modified", "\(failures.count) failed",
-      "\(newItems) new items", "\(changedItems) changed",
-    ]
-    if baselineItems > 0 { parts.append("\(baselineItems) recorded as baseline") }
-    parts.append("\(alerts) alerts")
-    parts.append(String(format: "%.2fs", seconds))
-    return parts.joined(separator: ", ")
-  }
+    public var line: String {
+        var parts = [
+            "\(feedsPolled) feeds polled", "\(feedsFetched) fetched",
+            "\(feedsNotModified) not modified", "\(failures.count) failed",
+            "\(newItems) new items", "\(changedItems) changed",
+        ]
+        if baselineItems > 0 { parts.append("\(baselineItems) recorded as baseline") }
+        parts.append("\(alerts) alerts")
+        parts.append(String(format: "%.2fs", seconds))
+        return parts.joined(separator: ", ")
+    }
 }

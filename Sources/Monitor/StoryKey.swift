@@ -4,7 +4,7 @@ import FeedModel
 /// keyed by its link (or id); grouping near-duplicate reports across feeds
 /// replaces this with the alerting issue.
 enum StoryKey {
-  static func of(_ item: Item) -> String {
-    "s-" + StableHash.hex128(of: [item.link ?? item.id]).prefix(16)
-  }
+    static func of(_ item: Item) -> String {
+        "s-" + StableHash.hex128(of: [item.link ?? item.id]).prefix(16)
+    }
 }

@@ -8,50 +8,52 @@ import Store
 
 /// `feedwatch poll`: one pass over the due feeds, for cron or a systemd timer.
 struct PollCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "poll",
-    abstract: "Poll the feeds that are due once, alert, and exit.",
-    discussion: """
-      Exit status: 0 when every feed was polled, 1 when some feeds failed, \
-      65 when feeds.conf or the rules are wrong.
-      """)
+    static let configuration = CommandConfiguration(
+        commandName: "poll",
+        abstract: "Poll the feeds that are due once, alert, and exit.",
+        discussion: """
+            Exit status: 0 when every feed was polled, 1 when some feeds failed, \
+            65 when feeds.conf or the rules are wrong.
+            """)
 
-  @OptionGroup var common: CommonOptions
+    @OptionGroup var common: CommonOptions
 
-  @Flag(help: "Poll every feed, due or not.")
-  var all = false
+    @Flag(help: "Poll every feed, due or not.")
+    var all = false
 
-  @Flag(
-    help:
-      "Alert on the items a feed already holds when first polled, instead of recording them silently."
-  )
-  var backfill = false
+    @Flag(
+        help:
+            "Alert on the items a feed already holds when first polled, instead of recording them silently."
+    )
+    var backfill = false
 
-  @Flag(help: "Print each alert as it is written.")
-  var show = false
+    @Flag(help: "Print each alert as it is written.")
+    var show = false
 
-  func run() throws {
-    let setup = try loadSetup(common)
-    let logger = makeLogger(label: "feedwatch.poll")
-    let store: StateStore
-    let alertLog: AlertLog
-    do {
-      store = try StateStore(path: setup.statePath)
-      alertLog = try AlertLog(path: setup.alertLogPath)
-    } catch {
-      printError("\(error)")
-      throw ExitStatus.badInput
+    func run() throws {
+        let setup = try loadSetup(common)
+        let logger = makeLogger(label: "feedwatch.poll")
+        let store: StateStore
+        let alertLog: AlertLog
+        do {
+            store = try StateStore(path: setup.statePath)
+            alertLog = try AlertLog(path: setup.alertLogPath)
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.badInput
+        }
+        let pass = MonitorPass(
+            configuration: setup.configuration, rules: setup.rules, store: store,
+            alertLog: alertLog,
+            fetcher: FeedFetcher(
+                options: setup.fetchOptions(userAgent: FeedwatchVersion.userAgent)),
+            logger: logger,
+            onAlert: { alert in
+                if show { print(AlertText.line(alert)) }
+            })
+        let summary = pass.run(options: MonitorPass.Options(all: all, backfill: backfill))
+        for failure in summary.failures { printError("feedwatch: \(failure)") }
+        printError("feedwatch: poll: \(summary.line)")
+        if !summary.failures.isEmpty { throw ExitStatus.failures }
     }
-    let pass = MonitorPass(
-      configuration: setup.configuration, rules: setup.rules, store: store, alertLog: alertLog,
-      fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: FeedwatchVersion.userAgent)),
-      logger: logger,
-      onAlert: { alert in
-        if show { print(AlertText.line(alert)) }
-      })
-    let summary = pass.run(options: MonitorPass.Options(all: all, backfill: backfill))
-    for failure in summary.failures { printError("feedwatch: \(failure)") }
-    printError("feedwatch: poll: \(summary.line)")
-    if !summary.failures.isEmpty { throw ExitStatus.failures }
-  }
 }

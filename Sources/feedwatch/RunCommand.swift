@@ -6,37 +6,37 @@ import Store
 
 /// `feedwatch run`: the long-running monitor.
 struct RunCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "run",
-    abstract: "Monitor the feeds until stopped (SIGHUP reloads, SIGINT/SIGTERM stop cleanly).")
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Monitor the feeds until stopped (SIGHUP reloads, SIGINT/SIGTERM stop cleanly).")
 
-  @OptionGroup var common: CommonOptions
+    @OptionGroup var common: CommonOptions
 
-  @Flag(help: "Alert on the items a feed already holds when first polled.")
-  var backfill = false
+    @Flag(help: "Alert on the items a feed already holds when first polled.")
+    var backfill = false
 
-  @Flag(help: "Print each alert as it is written.")
-  var show = false
+    @Flag(help: "Print each alert as it is written.")
+    var show = false
 
-  func run() throws {
-    let setup = try loadSetup(common)
-    let logger = makeLogger(label: "feedwatch.run")
-    let store: StateStore
-    let alertLog: AlertLog
-    do {
-      store = try StateStore(path: setup.statePath)
-      alertLog = try AlertLog(path: setup.alertLogPath)
-    } catch {
-      printError("\(error)")
-      throw ExitStatus.badInput
+    func run() throws {
+        let setup = try loadSetup(common)
+        let logger = makeLogger(label: "feedwatch.run")
+        let store: StateStore
+        let alertLog: AlertLog
+        do {
+            store = try StateStore(path: setup.statePath)
+            alertLog = try AlertLog(path: setup.alertLogPath)
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.badInput
+        }
+        let show = self.show
+        let service = MonitorService(
+            configPath: common.config, rulesDirectory: common.rulesDirectory,
+            userAgent: FeedwatchVersion.userAgent, logger: logger,
+            onAlert: { alert in
+                if show { print(AlertText.line(alert)) }
+            })
+        service.run(setup: setup, store: store, alertLog: alertLog, backfill: backfill)
     }
-    let show = self.show
-    let service = MonitorService(
-      configPath: common.config, rulesDirectory: common.rulesDirectory,
-      userAgent: FeedwatchVersion.userAgent, logger: logger,
-      onAlert: { alert in
-        if show { print(AlertText.line(alert)) }
-      })
-    service.run(setup: setup, store: store, alertLog: alertLog, backfill: backfill)
-  }
 }

@@ -2,7 +2,7 @@
 # machine with the Swift toolchain needs; each installs what is missing.
 
 SWIFT        ?= swift
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config openssl
 BENCH_APT    := libxml2-utils nginx-light newsboat sfeed python3-pip
 BENCH_PYPI   := feedparser pyahocorasick
 RELEASE_BIN  := .build/release/feedwatch

@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C libraries, used directly through module maps.
@@ -32,7 +33,11 @@ let package = Package(
         .target(name: "RuleEngine", dependencies: ["FeedModel"]),
         .target(name: "Store", dependencies: ["FeedModel", "CSQLite"]),
         .target(name: "Configuration", dependencies: []),
-        .target(name: "Alerting", dependencies: ["FeedModel", "RuleEngine"]),
+        .target(
+            name: "Alerting",
+            dependencies: [
+                "FeedModel", "RuleEngine", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "Monitor",
             dependencies: [

@@ -2,96 +2,74 @@ import Foundation
 
 /// `feeds.conf`: the monitor settings, the webhook sinks and the feeds.
 ///
-/// (Interface fixed by the foundation issue; full validation lands with the monitor issue.)
+/// `load` validates everything and reports every problem at once; a running
+/// monitor that fails to reload keeps the configuration it has.
 public struct MonitorConfiguration: Sendable, Equatable {
+    /// The sink every configuration has: the alert log itself.
+    public static let logSinkName = "log"
+
     /// The folder of the file: relative paths inside it resolve from here.
     public var directory: URL
     public var settings: MonitorSettings
     public var sinks: [SinkConfiguration]
+    /// The feeds to poll, in file order.
     public var feeds: [FeedConfiguration]
+    /// Feeds written with `enabled = no`: listed, never polled.
+    public var disabledFeeds: [FeedConfiguration]
 
     public init(
         directory: URL, settings: MonitorSettings = MonitorSettings(),
-        sinks: [SinkConfiguration] = [], feeds: [FeedConfiguration] = []
+        sinks: [SinkConfiguration] = [], feeds: [FeedConfiguration] = [],
+        disabledFeeds: [FeedConfiguration] = []
     ) {
         self.directory = directory
         self.settings = settings
         self.sinks = sinks
         self.feeds = feeds
+        self.disabledFeeds = disabledFeeds
     }
 
-    /// Reads and validates `feeds.conf` at `path`.
+    /// Reads and validates `feeds.conf` at `path`. Messages name the path as given.
     public static func load(path: String) throws(ConfigurationError) -> MonitorConfiguration {
-        throw ConfigurationError(file: path, line: 0, message: "not implemented yet")
-    }
-}
-
-/// The `[monitor]` section.
-public struct MonitorSettings: Sendable, Equatable {
-    public var statePath: String = "state/feedwatch.db"
-    public var alertLogPath: String = "alerts.jsonl"
-    public var interval: TimeInterval = 600
-    public var concurrency: Int = 16
-    public var timeout: TimeInterval = 30
-    public var maxSize: Int = 10 * 1024 * 1024
-    public var staleAfter: TimeInterval = 24 * 3600
-    public var healthNotify: [String] = ["log"]
-
-    public init() {}
-}
-
-/// A `[sink NAME]` section: a webhook.
-public struct SinkConfiguration: Sendable, Equatable {
-    public enum Format: String, Sendable, Equatable { case json, slack, discord }
-    public var name: String
-    public var url: URL
-    public var format: Format
-    /// Where the HMAC secret comes from, as written (`env:NAME` or literal).
-    public var secret: String?
-    public var line: Int
-
-    public init(
-        name: String, url: URL, format: Format = .json, secret: String? = nil, line: Int = 0
-    ) {
-        self.name = name
-        self.url = url
-        self.format = format
-        self.secret = secret
-        self.line = line
-    }
-}
-
-/// A `[feed NAME]` section.
-public struct FeedConfiguration: Sendable, Equatable {
-    public var name: String
-    public var url: URL
-    /// Overrides `[monitor] interval` for this feed.
-    public var interval: TimeInterval?
-    public var tags: [String]
-    public var line: Int
-
-    public init(
-        name: String, url: URL, interval: TimeInterval? = nil, tags: [String] = [], line: Int = 0
-    ) {
-        self.name = name
-        self.url = url
-        self.interval = interval
-        self.tags = tags
-        self.line = line
-    }
-}
-
-/// A problem in feeds.conf, as `feeds.conf:LINE: message`.
-public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
-    public var file: String
-    public var line: Int
-    public var message: String
-
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(
+                file: path, line: 0, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
+        return try parse(text: text, file: path, directory: directory)
     }
 
-    public var description: String { "\(file):\(line): config: \(message)" }
+    /// Validates configuration text; relative paths resolve against `directory`.
+    public static func parse(
+        text: String, file: String, directory: URL
+    ) throws(ConfigurationError) -> MonitorConfiguration {
+        let document = ConfigurationDocument(text: text, file: file)
+        var builder = ConfigurationBuilder(file: file, directory: directory)
+        builder.add(document.sections)
+        let problems = (document.problems + builder.problems).sorted { $0.line < $1.line }
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+        return builder.configuration
+    }
+
+    /// The sink called `name`, if feeds.conf defines it (`log` is not a webhook and has none).
+    public func sink(named name: String) -> SinkConfiguration? {
+        sinks.first { $0.name == name }
+    }
+
+    /// Checks that every sink named elsewhere (rules' `notify NAME`) is
+    /// defined here, or is `log`; throws one problem per undefined reference,
+    /// located where the reference is written.
+    public func validateSinkReferences(_ references: [SinkReference]) throws(ConfigurationError) {
+        let defined = [Self.logSinkName] + sinks.map(\.name)
+        let problems = references.filter { !defined.contains($0.name) }.map { reference in
+            ConfigurationProblem(
+                file: reference.file, line: reference.line,
+                message: "notifies sink '\(reference.name)', which feeds.conf does not define"
+                    + " (defined: \(defined.joined(separator: ", ")))")
+        }
+        if !problems.isEmpty { throw ConfigurationError(problems: problems) }
+    }
 }

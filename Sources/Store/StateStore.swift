@@ -1,96 +1,126 @@
 import FeedModel
 import Foundation
 
-/// feedwatch's state in one SQLite file: feed HTTP state, seen items, the
-/// item archive and (later) the alert outbox.
+/// feedwatch's state in one SQLite file: feed HTTP and health state, seen
+/// items, the item archive, the webhook outbox and the alert index.
 ///
-/// (Interface fixed by the foundation issue; the SQLite implementation lands with the monitor issue.)
+/// A read-write store holds an exclusive lock on `<path>.lock` for its whole
+/// life, so a second monitor on the same state is refused instead of
+/// corrupting it; a read-only store takes no lock and can sit beside a running
+/// monitor. Every method is safe to call from any thread: calls are serialized.
 public final class StateStore: @unchecked Sendable {
+    /// The database file.
+    public let path: String
+    public let access: StoreAccess
+
+    let database: SQLiteDatabase
+    // Held only for its lifetime: deinit releases the flock.
+    private let fileLock: StateFileLock?
+    // @unchecked Sendable is sound because every use of `database` goes through this lock.
+    private let serializer = NSLock()
+
     /// Opens (creating and migrating) the database at `path`, and takes the
     /// lock that keeps a second monitor off the same state.
-    public init(path: String) throws(StoreError) {}
-
-    /// HTTP and health state of one feed, if it was ever polled.
-    public func feedState(name: String) throws(StoreError) -> FeedState? { nil }
-
-    public func saveFeedState(_ state: FeedState) throws(StoreError) {}
-
-    /// The items of `feed` seen so far: item id → content hash.
-    public func seenItems(feed: String) throws(StoreError) -> [String: String] { [:] }
-
-    /// Records items as seen (after their alerts are safely logged) and archives their text.
-    public func markSeen(feed: String, items: [SeenItem]) throws(StoreError) {}
-
-    /// Archived items first seen at or after `since`, oldest first (for `replay`).
-    public func archivedItems(since: Date) throws(StoreError) -> [ArchivedItem] { [] }
-}
-
-/// An item to record as seen, with what the archive keeps of it.
-public struct SeenItem: Sendable, Equatable {
-    public var item: Item
-    public var contentHash: String
-    public var firstSeen: Date
-
-    public init(item: Item, contentHash: String, firstSeen: Date) {
-        self.item = item
-        self.contentHash = contentHash
-        self.firstSeen = firstSeen
+    public convenience init(path: String) throws(StoreError) {
+        try self.init(path: path, access: .readWrite)
     }
-}
 
-/// An item from the archive, with the feed it came from.
-public struct ArchivedItem: Sendable, Equatable {
-    public var feed: String
-    public var item: Item
-    public var firstSeen: Date
-}
-
-/// The HTTP and health state of one feed between polls.
-public struct FeedState: Sendable, Equatable {
-    public var name: String
-    public var url: String
-    public var etag: String?
-    public var lastModified: String?
-    public var lastStatus: Int?
-    public var lastError: String?
-    public var lastSuccess: Date?
-    public var lastAttempt: Date?
-    public var nextPoll: Date?
-    public var consecutiveFailures: Int
-    public var itemCount: Int
-
-    public init(
-        name: String, url: String, etag: String? = nil, lastModified: String? = nil,
-        lastStatus: Int? = nil, lastError: String? = nil, lastSuccess: Date? = nil,
-        lastAttempt: Date? = nil, nextPoll: Date? = nil, consecutiveFailures: Int = 0,
-        itemCount: Int = 0
-    ) {
-        self.name = name
-        self.url = url
-        self.etag = etag
-        self.lastModified = lastModified
-        self.lastStatus = lastStatus
-        self.lastError = lastError
-        self.lastSuccess = lastSuccess
-        self.lastAttempt = lastAttempt
-        self.nextPoll = nextPoll
-        self.consecutiveFailures = consecutiveFailures
-        self.itemCount = itemCount
-    }
-}
-
-/// A failure of the state database. Messages start with `store:` and name the file.
-public enum StoreError: Error, CustomStringConvertible, Equatable {
-    case cannotOpen(path: String, reason: String)
-    case locked(path: String)
-    case sqlite(path: String, message: String)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason): "store: cannot open \(path): \(reason)"
-        case .locked(let path):
-            "store: \(path) is in use by another feedwatch (only one monitor may use a state file)"
-        case .sqlite(let path, let message): "store: \(path): \(message)"
+    /// Opens the database at `path`.
+    ///
+    /// `.readWrite` creates the folder and file when missing, takes the lock
+    /// and migrates the schema. `.readOnly` needs an existing, migrated file
+    /// and takes no lock.
+    public init(path: String, access: StoreAccess) throws(StoreError) {
+        self.path = path
+        self.access = access
+        switch access {
+        case .readWrite:
+            try Self.createParentDirectory(of: path)
+            fileLock = try StateFileLock(databasePath: path)
+            database = try SQLiteDatabase(path: path, mode: .readWriteCreate)
+            try Self.configureForWriting(database)
+            try SchemaMigrations.migrate(database)
+        case .readOnly:
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw .cannotOpen(
+                    path: path, reason: "no state database yet (no monitor has run on it)")
+            }
+            fileLock = nil
+            database = try SQLiteDatabase(path: path, mode: .readOnly)
+            try Self.checkReadableSchema(database)
         }
     }
+
+    private static func createParentDirectory(of path: String) throws(StoreError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotOpen(
+                path: path,
+                reason: "cannot create folder \(folder.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// WAL lets readers (`feedwatch feeds`) run beside the monitor. NORMAL sync
+    /// is enough even for the outbox: in WAL mode a power cut can only lose the
+    /// newest transactions, never reorder them, so a lost enqueue always takes
+    /// the later markSeen of the same items with it and the alert is redone.
+    private static func configureForWriting(_ database: SQLiteDatabase) throws(StoreError) {
+        // Reading the schema version first turns a garbage file into a clear error early.
+        _ = try database.integerPragma("user_version", purpose: "reading the schema version")
+        let mode = try database.setPragma(
+            "journal_mode", to: "WAL", purpose: "switching to WAL mode")
+        guard mode?.lowercased() == "wal" else {
+            throw .sqlite(
+                path: database.path,
+                message: "switching to WAL mode: SQLite kept \(mode ?? "no") journal mode")
+        }
+        try database.execute("PRAGMA synchronous = NORMAL", purpose: "setting synchronous mode")
+        try database.execute("PRAGMA foreign_keys = ON", purpose: "enabling foreign keys")
+    }
+
+    private static func checkReadableSchema(_ database: SQLiteDatabase) throws(StoreError) {
+        let version = try database.integerPragma(
+            "user_version", purpose: "reading the schema version")
+        if version > SchemaMigrations.latestVersion {
+            throw .newerSchema(
+                path: database.path, found: version, supported: SchemaMigrations.latestVersion)
+        }
+        if version < SchemaMigrations.latestVersion {
+            throw .cannotOpen(
+                path: database.path,
+                reason:
+                    "schema version \(version) is older than \(SchemaMigrations.latestVersion): run the monitor once to upgrade it"
+            )
+        }
+    }
+
+    /// Runs `body` with exclusive use of the connection.
+    func serialized<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {
+        serializer.lock()
+        defer { serializer.unlock() }
+        return try body()
+    }
+
+    /// Like `serialized`, inside one write transaction.
+    func writing<Result>(
+        purpose: String, _ body: () throws(StoreError) -> Result
+    ) throws(StoreError) -> Result {
+        try serialized { () throws(StoreError) in
+            guard access == .readWrite else {
+                throw StoreError.sqlite(
+                    path: path, message: "\(purpose): the store was opened read-only")
+            }
+            return try database.transaction(purpose: purpose, body)
+        }
+    }
+}
+
+/// Whether a `StateStore` may write (and so must hold the lock).
+public enum StoreAccess: Sendable, Equatable {
+    /// The monitor's mode: creates, migrates, locks.
+    case readWrite
+    /// For the review commands beside a running monitor: no lock, no writes.
+    case readOnly
 }

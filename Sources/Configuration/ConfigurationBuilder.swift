@@ -1,0 +1,260 @@
+import Foundation
+
+/// Turns the sections of a `ConfigurationDocument` into a `MonitorConfiguration`,
+/// checking every key and value and collecting every problem.
+struct ConfigurationBuilder {
+    typealias Section = ConfigurationDocument.Section
+    typealias Entry = ConfigurationDocument.Entry
+
+    static let monitorKeys = [
+        "state", "alert-log", "interval", "concurrency", "timeout", "max-size", "stale-after",
+        "health-notify",
+    ]
+    static let sinkKeys = ["url", "format", "secret"]
+    static let feedKeys = ["url", "interval", "tags", "enabled"]
+    /// More transfers than this is a typo, not a plan: it would open that many sockets at once.
+    static let maximumConcurrency = 1000
+
+    let file: String
+    let directory: URL
+    private(set) var configuration: MonitorConfiguration
+    private(set) var problems: [ConfigurationProblem] = []
+    /// Section title → line of its header, to name the first of a duplicate pair.
+    private var definedAt: [String: Int] = [:]
+    private var healthNotifyLine = 0
+
+    init(file: String, directory: URL) {
+        self.file = file
+        self.directory = directory
+        configuration = MonitorConfiguration(directory: directory)
+    }
+
+    mutating func add(_ sections: [Section]) {
+        for section in sections {
+            if let first = definedAt[section.title] {
+                problem(section.line, "\(section.title) is defined twice (first at line \(first))")
+                continue
+            }
+            definedAt[section.title] = section.line
+            switch section.kind {
+            case "monitor": addMonitor(section)
+            case "sink": addSink(section)
+            default: addFeed(section)
+            }
+        }
+        resolveSettingsPaths()
+        checkHealthNotify()
+    }
+
+    // MARK: Sections
+
+    private mutating func addMonitor(_ section: Section) {
+        var settings = configuration.settings
+        for entry in knownEntries(of: section, allowed: Self.monitorKeys) {
+            switch entry.key {
+            case "state": settings.statePath = entry.value
+            case "alert-log": settings.alertLogPath = entry.value
+            case "interval": duration(entry).map { settings.interval = $0 }
+            case "timeout": duration(entry).map { settings.timeout = $0 }
+            case "stale-after": duration(entry).map { settings.staleAfter = $0 }
+            case "max-size": size(entry).map { settings.maxSize = $0 }
+            case "concurrency":
+                integer(entry, in: 1...Self.maximumConcurrency).map { settings.concurrency = $0 }
+            default:
+                settings.healthNotify = list(entry.value)
+                healthNotifyLine = entry.line
+                if settings.healthNotify.isEmpty {
+                    problem(entry.line, "health-notify: name at least one sink, or `log`")
+                }
+            }
+        }
+        configuration.settings = settings
+    }
+
+    private mutating func addSink(_ section: Section) {
+        let name = section.name ?? ""
+        if name == MonitorConfiguration.logSinkName {
+            problem(
+                section.line, "sink name '\(name)' is reserved for the alert log; choose another")
+            return
+        }
+        var url: URL?
+        var format = SinkConfiguration.Format.json
+        var secret: String?
+        for entry in knownEntries(of: section, allowed: Self.sinkKeys) {
+            switch entry.key {
+            case "url": url = self.url(entry, allowingFiles: false)
+            case "format":
+                if let chosen = SinkConfiguration.Format(rawValue: entry.value) {
+                    format = chosen
+                } else {
+                    let formats = SinkConfiguration.Format.allCases.map(\.rawValue).joined(
+                        separator: " | ")
+                    problem(
+                        entry.line, "format: '\(entry.value)' is not a sink format; use \(formats)")
+                }
+            default: secret = self.secret(entry)
+            }
+        }
+        guard let url = required(url, key: "url", in: section) else { return }
+        configuration.sinks.append(
+            SinkConfiguration(
+                name: name, url: url, format: format, secret: secret, line: section.line, file: file
+            ))
+    }
+
+    private mutating func addFeed(_ section: Section) {
+        var url: URL?
+        var interval: TimeInterval?
+        var tags: [String] = []
+        var enabled = true
+        for entry in knownEntries(of: section, allowed: Self.feedKeys) {
+            switch entry.key {
+            case "url": url = self.url(entry, allowingFiles: true)
+            case "interval": interval = duration(entry)
+            case "tags": tags = list(entry.value)
+            default: boolean(entry).map { enabled = $0 }
+            }
+        }
+        guard let url = required(url, key: "url", in: section) else { return }
+        let feed = FeedConfiguration(
+            name: section.name ?? "", url: url, interval: interval, tags: tags, line: section.line)
+        if enabled {
+            configuration.feeds.append(feed)
+        } else {
+            configuration.disabledFeeds.append(feed)
+        }
+    }
+
+    private mutating func resolveSettingsPaths() {
+        configuration.settings.statePath = ConfigurationPaths.resolve(
+            configuration.settings.statePath, against: directory)
+        configuration.settings.alertLogPath = ConfigurationPaths.resolve(
+            configuration.settings.alertLogPath, against: directory)
+    }
+
+    private mutating func checkHealthNotify() {
+        let defined = [MonitorConfiguration.logSinkName] + configuration.sinks.map(\.name)
+        for name in configuration.settings.healthNotify where !defined.contains(name) {
+            problem(
+                healthNotifyLine,
+                "health-notify names sink '\(name)', which no [sink \(name)] section defines")
+        }
+    }
+
+    // MARK: Entries and values
+
+    /// The entries whose keys the section allows; the others are reported.
+    private mutating func knownEntries(of section: Section, allowed: [String]) -> [Entry] {
+        section.entries.filter { entry in
+            guard allowed.contains(entry.key) else {
+                problem(
+                    entry.line,
+                    "unknown key '\(entry.key)' in \(section.title); expected one of: \(allowed.joined(separator: ", "))"
+                )
+                return false
+            }
+            if entry.value.isEmpty && entry.key != "tags" {
+                problem(entry.line, "\(entry.key): needs a value")
+                return false
+            }
+            return true
+        }
+    }
+
+    private mutating func required<Value>(_ value: Value?, key: String, in section: Section)
+        -> Value?
+    {
+        if value == nil && !section.entries.contains(where: { $0.key == key }) {
+            problem(section.line, "\(section.title) has no \(key)")
+        }
+        return value
+    }
+
+    private mutating func duration(_ entry: Entry) -> TimeInterval? {
+        guard let seconds = DurationParser.parse(entry.value) else {
+            problem(
+                entry.line,
+                "\(entry.key): '\(entry.value)' is not a duration; write it like \(DurationParser.examples)"
+            )
+            return nil
+        }
+        guard seconds > 0 else {
+            problem(entry.line, "\(entry.key): must be longer than zero")
+            return nil
+        }
+        return seconds
+    }
+
+    private mutating func size(_ entry: Entry) -> Int? {
+        guard let bytes = ByteSizeParser.parse(entry.value) else {
+            problem(
+                entry.line,
+                "\(entry.key): '\(entry.value)' is not a size; write it like \(ByteSizeParser.examples)"
+            )
+            return nil
+        }
+        guard bytes > 0 else {
+            problem(entry.line, "\(entry.key): must be larger than zero")
+            return nil
+        }
+        return bytes
+    }
+
+    private mutating func integer(_ entry: Entry, in range: ClosedRange<Int>) -> Int? {
+        guard let number = Int(entry.value), range.contains(number) else {
+            problem(
+                entry.line,
+                "\(entry.key): '\(entry.value)' is not a whole number from \(range.lowerBound) to \(range.upperBound)"
+            )
+            return nil
+        }
+        return number
+    }
+
+    private mutating func boolean(_ entry: Entry) -> Bool? {
+        switch entry.value.lowercased() {
+        case "yes", "true", "on": return true
+        case "no", "false", "off": return false
+        default:
+            problem(entry.line, "\(entry.key): '\(entry.value)' is not yes or no")
+            return nil
+        }
+    }
+
+    private mutating func url(_ entry: Entry, allowingFiles: Bool) -> URL? {
+        switch ConfigurationPaths.resolveURL(
+            entry.value, allowingFiles: allowingFiles, against: directory)
+        {
+        case .success(let url): return url
+        case .failure(let failure):
+            problem(entry.line, "url: \(failure.message)")
+            return nil
+        }
+    }
+
+    private mutating func secret(_ entry: Entry) -> String? {
+        let prefix = SinkConfiguration.environmentPrefix
+        guard entry.value.hasPrefix(prefix) else { return entry.value }
+        let variable = entry.value.dropFirst(prefix.count)
+        let validName =
+            variable.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
+            && variable.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        guard validName else {
+            problem(entry.line, "secret: '\(variable)' is not an environment variable name")
+            return nil
+        }
+        return entry.value
+    }
+
+    /// A comma-separated list, trimmed, without empty items.
+    private func list(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+    }
+
+    private mutating func problem(_ line: Int, _ message: String) {
+        problems.append(ConfigurationProblem(file: file, line: line, message: message))
+    }
+}

@@ -1,0 +1,203 @@
+/// feeds.conf read as INI: sections of `key = value` entries with their line numbers.
+///
+/// The syntax, and what this reader decides where INI is vague:
+/// - `[monitor]`, `[sink NAME]`, `[feed NAME]` open sections; a name is one
+///   word of letters, digits, `-`, `_` and `.`.
+/// - A line whose first visible character is `#` is a comment. After a value,
+///   a `#` starts a comment only when whitespace precedes it, so a URL
+///   fragment (`https://example.org/feed#top`) stays part of the URL.
+/// - A value may be written in double quotes (with `\"` and `\\` escapes) to
+///   keep a ` #` or surrounding spaces in it.
+/// - The same key twice in one section is an error, not "the last one wins".
+struct ConfigurationDocument {
+    struct Entry {
+        var key: String
+        var value: String
+        var line: Int
+    }
+
+    struct Section {
+        /// `monitor`, `sink` or `feed`.
+        var kind: String
+        var name: String?
+        var line: Int
+        var entries: [Entry] = []
+    }
+
+    static let sectionKinds = ["monitor", "sink", "feed"]
+
+    var sections: [Section] = []
+    var problems: [ConfigurationProblem] = []
+
+    /// Reads `text`; problems name `file` as given.
+    init(text: String, file: String) {
+        // nil before the first header, and after a broken one: its keys are
+        // skipped quietly so one typo in a header does not cascade.
+        var current: Section?
+        var insideBrokenSection = false
+        func problem(_ line: Int, _ message: String) {
+            problems.append(ConfigurationProblem(file: file, line: line, message: message))
+        }
+        func closeSection() {
+            if let section = current { sections.append(section) }
+            current = nil
+        }
+
+        // By Character, "\r\n" is one newline, so Windows files split right.
+        for (offset, rawLine) in text.split(
+            omittingEmptySubsequences: false, whereSeparator: \.isNewline
+        ).enumerated() {
+            let number = offset + 1
+            let line = rawLine.trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+
+            if line.hasPrefix("[") {
+                closeSection()
+                switch Self.readHeader(Self.strippingComment(line)) {
+                case .success(let section):
+                    current = Section(kind: section.kind, name: section.name, line: number)
+                    insideBrokenSection = false
+                case .failure(let failure):
+                    problem(number, failure.message)
+                    insideBrokenSection = true
+                }
+                continue
+            }
+
+            guard let equals = line.firstIndex(of: "=") else {
+                problem(
+                    number,
+                    "expected `key = value`, a `[section]` or a `# comment`, found '\(line)'")
+                continue
+            }
+            let key = String(line[..<equals].trimmingWhitespace())
+            guard !key.isEmpty else {
+                problem(number, "a value without a key: '\(line)'")
+                continue
+            }
+            guard var section = current else {
+                if !insideBrokenSection {
+                    problem(
+                        number,
+                        "key '\(key)' is outside any section; put it under [monitor], [sink NAME] or [feed NAME]"
+                    )
+                }
+                continue
+            }
+            let value: String
+            switch Self.readValue(line[line.index(after: equals)...]) {
+            case .success(let read): value = read
+            case .failure(let failure):
+                problem(number, "\(key): \(failure.message)")
+                continue
+            }
+            if let earlier = section.entries.first(where: { $0.key == key }) {
+                problem(
+                    number,
+                    "key '\(key)' appears twice in \(section.title) (first at line \(earlier.line))"
+                )
+                continue
+            }
+            section.entries.append(Entry(key: key, value: value, line: number))
+            current = section
+        }
+        closeSection()
+    }
+
+    private struct Header {
+        var kind: String
+        var name: String?
+    }
+
+    private static func readHeader(_ line: Substring) -> Result<Header, LineProblem> {
+        guard line.hasSuffix("]"), line.count >= 2 else {
+            return .failure(LineProblem("a section header must end with ']': '\(line)'"))
+        }
+        let words = line.dropFirst().dropLast().split(whereSeparator: \.isWhitespace).map(
+            String.init)
+        guard let kind = words.first, sectionKinds.contains(kind) else {
+            return .failure(
+                LineProblem(
+                    "unknown section '\(line)'; expected [monitor], [sink NAME] or [feed NAME]"))
+        }
+        let names = words.dropFirst()
+        if kind == "monitor" {
+            return names.isEmpty
+                ? .success(Header(kind: kind))
+                : .failure(LineProblem("[monitor] takes no name: '\(line)'"))
+        }
+        guard names.count == 1, let name = names.first else {
+            let problem =
+                names.isEmpty ? "needs a name, as in [\(kind) NAME]" : "name must be one word"
+            return .failure(LineProblem("section '\(line)': \(problem)"))
+        }
+        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+        else {
+            return .failure(
+                LineProblem(
+                    "\(kind) name '\(name)' may hold only letters, digits, '-', '_' and '.'"))
+        }
+        return .success(Header(kind: kind, name: name))
+    }
+
+    /// The value after `=`: quoted, or bare up to a whitespace-preceded `#`.
+    private static func readValue(_ text: Substring) -> Result<String, LineProblem> {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.hasPrefix("\"") else {
+            return .success(String(strippingComment(trimmed)))
+        }
+        var value = ""
+        var escaping = false
+        var index = trimmed.index(after: trimmed.startIndex)
+        while index < trimmed.endIndex {
+            let character = trimmed[index]
+            index = trimmed.index(after: index)
+            if escaping {
+                value.append(character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else if character == "\"" {
+                let rest = trimmed[index...].trimmingWhitespace()
+                guard rest.isEmpty || rest.hasPrefix("#") else {
+                    return .failure(LineProblem("unexpected '\(rest)' after the closing quote"))
+                }
+                return .success(value)
+            } else {
+                value.append(character)
+            }
+        }
+        return .failure(LineProblem("a quoted value is missing its closing '\"'"))
+    }
+
+    /// `text` without a trailing ` # comment`.
+    private static func strippingComment(_ text: Substring) -> Substring {
+        var previous: Character = " "
+        for index in text.indices {
+            if text[index] == "#" && previous.isWhitespace {
+                return text[..<index].trimmingWhitespace()
+            }
+            previous = text[index]
+        }
+        return text
+    }
+}
+
+extension ConfigurationDocument.Section {
+    /// How messages name the section: `[monitor]`, `[feed dawn]`.
+    var title: String { name.map { "[\(kind) \($0)]" } ?? "[\(kind)]" }
+}
+
+/// A message about one line, carried through `Result`.
+private struct LineProblem: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+extension Substring {
+    fileprivate func trimmingWhitespace() -> Substring {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return self[start..<end]
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A webhook delivery to queue: one alert for one sink.
+public struct NewDelivery: Sendable, Equatable {
+    /// The alert's stable id, sent as the `Idempotency-Key`.
+    public var alertID: String
+    public var sink: String
+    /// The request body, exactly as it will be sent.
+    public var payload: Data
+    /// When the first attempt is due (usually now).
+    public var firstAttempt: Date
+    /// After this the delivery is given up as dead.
+    public var expiresAt: Date
+    public var createdAt: Date
+
+    public init(
+        alertID: String, sink: String, payload: Data, firstAttempt: Date, expiresAt: Date,
+        createdAt: Date? = nil
+    ) {
+        self.alertID = alertID
+        self.sink = sink
+        self.payload = payload
+        self.firstAttempt = firstAttempt
+        self.expiresAt = expiresAt
+        self.createdAt = createdAt ?? firstAttempt
+    }
+}
+
+/// A delivery in the outbox, as stored.
+public struct OutboxDelivery: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var alertID: String
+    public var sink: String
+    public var payload: Data
+    /// Attempts made so far.
+    public var attempts: Int
+    public var nextAttempt: Date
+    public var expiresAt: Date
+    public var status: DeliveryStatus
+    /// What the last failed attempt (or the reason for giving up) said.
+    public var lastError: String?
+    public var createdAt: Date
+    /// When it was delivered or given up.
+    public var finishedAt: Date?
+}
+
+/// Where a delivery stands.
+public enum DeliveryStatus: String, Sendable, Equatable, CaseIterable {
+    /// Waiting for its next attempt.
+    case pending
+    /// The receiver accepted it.
+    case delivered
+    /// Given up: expired, or refused with a 4xx.
+    case dead
+}

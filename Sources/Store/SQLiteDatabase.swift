@@ -1,0 +1,121 @@
+import CSQLite
+import Foundation
+
+/// One connection to a SQLite file: the only place, with `SQLiteStatement`, that touches the C API.
+///
+/// Not thread-safe by itself: `StateStore` serializes every use behind its lock.
+final class SQLiteDatabase {
+    /// How the file is opened.
+    enum OpenMode {
+        /// Read and write, creating the file when missing.
+        case readWriteCreate
+        /// Read only; the file must exist.
+        case readOnly
+    }
+
+    let path: String
+    private let handle: OpaquePointer
+
+    /// Opens the file at `path`; errors name the file.
+    init(path: String, mode: OpenMode, busyTimeout: TimeInterval = 5) throws(StoreError) {
+        self.path = path
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        var opened: OpaquePointer?
+        let code = sqlite3_open_v2(path, &opened, flags, nil)
+        guard let opened else {
+            throw .cannotOpen(path: path, reason: "SQLite could not allocate a connection")
+        }
+        guard code == SQLITE_OK else {
+            let reason = String(cString: sqlite3_errmsg(opened))
+            sqlite3_close_v2(opened)
+            throw .cannotOpen(path: path, reason: reason)
+        }
+        handle = opened
+        sqlite3_busy_timeout(handle, Int32(busyTimeout * 1000))
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows the caller needs.
+    func execute(_ sql: String, purpose: String) throws(StoreError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        let text = message.map { String(cString: $0) }
+        sqlite3_free(message)
+        if code != SQLITE_OK {
+            throw error(code: code, purpose: purpose, detail: text)
+        }
+    }
+
+    /// Prepares `sql`, hands the statement to `body`, and finalizes it however `body` ends.
+    func withStatement<Result>(
+        _ sql: String, purpose: String, _ body: (SQLiteStatement) throws(StoreError) -> Result
+    ) throws(StoreError) -> Result {
+        var prepared: OpaquePointer?
+        let code = sqlite3_prepare_v2(handle, sql, -1, &prepared, nil)
+        guard code == SQLITE_OK, let prepared else {
+            throw error(code: code, purpose: purpose)
+        }
+        defer { sqlite3_finalize(prepared) }
+        return try body(SQLiteStatement(handle: prepared, database: self, purpose: purpose))
+    }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
+    ///
+    /// IMMEDIATE takes the write lock up front, so a busy database fails at
+    /// BEGIN (after the busy timeout) rather than half-way through.
+    func transaction<Result>(
+        purpose: String, _ body: () throws(StoreError) -> Result
+    ) throws(StoreError) -> Result {
+        try execute("BEGIN IMMEDIATE", purpose: "\(purpose) (begin)")
+        do {
+            let result = try body()
+            try execute("COMMIT", purpose: "\(purpose) (commit)")
+            return result
+        } catch {
+            // The original error matters more than a failed rollback.
+            try? execute("ROLLBACK", purpose: "\(purpose) (rollback)")
+            throw error
+        }
+    }
+
+    /// The value of an integer pragma, such as `user_version`.
+    func integerPragma(_ name: String, purpose: String) throws(StoreError) -> Int {
+        try withStatement("PRAGMA \(name)", purpose: purpose) { statement throws(StoreError) in
+            try statement.step() ? statement.int(at: 0) : 0
+        }
+    }
+
+    /// Sets a pragma and returns the text SQLite answers with (`journal_mode` answers the mode in force).
+    @discardableResult
+    func setPragma(_ name: String, to value: String, purpose: String) throws(StoreError) -> String?
+    {
+        try withStatement("PRAGMA \(name) = \(value)", purpose: purpose) {
+            statement throws(StoreError) in
+            try statement.step() ? statement.optionalString(at: 0) : nil
+        }
+    }
+
+    /// The rowid of the last successful INSERT on this connection.
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// How many rows the last INSERT, UPDATE or DELETE changed.
+    var changedRowCount: Int { Int(sqlite3_changes(handle)) }
+
+    /// A `StoreError` for a failed call, with SQLite's own message.
+    func error(code: Int32, purpose: String, detail: String? = nil) -> StoreError {
+        let message = detail ?? String(cString: sqlite3_errmsg(handle))
+        switch code & 0xff {
+        case SQLITE_NOTADB, SQLITE_CORRUPT:
+            return .corrupt(path: path, reason: "\(purpose): \(message)")
+        default:
+            return .sqlite(path: path, message: "\(purpose): \(message)")
+        }
+    }
+}

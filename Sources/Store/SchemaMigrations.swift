@@ -1,0 +1,122 @@
+/// One step of the schema, identified by the `PRAGMA user_version` it leads to.
+struct SchemaMigration {
+    let version: Int
+    let purpose: String
+    let sql: String
+}
+
+/// The schema's history, oldest first. Never edit a shipped step: append a new one.
+enum SchemaMigrations {
+    static let all: [SchemaMigration] = [
+        SchemaMigration(
+            version: 1,
+            purpose: "create feed state, seen items, item archive, outbox and alert index",
+            sql: """
+                CREATE TABLE feed_state (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    url TEXT NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    last_status INTEGER,
+                    last_error TEXT,
+                    last_success REAL,
+                    last_attempt REAL,
+                    last_new_item REAL,
+                    next_poll REAL,
+                    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                    item_count INTEGER NOT NULL DEFAULT 0,
+                    moved_to TEXT,
+                    retry_after REAL,
+                    last_bytes INTEGER,
+                    last_duration REAL,
+                    health_alert_since REAL
+                ) STRICT;
+
+                CREATE TABLE seen_item (
+                    feed TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    first_seen REAL NOT NULL,
+                    PRIMARY KEY (feed, item_id)
+                ) STRICT, WITHOUT ROWID;
+
+                CREATE TABLE item_archive (
+                    feed TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    title TEXT,
+                    link TEXT,
+                    summary TEXT,
+                    content TEXT,
+                    authors TEXT NOT NULL,
+                    categories TEXT NOT NULL,
+                    published REAL,
+                    updated REAL,
+                    text_title TEXT NOT NULL,
+                    text_summary TEXT NOT NULL,
+                    text_content TEXT NOT NULL,
+                    first_seen REAL NOT NULL,
+                    PRIMARY KEY (feed, item_id),
+                    FOREIGN KEY (feed, item_id) REFERENCES seen_item (feed, item_id) ON DELETE CASCADE
+                ) STRICT;
+                CREATE INDEX item_archive_by_first_seen ON item_archive (first_seen);
+
+                CREATE TABLE alert_outbox (
+                    id INTEGER PRIMARY KEY,
+                    alert_id TEXT NOT NULL,
+                    sink TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt REAL NOT NULL,
+                    expires_at REAL NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+                    last_error TEXT,
+                    created_at REAL NOT NULL,
+                    finished_at REAL,
+                    UNIQUE (alert_id, sink)
+                ) STRICT;
+                CREATE INDEX alert_outbox_due ON alert_outbox (status, next_attempt);
+
+                CREATE TABLE alert_index (
+                    alert_id TEXT PRIMARY KEY NOT NULL,
+                    time REAL NOT NULL,
+                    rule TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    severity_rank INTEGER NOT NULL,
+                    feed TEXT NOT NULL,
+                    story TEXT,
+                    title TEXT,
+                    log_file TEXT NOT NULL,
+                    byte_offset INTEGER NOT NULL
+                ) STRICT;
+                CREATE INDEX alert_index_by_time ON alert_index (time);
+                CREATE INDEX alert_index_by_rule ON alert_index (rule, time);
+                CREATE INDEX alert_index_by_feed ON alert_index (feed, time);
+                CREATE INDEX alert_index_by_story ON alert_index (story, time);
+                """)
+    ]
+
+    /// The version a fully migrated database has.
+    static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// Brings the database to `latestVersion` in one transaction, or refuses a newer one.
+    static func migrate(_ database: SQLiteDatabase) throws(StoreError) {
+        let current = try database.integerPragma(
+            "user_version", purpose: "reading the schema version")
+        if current > latestVersion {
+            throw .newerSchema(path: database.path, found: current, supported: latestVersion)
+        }
+        let pending = all.filter { $0.version > current }
+        guard !pending.isEmpty else { return }
+        try database.transaction(purpose: "migrating the schema") { () throws(StoreError) in
+            for migration in pending {
+                try database.execute(
+                    migration.sql,
+                    purpose: "schema migration \(migration.version): \(migration.purpose)")
+                // PRAGMA cannot take a bound parameter; the version is our own integer.
+                try database.execute(
+                    "PRAGMA user_version = \(migration.version)",
+                    purpose: "recording schema version \(migration.version)")
+            }
+        }
+    }
+}

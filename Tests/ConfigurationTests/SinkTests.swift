@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import Configuration
+
+@Suite struct SinkTests {
+    let sinks = """
+        [sink ops]
+        url = https://hooks.example.org/ops
+        secret = env:FEEDWATCH_OPS_SECRET
+
+        [sink team]
+        url = https://hooks.example.org/team
+        secret = plain-secret
+
+        [sink open]
+        url = https://hooks.example.org/open
+        """
+
+    @Test func secretsResolveFromTheEnvironmentAtUseTime() throws {
+        let configuration = try parse(sinks)
+        let ops = try #require(configuration.sink(named: "ops"))
+
+        #expect(
+            try ops.resolvedSecret(environment: ["FEEDWATCH_OPS_SECRET": "from-env"]) == "from-env")
+        #expect(
+            try configuration.sink(named: "team")?.resolvedSecret(environment: [:])
+                == "plain-secret")
+        #expect(try configuration.sink(named: "open")?.resolvedSecret(environment: [:]) == nil)
+    }
+
+    @Test func anUnsetSecretVariableIsAnErrorAtTheSinksLine() throws {
+        let ops = try #require(try parse(sinks).sink(named: "ops"))
+
+        #expect(
+            throws: ConfigurationError(
+                file: "feeds.conf", line: 1,
+                message:
+                    "sink 'ops': secret names environment variable FEEDWATCH_OPS_SECRET, which is not set"
+            )
+        ) {
+            try ops.resolvedSecret(environment: ["FEEDWATCH_OPS_SECRET": ""])
+        }
+    }
+
+    @Test func referencesToDefinedSinksAndLogPass() throws {
+        let configuration = try parse(sinks)
+
+        try configuration.validateSinkReferences([
+            SinkReference(name: "ops", file: "rules/afpak.rules", line: 4),
+            SinkReference(name: "log", file: "rules/afpak.rules", line: 9),
+        ])
+    }
+
+    @Test func referencesToUndefinedSinksAreReportedWhereTheyAreWritten() throws {
+        let configuration = try parse(sinks)
+
+        do {
+            try configuration.validateSinkReferences([
+                SinkReference(name: "ops", file: "rules/a.rules", line: 3),
+                SinkReference(name: "pager", file: "rules/a.rules", line: 12),
+                SinkReference(name: "slack", file: "rules/b.rules", line: 1),
+            ])
+            Issue.record("no error")
+        } catch {
+            #expect(
+                error.description == """
+                    rules/a.rules:12: config: notifies sink 'pager', which feeds.conf does not define (defined: log, ops, team, open)
+                    rules/b.rules:1: config: notifies sink 'slack', which feeds.conf does not define (defined: log, ops, team, open)
+                    """)
+        }
+    }
+}

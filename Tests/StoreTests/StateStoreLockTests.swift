@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import Store
+
+@Suite struct StateStoreLockTests {
+    @Test func aSecondWriterIsRefusedWhileTheFirstLives() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("feedwatch.db")
+        let first = try StateStore(path: path)
+
+        #expect(throws: StoreError.locked(path: path)) { try StateStore(path: path) }
+        #expect(StoreError.locked(path: path).description.contains("in use by another feedwatch"))
+        try first.saveFeedState(FeedState(name: "still", url: "https://example.org/feed"))
+        #expect(try first.feedState(name: "still") != nil)
+    }
+
+    @Test func aWriterIsAllowedAfterTheFirstCloses() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("feedwatch.db")
+        var first: StateStore? = try StateStore(path: path)
+        #expect(first != nil)
+
+        first = nil
+
+        let second = try StateStore(path: path)
+        #expect(try second.allFeedStates().isEmpty)
+    }
+
+    @Test func aReaderIsAllowedBesideTheWriterAndSeesItsCommits() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("feedwatch.db")
+        let writer = try StateStore(path: path)
+        try writer.saveFeedState(
+            FeedState(name: "bbc-world", url: "https://feeds.bbci.co.uk/news/world/rss.xml"))
+
+        let reader = try StateStore(path: path, access: .readOnly)
+
+        #expect(
+            try reader.feedState(name: "bbc-world")?.url
+                == "https://feeds.bbci.co.uk/news/world/rss.xml")
+        try writer.saveFeedState(FeedState(name: "dawn", url: "https://www.dawn.com/feeds/home"))
+        #expect(try reader.allFeedStates().map(\.name) == ["bbc-world", "dawn"])
+    }
+
+    @Test func aReaderDoesNotBlockTheWriter() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("feedwatch.db")
+        do { _ = try StateStore(path: path) }
+        let reader = try StateStore(path: path, access: .readOnly)
+
+        let writer = try StateStore(path: path)
+
+        try writer.saveFeedState(FeedState(name: "geo", url: "https://www.geo.tv/rss/1/1"))
+        #expect(try reader.feedState(name: "geo") != nil)
+    }
+}

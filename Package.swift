@@ -57,7 +57,9 @@ let package = Package(
         .testTarget(
             name: "FeedParserTests", dependencies: ["FeedParser"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "FeedFetcherTests", dependencies: ["FeedFetcher"]),
+        .testTarget(name: "FeedFetcherTests", dependencies: ["FeedFetcher", "TestHTTPServer"]),
+        // A real HTTP/1.1 server on 127.0.0.1 for the fetcher, monitor and webhook tests.
+        .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "FeedParser"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),

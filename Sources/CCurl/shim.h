@@ -36,4 +36,10 @@ static inline CURLcode feedwatch_easy_getinfo_pointer(CURL *handle, CURLINFO inf
 static inline CURLMcode feedwatch_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
     return curl_multi_setopt(handle, option, value);
 }
+
+// CURLMsg keeps its result in an anonymous union; reading it here keeps the
+// union layout out of Swift.
+static inline CURLcode feedwatch_multi_message_result(const CURLMsg *message) {
+    return message->data.result;
+}
 #endif

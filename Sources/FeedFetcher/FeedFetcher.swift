@@ -1,138 +1,126 @@
 import FeedModel
 import Foundation
 
-/// Fetches feeds over HTTP(S) through libcurl, or from file:// paths.
+/// Fetches feeds over HTTP(S) through libcurl's multi interface, or from
+/// file:// paths.
 ///
-/// (Interface fixed by the foundation issue; libcurl lands with the monitor issue.)
-public final class FeedFetcher: @unchecked Sendable {
+/// Many transfers run at once (`options.concurrency`), at most
+/// `options.perHost` to one host, hosts taking turns; connections are reused
+/// and HTTP/2 is used where the server offers it over TLS. Requests are
+/// conditional when they carry validators, bodies are decompressed and
+/// capped, redirects are followed (at most `options.maxRedirects`), and
+/// every other scheme is refused. One failing feed never stops the others:
+/// each ends in its own `FetchResult`.
+///
+/// Sendable: it holds only its options; each `fetch` builds its own libcurl
+/// handles on the calling thread, so calls from several threads do not meet.
+public final class FeedFetcher: Sendable {
     public let options: FetchOptions
 
     public init(options: FetchOptions = FetchOptions()) {
         self.options = options
     }
 
-    /// Fetches every request, `options.concurrency` at a time, and calls
-    /// `completion` for each as it finishes (on the calling thread). Returns
-    /// when all are done.
-    public func fetch(_ requests: [FeedRequest], completion: (FetchResult) -> Void) {
+    /// Fetches every request and calls `completion` for each as it finishes,
+    /// on the calling thread. Returns when all are done (or, after
+    /// `cancellation` fires, when the transfers in flight are).
+    public func fetch(
+        _ requests: [FeedRequest], cancellation: FetchCancellation? = nil,
+        completion: (FetchResult) -> Void
+    ) {
+        var scheduler = HostScheduler<FeedRequest>(
+            maxActive: options.concurrency, maxPerHost: options.perHost)
         for request in requests {
-            completion(
-                FetchResult(
-                    request: request,
-                    outcome: .failed(.unsupportedScheme(request.url.absoluteString))))
+            switch request.url.scheme?.lowercased() {
+            case "http", "https":
+                scheduler.enqueue(request, host: FeedTransfer.hostKey(for: request.url))
+            case "file":
+                completion(FileFetcher.fetch(request, maxSize: options.maxSize))
+            default:
+                completion(
+                    FetchResult(
+                        request: request,
+                        outcome: .failed(.unsupportedScheme(request.url.absoluteString))))
+            }
+        }
+        guard !scheduler.isIdle else { return }
+
+        let multi: CurlMultiHandle
+        do {
+            multi = try CurlMultiHandle(
+                maxTotalConnections: options.concurrency, maxHostConnections: options.perHost)
+        } catch {
+            for request in scheduler.removeAllPending() {
+                completion(Self.failure(request, message: error.message))
+            }
+            return
+        }
+        run(&scheduler, on: multi, cancellation: cancellation, completion: completion)
+    }
+
+    /// The multi loop: start what the scheduler allows, let libcurl work,
+    /// hand out finished transfers, and sleep in `curl_multi_poll` only when
+    /// nothing finished.
+    private func run(
+        _ scheduler: inout HostScheduler<FeedRequest>, on multi: CurlMultiHandle,
+        cancellation: FetchCancellation?,
+        completion: (FetchResult) -> Void
+    ) {
+        var active: [UnsafeMutableRawPointer: FeedTransfer] = [:]
+        // Handles leave the multi before they are freed, whatever happens below.
+        defer {
+            for transfer in active.values { multi.remove(transfer.easy) }
+        }
+        while true {
+            if cancellation?.isCancelled == true {
+                for request in scheduler.removeAllPending() {
+                    completion(
+                        FetchResult(
+                            request: request,
+                            outcome: .failed(.cancelled(url: request.url.absoluteString))))
+                }
+            }
+            while let (request, host) = scheduler.next() {
+                do {
+                    let transfer = try FeedTransfer(request: request, host: host, options: options)
+                    try multi.add(transfer.easy)
+                    active[transfer.easy.rawHandle] = transfer
+                } catch {
+                    scheduler.finish(host: host)
+                    completion(Self.failure(request, message: error.message))
+                }
+            }
+            if active.isEmpty && scheduler.isIdle { return }
+
+            do {
+                try multi.perform()
+                let finished = multi.completedTransfers()
+                for (handle, code) in finished {
+                    guard let transfer = active.removeValue(forKey: handle) else { continue }
+                    multi.remove(transfer.easy)
+                    scheduler.finish(host: transfer.host)
+                    completion(transfer.result(for: code))
+                }
+                // A short timeout so a cancellation is noticed soon; activity ends the wait earlier.
+                if finished.isEmpty { try multi.poll(timeoutMilliseconds: 250) }
+            } catch {
+                // The multi handle itself failed: nothing more can run on it.
+                for transfer in active.values {
+                    multi.remove(transfer.easy)
+                    completion(Self.failure(transfer.request, message: error.message))
+                }
+                active = [:]
+                for request in scheduler.removeAllPending() {
+                    completion(Self.failure(request, message: error.message))
+                }
+                return
+            }
         }
     }
-}
 
-/// Limits and politeness settings for a pass.
-public struct FetchOptions: Sendable, Equatable {
-    public var concurrency: Int
-    public var perHost: Int
-    public var timeout: TimeInterval
-    public var connectTimeout: TimeInterval
-    public var maxSize: Int
-    public var userAgent: String
-
-    public init(
-        concurrency: Int = 16, perHost: Int = 2, timeout: TimeInterval = 30,
-        connectTimeout: TimeInterval = 10, maxSize: Int = 10 * 1024 * 1024,
-        userAgent: String = "feedwatch/0.1"
-    ) {
-        self.concurrency = concurrency
-        self.perHost = perHost
-        self.timeout = timeout
-        self.connectTimeout = connectTimeout
-        self.maxSize = maxSize
-        self.userAgent = userAgent
-    }
-}
-
-/// One feed to fetch, with what the last fetch left for a conditional request.
-public struct FeedRequest: Sendable, Equatable {
-    public var feedName: String
-    public var url: URL
-    public var conditional: ConditionalRequest
-
-    public init(feedName: String, url: URL, conditional: ConditionalRequest = ConditionalRequest())
-    {
-        self.feedName = feedName
-        self.url = url
-        self.conditional = conditional
-    }
-}
-
-/// The validators of a previous response, sent back as If-None-Match / If-Modified-Since.
-public struct ConditionalRequest: Sendable, Equatable {
-    public var etag: String?
-    public var lastModified: String?
-
-    public init(etag: String? = nil, lastModified: String? = nil) {
-        self.etag = etag
-        self.lastModified = lastModified
-    }
-}
-
-/// How one fetch ended.
-public struct FetchResult: Sendable {
-    public var request: FeedRequest
-    public var outcome: FetchOutcome
-    public var elapsed: TimeInterval
-
-    public init(request: FeedRequest, outcome: FetchOutcome, elapsed: TimeInterval = 0) {
-        self.request = request
-        self.outcome = outcome
-        self.elapsed = elapsed
-    }
-}
-
-/// Expected outcomes are values; only real failures carry a `FetchError`.
-public enum FetchOutcome: Sendable {
-    case fetched(FetchedBody)
-    case notModified(status: Int)
-    case failed(FetchError)
-}
-
-/// A body that arrived, with what the monitor records.
-public struct FetchedBody: Sendable {
-    public var status: Int
-    public var body: Data
-    public var contentType: String?
-    /// Where the body really came from, after redirects.
-    public var effectiveURL: URL
-    /// Set when a permanent redirect moved the feed.
-    public var movedPermanently: URL?
-    public var conditional: ConditionalRequest
-
-    public init(
-        status: Int, body: Data, contentType: String?, effectiveURL: URL,
-        movedPermanently: URL? = nil, conditional: ConditionalRequest = ConditionalRequest()
-    ) {
-        self.status = status
-        self.body = body
-        self.contentType = contentType
-        self.effectiveURL = effectiveURL
-        self.movedPermanently = movedPermanently
-        self.conditional = conditional
-    }
-}
-
-/// Why a fetch failed. Messages start with `fetcher:` and name the URL.
-public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {
-    case unsupportedScheme(String)
-    case transport(url: String, message: String)
-    case httpStatus(url: String, status: Int, retryAfter: TimeInterval?)
-    case tooLarge(url: String, limit: Int)
-    case file(path: String, message: String)
-
-    public var description: String {
-        switch self {
-        case .unsupportedScheme(let url):
-            "fetcher: \(url): only http, https and file URLs are fetched"
-        case .transport(let url, let message): "fetcher: \(url): \(message)"
-        case .httpStatus(let url, let status, _): "fetcher: \(url): HTTP \(status)"
-        case .tooLarge(let url, let limit):
-            "fetcher: \(url): response larger than \(limit) bytes, cut off"
-        case .file(let path, let message): "fetcher: \(path): \(message)"
-        }
+    private static func failure(_ request: FeedRequest, message: String) -> FetchResult {
+        FetchResult(
+            request: request,
+            outcome: .failed(.transport(url: request.url.absoluteString, message: message)))
     }
 }

@@ -1,0 +1,30 @@
+/// The validators of a previous response, sent back as If-None-Match / If-Modified-Since.
+public struct ConditionalRequest: Sendable, Equatable {
+    /// The `ETag` response header, verbatim (quotes and `W/` included).
+    public var etag: String?
+    /// The `Last-Modified` response header, verbatim.
+    public var lastModified: String?
+
+    public init(etag: String? = nil, lastModified: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+
+    /// True when there is nothing to send.
+    public var isEmpty: Bool { etag == nil && lastModified == nil }
+
+    /// The request header lines that make a GET conditional.
+    public var requestHeaders: [String] {
+        var lines: [String] = []
+        if let etag, !etag.isEmpty { lines.append("If-None-Match: \(etag)") }
+        if let lastModified, !lastModified.isEmpty {
+            lines.append("If-Modified-Since: \(lastModified)")
+        }
+        return lines
+    }
+
+    /// The validators a response carries (nil fields when it has none).
+    public init(responseHeaders headers: ResponseHeaders) {
+        self.init(etag: headers["ETag"], lastModified: headers["Last-Modified"])
+    }
+}

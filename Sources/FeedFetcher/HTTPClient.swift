@@ -1,0 +1,61 @@
+import CCurl
+import Foundation
+
+/// Sends one-off requests through the same libcurl wrapper as the feed
+/// fetcher, with its protocols, TLS, proxy and size rules.
+///
+/// Sendable: it holds only options, and each `send` uses its own handle.
+public struct HTTPClient: Sendable {
+    /// User-Agent, size cap and connect timeout; `HTTPRequest.timeout` wins over `options.timeout`.
+    public var options: FetchOptions
+
+    public init(options: FetchOptions = FetchOptions()) {
+        self.options = options
+    }
+
+    /// Sends `request` and waits for the whole response.
+    ///
+    /// - Throws: `FetchError` when no complete response arrived: a refused
+    ///   scheme, a transport failure, a timeout, or a body over `maxSize`.
+    public func send(_ request: HTTPRequest) throws(FetchError) -> HTTPResponse {
+        let url = request.url.absoluteString
+        guard let scheme = request.url.scheme?.lowercased(), scheme == "http" || scheme == "https"
+        else {
+            throw .unsupportedScheme(url)
+        }
+        var requestOptions = options
+        requestOptions.timeout = request.timeout
+        let collector = ResponseCollector(maxSize: options.maxSize)
+        let easy: CurlEasyHandle
+        do {
+            easy = try CurlEasyHandle()
+            try easy.configure(
+                url: request.url, options: requestOptions, followRedirects: request.followRedirects)
+            try easy.set(method: request.method.uppercased())
+            // "Expect:" with no value stops libcurl's 100-continue round trip for larger bodies.
+            try easy.set(headers: request.headers.map { "\($0.name): \($0.value)" } + ["Expect:"])
+            if let body = request.body { try easy.set(body: body) }
+            try collector.attach(to: easy)
+        } catch {
+            throw .transport(url: url, message: error.message)
+        }
+
+        let code = easy.perform()
+        let status = easy.responseCode
+        let outcome = TransferOutcome(
+            requestURL: request.url, code: code, curlMessage: easy.message(for: code),
+            status: status,
+            effectiveURL: nil, contentType: nil, maxSize: options.maxSize,
+            maxRedirects: options.maxRedirects)
+        if code != CURLE_OK || collector.exceededMaxSize,
+            case .failed(let error) = outcome.classify(collector)
+        {
+            throw error
+        }
+        let effectiveURL = easy.effectiveURL.flatMap(URL.init(string:)) ?? request.url
+        return HTTPResponse(
+            status: status, headers: collector.finalHeaders ?? ResponseHeaders(status: status),
+            body: collector.body,
+            effectiveURL: effectiveURL)
+    }
+}

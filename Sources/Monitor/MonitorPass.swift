@@ -70,7 +70,7 @@ public final class MonitorPass {
             feedsByName[feed.name] = feed
             requests.append(
                 FeedRequest(
-                    feedName: feed.name, url: feed.url,
+                    feedName: feed.name, url: Self.currentURL(of: feed, state: state),
                     conditional: ConditionalRequest(
                         etag: state?.etag, lastModified: state?.lastModified)))
         }
@@ -85,6 +85,15 @@ public final class MonitorPass {
         return summary
     }
 
+    /// Where a feed lives now: where a permanent redirect moved it, unless
+    /// the configuration has since been edited to another address.
+    static func currentURL(of feed: FeedConfiguration, state: FeedState?) -> URL {
+        guard let state, state.url == feed.url.absoluteString, let moved = state.movedTo,
+            let url = URL(string: moved)
+        else { return feed.url }
+        return url
+    }
+
     /// Everything that follows the fetch of one feed, in the order that keeps
     /// the promises: alerts are in the log before their items are marked seen.
     private func refresh(
@@ -93,7 +102,14 @@ public final class MonitorPass {
     ) {
         let now = Date()
         var state = previous ?? FeedState(name: feed.name, url: feed.url.absoluteString)
+        if state.url != feed.url.absoluteString {
+            // The configuration now names another address: what was learnt
+            // about the old one (validators, a move) no longer applies.
+            state = FeedState(name: feed.name, url: feed.url.absoluteString)
+        }
         state.lastAttempt = now
+        state.lastDuration = result.elapsed
+        state.lastBytes = result.bytesReceived
         let interval = PollSchedule.interval(
             for: feed, settings: configuration.settings, suggested: nil)
 
@@ -103,26 +119,31 @@ public final class MonitorPass {
             state.lastStatus = status
             recordSuccess(&state, now: now, interval: interval)
         case .failed(let error):
-            var retryAfter: TimeInterval?
-            if case .httpStatus(_, let status, let delay) = error {
-                state.lastStatus = status
-                retryAfter = delay
-            }
+            state.lastStatus = result.status
+            let retryAfter = error.retryAfter
+            state.retryAfter = retryAfter.map { now.addingTimeInterval($0) }
             recordFailure(&state, "\(error)", now: now, interval: interval, retryAfter: retryAfter)
             summary.failures.append("\(feed.name): \(error)")
         case .fetched(let body):
             state.lastStatus = body.status
             state.etag = body.conditional.etag
             state.lastModified = body.conditional.lastModified
+            if let moved = body.movedPermanently, moved.absoluteString != state.movedTo {
+                state.movedTo = moved.absoluteString
+                logger.notice(
+                    "\(feed.name) moved permanently to \(moved); polling the new address (update feeds.conf)"
+                )
+            }
             do {
                 let parsed = try FeedParser.parse(
                     body.body, contentType: body.contentType, baseURL: body.effectiveURL)
                 for warning in parsed.warnings {
                     logger.warning("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
                 }
-                try process(
+                let fresh = try process(
                     parsed, of: feed, firstContact: previous == nil, options: options,
                     summary: &summary)
+                if fresh > 0 { state.lastNewItem = now }
                 summary.feedsFetched += 1
                 state.itemCount = parsed.items.count
                 let feedInterval = PollSchedule.interval(
@@ -146,11 +167,11 @@ public final class MonitorPass {
     }
 
     /// Runs the rules over the new and changed items, logs the alerts, then
-    /// marks the items seen.
+    /// marks the items seen. Returns how many items were new.
     private func process(
         _ parsed: Feed, of feed: FeedConfiguration, firstContact: Bool, options: Options,
         summary: inout PassSummary
-    ) throws {
+    ) throws -> Int {
         let seen = try store.seenItems(feed: feed.name)
         let changes = ItemChanges(items: parsed.items, seen: seen)
         let now = Date()
@@ -162,7 +183,7 @@ public final class MonitorPass {
             summary.baselineItems += toRecord.count
             logger.info(
                 "\(feed.name): first contact, \(toRecord.count) items recorded without alerting")
-            return
+            return changes.new.count
         }
         summary.newItems += changes.new.count
         summary.changedItems += changes.changed.count
@@ -181,6 +202,7 @@ public final class MonitorPass {
         try store.markSeen(feed: feed.name, items: toRecord)
         summary.alerts += alerts.count
         alerts.forEach(onAlert)
+        return changes.new.count
     }
 
     private func recordSuccess(_ state: inout FeedState, now: Date, interval: TimeInterval) {

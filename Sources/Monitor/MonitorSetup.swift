@@ -20,15 +20,11 @@ public struct MonitorSetup {
         return MonitorSetup(configuration: configuration, rules: rules)
     }
 
-    /// The state database named by `[monitor] state`, relative to the configuration's folder.
-    public var statePath: String {
-        resolve(configuration.settings.statePath)
-    }
+    /// The state database named by `[monitor] state` (absolute once loaded).
+    public var statePath: String { configuration.settings.statePath }
 
-    /// The alert log named by `[monitor] alert-log`, relative to the configuration's folder.
-    public var alertLogPath: String {
-        resolve(configuration.settings.alertLogPath)
-    }
+    /// The alert log named by `[monitor] alert-log` (absolute once loaded).
+    public var alertLogPath: String { configuration.settings.alertLogPath }
 
     /// Fetch limits from `[monitor]`.
     public func fetchOptions(userAgent: String) -> FetchOptions {
@@ -36,10 +32,5 @@ public struct MonitorSetup {
         return FetchOptions(
             concurrency: settings.concurrency, timeout: settings.timeout, maxSize: settings.maxSize,
             userAgent: userAgent)
-    }
-
-    private func resolve(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        return configuration.directory.appendingPathComponent(path).standardizedFileURL.path
     }
 }

@@ -1,11 +1,13 @@
 import Configuration
+import FeedFetcher
 import FeedModel
 import Foundation
 import Store
 
 /// When each feed is next due.
 enum PollSchedule {
-    /// The longest a failing feed waits between attempts.
+    /// The longest a failing feed waits between attempts: a dead feed is
+    /// still tried a few times a day, so it recovers by itself.
     static let maximumBackoff: TimeInterval = 6 * 3600
 
     /// The feed's own interval: the configured one, or the publisher's
@@ -25,14 +27,15 @@ enum PollSchedule {
         return now.addingTimeInterval(interval + interval * 0.1 * spread)
     }
 
-    /// After a failure: exponential backoff from the interval, capped, or the
-    /// server's Retry-After when it asks for longer.
+    /// After a failure: exponential backoff from the interval, with jitter,
+    /// capped, or the server's Retry-After when it asks for longer.
     static func retry(
         after now: Date, interval: TimeInterval, failures: Int, retryAfter: TimeInterval?
     ) -> Date {
-        let exponent = min(max(failures - 1, 0), 16)
-        let backoff = min(interval * pow(2, Double(exponent)), max(interval, maximumBackoff))
-        return now.addingTimeInterval(max(backoff, retryAfter ?? 0))
+        let backoff = Backoff(baseInterval: interval, maxInterval: max(interval, maximumBackoff))
+        var generator = SystemRandomNumberGenerator()
+        return now.addingTimeInterval(
+            backoff.delay(failures: failures, retryAfter: retryAfter, using: &generator))
     }
 
     /// Whether a feed should be polled now.

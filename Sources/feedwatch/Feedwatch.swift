@@ -14,6 +14,7 @@ struct Feedwatch: ParsableCommand {
             RunCommand.self,
             PollCommand.self,
             AlertsCommand.self,
+            FeedsCommand.self,
         ]
     )
 }

@@ -1,0 +1,76 @@
+import Configuration
+import Foundation
+import Store
+
+/// How a feed is doing, as `feedwatch feeds` shows it.
+public struct FeedHealth: Sendable, Equatable, Codable {
+    /// The one-word verdict.
+    public enum Status: String, Sendable, Codable {
+        /// Never polled yet.
+        case new
+        case ok
+        /// The last poll failed; it is backing off.
+        case failing
+        /// Failing or silent for longer than `stale-after`.
+        case dark
+        /// A permanent redirect moved it: feeds.conf should be updated.
+        case moved
+    }
+
+    public var name: String
+    public var url: String
+    public var status: Status
+    public var lastSuccess: Date?
+    public var lastAttempt: Date?
+    public var lastStatus: Int?
+    public var lastError: String?
+    public var lastNewItem: Date?
+    public var items: Int
+    public var failures: Int
+    public var nextPoll: Date?
+    public var movedTo: String?
+
+    /// The health of every configured feed, in configuration order.
+    public static func report(
+        configuration: MonitorConfiguration, states: [FeedState], now: Date = Date()
+    ) -> [FeedHealth] {
+        let byName = Dictionary(
+            states.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return configuration.feeds.map { feed in
+            let state = byName[feed.name].flatMap { $0.url == feed.url.absoluteString ? $0 : nil }
+            return FeedHealth(
+                feed: feed, state: state, staleAfter: configuration.settings.staleAfter, now: now)
+        }
+    }
+
+    init(feed: FeedConfiguration, state: FeedState?, staleAfter: TimeInterval, now: Date) {
+        name = feed.name
+        url = feed.url.absoluteString
+        lastSuccess = state?.lastSuccess
+        lastAttempt = state?.lastAttempt
+        lastStatus = state?.lastStatus
+        lastError = state?.lastError
+        lastNewItem = state?.lastNewItem
+        items = state?.itemCount ?? 0
+        failures = state?.consecutiveFailures ?? 0
+        nextPoll = state?.nextPoll
+        movedTo = state?.movedTo
+        status = Self.status(of: state, staleAfter: staleAfter, now: now)
+    }
+
+    private static func status(of state: FeedState?, staleAfter: TimeInterval, now: Date) -> Status
+    {
+        guard let state, state.lastAttempt != nil else { return .new }
+        if state.consecutiveFailures > 0 {
+            let since = state.lastSuccess ?? state.lastAttempt ?? now
+            return now.timeIntervalSince(since) > staleAfter ? .dark : .failing
+        }
+        if state.movedTo != nil { return .moved }
+        if let lastNew = state.lastNewItem ?? state.lastSuccess,
+            now.timeIntervalSince(lastNew) > staleAfter
+        {
+            return .dark
+        }
+        return .ok
+    }
+}

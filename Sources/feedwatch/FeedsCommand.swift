@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Monitor
+import Store
+
+/// `feedwatch feeds`: every feed with its health.
+struct FeedsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feeds",
+        abstract:
+            "List the feeds with their health: last success, status, items, failures, next poll.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "One JSON object per feed, per line.")
+    var json = false
+
+    func run() throws {
+        let setup = try loadSetup(common)
+        var states: [FeedState] = []
+        if FileManager.default.fileExists(atPath: setup.statePath) {
+            do {
+                // Read-only: a monitor running on the same state keeps its lock.
+                states = try StateStore(path: setup.statePath, access: .readOnly).allFeedStates()
+            } catch {
+                printError("\(error)")
+                throw ExitStatus.failures
+            }
+        }
+        let report = FeedHealth.report(configuration: setup.configuration, states: states)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for feed in report { print(String(decoding: try encoder.encode(feed), as: UTF8.self)) }
+            return
+        }
+        let rows = report.map { feed in
+            [
+                feed.name, feed.status.rawValue, Self.format(feed.lastSuccess),
+                feed.lastStatus.map(String.init) ?? "-", String(feed.items), String(feed.failures),
+                Self.format(feed.nextPoll),
+                feed.movedTo.map { "moved to \($0)" } ?? feed.lastError ?? "",
+            ]
+        }
+        print(
+            TextTable.render(
+                header: [
+                    "FEED", "STATUS", "LAST SUCCESS", "HTTP", "ITEMS", "FAILS", "NEXT POLL", "NOTE",
+                ],
+                rows: rows))
+    }
+
+    static func format(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm'Z'"
+        return formatter.string(from: date)
+    }
+}
+
+/// Left-aligned columns separated by two spaces; the last column is not padded.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1
+                    ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

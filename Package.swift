@@ -36,7 +36,8 @@ let package = Package(
         .target(
             name: "Alerting",
             dependencies: [
-                "FeedModel", "RuleEngine", .product(name: "Crypto", package: "swift-crypto"),
+                "FeedModel", "RuleEngine", "Store", "FeedFetcher", "Configuration",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "Monitor",

@@ -31,12 +31,18 @@ public final class AlertLog: @unchecked Sendable {
         try? handle.close()
     }
 
-    /// Writes `alerts` as lines and flushes them to disk before returning.
-    public func append(_ alerts: [Alert]) throws(AlertingError) {
-        guard !alerts.isEmpty else { return }
+    /// Writes `alerts` as lines and flushes them to disk before returning
+    /// where each line starts, and the rotation it caused, if any.
+    @discardableResult
+    public func append(_ alerts: [Alert]) throws(AlertingError) -> AlertLogAppend {
+        guard !alerts.isEmpty else { return AlertLogAppend(positions: [], rotation: nil) }
         var bytes = Data()
+        var positions: [AlertLogPosition] = []
+        let file = URL(fileURLWithPath: path).lastPathComponent
         do {
             for alert in alerts {
+                positions.append(
+                    AlertLogPosition(file: file, offset: Int64(size) + Int64(bytes.count)))
                 bytes.append(try encoder.encode(alert))
                 bytes.append(0x0A)
             }
@@ -47,20 +53,27 @@ public final class AlertLog: @unchecked Sendable {
                 path: path, message: "cannot write: \(error.localizedDescription)")
         }
         size += UInt64(bytes.count)
-        if size >= rotationSize { try rotate() }
+        guard size >= rotationSize else { return AlertLogAppend(positions: positions, rotation: nil) }
+        let rotatedTo = try rotate()
+        return AlertLogAppend(
+            positions: positions,
+            rotation: AlertLogRotation(
+                from: file, to: URL(fileURLWithPath: rotatedTo).lastPathComponent))
     }
 
     /// Rotation happens after a write is on disk, so a failure here never
     /// loses an alert: the next append simply goes on in the live file.
-    private func rotate() throws(AlertingError) {
+    private func rotate() throws(AlertingError) -> String {
+        let rotatedTo: String
         do {
             try handle.close()
-            try AlertLogFiles(path: path).rotate()
+            rotatedTo = try AlertLogFiles(path: path).rotate()
         } catch {
             throw AlertingError.log(
                 path: path, message: "cannot rotate: \(error.localizedDescription)")
         }
         (handle, size) = try Self.openForAppending(path)
+        return rotatedTo
     }
 
     private static func openForAppending(_ path: String) throws(AlertingError) -> (
@@ -98,4 +111,29 @@ public final class AlertLog: @unchecked Sendable {
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }
+}
+
+/// Where a line of the log starts: the file's name (in the log's folder) and
+/// the byte offset in it.
+public struct AlertLogPosition: Sendable, Equatable {
+    public var file: String
+    public var offset: Int64
+
+    public init(file: String, offset: Int64) {
+        self.file = file
+        self.offset = offset
+    }
+}
+
+/// The live file was renamed: index entries pointing into `from` now point into `to`.
+public struct AlertLogRotation: Sendable, Equatable {
+    public var from: String
+    public var to: String
+}
+
+/// What an append did.
+public struct AlertLogAppend: Sendable, Equatable {
+    /// One per alert, in order.
+    public var positions: [AlertLogPosition]
+    public var rotation: AlertLogRotation?
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The files of a rotated alert log: `alerts.jsonl` is the live one, and
-/// `alerts.jsonl.1`, `.2`, … hold older alerts, the highest number oldest.
+/// `alerts.jsonl.1`, `.2`, … hold older alerts, `.1` the oldest. Numbers
+/// count up so that a rotated file keeps its name for good, and the index's
+/// references into it stay valid.
 public struct AlertLogFiles: Sendable, Equatable {
     public let path: String
 
@@ -11,19 +13,17 @@ public struct AlertLogFiles: Sendable, Equatable {
 
     /// Every file of the log, oldest first, the live file last (even when missing).
     public func chronological() -> [String] {
-        rotatedNumbers().sorted(by: >).map(rotated) + [path]
+        rotatedNumbers().sorted().map(rotated) + [path]
     }
 
     /// The name of rotated file `number`.
     public func rotated(_ number: Int) -> String { "\(path).\(number)" }
 
-    /// Shifts every file up one number, making room for the live file as `.1`.
-    func rotate() throws {
-        let manager = FileManager.default
-        for number in rotatedNumbers().sorted(by: >) {
-            try manager.moveItem(atPath: rotated(number), toPath: rotated(number + 1))
-        }
-        try manager.moveItem(atPath: path, toPath: rotated(1))
+    /// Renames the live file to the next free number, and returns that name.
+    func rotate() throws -> String {
+        let next = rotated((rotatedNumbers().max() ?? 0) + 1)
+        try FileManager.default.moveItem(atPath: path, toPath: next)
+        return next
     }
 
     private func rotatedNumbers() -> [Int] {

@@ -38,6 +38,15 @@ public struct AlertLogReader: Sendable {
     private func read(_ path: String) throws(AlertingError) -> (
         alerts: [Alert], corrupt: [CorruptLine]
     ) {
+        let lines = try readWithPositions(file: path, after: nil)
+        return (lines.alerts.map(\.alert), lines.corrupt)
+    }
+
+    /// The alerts of one file with where each line starts, beginning after
+    /// the line that starts at `offset` (from the top when nil).
+    public func readWithPositions(file path: String, after offset: Int64?) throws(AlertingError)
+        -> (alerts: [(alert: Alert, position: AlertLogPosition)], corrupt: [CorruptLine])
+    {
         guard FileManager.default.fileExists(atPath: path) else { return ([], []) }
         let data: Data
         do {
@@ -46,15 +55,23 @@ public struct AlertLogReader: Sendable {
             throw AlertingError.log(
                 path: path, message: "cannot read: \(error.localizedDescription)")
         }
+        let name = URL(fileURLWithPath: path).lastPathComponent
         let decoder = AlertLog.makeDecoder()
-        var alerts: [Alert] = []
+        var alerts: [(alert: Alert, position: AlertLogPosition)] = []
         var corrupt: [CorruptLine] = []
         var lineNumber = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        var lineStart = data.startIndex
+        while lineStart < data.endIndex {
+            let lineEnd = data[lineStart...].firstIndex(of: 0x0A) ?? data.endIndex
             lineNumber += 1
+            let line = data[lineStart..<lineEnd]
+            let position = Int64(lineStart - data.startIndex)
+            defer { lineStart = lineEnd + 1 }
+            if let offset, position <= offset { continue }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
             do {
-                alerts.append(try decoder.decode(Alert.self, from: Data(line)))
+                let alert = try decoder.decode(Alert.self, from: Data(line))
+                alerts.append((alert, AlertLogPosition(file: name, offset: position)))
             } catch {
                 corrupt.append(
                     CorruptLine(path: path, line: lineNumber, reason: Self.reason(error)))

@@ -1,19 +1,12 @@
+import Configuration
 import Foundation
 import RuleEngine
 
-/// The body of a webhook request for one alert, in the sink's format.
+/// The body of a webhook request for one alert, in the sink's format: `json`
+/// (the alert record, as in the log), `slack` (an incoming-webhook message:
+/// `text` plus Block Kit blocks) or `discord` (`content` plus one embed).
 public enum WebhookPayload {
-    /// The formats a `[sink]` may ask for.
-    public enum Format: String, Sendable, CaseIterable {
-        /// The alert record itself, as in the log.
-        case json
-        /// A Slack incoming-webhook message (`text` plus Block Kit blocks).
-        case slack
-        /// A Discord webhook message (`content` plus one embed).
-        case discord
-    }
-
-    public static func body(for alert: Alert, format: Format) throws -> Data {
+    public static func body(for alert: Alert, format: SinkConfiguration.Format) throws -> Data {
         switch format {
         case .json:
             return try AlertLog.makeEncoder().encode(alert)

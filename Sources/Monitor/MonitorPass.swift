@@ -31,7 +31,7 @@ public final class MonitorPass {
     let configuration: MonitorConfiguration
     let rules: RuleSet
     let store: StateStore
-    let alertLog: AlertLog
+    let recorder: AlertRecorder
     let fetcher: FeedFetcher
     let logger: Logger
     /// Called with each alert as soon as it is safely in the log.
@@ -44,10 +44,23 @@ public final class MonitorPass {
         self.configuration = configuration
         self.rules = rules
         self.store = store
-        self.alertLog = alertLog
+        self.recorder = AlertRecorder(log: alertLog, store: store, sinks: configuration.sinks)
         self.fetcher = fetcher
         self.logger = logger
         self.onAlert = onAlert
+    }
+
+    /// Indexes alerts that a crash left in the log but not in the store, so
+    /// that nothing alerts twice; run once before the first pass of a process.
+    public func recoverAfterCrash() {
+        do {
+            let recovered = try recorder.catchUpIndex()
+            if recovered > 0 {
+                logger.notice("indexed \(recovered) alerts written before an interrupted pass")
+            }
+        } catch {
+            logger.error("cannot check the alert index against the log: \(error)")
+        }
     }
 
     /// Polls the due feeds (all with `options.all`) and returns what happened.
@@ -189,19 +202,21 @@ public final class MonitorPass {
         summary.changedItems += changes.changed.count
 
         let context = FeedContext(name: feed.name, tags: feed.tags)
-        var alerts: [Alert] = []
+        var notified: [AlertRecorder.Notified] = []
         for item in changes.needingRules {
             for hit in rules.evaluate(item, feed: context) {
-                alerts.append(
-                    AlertBuilder.alert(
-                        for: hit, item: item, feed: feed.name, story: StoryKey.of(item), sources: 1,
-                        time: now))
+                let alert = AlertBuilder.alert(
+                    for: hit, item: item, feed: feed.name, story: StoryKey.of(item), sources: 1,
+                    time: now)
+                // A changed item that fires the same rule again is the same alert.
+                guard try !recorder.isRecorded(alert.id) else { continue }
+                notified.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
             }
         }
-        try alertLog.append(alerts)
+        try recorder.record(notified, now: now)
         try store.markSeen(feed: feed.name, items: toRecord)
-        summary.alerts += alerts.count
-        alerts.forEach(onAlert)
+        summary.alerts += notified.count
+        notified.forEach { onAlert($0.alert) }
         return changes.new.count
     }
 

@@ -51,6 +51,7 @@ struct PollCommand: ParsableCommand {
             onAlert: { alert in
                 if show { print(AlertText.line(alert)) }
             })
+        pass.recoverAfterCrash()
         let summary = pass.run(options: MonitorPass.Options(all: all, backfill: backfill))
         for failure in summary.failures { printError("feedwatch: \(failure)") }
         printError("feedwatch: poll: \(summary.line)")

@@ -155,7 +155,8 @@ func sampleAlert(
         let files = AlertLogFiles(path: path).chronological()
         #expect(files.count >= 3)
         #expect(files.last == path)
-        #expect(files.first == path + ".\(files.count - 1)")
+        #expect(files.first == path + ".1")
+        #expect(files.dropLast().last == path + ".\(files.count - 1)")
         for file in files.dropLast() {
             let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0
             #expect(size >= 1500)

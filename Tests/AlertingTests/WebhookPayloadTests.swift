@@ -1,10 +1,11 @@
+import Configuration
 import Foundation
 import Testing
 
 @testable import Alerting
 
 @Suite struct WebhookPayloadTests {
-    func object(_ format: WebhookPayload.Format) throws -> [String: Any] {
+    func object(_ format: SinkConfiguration.Format) throws -> [String: Any] {
         let alert = sampleAlert(title: "Khalil Haqqani <killed> & more")
         let data = try WebhookPayload.body(for: alert, format: format)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

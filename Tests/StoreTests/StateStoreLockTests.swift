@@ -29,6 +29,23 @@ import Testing
         #expect(try second.allFeedStates().isEmpty)
     }
 
+    @Test func aFailedOpenReleasesTheLock() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("feedwatch.db")
+        try Data(repeating: 0x5A, count: 4096).write(to: URL(fileURLWithPath: path))
+
+        // Both attempts fail on the content, not on a lock left behind by the first.
+        for _ in 0..<2 {
+            do {
+                _ = try StateStore(path: path)
+                Issue.record("opening garbage succeeded")
+            } catch {
+                #expect(error != .locked(path: path))
+            }
+        }
+    }
+
     @Test func aReaderIsAllowedBesideTheWriterAndSeesItsCommits() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

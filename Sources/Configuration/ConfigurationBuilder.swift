@@ -148,10 +148,11 @@ struct ConfigurationBuilder {
     private mutating func knownEntries(of section: Section, allowed: [String]) -> [Entry] {
         section.entries.filter { entry in
             guard allowed.contains(entry.key) else {
-                problem(
-                    entry.line,
-                    "unknown key '\(entry.key)' in \(section.title); expected one of: \(allowed.joined(separator: ", "))"
-                )
+                let hint =
+                    SpellingSuggestion.closest(to: entry.key, among: allowed).map {
+                        "did you mean '\($0)'?"
+                    } ?? "expected one of: \(allowed.joined(separator: ", "))"
+                problem(entry.line, "unknown key '\(entry.key)' in \(section.title); \(hint)")
                 return false
             }
             if entry.value.isEmpty && entry.key != "tags" {

@@ -76,3 +76,30 @@ import Testing
         #expect(try reader.feedState(name: "geo") != nil)
     }
 }
+
+/// The lock as another process sees it, through util-linux `flock`.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+struct StateStoreLockAcrossProcessesTests {
+    /// Whether another process can take the lock on `path` without waiting.
+    func anotherProcessCanLock(_ path: String) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        process.arguments = ["--nonblock", "--exclusive", path, "true"]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test func anotherProcessIsRefusedWhileTheStoreLivesAndAllowedAfter() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("feedwatch.db")
+        var store: StateStore? = try StateStore(path: path)
+        #expect(store != nil)
+
+        #expect(try !anotherProcessCanLock(path + ".lock"))
+
+        store = nil
+        #expect(try anotherProcessCanLock(path + ".lock"))
+    }
+}

@@ -37,9 +37,9 @@ struct ConfigurationBuilder {
             }
             definedAt[section.title] = section.line
             switch section.kind {
-            case "monitor": addMonitor(section)
-            case "sink": addSink(section)
-            default: addFeed(section)
+            case .monitor: addMonitor(section)
+            case .sink: addSink(section)
+            case .feed: addFeed(section)
             }
         }
         resolveSettingsPaths()

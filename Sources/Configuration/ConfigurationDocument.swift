@@ -45,8 +45,10 @@ struct ConfigurationDocument {
             current = nil
         }
 
+        // Editors on Windows may start the file with a byte-order mark.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
         // By Character, "\r\n" is one newline, so Windows files split right.
-        for (offset, rawLine) in text.split(
+        for (offset, rawLine) in body.split(
             omittingEmptySubsequences: false, whereSeparator: \.isNewline
         ).enumerated() {
             let number = offset + 1

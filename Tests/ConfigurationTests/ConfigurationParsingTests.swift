@@ -121,9 +121,9 @@ func parse(_ text: String) throws(ConfigurationError) -> MonitorConfiguration {
         #expect(configuration.sinks.first?.secret == "  s3cret #1 \"quoted\" \\ ")
     }
 
-    @Test func windowsLineEndingsAndTabsAreFine() throws {
+    @Test func windowsLineEndingsTabsAndAByteOrderMarkAreFine() throws {
         let configuration = try parse(
-            "[monitor]\r\n\tinterval\t=\t2h\r\n[feed a]\r\nurl = https://example.org/a\r\n")
+            "\u{FEFF}[monitor]\r\n\tinterval\t=\t2h\r\n[feed a]\r\nurl = https://example.org/a\r\n")
 
         #expect(configuration.settings.interval == 7200)
         #expect(configuration.feeds.first?.url.absoluteString == "https://example.org/a")

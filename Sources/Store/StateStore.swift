@@ -33,6 +33,10 @@ public final class StateStore: @unchecked Sendable {
     public init(path: String, access: StoreAccess) throws(StoreError) {
         self.path = path
         self.access = access
+        // SQLite would take an empty path as a private temporary database and lose everything.
+        guard !path.isEmpty else {
+            throw .cannotOpen(path: path, reason: "the state path is empty")
+        }
         switch access {
         case .readWrite:
             try Self.createParentDirectory(of: path)

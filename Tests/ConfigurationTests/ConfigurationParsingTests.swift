@@ -76,6 +76,8 @@ func parse(_ text: String) throws(ConfigurationError) -> MonitorConfiguration {
         #expect(configuration.feeds[1].interval == nil)
         #expect(configuration.feeds[1].effectiveInterval(default: settings.interval) == 900)
         #expect(configuration.disabledFeeds.map(\.name) == ["paused"])
+        #expect(configuration.feed(named: "dawn") == dawn)
+        #expect(configuration.feed(named: "paused") == nil)
         #expect(configuration.directory == URL(fileURLWithPath: "/srv/feedwatch"))
     }
 

@@ -37,9 +37,9 @@ struct ConfigurationBuilder {
             }
             definedAt[section.title] = section.line
             switch section.kind {
-            case "monitor": addMonitor(section)
-            case "sink": addSink(section)
-            default: addFeed(section)
+            case .monitor: addMonitor(section)
+            case .sink: addSink(section)
+            case .feed: addFeed(section)
             }
         }
         resolveSettingsPaths()
@@ -148,10 +148,11 @@ struct ConfigurationBuilder {
     private mutating func knownEntries(of section: Section, allowed: [String]) -> [Entry] {
         section.entries.filter { entry in
             guard allowed.contains(entry.key) else {
-                problem(
-                    entry.line,
-                    "unknown key '\(entry.key)' in \(section.title); expected one of: \(allowed.joined(separator: ", "))"
-                )
+                let hint =
+                    SpellingSuggestion.closest(to: entry.key, among: allowed).map {
+                        "did you mean '\($0)'?"
+                    } ?? "expected one of: \(allowed.joined(separator: ", "))"
+                problem(entry.line, "unknown key '\(entry.key)' in \(section.title); \(hint)")
                 return false
             }
             if entry.value.isEmpty && entry.key != "tags" {
@@ -172,33 +173,33 @@ struct ConfigurationBuilder {
     }
 
     private mutating func duration(_ entry: Entry) -> TimeInterval? {
-        guard let seconds = DurationParser.parse(entry.value) else {
-            problem(
-                entry.line,
-                "\(entry.key): '\(entry.value)' is not a duration; write it like \(DurationParser.examples)"
-            )
-            return nil
-        }
-        guard seconds > 0 else {
-            problem(entry.line, "\(entry.key): must be longer than zero")
-            return nil
-        }
-        return seconds
+        positive(
+            entry, parsedBy: DurationParser.parse, noun: "a duration",
+            examples: DurationParser.examples, zero: "longer than zero")
     }
 
     private mutating func size(_ entry: Entry) -> Int? {
-        guard let bytes = ByteSizeParser.parse(entry.value) else {
+        positive(
+            entry, parsedBy: ByteSizeParser.parse, noun: "a size",
+            examples: ByteSizeParser.examples, zero: "larger than zero")
+    }
+
+    /// A value that `parse` reads and that must be above zero, with the problem when it is not.
+    private mutating func positive<Value: Numeric & Comparable>(
+        _ entry: Entry, parsedBy parse: (String) -> Value?, noun: String, examples: String,
+        zero: String
+    ) -> Value? {
+        guard let value = parse(entry.value) else {
             problem(
                 entry.line,
-                "\(entry.key): '\(entry.value)' is not a size; write it like \(ByteSizeParser.examples)"
-            )
+                "\(entry.key): '\(entry.value)' is not \(noun); write it like \(examples)")
             return nil
         }
-        guard bytes > 0 else {
-            problem(entry.line, "\(entry.key): must be larger than zero")
+        guard value > 0 else {
+            problem(entry.line, "\(entry.key): must be \(zero)")
             return nil
         }
-        return bytes
+        return value
     }
 
     private mutating func integer(_ entry: Entry, in range: ClosedRange<Int>) -> Int? {

@@ -17,14 +17,16 @@ struct ConfigurationDocument {
     }
 
     struct Section {
-        /// `monitor`, `sink` or `feed`.
-        var kind: String
+        var kind: SectionKind
         var name: String?
         var line: Int
         var entries: [Entry] = []
     }
 
-    static let sectionKinds = ["monitor", "sink", "feed"]
+    /// The sections feeds.conf knows.
+    enum SectionKind: String {
+        case monitor, sink, feed
+    }
 
     var sections: [Section] = []
     var problems: [ConfigurationProblem] = []
@@ -43,8 +45,10 @@ struct ConfigurationDocument {
             current = nil
         }
 
+        // Editors on Windows may start the file with a byte-order mark.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
         // By Character, "\r\n" is one newline, so Windows files split right.
-        for (offset, rawLine) in text.split(
+        for (offset, rawLine) in body.split(
             omittingEmptySubsequences: false, whereSeparator: \.isNewline
         ).enumerated() {
             let number = offset + 1
@@ -105,7 +109,7 @@ struct ConfigurationDocument {
     }
 
     private struct Header {
-        var kind: String
+        var kind: SectionKind
         var name: String?
     }
 
@@ -115,27 +119,29 @@ struct ConfigurationDocument {
         }
         let words = line.dropFirst().dropLast().split(whereSeparator: \.isWhitespace).map(
             String.init)
-        guard let kind = words.first, sectionKinds.contains(kind) else {
+        guard let kind = words.first.flatMap(SectionKind.init(rawValue:)) else {
             return .failure(
                 LineProblem(
                     "unknown section '\(line)'; expected [monitor], [sink NAME] or [feed NAME]"))
         }
         let names = words.dropFirst()
-        if kind == "monitor" {
+        if kind == .monitor {
             return names.isEmpty
                 ? .success(Header(kind: kind))
                 : .failure(LineProblem("[monitor] takes no name: '\(line)'"))
         }
         guard names.count == 1, let name = names.first else {
             let problem =
-                names.isEmpty ? "needs a name, as in [\(kind) NAME]" : "name must be one word"
+                names.isEmpty
+                ? "needs a name, as in [\(kind.rawValue) NAME]" : "name must be one word"
             return .failure(LineProblem("section '\(line)': \(problem)"))
         }
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
         else {
             return .failure(
                 LineProblem(
-                    "\(kind) name '\(name)' may hold only letters, digits, '-', '_' and '.'"))
+                    "\(kind.rawValue) name '\(name)' may hold only letters, digits, '-', '_' and '.'"
+                ))
         }
         return .success(Header(kind: kind, name: name))
     }
@@ -185,7 +191,7 @@ struct ConfigurationDocument {
 
 extension ConfigurationDocument.Section {
     /// How messages name the section: `[monitor]`, `[feed dawn]`.
-    var title: String { name.map { "[\(kind) \($0)]" } ?? "[\(kind)]" }
+    var title: String { name.map { "[\(kind.rawValue) \($0)]" } ?? "[\(kind.rawValue)]" }
 }
 
 /// A message about one line, carried through `Result`.

@@ -59,6 +59,11 @@ public struct MonitorConfiguration: Sendable, Equatable {
         sinks.first { $0.name == name }
     }
 
+    /// The enabled feed called `name`.
+    public func feed(named name: String) -> FeedConfiguration? {
+        feeds.first { $0.name == name }
+    }
+
     /// Checks that every sink named elsewhere (rules' `notify NAME`) is
     /// defined here, or is `log`; throws one problem per undefined reference,
     /// located where the reference is written.

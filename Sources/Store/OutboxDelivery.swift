@@ -42,6 +42,24 @@ public struct OutboxDelivery: Sendable, Equatable, Identifiable {
     public var createdAt: Date
     /// When it was delivered or given up.
     public var finishedAt: Date?
+
+    public init(
+        id: Int64, alertID: String, sink: String, payload: Data, attempts: Int, nextAttempt: Date,
+        expiresAt: Date, status: DeliveryStatus, lastError: String? = nil, createdAt: Date,
+        finishedAt: Date? = nil
+    ) {
+        self.id = id
+        self.alertID = alertID
+        self.sink = sink
+        self.payload = payload
+        self.attempts = attempts
+        self.nextAttempt = nextAttempt
+        self.expiresAt = expiresAt
+        self.status = status
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.finishedAt = finishedAt
+    }
 }
 
 /// Where a delivery stands.

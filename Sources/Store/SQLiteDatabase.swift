@@ -102,9 +102,6 @@ final class SQLiteDatabase {
         }
     }
 
-    /// The rowid of the last successful INSERT on this connection.
-    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-
     /// How many rows the last INSERT, UPDATE or DELETE changed.
     var changedRowCount: Int { Int(sqlite3_changes(handle)) }
 

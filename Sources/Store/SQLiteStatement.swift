@@ -4,8 +4,11 @@ import Foundation
 /// A prepared statement, alive only inside `SQLiteDatabase.withStatement`.
 ///
 /// Parameters and columns are numbered as in SQL: parameters from 1, columns
-/// from 0. Dates are stored as Unix seconds (REAL), so people reading the file
-/// with `sqlite3` see plain numbers.
+/// from 0. Dates are stored as REAL seconds since 2001-01-01 UTC, Foundation's
+/// own reference date, because that is the only form a `Date` round-trips
+/// through exactly: converting to Unix seconds and back changes the last bit
+/// about half the time, and a saved `FeedState` would no longer equal itself.
+/// In `sqlite3`, `datetime(column + 978307200, 'unixepoch')` shows them.
 struct SQLiteStatement {
     fileprivate let handle: OpaquePointer
     let database: SQLiteDatabase
@@ -84,7 +87,7 @@ struct SQLiteStatement {
     }
 
     func bind(_ value: Date?, at index: Int32) throws(StoreError) {
-        try bind(value?.timeIntervalSince1970, at: index)
+        try bind(value?.timeIntervalSinceReferenceDate, at: index)
     }
 
     func bindNull(at index: Int32) throws(StoreError) {
@@ -137,7 +140,7 @@ struct SQLiteStatement {
     }
 
     func date(at column: Int32) -> Date {
-        Date(timeIntervalSince1970: double(at: column))
+        Date(timeIntervalSinceReferenceDate: double(at: column))
     }
 
     func optionalDate(at column: Int32) -> Date? {

@@ -88,10 +88,10 @@ enum SchemaMigrations {
                     log_file TEXT NOT NULL,
                     byte_offset INTEGER NOT NULL
                 ) STRICT;
-                CREATE INDEX alert_index_by_time ON alert_index (time);
-                CREATE INDEX alert_index_by_rule ON alert_index (rule, time);
-                CREATE INDEX alert_index_by_feed ON alert_index (feed, time);
-                CREATE INDEX alert_index_by_story ON alert_index (story, time);
+                CREATE INDEX alert_index_by_time ON alert_index (time, alert_id);
+                CREATE INDEX alert_index_by_rule ON alert_index (rule, time, alert_id);
+                CREATE INDEX alert_index_by_feed ON alert_index (feed, time, alert_id);
+                CREATE INDEX alert_index_by_story ON alert_index (story, time, alert_id);
                 """)
     ]
 

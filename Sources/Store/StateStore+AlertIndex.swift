@@ -30,32 +30,18 @@ extension StateStore {
 
     /// The entries matching `filter`, newest first.
     public func alerts(matching filter: AlertIndexFilter) throws(StoreError) -> [AlertIndexEntry] {
-        var conditions: [String] = []
-        var parameters: [AlertIndexParameter] = []
-        if let since = filter.since {
-            conditions.append("time >= ?")
-            parameters.append(.date(since))
-        }
-        if let until = filter.until {
-            conditions.append("time < ?")
-            parameters.append(.date(until))
-        }
-        if let rule = filter.rule {
-            conditions.append("rule = ?")
-            parameters.append(.text(rule))
-        }
-        if let rank = filter.minimumSeverityRank {
-            conditions.append("severity_rank >= ?")
-            parameters.append(.integer(rank))
-        }
-        if let feed = filter.feed {
-            conditions.append("feed = ?")
-            parameters.append(.text(feed))
-        }
-        if let story = filter.story {
-            conditions.append("story = ?")
-            parameters.append(.text(story))
-        }
+        // Each filter field: its condition, and the value to bind when it is set.
+        let clauses: [(condition: String, value: AlertIndexParameter?)] = [
+            ("time >= ?", filter.since.map(AlertIndexParameter.date)),
+            ("time < ?", filter.until.map(AlertIndexParameter.date)),
+            ("rule = ?", filter.rule.map(AlertIndexParameter.text)),
+            ("severity_rank >= ?", filter.minimumSeverityRank.map(AlertIndexParameter.integer)),
+            ("feed = ?", filter.feed.map(AlertIndexParameter.text)),
+            ("story = ?", filter.story.map(AlertIndexParameter.text)),
+        ]
+        let active = clauses.filter { $0.value != nil }
+        let conditions = active.map(\.condition)
+        var parameters = active.compactMap(\.value)
         var sql = "SELECT \(Self.alertIndexColumns) FROM alert_index"
         if !conditions.isEmpty {
             sql += " WHERE " + conditions.joined(separator: " AND ")

@@ -17,6 +17,30 @@ extension StateStore {
         }
     }
 
+    /// Queues an alert again for a sink even if it was delivered or dead
+    /// (`feedwatch alerts redeliver`): the row goes back to pending with no
+    /// attempts, keeping its alert id, so the receiver sees the same idempotency key.
+    public func redeliver(_ delivery: NewDelivery) throws(StoreError) {
+        try writing(purpose: "requeueing alert \(delivery.alertID) for sink \(delivery.sink)") {
+            () throws(StoreError) in
+            try database.withStatement(
+                """
+                INSERT INTO alert_outbox (alert_id, sink, payload, attempts, next_attempt, expires_at,
+                    status, created_at)
+                VALUES (?1, ?2, ?3, 0, ?4, ?5, 'pending', ?6)
+                ON CONFLICT (alert_id, sink) DO UPDATE SET
+                    payload = excluded.payload, attempts = 0, next_attempt = excluded.next_attempt,
+                    expires_at = excluded.expires_at, status = 'pending', last_error = NULL,
+                    finished_at = NULL
+                """,
+                purpose: "requeueing alert \(delivery.alertID) for sink \(delivery.sink)"
+            ) { statement throws(StoreError) in
+                try bindNewDelivery(delivery, to: statement)
+                try statement.run()
+            }
+        }
+    }
+
     /// Pending deliveries whose next attempt is at or before `now`, the most overdue first.
     /// Expired ones are included: the caller gives them up with `markDead` or `expireDeliveries`.
     public func dueDeliveries(now: Date, limit: Int = 100) throws(StoreError) -> [OutboxDelivery] {
@@ -133,17 +157,24 @@ extension StateStore {
             var inserted = 0
             for delivery in deliveries {
                 statement.reset()
-                try statement.bind(delivery.alertID, at: 1)
-                try statement.bind(delivery.sink, at: 2)
-                try statement.bind(delivery.payload, at: 3)
-                try statement.bind(delivery.firstAttempt, at: 4)
-                try statement.bind(delivery.expiresAt, at: 5)
-                try statement.bind(delivery.createdAt, at: 6)
+                try bindNewDelivery(delivery, to: statement)
                 try statement.run()
                 inserted += database.changedRowCount
             }
             return inserted
         }
+    }
+
+    /// Binds the six columns of a new row, in the order both INSERTs list them.
+    private func bindNewDelivery(_ delivery: NewDelivery, to statement: SQLiteStatement)
+        throws(StoreError)
+    {
+        try statement.bind(delivery.alertID, at: 1)
+        try statement.bind(delivery.sink, at: 2)
+        try statement.bind(delivery.payload, at: 3)
+        try statement.bind(delivery.firstAttempt, at: 4)
+        try statement.bind(delivery.expiresAt, at: 5)
+        try statement.bind(delivery.createdAt, at: 6)
     }
 
     /// Counts one attempt on a pending delivery and applies `assignments`

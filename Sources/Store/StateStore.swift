@@ -33,6 +33,10 @@ public final class StateStore: @unchecked Sendable {
     public init(path: String, access: StoreAccess) throws(StoreError) {
         self.path = path
         self.access = access
+        // SQLite would take an empty path as a private temporary database and lose everything.
+        guard !path.isEmpty else {
+            throw .cannotOpen(path: path, reason: "the state path is empty")
+        }
         switch access {
         case .readWrite:
             try Self.createParentDirectory(of: path)
@@ -64,8 +68,10 @@ public final class StateStore: @unchecked Sendable {
 
     /// WAL lets readers (`feedwatch feeds`) run beside the monitor. NORMAL sync
     /// is enough even for the outbox: in WAL mode a power cut can only lose the
-    /// newest transactions, never reorder them, so a lost enqueue always takes
-    /// the later markSeen of the same items with it and the alert is redone.
+    /// newest transactions, never reorder them. An outbox row committed with
+    /// (or before) its items' markSeen is therefore never lost while the
+    /// markSeen survives; at worst both are lost, and the items are processed
+    /// again under the same stable alert ids.
     private static func configureForWriting(_ database: SQLiteDatabase) throws(StoreError) {
         // Reading the schema version first turns a garbage file into a clear error early.
         _ = try database.integerPragma("user_version", purpose: "reading the schema version")

@@ -8,11 +8,11 @@ import Testing
     static let mistakes: [(text: String, line: Int, message: String)] = [
         (
             "[monitor]\nintervall = 10m\n", 2,
-            "unknown key 'intervall' in [monitor]; expected one of: state,"
+            "unknown key 'intervall' in [monitor]; did you mean 'interval'?"
         ),
         (
             "[feed a]\nurl = https://example.org/a\ncolour = red\n", 3,
-            "unknown key 'colour' in [feed a]"
+            "unknown key 'colour' in [feed a]; expected one of: url, interval, tags, enabled"
         ),
         (
             "[sink s]\nurl = https://example.org/h\nmethod = PUT\n", 3,

@@ -76,6 +76,8 @@ func parse(_ text: String) throws(ConfigurationError) -> MonitorConfiguration {
         #expect(configuration.feeds[1].interval == nil)
         #expect(configuration.feeds[1].effectiveInterval(default: settings.interval) == 900)
         #expect(configuration.disabledFeeds.map(\.name) == ["paused"])
+        #expect(configuration.feed(named: "dawn") == dawn)
+        #expect(configuration.feed(named: "paused") == nil)
         #expect(configuration.directory == URL(fileURLWithPath: "/srv/feedwatch"))
     }
 
@@ -121,9 +123,9 @@ func parse(_ text: String) throws(ConfigurationError) -> MonitorConfiguration {
         #expect(configuration.sinks.first?.secret == "  s3cret #1 \"quoted\" \\ ")
     }
 
-    @Test func windowsLineEndingsAndTabsAreFine() throws {
+    @Test func windowsLineEndingsTabsAndAByteOrderMarkAreFine() throws {
         let configuration = try parse(
-            "[monitor]\r\n\tinterval\t=\t2h\r\n[feed a]\r\nurl = https://example.org/a\r\n")
+            "\u{FEFF}[monitor]\r\n\tinterval\t=\t2h\r\n[feed a]\r\nurl = https://example.org/a\r\n")
 
         #expect(configuration.settings.interval == 7200)
         #expect(configuration.feeds.first?.url.absoluteString == "https://example.org/a")

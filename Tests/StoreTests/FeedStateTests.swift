@@ -28,6 +28,22 @@ import Testing
         #expect(try store.feedState(name: "unknown") == nil)
     }
 
+    @Test func datesWithFractionsRoundTripExactly() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.path("feedwatch.db"))
+        // Fractions like these change in their last bit when converted to Unix seconds and back.
+        let dates = (0..<50).map {
+            Date(timeIntervalSinceReferenceDate: 800_000_000.000_1 + Double($0) * 0.001_3)
+        }
+
+        for (index, date) in dates.enumerated() {
+            let state = FeedState(name: "feed-\(index)", url: "https://example.org", nextPoll: date)
+            try store.saveFeedState(state)
+            #expect(try store.feedState(name: state.name) == state)
+        }
+    }
+
     @Test func savingAgainReplacesAndClearsFields() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

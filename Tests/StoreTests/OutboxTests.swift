@@ -129,6 +129,29 @@ import Testing
         #expect(try store.pendingDeliveryCount() == 1)
     }
 
+    @Test func redeliveringPutsAFinishedDeliveryBackInTheQueue() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.path("feedwatch.db"))
+        try store.enqueueDelivery(delivery("a1"))
+        let first = try #require(try store.dueDeliveries(now: now).first)
+        try store.markDelivered(id: first.id, at: now)
+        let later = now.addingTimeInterval(3600)
+
+        try store.redeliver(
+            NewDelivery(
+                alertID: "a1", sink: "ops", payload: first.payload, firstAttempt: later,
+                expiresAt: later.addingTimeInterval(86_400)))
+
+        let again = try #require(try store.dueDeliveries(now: later).first)
+        #expect(again.id == first.id)
+        #expect(again.alertID == "a1")
+        #expect(again.attempts == 0)
+        #expect(again.status == .pending)
+        #expect(again.finishedAt == nil)
+        #expect(try store.deliveries(alertID: "a1").count == 1)
+    }
+
     @Test func pendingDeliveriesSurviveARestart() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -29,6 +29,23 @@ import Testing
         #expect(try second.allFeedStates().isEmpty)
     }
 
+    @Test func aFailedOpenReleasesTheLock() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("feedwatch.db")
+        try Data(repeating: 0x5A, count: 4096).write(to: URL(fileURLWithPath: path))
+
+        // Both attempts fail on the content, not on a lock left behind by the first.
+        for _ in 0..<2 {
+            do {
+                _ = try StateStore(path: path)
+                Issue.record("opening garbage succeeded")
+            } catch {
+                #expect(error != .locked(path: path))
+            }
+        }
+    }
+
     @Test func aReaderIsAllowedBesideTheWriterAndSeesItsCommits() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -57,5 +74,32 @@ import Testing
 
         try writer.saveFeedState(FeedState(name: "geo", url: "https://www.geo.tv/rss/1/1"))
         #expect(try reader.feedState(name: "geo") != nil)
+    }
+}
+
+/// The lock as another process sees it, through util-linux `flock`.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+struct StateStoreLockAcrossProcessesTests {
+    /// Whether another process can take the lock on `path` without waiting.
+    func anotherProcessCanLock(_ path: String) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        process.arguments = ["--nonblock", "--exclusive", path, "true"]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test func anotherProcessIsRefusedWhileTheStoreLivesAndAllowedAfter() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("feedwatch.db")
+        var store: StateStore? = try StateStore(path: path)
+        #expect(store != nil)
+
+        #expect(try !anotherProcessCanLock(path + ".lock"))
+
+        store = nil
+        #expect(try anotherProcessCanLock(path + ".lock"))
     }
 }

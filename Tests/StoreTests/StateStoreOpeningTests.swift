@@ -92,6 +92,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func readOnlyRefusesAnUnmigratedDatabase() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("feedwatch.db")
+        try setUserVersion(0, path: path)
+
+        do {
+            _ = try StateStore(path: path, access: .readOnly)
+            Issue.record("opened an unmigrated database read-only")
+        } catch {
+            #expect(error.description.contains("run the monitor once to upgrade it"))
+        }
+    }
+
+    @Test func anEmptyPathIsRefused() {
+        #expect(throws: StoreError.cannotOpen(path: "", reason: "the state path is empty")) {
+            try StateStore(path: "")
+        }
+    }
+
     @Test func readOnlyRefusesWrites() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

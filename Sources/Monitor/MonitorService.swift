@@ -42,6 +42,7 @@ public final class MonitorService: @unchecked Sendable {
         var watcher = ReloadWatcher(configPath: configPath, rulesDirectory: rulesDirectory)
         let sources = installSignalHandlers()
         defer { sources.forEach { $0.cancel() } }
+        var recovered = false
         logger.notice(
             "monitoring \(setup.configuration.feeds.count) feeds with \(setup.rules.rules.count) rules"
         )
@@ -55,6 +56,10 @@ public final class MonitorService: @unchecked Sendable {
                 alertLog: alertLog,
                 fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: userAgent)),
                 logger: logger, onAlert: onAlert)
+            if !recovered {
+                pass.recoverAfterCrash()
+                recovered = true
+            }
             let summary = pass.run(options: MonitorPass.Options(backfill: backfill))
             if summary.feedsPolled > 0 {
                 logger.notice("pass: \(summary.line)")

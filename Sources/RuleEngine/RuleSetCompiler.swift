@@ -48,8 +48,10 @@ struct RuleSetCompiler {
             var seen: Set<[String]> = []
             var variants: [[String]] = []
             for name in names {
+                // Variants that differ only in spellings of one class match the same
+                // text: keep the first, so listings show what is really different.
                 for variant in AliasVariants.variants(of: name, spelling: spelling)
-                where seen.insert(variant).inserted {
+                where seen.insert(variant.map { spelling.spellings(of: $0)[0] }).inserted {
                     variants.append(variant)
                 }
             }

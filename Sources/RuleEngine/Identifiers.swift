@@ -24,7 +24,9 @@ enum Identifiers {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word, candidate)
-            if distance <= max(1, word.count / 3), distance < (best?.1 ?? Int.max) {
+            if distance <= max(2, word.count / 3), distance < word.count,
+                distance < (best?.1 ?? Int.max)
+            {
                 best = (candidate, distance)
             }
         }

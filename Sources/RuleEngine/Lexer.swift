@@ -17,7 +17,7 @@ struct Lexer {
         var lines: [SourceLine] = []
         var number = 0
         // Split on \n only and drop a trailing \r, so CRLF files read the same.
-        for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             number += 1
             var text = String(rawLine)
             if text.hasSuffix("\r") { text.removeLast() }

@@ -250,6 +250,19 @@ struct QueryParser {
 
     private mutating func parsePrimary() -> Query? {
         guard let piece = current, let token = currentToken else {
+            // The query ends after an operator: point at the operator.
+            if position > 0 {
+                let previous = pieces[position - 1]
+                switch previous.piece {
+                case .and, .or, .near:
+                    report(previous.token, "\(previous.token.written) needs a term on each side")
+                    return nil
+                case .not:
+                    report(previous.token, "NOT needs a term after it")
+                    return nil
+                default: break
+                }
+            }
             report(nil, "the query ends where a term is expected")
             return nil
         }

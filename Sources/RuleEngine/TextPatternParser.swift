@@ -14,7 +14,7 @@ enum TextPatternParser {
             return QueryTerm(kind: .text(elements), written: written, location: location)
         case .failure(let failure):
             var at = location
-            at.column += contentOffset + failure.characterOffset
+            if let offset = failure.characterOffset { at.column += contentOffset + offset }
             problems.append(RulesProblem(at, failure.message, sourceLine: reader.line.text))
             return nil
         }
@@ -22,7 +22,8 @@ enum TextPatternParser {
 
     struct Failure: Error {
         var message: String
-        var characterOffset: Int
+        /// Where in the text the problem is; nil for the term as a whole.
+        var characterOffset: Int?
     }
 
     static func elements(of text: String) -> Result<[TextPatternElement], Failure> {
@@ -34,7 +35,7 @@ enum TextPatternParser {
         guard !tokens.isEmpty else {
             return .failure(
                 Failure(
-                    message: "\"\(text)\" has no letters or digits to match", characterOffset: 0))
+                    message: "\"\(text)\" has no letters or digits to match", characterOffset: nil))
         }
         let star = UInt8(ascii: "*")
         var elements: [TextPatternElement] = []

@@ -1,11 +1,38 @@
+// The rule engine: the `rules/` language of RULES.md, compiled into a matcher.
+//
+// Order. Every `*.rules` file of the folder is read in name order (byte order of
+// the file names) into one rule set; ids are unique per kind (entity, list,
+// rule) across all files. Rules fire, and are listed, in the order they are
+// written. A block starts at column 1 (`entity`, `list`, `equivalent`, `rule`);
+// its properties are the indented lines under it; `#` starts a comment, except
+// that on `match` and `unless` lines `#name` (no space) refers to a list.
+//
+// Defaults where RULES.md is silent: an entity's kind is `other`; a rule's id is
+// the slug of its title, its severity `medium`, its sinks `log`; several `unless`
+// lines are several exceptions (any one vetoes the rule); `match` appears once.
+// `feeds` names feeds or `tag:` filters; any one of them admits the feed.
+// List terms are words or phrases, quoted or bare, and may end in `*`.
+//
+// Matching. Text and terms go through one Normalizer (NFKC, case folding,
+// diacritics removed, tokens are runs of letters and digits). Entity names and
+// aliases generate variants (AliasVariants); spelling classes
+// (SpellingClasses) make spellings of one word the same token everywhere. One
+// Aho-Corasick automaton over token symbols (Matcher) finds every term of every
+// rule in one pass; only the rules whose terms occurred are evaluated
+// (QueryEvaluator), plus those that can hold without any term (`NOT x`).
+// `NEAR/n` counts the tokens strictly between the two sides, within one field.
+//
+// Bad input. Every problem of every file is collected, each with
+// `file:line:column` and a message for the analyst; any problem rejects the
+// whole folder (`RulesError`), so a running monitor keeps its previous rules.
+
 import FeedModel
 import Foundation
 
 /// The rules of a `rules/` folder, compiled for matching.
-///
-/// (Interface fixed by the foundation issue; the language lands with the rule-engine issue.)
 public struct RuleSet: Sendable {
     public private(set) var rules: [RuleSummary] = []
+    private var compiled: CompiledRuleSet?
 
     public init() {}
 
@@ -14,108 +41,117 @@ public struct RuleSet: Sendable {
     public static func load(directory: URL, knownSinks: Set<String>? = nil) throws(RulesError)
         -> RuleSet
     {
-        RuleSet()
+        let displayDirectory = directory.standardizedFileURL.lastPathComponent
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".rules") }.sorted {
+                    Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+                }
+        } catch {
+            throw RulesError(problems: [
+                RulesProblem(
+                    file: directory.path, line: 0, column: 0,
+                    message: "cannot read the rules folder: \(error.localizedDescription)")
+            ])
+        }
+        guard !names.isEmpty else {
+            throw RulesError(problems: [
+                RulesProblem(
+                    file: directory.path, line: 0, column: 0,
+                    message: "the rules folder has no *.rules files")
+            ])
+        }
+        var files: [(name: String, source: String)] = []
+        var problems: [RulesProblem] = []
+        for name in names {
+            let display = displayDirectory + "/" + name
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                problems.append(
+                    RulesProblem(
+                        file: display, line: 0, column: 0, message: "cannot read this file"))
+                continue
+            }
+            guard let source = String(data: data, encoding: .utf8) else {
+                problems.append(
+                    RulesProblem(
+                        file: display, line: 0, column: 0, message: "this file is not UTF-8 text"))
+                continue
+            }
+            files.append((display, source))
+        }
+        if !problems.isEmpty { throw RulesError(problems: problems) }
+        return try compile(files: files, knownSinks: knownSinks)
+    }
+
+    /// Compiles rules given as text, `files` in the order to read them (for
+    /// tests and tools; `load` reads a folder and calls this).
+    public static func compile(
+        files: [(name: String, source: String)], knownSinks: Set<String>? = nil
+    )
+        throws(RulesError) -> RuleSet
+    {
+        var document = RulesDocument()
+        var problems: [RulesProblem] = []
+        var sources: [String: String] = [:]
+        for file in files {
+            let (fileDocument, fileProblems) = RulesParser.parse(file.source, file: file.name)
+            document.append(fileDocument)
+            problems += fileProblems
+            sources[file.name] = file.source
+        }
+        var compiler = RuleSetCompiler(document: document, knownSinks: knownSinks, sources: sources)
+        let compiled = compiler.compile()
+        problems += compiler.problems
+        guard problems.isEmpty, let compiled else {
+            throw RulesError(problems: problems.sorted(by: Self.sourceOrder))
+        }
+        var ruleSet = RuleSet()
+        ruleSet.compiled = compiled
+        ruleSet.rules = compiled.rules.map(\.summary)
+        return ruleSet
+    }
+
+    private static func sourceOrder(_ a: RulesProblem, _ b: RulesProblem) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
 
     /// The rules that fire on `item` read from feed `feed`, in rule order.
     public func evaluate(_ item: Item, feed: FeedContext) -> [RuleHit] {
-        []
-    }
-}
-
-/// A rule's identity, for listings.
-public struct RuleSummary: Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var severity: Severity
-}
-
-/// What a rule sees of the feed an item came from (`feeds tag:…`).
-public struct FeedContext: Sendable, Equatable {
-    public var name: String
-    public var tags: [String]
-
-    public init(name: String, tags: [String] = []) {
-        self.name = name
-        self.tags = tags
-    }
-}
-
-/// One rule firing on one item, with the evidence.
-public struct RuleHit: Sendable, Equatable {
-    public var rule: String
-    public var title: String
-    public var severity: Severity
-    /// Every term that matched, where and as written in the item.
-    public var matches: [TermMatch]
-    /// Ids of the watchlisted entities among the matches.
-    public var entities: [String]
-    /// Sink names; `log` is the alert log.
-    public var notify: [String]
-    /// Alert on every report of a story rather than once.
-    public var notifyEach: Bool
-
-    public init(
-        rule: String, title: String, severity: Severity, matches: [TermMatch], entities: [String],
-        notify: [String], notifyEach: Bool
-    ) {
-        self.rule = rule
-        self.title = title
-        self.severity = severity
-        self.matches = matches
-        self.entities = entities
-        self.notify = notify
-        self.notifyEach = notifyEach
-    }
-}
-
-/// A term of a query that matched: the term as the rule wrote it, the field,
-/// and the matched text as it stood in the item.
-public struct TermMatch: Sendable, Equatable, Hashable, Codable {
-    public var term: String
-    public var field: TextField
-    public var text: String
-
-    public init(term: String, field: TextField, text: String) {
-        self.term = term
-        self.field = field
-        self.text = text
-    }
-}
-
-/// How urgent a rule is, in order.
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
-    case info, low, medium, high, critical
-
-    var rank: Int { Severity.allCases.firstIndex(of: self) ?? 0 }
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-}
-
-/// Every problem of a rules folder, each with `file:line:column`. Messages start with `rules:`.
-public struct RulesError: Error, CustomStringConvertible, Equatable {
-    public var problems: [RulesProblem]
-
-    public init(problems: [RulesProblem]) { self.problems = problems }
-
-    public var description: String {
-        problems.map(\.description).joined(separator: "\n")
-    }
-}
-
-/// One problem in a rules file.
-public struct RulesProblem: Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
+        guard let compiled else { return [] }
+        return compiled.evaluate(Self.matchableText(of: item), feed: feed)
     }
 
-    public var description: String { "\(file):\(line):\(column): rules: \(message)" }
+    /// The item's plain text; a field the parser left empty falls back to the
+    /// field as published, so that hand-made items match too.
+    static func matchableText(of item: Item) -> ItemText {
+        var text = item.text
+        if text.title.isEmpty, let title = item.title { text.title = title }
+        if text.summary.isEmpty, let summary = item.summary { text.summary = summary }
+        if text.content.isEmpty, let content = item.content { text.content = content }
+        return text
+    }
+
+    /// The watchlisted entities, in the order written.
+    public var entities: [EntitySummary] { compiled?.entities.map(\.summary) ?? [] }
+
+    /// The keyword lists, in the order written.
+    public var lists: [ListSummary] { compiled?.lists ?? [] }
+
+    /// The token sequences generated for an entity's names and aliases, each as
+    /// normalized words joined by spaces; nil when no entity has that id.
+    public func variants(ofEntity id: String) -> [String]? {
+        compiled?.entities.first { $0.summary.id == id }?.variants.map { $0.joined(separator: " ") }
+    }
+
+    /// The spellings that match `word` (its spelling class), normalized.
+    public func spellings(of word: String) -> [String] {
+        compiled?.spellings(of: word) ?? [word]
+    }
+
+    /// The size of the matcher: distinct token sequences and automaton states.
+    public var matcherSize: (patterns: Int, states: Int) {
+        (compiled?.matcher.patternCount ?? 0, compiled?.matcher.stateCount ?? 0)
+    }
 }

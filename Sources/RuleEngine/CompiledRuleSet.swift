@@ -1,0 +1,133 @@
+import FeedModel
+
+/// Everything a loaded rule set needs to match items, built once per load.
+struct CompiledRuleSet: Sendable {
+    let entities: [CompiledEntity]
+    let lists: [ListSummary]
+    let rules: [CompiledRule]
+    let leaves: [CompiledLeaf]
+    let matcher: Matcher
+    let spelling: SpellingClasses
+    /// The leaves each atom belongs to: an occurrence of an atom is one of each.
+    private let atomLeaves: [[Int32]]
+    /// The rules each leaf appears in: only those rules are evaluated when it occurs.
+    private let leafRules: [[Int32]]
+    private let alwaysCandidates: [Int32]
+
+    init(
+        entities: [CompiledEntity], lists: [ListSummary], rules: [CompiledRule],
+        leaves: [CompiledLeaf],
+        matcher: Matcher, spelling: SpellingClasses
+    ) {
+        self.spelling = spelling
+        self.entities = entities
+        self.lists = lists
+        self.rules = rules
+        self.leaves = leaves
+        self.matcher = matcher
+        var atomLeaves: [[Int32]] = []
+        for (leafIndex, leaf) in leaves.enumerated() {
+            for atom in leaf.atoms {
+                while atomLeaves.count <= Int(atom) { atomLeaves.append([]) }
+                atomLeaves[Int(atom)].append(Int32(leafIndex))
+            }
+        }
+        var leafRules = [[Int32]](repeating: [], count: leaves.count)
+        for (ruleIndex, rule) in rules.enumerated() {
+            let used = Set(([rule.match] + rule.unless).flatMap(\.leaves))
+            for leaf in used { leafRules[Int(leaf)].append(Int32(ruleIndex)) }
+        }
+        self.atomLeaves = atomLeaves
+        self.leafRules = leafRules
+        self.alwaysCandidates = rules.indices.filter { rules[$0].alwaysCandidate }.map { Int32($0) }
+    }
+
+    func spellings(of word: String) -> [String] {
+        let words = Normalizer.words(of: word)
+        guard words.count == 1, let only = words.first else { return words }
+        return spelling.spellings(of: only)
+    }
+
+    /// The rules that fire on an item whose fields read `text`, in rule order.
+    func evaluate(_ text: ItemText, feed: FeedContext) -> [RuleHit] {
+        var occurrences: [Occurrence] = []
+        for field in TextField.allCases {
+            let fieldText = text[field]
+            if !fieldText.isEmpty {
+                matcher.occurrences(in: fieldText, field: field, into: &occurrences)
+            }
+        }
+        var leafOccurrences: [Int32: [Occurrence]] = [:]
+        var candidates = Set(alwaysCandidates)
+        for occurrence in occurrences where Int(occurrence.atom) < atomLeaves.count {
+            for leaf in atomLeaves[Int(occurrence.atom)] {
+                leafOccurrences[leaf, default: []].append(occurrence)
+                candidates.formUnion(leafRules[Int(leaf)])
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        let evaluator = QueryEvaluator(leafOccurrences: leafOccurrences)
+        var hits: [RuleHit] = []
+        for ruleIndex in candidates.sorted() {
+            let rule = rules[Int(ruleIndex)]
+            guard rule.accepts(feed) else { continue }
+            let result = evaluator.evaluate(rule.match)
+            guard result.holds else { continue }
+            if rule.unless.contains(where: { evaluator.evaluate($0).holds }) { continue }
+            hits.append(hit(rule, evidence: result.spans.flatMap(\.evidence), text: text))
+        }
+        return hits
+    }
+
+    private func hit(_ rule: CompiledRule, evidence: [Occurrence], text: ItemText) -> RuleHit {
+        var matches: [TermMatch] = []
+        var seenMatches: Set<TermMatch> = []
+        var entityIds: [String] = []
+        // Evidence in text order, field by field, reads best.
+        let ordered = evidence.sorted {
+            ($0.field.order, $0.firstToken, $0.lastToken) < (
+                $1.field.order, $1.firstToken, $1.lastToken
+            )
+        }
+        for occurrence in ordered {
+            let term: String
+            if Int(occurrence.atom) < entities.count {
+                let id = entities[Int(occurrence.atom)].summary.id
+                term = "@" + id
+                if !entityIds.contains(id) { entityIds.append(id) }
+            } else {
+                term = label(of: occurrence, in: rule)
+            }
+            let utf8 = Array(text[occurrence.field].utf8)
+            let range = occurrence.byteRange.clamped(to: 0..<utf8.count)
+            let match = TermMatch(
+                term: term, field: occurrence.field,
+                text: String(decoding: utf8[range], as: UTF8.self))
+            if seenMatches.insert(match).inserted { matches.append(match) }
+        }
+        return RuleHit(
+            rule: rule.summary.id, title: rule.summary.title, severity: rule.summary.severity,
+            matches: matches, entities: entityIds, notify: rule.summary.notify,
+            notifyEach: rule.summary.notifyEach)
+    }
+
+    /// The label of the rule's leaf that a literal occurrence belongs to (`#attack`, `bomb*`).
+    private func label(of occurrence: Occurrence, in rule: CompiledRule) -> String {
+        let ruleLeaves = Set(rule.match.leaves)
+        for leaf in atomLeaves[Int(occurrence.atom)] where ruleLeaves.contains(leaf) {
+            return leaves[Int(leaf)].label
+        }
+        return atomLeaves[Int(occurrence.atom)].first.map { leaves[Int($0)].label } ?? ""
+    }
+}
+
+extension TextField {
+    /// Title, summary, content: the order evidence is listed in.
+    var order: Int {
+        switch self {
+        case .title: 0
+        case .summary: 1
+        case .content: 2
+        }
+    }
+}

@@ -1,0 +1,175 @@
+/// Receives the tokens of a text as the normalizer finds them.
+protocol NormalizedTokenSink {
+    /// `bytes` is the folded token as UTF-8; `start..<end` its UTF-8 range in the original text.
+    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int)
+}
+
+/// A token of normalized text, with where it stood in the original.
+struct NormalizedToken: Sendable, Equatable {
+    var text: String
+    /// UTF-8 offsets into the original text.
+    var range: Range<Int>
+}
+
+/// The one normalization for item text and rule terms alike: NFKC, case
+/// folding, diacritics removed, every non-letter-or-digit a token break.
+/// Tokens are maximal runs of letters and digits.
+///
+/// Item text is mostly ASCII, so bytes below 0x80 are folded through a table
+/// without leaving UTF-8; only a run holding non-ASCII goes scalar by scalar
+/// through `CharacterFolding`.
+enum Normalizer {
+    /// ASCII folding: 0 for a token break, else the lower-cased byte.
+    static let asciiTable: [UInt8] = (0..<128).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte + 0x20)
+        default: 0
+        }
+    }
+
+    /// The tokens of `text`, as strings with their ranges.
+    static func tokens(of text: String) -> [NormalizedToken] {
+        var collector = TokenCollector()
+        scan(text, into: &collector)
+        return collector.tokens
+    }
+
+    /// The normalized tokens of `text`.
+    static func words(of text: String) -> [String] {
+        tokens(of: text).map(\.text)
+    }
+
+    /// Feeds every token of `text` to `sink`.
+    static func scan<Sink: NormalizedTokenSink>(_ text: String, into sink: inout Sink) {
+        var text = text
+        text.withUTF8 { utf8 in
+            asciiTable.withUnsafeBufferPointer { table in
+                scan(utf8: utf8, table: table, into: &sink)
+            }
+        }
+    }
+
+    private static func scan<Sink: NormalizedTokenSink>(
+        utf8: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, into sink: inout Sink
+    ) {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = utf8.count
+        var index = 0
+        while index < count {
+            let byte = utf8[index]
+            if byte >= 0x80 {
+                index = scanMixedRun(
+                    utf8: utf8, from: index, table: table, buffer: &buffer, into: &sink)
+                continue
+            }
+            if table[Int(byte)] == 0 {
+                index += 1
+                continue
+            }
+            // The ASCII fast path: a run of ASCII letters and digits.
+            let start = index
+            var end = index
+            while end < count {
+                let next = utf8[end]
+                if next >= 0x80 || table[Int(next)] == 0 { break }
+                end += 1
+            }
+            if end < count && utf8[end] >= 0x80 {
+                // The token goes on in non-ASCII letters (`Ḥaqqānī`): take the slow path.
+                index = scanMixedRun(
+                    utf8: utf8, from: start, table: table, buffer: &buffer, into: &sink)
+                continue
+            }
+            let length = end - start
+            if buffer.count < length { buffer = [UInt8](repeating: 0, count: length * 2) }
+            buffer.withUnsafeMutableBufferPointer { folded in
+                for offset in 0..<length { folded[offset] = table[Int(utf8[start + offset])] }
+                sink.token(
+                    UnsafeBufferPointer(rebasing: folded[0..<length]), start: start, end: end)
+            }
+            index = end
+        }
+    }
+
+    /// Scans from `start` to the next ASCII token break, scalar by scalar; returns where it stopped.
+    private static func scanMixedRun<Sink: NormalizedTokenSink>(
+        utf8: UnsafeBufferPointer<UInt8>, from start: Int, table: UnsafeBufferPointer<UInt8>,
+        buffer: inout [UInt8], into sink: inout Sink
+    ) -> Int {
+        var token: [UInt8] = []
+        var tokenStart = -1
+        var tokenEnd = start
+        func flush() {
+            if !token.isEmpty {
+                token.withUnsafeBufferPointer { sink.token($0, start: tokenStart, end: tokenEnd) }
+                token.removeAll(keepingCapacity: true)
+            }
+            tokenStart = -1
+        }
+        func append(_ bytes: [UInt8], from scalarStart: Int, to scalarEnd: Int) {
+            if token.isEmpty { tokenStart = scalarStart }
+            token += bytes
+            tokenEnd = scalarEnd
+        }
+        var index = start
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                let folded = table[Int(byte)]
+                if folded == 0 { break }
+                if token.isEmpty { tokenStart = index }
+                token.append(folded)
+                index += 1
+                tokenEnd = index
+                continue
+            }
+            let (scalar, length) = decodeScalar(utf8, at: index)
+            let scalarEnd = index + length
+            apply(CharacterFolding.shared.fold(scalar))
+            func apply(_ folded: FoldedScalar) {
+                switch folded {
+                case .ignorable: break
+                case .tokenBreak: flush()
+                case .letters(let bytes): append(bytes, from: index, to: scalarEnd)
+                case .pieces(let pieces): pieces.forEach(apply)
+                }
+            }
+            index = scalarEnd
+        }
+        flush()
+        return index
+    }
+
+    /// Decodes the scalar at `index` of valid UTF-8 (Swift strings always are);
+    /// a stray byte reads as U+FFFD so that no input can trap.
+    private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+        Unicode.Scalar, Int
+    ) {
+        let lead = UInt32(utf8[index])
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC0..<0xE0: (length, value) = (2, lead & 0x1F)
+        case 0xE0..<0xF0: (length, value) = (3, lead & 0x0F)
+        case 0xF0..<0xF8: (length, value) = (4, lead & 0x07)
+        default: return ("\u{FFFD}", 1)
+        }
+        guard index + length <= utf8.count else { return ("\u{FFFD}", 1) }
+        for offset in 1..<length {
+            value = value << 6 | (UInt32(utf8[index + offset]) & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}
+
+/// Collects tokens as strings (for terms, names and tests; the matcher uses its own sink).
+struct TokenCollector: NormalizedTokenSink {
+    var tokens: [NormalizedToken] = []
+
+    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+        tokens.append(
+            NormalizedToken(text: String(decoding: bytes, as: UTF8.self), range: start..<end))
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import FeedFetcher
+import FeedModel
+import FeedParser
+import Foundation
+import RuleEngine
+
+/// `feedwatch rules test FILE|URL|-`: which rules fire on each item, and why.
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the rules on a feed, or on plain text, and show what fires and why.",
+        discussion: """
+            Reads a feed file, a feed URL, or standard input (-). Standard input that is \
+            not a feed, or any input with --plain, is one plain-text item with id `stdin`: \
+            its first line is the title, the rest the content.
+            """)
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "A feed file, a feed URL, or - for standard input.")
+    var input: String
+
+    @Flag(help: "Read the input as plain text rather than as a feed.")
+    var plain = false
+
+    @Flag(help: "Print one JSON object per item (JSON Lines).")
+    var json = false
+
+    @Option(help: "The feed name rules see (for `feeds NAME`).")
+    var feed = "test"
+
+    @Option(help: "Comma-separated feed tags rules see (for `feeds tag:…`).")
+    var tags = ""
+
+    func run() throws {
+        let ruleSet = try RulesLoading.load(options, checkSinks: false)
+        let items = try readItems()
+        let context = FeedContext(
+            name: feed,
+            tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let colors = !json && isatty(STDOUT_FILENO) != 0
+        for (index, item) in items.enumerated() {
+            let hits = ruleSet.evaluate(item, feed: context)
+            if json {
+                print(RulesTestOutput.jsonLine(item, hits: hits))
+            } else {
+                print(RulesTestOutput.report(item, number: index + 1, hits: hits, colors: colors))
+            }
+        }
+    }
+
+    private func readItems() throws -> [Item] {
+        let data: Data
+        var contentType: String?
+        var isStandardInput = false
+        if input == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+            isStandardInput = true
+        } else if let url = URL(string: input), let scheme = url.scheme,
+            ["http", "https"].contains(scheme)
+        {
+            (data, contentType) = try fetch(url)
+        } else {
+            guard let fileData = FileManager.default.contents(atPath: input) else {
+                printError("rules: cannot read \(input)")
+                throw ExitStatus.failures
+            }
+            data = fileData
+        }
+        if plain { return [Self.plainItem(data)] }
+        do {
+            return try FeedParser.parse(data, contentType: contentType).items
+        } catch {
+            if isStandardInput { return [Self.plainItem(data)] }
+            printError("\(error)\n(use --plain to read \(input) as plain text)")
+            throw ExitStatus.failures
+        }
+    }
+
+    private func fetch(_ url: URL) throws -> (Data, String?) {
+        var outcome: FetchOutcome?
+        FeedFetcher().fetch([FeedRequest(feedName: "rules-test", url: url)]) {
+            outcome = $0.outcome
+        }
+        switch outcome {
+        case .fetched(let body): return (body.body, body.contentType)
+        case .failed(let error):
+            printError("\(error)")
+            throw ExitStatus.failures
+        default:
+            printError("rules: nothing fetched from \(url.absoluteString)")
+            throw ExitStatus.failures
+        }
+    }
+
+    /// Plain text as one item: the first line is the title, the rest the content.
+    static func plainItem(_ data: Data) -> Item {
+        let text = String(decoding: data, as: UTF8.self)
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = trimmed.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let title = lines.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let content =
+            lines.count > 1 ? String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        return Item(
+            id: "stdin", title: title, content: content.isEmpty ? nil : content,
+            text: ItemText(title: title, summary: "", content: content))
+    }
+}

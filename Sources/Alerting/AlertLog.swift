@@ -53,7 +53,9 @@ public final class AlertLog: @unchecked Sendable {
                 path: path, message: "cannot write: \(error.localizedDescription)")
         }
         size += UInt64(bytes.count)
-        guard size >= rotationSize else { return AlertLogAppend(positions: positions, rotation: nil) }
+        guard size >= rotationSize else {
+            return AlertLogAppend(positions: positions, rotation: nil)
+        }
         let rotatedTo = try rotate()
         return AlertLogAppend(
             positions: positions,

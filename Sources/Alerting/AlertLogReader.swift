@@ -14,11 +14,15 @@ public struct AlertLogReader: Sendable {
     /// A line that could not be read as an alert.
     public struct CorruptLine: Sendable, Equatable, CustomStringConvertible {
         public var path: String
-        public var line: Int
+        /// The line number, when the file was read from its start.
+        public var line: Int?
+        /// Where the line starts in the file.
+        public var offset: Int64
         public var reason: String
 
         public var description: String {
-            "\(path):\(line): alerting: skipped a corrupt line: \(reason)"
+            let place = line.map { "\(path):\($0)" } ?? "\(path) at byte \(offset)"
+            return "\(place): alerting: skipped a corrupt line: \(reason)"
         }
     }
 
@@ -38,19 +42,22 @@ public struct AlertLogReader: Sendable {
     private func read(_ path: String) throws(AlertingError) -> (
         alerts: [Alert], corrupt: [CorruptLine]
     ) {
-        let lines = try readWithPositions(file: path, after: nil)
+        let lines = try readWithPositions(file: path, startingAt: 0)
         return (lines.alerts.map(\.alert), lines.corrupt)
     }
 
-    /// The alerts of one file with where each line starts, beginning after
-    /// the line that starts at `offset` (from the top when nil).
-    public func readWithPositions(file path: String, after offset: Int64?) throws(AlertingError)
+    /// The alerts of one file with where each line starts, reading from the
+    /// line that starts at byte `start` (0 for the whole file).
+    public func readWithPositions(file path: String, startingAt start: Int64) throws(AlertingError)
         -> (alerts: [(alert: Alert, position: AlertLogPosition)], corrupt: [CorruptLine])
     {
         guard FileManager.default.fileExists(atPath: path) else { return ([], []) }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            try handle.seek(toOffset: UInt64(max(0, start)))
+            data = try handle.readToEnd() ?? Data()
         } catch {
             throw AlertingError.log(
                 path: path, message: "cannot read: \(error.localizedDescription)")
@@ -65,16 +72,17 @@ public struct AlertLogReader: Sendable {
             let lineEnd = data[lineStart...].firstIndex(of: 0x0A) ?? data.endIndex
             lineNumber += 1
             let line = data[lineStart..<lineEnd]
-            let position = Int64(lineStart - data.startIndex)
-            defer { lineStart = lineEnd + 1 }
-            if let offset, position <= offset { continue }
+            let position = start + Int64(lineStart - data.startIndex)
+            lineStart = lineEnd + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
             do {
                 let alert = try decoder.decode(Alert.self, from: Data(line))
                 alerts.append((alert, AlertLogPosition(file: name, offset: position)))
             } catch {
                 corrupt.append(
-                    CorruptLine(path: path, line: lineNumber, reason: Self.reason(error)))
+                    CorruptLine(
+                        path: path, line: start == 0 ? lineNumber : nil, offset: position,
+                        reason: Self.reason(error)))
             }
         }
         return (alerts, corrupt)

@@ -1,11 +1,14 @@
 import Configuration
+import FeedModel
 import Foundation
 import RuleEngine
 import Store
 
-/// The one place alerts become durable, in the order the promises need:
-/// the log line on disk (fsynced) first, then the index entry and the webhook
-/// deliveries in the store. The caller marks the item seen only after this.
+/// The one place alerts become durable, in the order the promises need: the
+/// log lines on disk (fsynced) first; then, in one store transaction, the
+/// items marked seen with the alerts' index entries and webhook deliveries.
+/// A crash between the two leaves alerts in the log that the store lacks,
+/// which `catchUp` repairs at the next start: nothing lost, nothing twice.
 public final class AlertRecorder {
     /// A delivery not made within this time is given up as dead.
     public static let defaultDeliveryExpiry: TimeInterval = 24 * 3600
@@ -21,7 +24,8 @@ public final class AlertRecorder {
     ) {
         self.log = log
         self.store = store
-        self.sinks = Dictionary(sinks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.sinks = Dictionary(
+            sinks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.deliveryExpiry = deliveryExpiry
     }
 
@@ -42,41 +46,92 @@ public final class AlertRecorder {
         try store.alertIndexEntry(alertID: alertID) != nil
     }
 
-    /// Writes the alerts to the log, indexes them, and queues their webhook deliveries.
-    public func record(_ notified: [Notified], now: Date = Date()) throws {
-        guard !notified.isEmpty else { return }
+    /// Logs the alerts, then marks `items` of `feed` seen together with the
+    /// alerts' index entries and deliveries.
+    public func record(
+        _ notified: [Notified], markingSeen items: [SeenItem], feed: String, now: Date = Date()
+    ) throws {
+        guard !notified.isEmpty else {
+            try store.markSeen(feed: feed, items: items)
+            return
+        }
         let appended = try log.append(notified.map(\.alert))
-        try store.indexAlerts(
-            zip(notified, appended.positions).map { AlertIndexEntry($0.alert, at: $1) })
+        try store.markSeen(
+            feed: feed, items: items, enqueueing: try deliveries(for: notified, now: now),
+            indexing: zip(notified, appended.positions).map { AlertIndexEntry($0.alert, at: $1) })
         if let rotation = appended.rotation {
             try store.moveAlertIndexEntries(fromLogFile: rotation.from, toLogFile: rotation.to)
         }
+    }
+
+    /// Repairs what an interrupted pass left: alerts in the log but not in the
+    /// store are indexed and their deliveries queued (`sinks` gives the sinks
+    /// of a rule in the current rule set). When the index no longer matches
+    /// the log at all (a crash during rotation, a hand edit), it is rebuilt.
+    /// Returns how many alerts were recovered.
+    @discardableResult
+    public func catchUp(sinks sinksOfRule: (String) -> [String], now: Date = Date()) throws -> Int {
+        let file = URL(fileURLWithPath: log.path).lastPathComponent
+        let last = try store.lastIndexedLine(inLogFile: file)
+        let reader = AlertLogReader(path: log.path)
+        if let last {
+            let tail = try reader.readWithPositions(file: log.path, startingAt: last.offset)
+            guard tail.alerts.first?.alert.id == last.alertID else {
+                try reindex()
+                return 0
+            }
+            return try recover(tail.alerts.dropFirst(), sinks: sinksOfRule, now: now)
+        }
+        return try recover(
+            reader.readWithPositions(file: log.path, startingAt: 0).alerts[...], sinks: sinksOfRule,
+            now: now)
+    }
+
+    /// Rebuilds the index from every file of the log. Returns the alerts indexed
+    /// and the lines skipped as corrupt.
+    @discardableResult
+    public func reindex() throws -> (indexed: Int, corrupt: [AlertLogReader.CorruptLine]) {
+        try store.clearAlertIndex()
+        let reader = AlertLogReader(path: log.path)
+        var indexed = 0
+        var corrupt: [AlertLogReader.CorruptLine] = []
+        for file in AlertLogFiles(path: log.path).chronological() {
+            let lines = try reader.readWithPositions(file: file, startingAt: 0)
+            try store.indexAlerts(lines.alerts.map { AlertIndexEntry($0.alert, at: $0.position) })
+            indexed += lines.alerts.count
+            corrupt += lines.corrupt
+        }
+        return (indexed, corrupt)
+    }
+
+    private func recover(
+        _ lines: ArraySlice<(alert: Alert, position: AlertLogPosition)>,
+        sinks sinksOfRule: (String) -> [String], now: Date
+    ) throws -> Int {
+        guard !lines.isEmpty else { return 0 }
+        let notified = lines.map { Notified(alert: $0.alert, sinks: sinksOfRule($0.alert.rule)) }
+        for delivery in try deliveries(for: notified, now: now) {
+            _ = try store.enqueueDelivery(delivery)
+        }
+        try store.indexAlerts(lines.map { AlertIndexEntry($0.alert, at: $0.position) })
+        return lines.count
+    }
+
+    private func deliveries(for notified: [Notified], now: Date) throws -> [NewDelivery] {
+        var result: [NewDelivery] = []
         for entry in notified {
             for name in entry.sinks where name != MonitorConfiguration.logSinkName {
                 // Rules are validated against the sinks at load; one missing
                 // here means the configuration changed under a running pass.
                 guard let sink = sinks[name] else { continue }
-                _ = try store.enqueueDelivery(
+                result.append(
                     NewDelivery(
                         alertID: entry.alert.id, sink: name,
                         payload: try WebhookPayload.body(for: entry.alert, format: sink.format),
                         firstAttempt: now, expiresAt: now.addingTimeInterval(deliveryExpiry)))
             }
         }
-    }
-
-    /// Indexes the lines of the live log that a crash left unindexed (written
-    /// and fsynced, but the process died before the store was updated), so
-    /// that their items, not yet marked seen, do not alert a second time.
-    /// Returns how many lines were indexed.
-    @discardableResult
-    public func catchUpIndex() throws -> Int {
-        let file = URL(fileURLWithPath: log.path).lastPathComponent
-        let start = try store.lastIndexedOffset(inLogFile: file)
-        let lines = try AlertLogReader(path: log.path).readWithPositions(
-            file: log.path, after: start)
-        try store.indexAlerts(lines.alerts.map { AlertIndexEntry($0.alert, at: $0.position) })
-        return lines.alerts.count
+        return result
     }
 }
 

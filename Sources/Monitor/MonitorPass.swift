@@ -54,7 +54,9 @@ public final class MonitorPass {
     /// that nothing alerts twice; run once before the first pass of a process.
     public func recoverAfterCrash() {
         do {
-            let recovered = try recorder.catchUpIndex()
+            let sinksOfRule = Dictionary(
+                rules.rules.map { ($0.id, $0.notify) }, uniquingKeysWith: { first, _ in first })
+            let recovered = try recorder.catchUp(sinks: { sinksOfRule[$0] ?? [] })
             if recovered > 0 {
                 logger.notice("indexed \(recovered) alerts written before an interrupted pass")
             }
@@ -192,7 +194,7 @@ public final class MonitorPass {
             SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
         }
         if firstContact && !options.backfill {
-            try store.markSeen(feed: feed.name, items: toRecord)
+            try recorder.record([], markingSeen: toRecord, feed: feed.name, now: now)
             summary.baselineItems += toRecord.count
             logger.info(
                 "\(feed.name): first contact, \(toRecord.count) items recorded without alerting")
@@ -213,8 +215,7 @@ public final class MonitorPass {
                 notified.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
             }
         }
-        try recorder.record(notified, now: now)
-        try store.markSeen(feed: feed.name, items: toRecord)
+        try recorder.record(notified, markingSeen: toRecord, feed: feed.name, now: now)
         summary.alerts += notified.count
         notified.forEach { onAlert($0.alert) }
         return changes.new.count

@@ -18,18 +18,23 @@ extension StateStore {
         }
     }
 
-    /// Where the last indexed line of `logFile` starts, or nil when none is:
-    /// lines past it are in the log but not the index (a crash between the
-    /// two writes), and the monitor indexes them before alerting again.
-    public func lastIndexedOffset(inLogFile logFile: String) throws(StoreError) -> Int64? {
+    /// The indexed line that starts furthest into `logFile` (its offset and
+    /// alert id), or nil when none is: lines past it are in the log but not
+    /// in the index, as a crash between the two writes leaves them.
+    public func lastIndexedLine(inLogFile logFile: String) throws(StoreError) -> (
+        offset: Int64, alertID: String
+    )? {
         let purpose = "finding the end of the index in \(logFile)"
         return try serialized { () throws(StoreError) in
             try database.withStatement(
-                "SELECT max(byte_offset) FROM alert_index WHERE log_file = ?", purpose: purpose
+                """
+                SELECT byte_offset, alert_id FROM alert_index WHERE log_file = ?
+                ORDER BY byte_offset DESC LIMIT 1
+                """, purpose: purpose
             ) { statement throws(StoreError) in
                 try statement.bind(logFile, at: 1)
-                guard try statement.step(), !statement.isNull(at: 0) else { return nil }
-                return statement.int64(at: 0)
+                guard try statement.step() else { return nil }
+                return (statement.int64(at: 0), statement.string(at: 1))
             }
         }
     }

@@ -9,8 +9,9 @@ import Foundation
 /// `xml:base` in force at their element.
 final class AtomHandler: XMLSAXDelegate {
     private enum Field {
-        case feedTitle, feedSubtitle, feedUpdated
-        case id, title, summary, content, authorName, published, fallbackPublished, updated,
+        case feedTitle, feedSubtitle, feedUpdated, feedID, linkText
+        case dateText, id, title, summary, content, authorName, published, fallbackPublished,
+            updated,
             category
     }
 
@@ -51,6 +52,7 @@ final class AtomHandler: XMLSAXDelegate {
     func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: [XMLAttribute]) {
         depth += 1
         bases.push(attributes)
+        if depth == 1 { feed.sawRootElement = true }
         if var current = capture {
             if current.keepsMarkup {
                 if current.wrapperDepth == nil, depth == current.depth + 1,
@@ -121,10 +123,19 @@ final class AtomHandler: XMLSAXDelegate {
         let mode = attributes.value("mode")?.lowercased()
         captureIsBase64 = mode == "base64"
         switch type {
-        case nil, "text", "text/plain": captureKind = .text
+        case nil, "", "text", "text/plain": captureKind = .text
         case "html", "text/html": captureKind = .html
         case "xhtml", "application/xhtml+xml": captureKind = .markup
-        case let other?: captureKind = other.hasSuffix("xml") ? .markup : .text
+        case let other?:
+            if other.hasSuffix("xml") {
+                captureKind = .markup
+            } else if !other.hasPrefix("text/") {
+                // Atom 1.0: any other media type is base64-encoded.
+                captureIsBase64 = true
+                captureKind = .html
+            } else {
+                captureKind = .text
+            }
         }
         if mode == "xml" { captureKind = .markup }
         // Atom 0.3 content defaults to text/plain but is escaped HTML in practice.
@@ -151,9 +162,12 @@ final class AtomHandler: XMLSAXDelegate {
         switch element.localName {
         case "title" where element.namespace != XMLNamespace.dublinCore:
             begin(.feedTitle, attributes: attributes, parser: parser)
-        case "subtitle", "tagline": begin(.feedSubtitle, attributes: attributes, parser: parser)
+        case "id": begin(.feedID, attributes: [], parser: parser)
+        case "subtitle", "tagline", "info":
+            begin(.feedSubtitle, attributes: attributes, parser: parser)
         case "updated", "modified": begin(.feedUpdated, attributes: attributes, parser: parser)
-        case "link": if feed.link == nil { feed.link = link(from: attributes) }
+        case "link":
+            if feed.link == nil { feed.link = link(from: attributes) }
         default: break
         }
     }
@@ -176,10 +190,18 @@ final class AtomHandler: XMLSAXDelegate {
         case "summary": begin(.summary, attributes: attributes, parser: parser)
         case "content": begin(.content, attributes: attributes, parser: parser)
         case "published", "issued": begin(.published, attributes: [], parser: parser)
-        case "created": begin(.fallbackPublished, attributes: [], parser: parser)
+        // `created` is when the entry was written, not when it was published.
+        case "created": begin(.dateText, attributes: [], parser: parser)
         case "updated", "modified": begin(.updated, attributes: [], parser: parser)
         case "author": authorDepth = depth
-        case "link": if item.link == nil { item.link = link(from: attributes) }
+        case "link":
+            if item.link == nil { item.link = link(from: attributes) }
+            // Atom 0.3 drafts wrote the address as the element's text.
+            if item.link == nil, attributes.value("href") == nil,
+                (attributes.value("rel") ?? "alternate") == "alternate"
+            {
+                begin(.linkText, attributes: [], parser: parser)
+            }
         case "category":
             if let term = attributes.value("term") ?? attributes.value("label"), !term.isEmpty,
                 !item.categories.contains(term)
@@ -208,6 +230,9 @@ final class AtomHandler: XMLSAXDelegate {
             feed.description = text
             feed.descriptionIsHTML = isHTML
         case .feedUpdated: feed.updated = DateParser.parse(text)
+        case .feedID: feed.identifier = text
+        case .linkText:
+            if !text.isEmpty { item.link = URLResolver.resolve(text, against: bases.current) }
         case .id: if !text.isEmpty { item.guid = text }
         case .title:
             item.title = text
@@ -227,6 +252,8 @@ final class AtomHandler: XMLSAXDelegate {
             item.dateText = text
         case .fallbackPublished:
             if item.published == nil { item.published = DateParser.parse(text) }
+            if item.dateText == nil { item.dateText = text }
+        case .dateText:
             if item.dateText == nil { item.dateText = text }
         case .updated:
             item.updated = DateParser.parse(text)

@@ -105,6 +105,11 @@ enum WindowsLatin1 {
         0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ]
 
+    /// The scalar value a byte stands for in windows-1252.
+    static func scalar(_ byte: UInt8) -> UInt32 {
+        (0x80..<0xA0).contains(byte) ? UInt32(high[Int(byte - 0x80)]) : UInt32(byte)
+    }
+
     static func utf8(from bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
@@ -113,7 +118,7 @@ enum WindowsLatin1 {
                 output.append(byte)
                 continue
             }
-            let scalar = byte < 0xA0 ? UInt32(high[Int(byte - 0x80)]) : UInt32(byte)
+            let scalar = scalar(byte)
             if scalar < 0x800 {
                 output.append(UInt8(0xC0 | (scalar >> 6)))
                 output.append(UInt8(0x80 | (scalar & 0x3F)))

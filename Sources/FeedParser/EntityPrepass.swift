@@ -6,7 +6,8 @@
 ///   `&mdash;` → `&#8212;`): once a document is marked ill-formed, 2.9.14
 ///   silently drops every later *named* reference, but never a numeric one;
 /// - an undeclared name that is not HTML either (`&bogus;`) stays as text;
-/// - C0 control characters, which XML forbids, become spaces.
+/// - C0 control characters, which XML forbids, become spaces, and C1 ones
+///   (`&#146;`, U+0092) the windows-1252 punctuation they stand for.
 ///
 /// Comments, CDATA sections, processing instructions and the DOCTYPE are
 /// copied untouched. When the document declares entities of its own
@@ -39,6 +40,12 @@ struct EntityPrepass {
             } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
                 replace(index..<(index + 1), with: " ")
                 index += 1
+            } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(input[index + 1]) {
+                // A C1 control is windows-1252 punctuation decoded as Latin-1
+                // somewhere upstream; put back the character meant.
+                let scalar = WindowsLatin1.scalar(input[index + 1])
+                replace(index..<(index + 2), with: String(Character(Unicode.Scalar(scalar) ?? " ")))
+                index += 2
             } else {
                 index += 1
             }
@@ -127,10 +134,19 @@ struct EntityPrepass {
                 digits += 1
                 cursor += 1
             }
-            if digits > 0, cursor < input.count, input[cursor] == UInt8(ascii: ";"),
-                Self.isXMLCharacter(value)
-            {
-                return cursor + 1
+            if digits > 0, cursor < input.count, input[cursor] == UInt8(ascii: ";") {
+                if (0x80...0x9F).contains(value) {
+                    // C1 controls are windows-1252 punctuation misread as Latin-1.
+                    replace(index..<(cursor + 1), with: "&#\(WindowsLatin1.scalar(UInt8(value)));")
+                    return cursor + 1
+                }
+                if Self.isXMLCharacter(value) {
+                    // XML allows only a lowercase x in hexadecimal references.
+                    if isHex, input[index + 2] == UInt8(ascii: "X") {
+                        replace(index..<(cursor + 1), with: "&#\(value);")
+                    }
+                    return cursor + 1
+                }
             }
             replace(index..<(index + 1), with: "&#38;")
             return index + 1

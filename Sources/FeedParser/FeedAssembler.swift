@@ -11,8 +11,9 @@ enum FeedAssembler {
         links.reserveCapacity(draft.items.count)
         for item in draft.items {
             var link = item.link
-            // An RSS guid that is a permalink doubles as the link when none is given.
-            if link == nil, let guid = item.guid, item.guidIsPermaLink, guid.hasPrefix("http") {
+            // An RSS guid that is a permalink, or an Atom id that is a web
+            // address, doubles as the link when none is given.
+            if link == nil, let guid = item.guid, item.guidIsPermaLink, isWebAddress(guid) {
                 link = guid
             }
             let resolved = link.flatMap { URLResolver.resolve($0, against: item.baseURL) }
@@ -48,9 +49,15 @@ enum FeedAssembler {
             draft.titleIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
         }
         return Feed(
-            format: draft.format, title: nonEmpty(feedTitle), link: draft.link,
+            format: draft.format, title: nonEmpty(feedTitle),
+            link: draft.link ?? draft.identifier.flatMap { isWebAddress($0) ? $0 : nil },
             description: nonEmpty(draft.description), updated: draft.updated,
             suggestedInterval: suggestedInterval(draft), items: items, warnings: warnings)
+    }
+
+    private static func isWebAddress(_ text: String) -> Bool {
+        let lowered = text.prefix(8).lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
     }
 
     private static func nonEmpty(_ text: String?) -> String? {

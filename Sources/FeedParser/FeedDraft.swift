@@ -40,6 +40,10 @@ struct FeedDraft {
     var updateFrequency: Int?
     var baseURL: URL?
     var items: [ItemDraft] = []
+    /// Whether the root element was seen at all: without it, errors are fatal.
+    var sawRootElement = false
+    /// Atom's feed id, the link of last resort when it is a web address.
+    var identifier: String?
 
     init(format: FeedFormat) {
         self.format = format

@@ -63,7 +63,7 @@ public enum FeedParser {
         finish(parser)
         let result = draft()
         let fatal = parser.diagnostics.filter(\.isFatal)
-        if result.items.isEmpty, result.title == nil, result.link == nil, let first = fatal.first {
+        if !result.sawRootElement, let first = fatal.first {
             throw .malformed(line: first.line, column: first.column, message: first.message)
         }
         return FeedAssembler.assemble(

@@ -43,6 +43,7 @@ final class RSSHandler: XMLSAXDelegate {
     func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: [XMLAttribute]) {
         depth += 1
         bases.push(attributes)
+        if depth == 1 { feed.sawRootElement = true }
         if var current = capture {
             if current.keepsMarkup {
                 if current.wrapperDepth == nil, depth == current.depth + 1,
@@ -159,6 +160,7 @@ final class RSSHandler: XMLSAXDelegate {
         case (XMLNamespace.dublinCore, "description"):
             field = item.summary == nil ? .description : nil
         case (XMLNamespace.content, "encoded"): field = .content
+        case (nil, "fullitem"): field = item.content == nil ? .content : nil
         case (XMLNamespace.xhtml, "body"), (XMLNamespace.xhtml, "div"): field = .fallbackContent
         case (let namespace, "guid") where XMLNamespace.isRSS(namespace):
             item.guidIsPermaLink = attributes.value("isPermaLink")?.lowercased() != "false"
@@ -171,7 +173,7 @@ final class RSSHandler: XMLSAXDelegate {
         case (XMLNamespace.dublinCore, "subject"): field = .category
         case (let namespace, "pubDate") where XMLNamespace.isRSS(namespace): field = .published
         case (XMLNamespace.dublinCore, "date"), (XMLNamespace.dublinCoreTerms, "issued"),
-            (XMLNamespace.dublinCoreTerms, "created"), (XMLNamespace.atom10, "published"):
+            (XMLNamespace.atom10, "published"):
             field = .fallbackPublished
         case (XMLNamespace.dublinCoreTerms, "modified"), (XMLNamespace.atom10, "updated"):
             field = .updated

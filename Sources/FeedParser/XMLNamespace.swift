@@ -18,9 +18,8 @@ enum XMLNamespace {
     static func isRSS(_ namespace: String?) -> Bool {
         guard let namespace else { return true }
         return namespace == rss10 || namespace == rss090
-            || namespace == "http://backend.userland.com/rss2"
+            || namespace.hasPrefix("http://backend.userland.com/rss")
             || namespace == "http://blogs.law.harvard.edu/tech/rss"
-            || namespace == "http://backend.userland.com/rss"
     }
 
     static func isAtom(_ namespace: String?) -> Bool {

@@ -3,8 +3,15 @@ import Foundation
 
 /// Turns the bytes of an RSS, Atom or JSON Feed document into a `Feed`.
 ///
-/// (Interface fixed by the foundation issue; the implementation lands with it.)
+/// The steps: decode the bytes to UTF-8 (`DocumentDecoder`), tell the format
+/// from the first tokens (`FeedFormatDetector`), repair what libxml2 would
+/// lose (`EntityPrepass`), stream the XML through libxml2's SAX parser into
+/// a format handler (`RSSHandler`, `AtomHandler`), and assemble the result
+/// (`FeedAssembler`). Recovery along the way is reported in `Feed.warnings`.
 public enum FeedParser {
+    /// Documents larger than this are refused rather than parsed.
+    public static let maximumDocumentSize = 256 * 1024 * 1024
+
     /// Parses one document.
     /// - Parameters:
     ///   - data: the document's bytes, as fetched.
@@ -13,17 +20,67 @@ public enum FeedParser {
     public static func parse(_ data: Data, contentType: String? = nil, baseURL: URL? = nil)
         throws(ParserError) -> Feed
     {
-        throw ParserError.notAFeed(reason: "parser not implemented yet")
-    }
-}
-
-/// Why a document could not be turned into a feed. Messages start with `parser:`.
-public enum ParserError: Error, CustomStringConvertible, Equatable {
-    case notAFeed(reason: String)
-
-    public var description: String {
-        switch self {
-        case .notAFeed(let reason): "parser: not a feed: \(reason)"
+        guard data.count <= maximumDocumentSize else {
+            throw .resourceLimit(
+                reason: "the document is \(data.count) bytes, over \(maximumDocumentSize)")
         }
+        let decoded = DocumentDecoder.decode([UInt8](data), contentType: contentType)
+        switch FeedFormatDetector.detect(decoded.utf8) {
+        case .json:
+            var feed = try JSONFeedParser.parse(Data(decoded.utf8), baseURL: baseURL)
+            feed.warnings = decoded.warnings + feed.warnings
+            return feed
+        case .notAFeed(let reason):
+            throw .notAFeed(reason: reason)
+        case .rss(let version):
+            let handler = RSSHandler(format: rssFormat(version: version), baseURL: baseURL)
+            return try parseXML(decoded, handler: handler, finish: handler.finish) { handler.feed }
+        case .rdf:
+            let handler = RSSHandler(format: .rss10, baseURL: baseURL)
+            return try parseXML(decoded, handler: handler, finish: handler.finish) { handler.feed }
+        case .atom:
+            let handler = AtomHandler(baseURL: baseURL)
+            return try parseXML(decoded, handler: handler, finish: handler.finish) { handler.feed }
+        }
+    }
+
+    private static func rssFormat(version: String?) -> FeedFormat {
+        guard let version = version?.trimmingCharacters(in: .whitespaces), !version.isEmpty else {
+            return .rss20
+        }
+        return version.hasPrefix("0.9") || version == "0.9" ? .rss09x : .rss20
+    }
+
+    private static func parseXML(
+        _ decoded: DocumentDecoder.Decoded, handler: XMLSAXDelegate, finish: (XMLSAXParser) -> Void,
+        draft: () -> FeedDraft
+    ) throws(ParserError) -> Feed {
+        let document = EntityPrepass.repair(decoded.utf8)
+        // Character data rarely exceeds the document; entity bombs do, by far.
+        let parser = XMLSAXParser(textBudget: document.count * 4 + 1_000_000)
+        parser.delegate = handler
+        try parser.parse(utf8: document)
+        finish(parser)
+        let result = draft()
+        let fatal = parser.diagnostics.filter(\.isFatal)
+        if !result.sawRootElement, let first = fatal.first {
+            throw .malformed(line: first.line, column: first.column, message: first.message)
+        }
+        return FeedAssembler.assemble(
+            result, warnings: decoded.warnings + warnings(from: parser.diagnostics))
+    }
+
+    /// Diagnostics in words, the first few of each kind.
+    private static func warnings(from diagnostics: [XMLDiagnostic]) -> [String] {
+        let shown = 5
+        var warnings = diagnostics.prefix(shown).map { diagnostic in
+            diagnostic.isFatal
+                ? "ill-formed XML, recovered: line \(diagnostic.line), column \(diagnostic.column): \(diagnostic.message)"
+                : "line \(diagnostic.line): \(diagnostic.message)"
+        }
+        if diagnostics.count > shown {
+            warnings.append("\(diagnostics.count - shown) more XML errors")
+        }
+        return warnings
     }
 }

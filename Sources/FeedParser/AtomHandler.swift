@@ -1,0 +1,263 @@
+import FeedModel
+import Foundation
+
+/// Reads Atom 1.0 and 0.3 from SAX events into a `FeedDraft`.
+///
+/// Text constructs keep their kind: `type="text"` is text, `html` is
+/// escaped HTML, `xhtml` (and 0.3's `mode="xml"`) is inline markup written
+/// back out without its wrapper `<div>`. Links are resolved against the
+/// `xml:base` in force at their element.
+final class AtomHandler: XMLSAXDelegate {
+    private enum Field {
+        case feedTitle, feedSubtitle, feedUpdated, feedID, linkText
+        case dateText, id, title, summary, content, authorName, published, fallbackPublished,
+            updated,
+            category
+    }
+
+    private enum TextKind {
+        case text, html, markup
+    }
+
+    private(set) var feed: FeedDraft
+    private var depth = 0
+    private var bases: BaseURLStack
+    private var feedDepth: Int?
+    private var feedNamespace: String?
+    private var entryDepth: Int?
+    private var authorDepth: Int?
+    private var item = ItemDraft()
+    private var capture: FieldCapture<Field>?
+    private var captureKind = TextKind.text
+    private var captureIsBase64 = false
+
+    init(baseURL: URL?) {
+        feed = FeedDraft(format: .atom10)
+        bases = BaseURLStack(documentURL: baseURL)
+        feed.baseURL = baseURL
+    }
+
+    /// Closes what a truncated document left open.
+    func finish(_ parser: XMLSAXParser) {
+        if let capture { complete(capture, text: parser.takeText()) }
+        capture = nil
+        if entryDepth != nil { feed.items.append(item) }
+        entryDepth = nil
+    }
+
+    private func isAtom(_ element: XMLName) -> Bool {
+        XMLNamespace.isAtom(element.namespace) || element.namespace == feedNamespace
+    }
+
+    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: [XMLAttribute]) {
+        depth += 1
+        bases.push(attributes)
+        if depth == 1 { feed.sawRootElement = true }
+        if var current = capture {
+            if current.keepsMarkup {
+                if current.wrapperDepth == nil, depth == current.depth + 1,
+                    element.localName == "div",
+                    element.namespace == XMLNamespace.xhtml
+                {
+                    current.wrapperDepth = depth
+                    capture = current
+                } else {
+                    parser.appendMarkup(MarkupWriter.startTag(element, attributes: attributes))
+                }
+            }
+            return
+        }
+        if feedDepth == nil, element.localName == "feed" {
+            feedDepth = depth
+            feedNamespace = element.namespace
+            feed.format = element.namespace == XMLNamespace.atom03 ? .atom03 : .atom10
+            feed.baseURL = bases.current
+            return
+        }
+        guard isAtom(element) || element.namespace == XMLNamespace.dublinCore else { return }
+        if entryDepth == nil, element.localName == "entry" {
+            entryDepth = depth
+            item = ItemDraft()
+            item.baseURL = bases.current
+            return
+        }
+        if let entryDepth {
+            if depth == entryDepth + 1 {
+                startEntryField(element, attributes: attributes, parser: parser)
+            } else if let authorDepth, depth == authorDepth + 1, element.localName == "name" {
+                begin(.authorName, attributes: [], parser: parser)
+            }
+        } else if let feedDepth, depth == feedDepth + 1 {
+            startFeedField(element, attributes: attributes, parser: parser)
+        }
+    }
+
+    func parser(_ parser: XMLSAXParser, didEnd element: XMLName) {
+        defer {
+            depth -= 1
+            bases.pop()
+        }
+        if let current = capture {
+            if depth == current.depth {
+                capture = nil
+                parser.isCapturingText = false
+                parser.escapesCapturedText = false
+                complete(current, text: parser.takeText())
+            } else if current.keepsMarkup, depth != current.wrapperDepth,
+                let tag = MarkupWriter.endTag(element)
+            {
+                parser.appendMarkup(tag)
+            }
+            return
+        }
+        if depth == authorDepth {
+            authorDepth = nil
+        } else if depth == entryDepth {
+            feed.items.append(item)
+            entryDepth = nil
+        }
+    }
+
+    private func begin(_ field: Field, attributes: [XMLAttribute], parser: XMLSAXParser) {
+        let type = attributes.value("type")?.lowercased()
+        let mode = attributes.value("mode")?.lowercased()
+        captureIsBase64 = mode == "base64"
+        switch type {
+        case nil, "", "text", "text/plain": captureKind = .text
+        case "html", "text/html": captureKind = .html
+        case "xhtml", "application/xhtml+xml": captureKind = .markup
+        case let other?:
+            if other.hasSuffix("xml") {
+                captureKind = .markup
+            } else if !other.hasPrefix("text/") {
+                // Atom 1.0: any other media type is base64-encoded.
+                captureIsBase64 = true
+                captureKind = .html
+            } else {
+                captureKind = .text
+            }
+        }
+        if mode == "xml" { captureKind = .markup }
+        // Atom 0.3 content defaults to text/plain but is escaped HTML in practice.
+        if mode == "escaped", type == nil { captureKind = .html }
+        capture = FieldCapture(field: field, depth: depth, keepsMarkup: captureKind == .markup)
+        parser.discardText()
+        parser.isCapturingText = true
+        parser.escapesCapturedText = captureKind == .markup
+    }
+
+    private func link(from attributes: [XMLAttribute]) -> String? {
+        let relation = attributes.value("rel") ?? "alternate"
+        guard
+            relation == "alternate"
+                || relation == "http://www.iana.org/assignments/relation/alternate",
+            let href = attributes.value("href")
+        else { return nil }
+        return URLResolver.resolve(href, against: bases.current)
+    }
+
+    private func startFeedField(
+        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+    ) {
+        switch element.localName {
+        case "title" where element.namespace != XMLNamespace.dublinCore:
+            begin(.feedTitle, attributes: attributes, parser: parser)
+        case "id": begin(.feedID, attributes: [], parser: parser)
+        case "subtitle", "tagline", "info":
+            begin(.feedSubtitle, attributes: attributes, parser: parser)
+        case "updated", "modified": begin(.feedUpdated, attributes: attributes, parser: parser)
+        case "link":
+            if feed.link == nil { feed.link = link(from: attributes) }
+        default: break
+        }
+    }
+
+    private func startEntryField(
+        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+    ) {
+        if element.namespace == XMLNamespace.dublinCore {
+            switch element.localName {
+            case "creator": begin(.authorName, attributes: [], parser: parser)
+            case "subject": begin(.category, attributes: [], parser: parser)
+            case "date": begin(.fallbackPublished, attributes: [], parser: parser)
+            default: break
+            }
+            return
+        }
+        switch element.localName {
+        case "id": begin(.id, attributes: [], parser: parser)
+        case "title": begin(.title, attributes: attributes, parser: parser)
+        case "summary": begin(.summary, attributes: attributes, parser: parser)
+        case "content": begin(.content, attributes: attributes, parser: parser)
+        case "published", "issued": begin(.published, attributes: [], parser: parser)
+        // `created` is when the entry was written, not when it was published.
+        case "created": begin(.dateText, attributes: [], parser: parser)
+        case "updated", "modified": begin(.updated, attributes: [], parser: parser)
+        case "author": authorDepth = depth
+        case "link":
+            if item.link == nil { item.link = link(from: attributes) }
+            // Atom 0.3 drafts wrote the address as the element's text.
+            if item.link == nil, attributes.value("href") == nil,
+                (attributes.value("rel") ?? "alternate") == "alternate"
+            {
+                begin(.linkText, attributes: [], parser: parser)
+            }
+        case "category":
+            if let term = attributes.value("term") ?? attributes.value("label"), !term.isEmpty,
+                !item.categories.contains(term)
+            {
+                item.categories.append(term)
+            }
+        default: break
+        }
+    }
+
+    private func decoded(_ raw: String) -> String {
+        guard captureIsBase64 else { return raw }
+        let compact = raw.filter { !$0.isWhitespace }
+        guard let data = Data(base64Encoded: compact) else { return raw }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func complete(_ capture: FieldCapture<Field>, text raw: String) {
+        let text = decoded(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let isHTML = captureKind != .text
+        switch capture.field {
+        case .feedTitle:
+            feed.title = text
+            feed.titleIsHTML = isHTML
+        case .feedSubtitle:
+            feed.description = text
+            feed.descriptionIsHTML = isHTML
+        case .feedUpdated: feed.updated = DateParser.parse(text)
+        case .feedID: feed.identifier = text
+        case .linkText:
+            if !text.isEmpty { item.link = URLResolver.resolve(text, against: bases.current) }
+        case .id: if !text.isEmpty { item.guid = text }
+        case .title:
+            item.title = text
+            item.titleIsHTML = isHTML
+        case .summary:
+            item.summary = text
+            item.summaryIsHTML = isHTML
+        case .content:
+            item.content = text
+            item.contentIsHTML = isHTML
+        case .authorName:
+            if !text.isEmpty, !item.authors.contains(text) { item.authors.append(text) }
+        case .category:
+            if !text.isEmpty, !item.categories.contains(text) { item.categories.append(text) }
+        case .published:
+            item.published = DateParser.parse(text)
+            item.dateText = text
+        case .fallbackPublished:
+            if item.published == nil { item.published = DateParser.parse(text) }
+            if item.dateText == nil { item.dateText = text }
+        case .dateText:
+            if item.dateText == nil { item.dateText = text }
+        case .updated:
+            item.updated = DateParser.parse(text)
+            if item.dateText == nil { item.dateText = text }
+        }
+    }
+}

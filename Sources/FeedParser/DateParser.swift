@@ -1,0 +1,111 @@
+import Foundation
+
+/// Parses the dates feeds carry: RFC 822 with its usual mistakes (no day
+/// name, two-digit years, named zones, no seconds, odd spacing), RFC 3339
+/// and the ISO 8601 variants W3C-DTF allows and publishers invent.
+/// Anything else is nil; nothing here traps on input.
+public enum DateParser {
+    /// The instant `text` names, or nil when it names none.
+    public static func parse(_ text: String) -> Date? {
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return nil }
+        if first > 0 { bytes.removeFirst(first) }
+        guard bytes.count >= 4, bytes.count < 100 else { return nil }
+        if bytes.prefix(4).allSatisfy(isDigit) {
+            var reader = ISO8601Reader(bytes)
+            if let date = reader.read() { return date }
+        }
+        return RFC822Reader(bytes).read()
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xA0
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// Seconds since 1970 for a UTC civil date and time, checking ranges.
+    static func instant(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Double = 0,
+        offsetSeconds: Int = 0
+    ) -> Date? {
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+            (0...24).contains(hour), (0...59).contains(minute), second >= 0, second < 62,
+            hour < 24 || (minute == 0 && second == 0), (1...9999).contains(year)
+        else { return nil }
+        // Days from civil (Howard Hinnant's algorithm).
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146097 + dayOfEra - 719468
+        let seconds =
+            Double(days * 86400 + hour * 3600 + minute * 60 - offsetSeconds) + min(second, 59.999)
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Offsets of the zone names feeds use, in seconds east of UTC.
+    static func zoneOffset(named name: String) -> Int? {
+        switch name.uppercased() {
+        case "Z", "UT", "UTC", "GMT", "WET": 0
+        case "EST": -5 * 3600
+        case "EDT": -4 * 3600
+        case "CST": -6 * 3600
+        case "CDT": -5 * 3600
+        case "MST": -7 * 3600
+        case "MDT": -6 * 3600
+        case "PST": -8 * 3600
+        case "PDT": -7 * 3600
+        case "AKST": -9 * 3600
+        case "AKDT": -8 * 3600
+        case "HST": -10 * 3600
+        case "AST": -4 * 3600
+        case "ADT": -3 * 3600
+        case "NZST": 12 * 3600
+        case "NZDT": 13 * 3600
+        case "BST", "CET", "MET", "WEST", "IST": 3600
+        case "CEST", "MEST", "EET": 2 * 3600
+        case "EEST", "MSK": 3 * 3600
+        case "JST", "KST": 9 * 3600
+        case "HKT", "SGT", "AWST": 8 * 3600
+        case "AEST": 10 * 3600
+        case "AEDT": 11 * 3600
+        default: nil
+        }
+    }
+
+    /// A month by English name or three-letter abbreviation.
+    static func month(named name: String) -> Int? {
+        let names = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ]
+        let lowered = name.lowercased()
+        guard lowered.count >= 3 else { return nil }
+        if lowered == "sept" { return 9 }
+        for (index, abbreviation) in names.enumerated() where lowered.hasPrefix(abbreviation) {
+            let full = [
+                "january", "february", "march", "april", "may", "june", "july", "august",
+                "september",
+                "october", "november", "december",
+            ][index]
+            if lowered == abbreviation || full.hasPrefix(lowered) { return index + 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Finds what a document says about its own character encoding, from the
+/// first bytes only: a byte order mark, the layout of `<?xml` in a wide
+/// encoding, the XML declaration, and the HTTP `Content-Type` charset.
+enum EncodingSniffer {
+    /// The encoding a byte order mark announces, and the mark's length.
+    static func byteOrderMark(_ bytes: [UInt8]) -> (encoding: String, length: Int)? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return ("UTF-8", 3) }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return ("UTF-32BE", 4) }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return ("UTF-32LE", 4) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return ("UTF-16BE", 2) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return ("UTF-16LE", 2) }
+        return nil
+    }
+
+    /// UTF-16 or UTF-32 without a mark, recognised by how `<` is laid out.
+    static func unmarkedWideEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x3C, 0x00, 0x00, 0x00]) { return "UTF-32LE" }
+        if bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) { return "UTF-32BE" }
+        if bytes.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { return "UTF-16LE" }
+        if bytes.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { return "UTF-16BE" }
+        return nil
+    }
+
+    /// The `encoding` pseudo-attribute of an ASCII-compatible XML declaration.
+    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        var index = 0
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        guard bytes[index...].starts(with: Array("<?xml".utf8)) else { return nil }
+        let limit = min(bytes.count, index + 512)
+        var end = index
+        while end + 1 < limit,
+            !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">"))
+        {
+            end += 1
+        }
+        let declaration = String(decoding: bytes[index..<end], as: UTF8.self)
+        guard let keyRange = declaration.range(of: "encoding") else { return nil }
+        var rest = declaration[keyRange.upperBound...].drop(while: {
+            $0 == " " || $0 == "=" || $0.isWhitespace
+        })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        rest = rest.dropFirst()
+        let value = rest.prefix(while: { $0 != quote })
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The `charset` parameter of a `Content-Type` value.
+    static func charset(fromContentType contentType: String?) -> String? {
+        guard let contentType else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let parts = parameter.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2,
+                parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset"
+            else { continue }
+            let value = parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\"'"))
+            return value.isEmpty ? nil : value
+        }
+        return nil
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}

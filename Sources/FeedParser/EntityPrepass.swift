@@ -1,0 +1,210 @@
+/// A byte pass over the UTF-8 document before libxml2 sees it, repairing
+/// what would otherwise make libxml2 2.9.14 lose text:
+///
+/// - a bare `&` (`AT&T`, `?a=1&b=2`) becomes `&#38;`;
+/// - named references become numeric ones (`&amp;` → `&#38;`,
+///   `&mdash;` → `&#8212;`): once a document is marked ill-formed, 2.9.14
+///   silently drops every later *named* reference, but never a numeric one;
+/// - an undeclared name that is not HTML either (`&bogus;`) stays as text;
+/// - C0 control characters, which XML forbids, become spaces, and C1 ones
+///   (`&#146;`, U+0092) the windows-1252 punctuation they stand for.
+///
+/// Comments, CDATA sections, processing instructions and the DOCTYPE are
+/// copied untouched. When the document declares entities of its own
+/// (an internal subset), unknown names are left for libxml2 to resolve.
+struct EntityPrepass {
+    private let input: [UInt8]
+    private var output: [UInt8] = []
+    private var copiedUpTo = 0
+    private var hasInternalSubset = false
+
+    /// The repaired document, or the input itself when nothing needed repair.
+    static func repair(_ bytes: [UInt8]) -> [UInt8] {
+        var pass = EntityPrepass(input: bytes)
+        return pass.run()
+    }
+
+    private init(input: [UInt8]) {
+        self.input = input
+    }
+
+    private mutating func run() -> [UInt8] {
+        let count = input.count
+        var index = 0
+        while index < count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "<") {
+                index = skipMarkupDeclaration(at: index)
+            } else if byte == UInt8(ascii: "&") {
+                index = repairReference(at: index)
+            } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                replace(index..<(index + 1), with: " ")
+                index += 1
+            } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(input[index + 1]) {
+                // A C1 control is windows-1252 punctuation decoded as Latin-1
+                // somewhere upstream; put back the character meant.
+                let scalar = WindowsLatin1.scalar(input[index + 1])
+                replace(index..<(index + 2), with: String(Character(Unicode.Scalar(scalar) ?? " ")))
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        guard copiedUpTo > 0 else { return input }
+        output.append(contentsOf: input[copiedUpTo...])
+        return output
+    }
+
+    private mutating func replace(_ range: Range<Int>, with text: String) {
+        if output.isEmpty { output.reserveCapacity(input.count + 256) }
+        output.append(contentsOf: input[copiedUpTo..<range.lowerBound])
+        output.append(contentsOf: text.utf8)
+        copiedUpTo = range.upperBound
+    }
+
+    /// Past a comment, CDATA section, processing instruction or DOCTYPE
+    /// starting at `index`; just past the `<` for anything else.
+    private mutating func skipMarkupDeclaration(at index: Int) -> Int {
+        if matches("<!--", at: index) { return end(of: "-->", from: index + 4) }
+        if matches("<![CDATA[", at: index) { return end(of: "]]>", from: index + 9) }
+        if matches("<?", at: index) { return end(of: "?>", from: index + 2) }
+        if matches("<!DOCTYPE", at: index) { return endOfDoctype(from: index + 9) }
+        return index + 1
+    }
+
+    private func matches(_ literal: StaticString, at index: Int) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard index + length <= input.count else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<length where input[index + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    private func end(of terminator: StaticString, from start: Int) -> Int {
+        var index = start
+        let first = terminator.utf8Start[0]
+        while index < input.count {
+            if input[index] == first, matches(terminator, at: index) {
+                return index + terminator.utf8CodeUnitCount
+            }
+            index += 1
+        }
+        return input.count
+    }
+
+    private mutating func endOfDoctype(from start: Int) -> Int {
+        var index = start
+        var quote: UInt8?
+        var inSubset = false
+        while index < input.count {
+            let byte = input[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "[") {
+                inSubset = true
+                hasInternalSubset = true
+            } else if byte == UInt8(ascii: "]") {
+                inSubset = false
+            } else if byte == UInt8(ascii: "<"), inSubset, matches("<!--", at: index) {
+                index = end(of: "-->", from: index + 4)
+                continue
+            } else if byte == UInt8(ascii: ">"), !inSubset {
+                return index + 1
+            }
+            index += 1
+        }
+        return input.count
+    }
+
+    /// Handles the `&` at `index`; returns where scanning goes on.
+    private mutating func repairReference(at index: Int) -> Int {
+        var cursor = index + 1
+        if cursor < input.count, input[cursor] == UInt8(ascii: "#") {
+            cursor += 1
+            var value: UInt32 = 0
+            var digits = 0
+            let isHex = cursor < input.count && (input[cursor] | 0x20) == UInt8(ascii: "x")
+            if isHex { cursor += 1 }
+            while cursor < input.count, digits < 9,
+                let digit = Self.digitValue(input[cursor], hex: isHex)
+            {
+                value = value * (isHex ? 16 : 10) + digit
+                digits += 1
+                cursor += 1
+            }
+            if digits > 0, cursor < input.count, input[cursor] == UInt8(ascii: ";") {
+                if (0x80...0x9F).contains(value) {
+                    // C1 controls are windows-1252 punctuation misread as Latin-1.
+                    replace(index..<(cursor + 1), with: "&#\(WindowsLatin1.scalar(UInt8(value)));")
+                    return cursor + 1
+                }
+                if Self.isXMLCharacter(value) {
+                    // XML allows only a lowercase x in hexadecimal references.
+                    if isHex, input[index + 2] == UInt8(ascii: "X") {
+                        replace(index..<(cursor + 1), with: "&#\(value);")
+                    }
+                    return cursor + 1
+                }
+            }
+            replace(index..<(index + 1), with: "&#38;")
+            return index + 1
+        }
+        while cursor < input.count, cursor - index <= 32,
+            Self.isNameByte(input[cursor], first: cursor == index + 1)
+        {
+            cursor += 1
+        }
+        guard cursor > index + 1, cursor < input.count, input[cursor] == UInt8(ascii: ";") else {
+            replace(index..<(index + 1), with: "&#38;")
+            return index + 1
+        }
+        let name = String(decoding: input[(index + 1)..<cursor], as: UTF8.self)
+        let reference = index..<(cursor + 1)
+        switch name {
+        case "amp": replace(reference, with: "&#38;")
+        case "lt": replace(reference, with: "&#60;")
+        case "gt": replace(reference, with: "&#62;")
+        case "quot": replace(reference, with: "&#34;")
+        case "apos": replace(reference, with: "&#39;")
+        default:
+            if hasInternalSubset {
+                // The document may declare it; libxml2 resolves it (and the
+                // getEntity callback still knows the HTML names).
+                return cursor + 1
+            }
+            if let scalar = LibXML2Functions.htmlEntityScalar(named: name) {
+                replace(reference, with: "&#\(scalar.value);")
+            } else {
+                replace(index..<(index + 1), with: "&#38;")
+            }
+        }
+        return cursor + 1
+    }
+
+    private static func digitValue(_ byte: UInt8, hex: Bool) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    private static func isXMLCharacter(_ value: UInt32) -> Bool {
+        value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+            || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
+    }
+
+    private static func isNameByte(_ byte: UInt8, first: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "_"),
+            UInt8(ascii: ":"):
+            true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"): !first
+        default: false
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import FeedModel
+import Foundation
+
+/// Turns a handler's draft into the `Feed` every later stage sees: links
+/// made absolute, identities assigned, text reduced for matching.
+enum FeedAssembler {
+    static func assemble(_ draft: FeedDraft, warnings: [String]) -> Feed {
+        let converter = HTMLTextConverter()
+        var links: [String?] = []
+        var ids: [String] = []
+        links.reserveCapacity(draft.items.count)
+        for item in draft.items {
+            var link = item.link
+            // An RSS guid that is a permalink, or an Atom id that is a web
+            // address, doubles as the link when none is given.
+            if link == nil, let guid = item.guid, item.guidIsPermaLink, isWebAddress(guid) {
+                link = guid
+            }
+            let resolved = link.flatMap { URLResolver.resolve($0, against: item.baseURL) }
+            links.append(resolved)
+            ids.append(ItemIdentity.identify(item, link: resolved))
+        }
+        let uniqueIDs = ItemIdentity.disambiguate(ids, links: links)
+        var items: [Item] = []
+        items.reserveCapacity(draft.items.count)
+        for (index, draft) in draft.items.enumerated() {
+            let title = draft.title.map {
+                draft.titleIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
+            }
+            let text = ItemText(
+                title: title ?? "",
+                summary: draft.summary.map {
+                    draft.summaryIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
+                }
+                    ?? "",
+                content: draft.content.map {
+                    draft.contentIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
+                }
+                    ?? "")
+            items.append(
+                Item(
+                    id: uniqueIDs[index], title: title, link: links[index],
+                    summary: nonEmpty(draft.summary),
+                    content: nonEmpty(draft.content), authors: draft.authors,
+                    categories: draft.categories,
+                    published: draft.published, updated: draft.updated, text: text))
+        }
+        let feedTitle = draft.title.map {
+            draft.titleIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
+        }
+        return Feed(
+            format: draft.format, title: nonEmpty(feedTitle),
+            link: draft.link ?? draft.identifier.flatMap { isWebAddress($0) ? $0 : nil },
+            description: nonEmpty(draft.description), updated: draft.updated,
+            suggestedInterval: suggestedInterval(draft), items: items, warnings: warnings)
+    }
+
+    private static func isWebAddress(_ text: String) -> Bool {
+        let lowered = text.prefix(8).lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// `<ttl>` minutes win; else `sy:updatePeriod` divided by `sy:updateFrequency`.
+    private static func suggestedInterval(_ draft: FeedDraft) -> TimeInterval? {
+        if let timeToLive = draft.timeToLive, timeToLive > 0 { return timeToLive }
+        guard let period = draft.updatePeriod?.lowercased() else { return nil }
+        let seconds: Double
+        switch period {
+        case "hourly": seconds = 3600
+        case "daily": seconds = 86400
+        case "weekly": seconds = 7 * 86400
+        case "monthly": seconds = 30 * 86400
+        case "yearly": seconds = 365 * 86400
+        default: return nil
+        }
+        let frequency = max(draft.updateFrequency ?? 1, 1)
+        return seconds / Double(frequency)
+    }
+}

@@ -1,0 +1,51 @@
+import FeedModel
+import Foundation
+
+/// What a handler gathered for one item, before identity, link resolution
+/// and text reduction turn it into an `Item`.
+struct ItemDraft {
+    var guid: String?
+    /// RSS `guid isPermaLink` (true when absent, per the RSS 2.0 spec).
+    var guidIsPermaLink = true
+    /// RSS 1.0 `rdf:about`.
+    var resourceIdentifier: String?
+    var title: String?
+    var titleIsHTML = false
+    var link: String?
+    var summary: String?
+    var summaryIsHTML = true
+    var content: String?
+    var contentIsHTML = true
+    var authors: [String] = []
+    var categories: [String] = []
+    var published: Date?
+    var updated: Date?
+    /// The date as written, for the identity hash when nothing else identifies the item.
+    var dateText: String?
+    /// The base URL in force at the item, for its relative links.
+    var baseURL: URL?
+}
+
+/// What a handler gathered for the feed itself.
+struct FeedDraft {
+    var format: FeedFormat
+    var title: String?
+    var titleIsHTML = false
+    var link: String?
+    var description: String?
+    var descriptionIsHTML = true
+    var updated: Date?
+    var timeToLive: TimeInterval?
+    var updatePeriod: String?
+    var updateFrequency: Int?
+    var baseURL: URL?
+    var items: [ItemDraft] = []
+    /// Whether the root element was seen at all: without it, errors are fatal.
+    var sawRootElement = false
+    /// Atom's feed id, the link of last resort when it is a web address.
+    var identifier: String?
+
+    init(format: FeedFormat) {
+        self.format = format
+    }
+}

@@ -1,0 +1,227 @@
+import FeedModel
+import Foundation
+
+/// Reads RSS 0.9x, 1.0 (RDF) and 2.0 from SAX events into a `FeedDraft`.
+///
+/// Channel fields are the direct children of `<channel>`, item fields the
+/// direct children of `<item>`; anything deeper (`<image><title>`,
+/// `<source>`) is not mistaken for them. RSS 1.0 puts items beside the
+/// channel rather than inside it, which the depth rule covers too.
+final class RSSHandler: XMLSAXDelegate {
+    private enum Field {
+        case channelTitle, channelLink, channelDescription, channelUpdated, channelFallbackUpdated
+        case timeToLive, updatePeriod, updateFrequency
+        case title, fallbackTitle, link, description, content, fallbackContent, guid, author,
+            category
+        case published, fallbackPublished, updated
+    }
+
+    private(set) var feed: FeedDraft
+    private var depth = 0
+    private var bases: BaseURLStack
+    private var channelDepth: Int?
+    private var itemDepth: Int?
+    private var item = ItemDraft()
+    private var capture: FieldCapture<Field>?
+
+    init(format: FeedFormat, baseURL: URL?) {
+        feed = FeedDraft(format: format)
+        bases = BaseURLStack(documentURL: baseURL)
+        feed.baseURL = baseURL
+        // RSS says nothing of markup in titles; publishers escape HTML into them.
+        feed.titleIsHTML = true
+    }
+
+    /// Closes what a truncated document left open.
+    func finish(_ parser: XMLSAXParser) {
+        if let capture { complete(capture, text: parser.takeText()) }
+        capture = nil
+        if itemDepth != nil { feed.items.append(item) }
+        itemDepth = nil
+    }
+
+    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: [XMLAttribute]) {
+        depth += 1
+        bases.push(attributes)
+        if depth == 1 { feed.sawRootElement = true }
+        if var current = capture {
+            if current.keepsMarkup {
+                if current.wrapperDepth == nil, depth == current.depth + 1,
+                    element.localName == "div",
+                    element.namespace == XMLNamespace.xhtml
+                {
+                    current.wrapperDepth = depth
+                    capture = current
+                } else {
+                    parser.appendMarkup(MarkupWriter.startTag(element, attributes: attributes))
+                }
+            }
+            return
+        }
+        let isRSS = XMLNamespace.isRSS(element.namespace)
+        if itemDepth == nil, isRSS, element.localName == "item" {
+            itemDepth = depth
+            item = ItemDraft()
+            item.titleIsHTML = true
+            item.baseURL = bases.current
+            item.resourceIdentifier =
+                attributes.first {
+                    $0.name.localName == "about" && $0.name.namespace == XMLNamespace.rdf
+                }?.value
+            return
+        }
+        if channelDepth == nil, isRSS, element.localName == "channel" {
+            channelDepth = depth
+            if element.namespace == XMLNamespace.rss090 { feed.format = .rss09x }
+            feed.baseURL = bases.current
+            return
+        }
+        if let itemDepth, depth == itemDepth + 1 {
+            startItemField(element, attributes: attributes, parser: parser)
+        } else if itemDepth == nil, let channelDepth, depth == channelDepth + 1 {
+            startChannelField(element, attributes: attributes, parser: parser)
+        }
+    }
+
+    func parser(_ parser: XMLSAXParser, didEnd element: XMLName) {
+        defer {
+            depth -= 1
+            bases.pop()
+        }
+        if let current = capture {
+            if depth == current.depth {
+                capture = nil
+                parser.isCapturingText = false
+                parser.escapesCapturedText = false
+                complete(current, text: parser.takeText())
+            } else if current.keepsMarkup, depth != current.wrapperDepth,
+                let tag = MarkupWriter.endTag(element)
+            {
+                parser.appendMarkup(tag)
+            }
+            return
+        }
+        if depth == itemDepth {
+            feed.items.append(item)
+            itemDepth = nil
+        } else if depth == channelDepth {
+            channelDepth = nil
+        }
+    }
+
+    private func begin(_ field: Field, keepsMarkup: Bool = false, parser: XMLSAXParser) {
+        capture = FieldCapture(field: field, depth: depth, keepsMarkup: keepsMarkup)
+        parser.discardText()
+        parser.isCapturingText = true
+    }
+
+    private func startChannelField(
+        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+    ) {
+        let field: Field?
+        switch (element.namespace, element.localName) {
+        case (let namespace, "title") where XMLNamespace.isRSS(namespace): field = .channelTitle
+        case (XMLNamespace.dublinCore, "title"): field = feed.title == nil ? .channelTitle : nil
+        case (let namespace, "link") where XMLNamespace.isRSS(namespace): field = .channelLink
+        case (let namespace, "description") where XMLNamespace.isRSS(namespace):
+            field = .channelDescription
+        case (XMLNamespace.dublinCore, "description"): field = .channelDescription
+        case (let namespace, "lastBuildDate") where XMLNamespace.isRSS(namespace):
+            field = .channelUpdated
+        case (let namespace, "pubDate") where XMLNamespace.isRSS(namespace):
+            field = .channelFallbackUpdated
+        case (XMLNamespace.dublinCore, "date"), (XMLNamespace.dublinCoreTerms, "modified"),
+            (XMLNamespace.atom10, "updated"):
+            field = .channelFallbackUpdated
+        case (let namespace, "ttl") where XMLNamespace.isRSS(namespace): field = .timeToLive
+        case (XMLNamespace.syndication, "updatePeriod"): field = .updatePeriod
+        case (XMLNamespace.syndication, "updateFrequency"): field = .updateFrequency
+        case (XMLNamespace.atom10, "link"):
+            let relation = attributes.value("rel") ?? "alternate"
+            if relation == "alternate", feed.link == nil, let href = attributes.value("href") {
+                feed.link = URLResolver.resolve(href, against: bases.current)
+            }
+            field = nil
+        default: field = nil
+        }
+        if let field { begin(field, keepsMarkup: field == .channelDescription, parser: parser) }
+    }
+
+    private func startItemField(
+        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+    ) {
+        let field: Field?
+        switch (element.namespace, element.localName) {
+        case (let namespace, "title") where XMLNamespace.isRSS(namespace): field = .title
+        case (XMLNamespace.dublinCore, "title"): field = .fallbackTitle
+        case (let namespace, "link") where XMLNamespace.isRSS(namespace): field = .link
+        case (let namespace, "description") where XMLNamespace.isRSS(namespace):
+            field = .description
+        case (XMLNamespace.dublinCore, "description"):
+            field = item.summary == nil ? .description : nil
+        case (XMLNamespace.content, "encoded"): field = .content
+        case (nil, "fullitem"): field = item.content == nil ? .content : nil
+        case (XMLNamespace.xhtml, "body"), (XMLNamespace.xhtml, "div"): field = .fallbackContent
+        case (let namespace, "guid") where XMLNamespace.isRSS(namespace):
+            item.guidIsPermaLink = attributes.value("isPermaLink")?.lowercased() != "false"
+            field = .guid
+        case (XMLNamespace.atom10, "id"): field = .guid
+        case (let namespace, "author") where XMLNamespace.isRSS(namespace): field = .author
+        case (XMLNamespace.dublinCore, "creator"), (XMLNamespace.dublinCore, "contributor"):
+            field = .author
+        case (let namespace, "category") where XMLNamespace.isRSS(namespace): field = .category
+        case (XMLNamespace.dublinCore, "subject"): field = .category
+        case (let namespace, "pubDate") where XMLNamespace.isRSS(namespace): field = .published
+        case (XMLNamespace.dublinCore, "date"), (XMLNamespace.dublinCoreTerms, "issued"),
+            (XMLNamespace.atom10, "published"):
+            field = .fallbackPublished
+        case (XMLNamespace.dublinCoreTerms, "modified"), (XMLNamespace.atom10, "updated"):
+            field = .updated
+        case (XMLNamespace.atom10, "link"):
+            let relation = attributes.value("rel") ?? "alternate"
+            if relation == "alternate", item.link == nil, let href = attributes.value("href") {
+                item.link = URLResolver.resolve(href, against: bases.current)
+            }
+            field = nil
+        default: field = nil
+        }
+        guard let field else { return }
+        let keepsMarkup = field == .description || field == .content || field == .fallbackContent
+        begin(field, keepsMarkup: keepsMarkup, parser: parser)
+        // Inline XHTML is markup, so its text must stay escaped.
+        parser.escapesCapturedText = field == .fallbackContent
+    }
+
+    private func complete(_ capture: FieldCapture<Field>, text raw: String) {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch capture.field {
+        case .channelTitle: feed.title = text
+        case .channelLink:
+            if !text.isEmpty { feed.link = URLResolver.resolve(text, against: bases.current) }
+        case .channelDescription: feed.description = text
+        case .channelUpdated: feed.updated = DateParser.parse(text) ?? feed.updated
+        case .channelFallbackUpdated: feed.updated = feed.updated ?? DateParser.parse(text)
+        case .timeToLive: feed.timeToLive = Double(text).map { $0 * 60 }
+        case .updatePeriod: feed.updatePeriod = text
+        case .updateFrequency: feed.updateFrequency = Int(text)
+        case .title: item.title = text
+        case .fallbackTitle: if item.title == nil { item.title = text }
+        case .link:
+            if !text.isEmpty { item.link = URLResolver.resolve(text, against: bases.current) }
+        case .description: item.summary = text
+        case .content: item.content = text
+        case .fallbackContent: if item.content == nil { item.content = text }
+        case .guid: if !text.isEmpty { item.guid = text }
+        case .author: if !text.isEmpty, !item.authors.contains(text) { item.authors.append(text) }
+        case .category:
+            if !text.isEmpty, !item.categories.contains(text) { item.categories.append(text) }
+        case .published:
+            item.published = DateParser.parse(text) ?? item.published
+            item.dateText = text
+        case .fallbackPublished:
+            if item.published == nil { item.published = DateParser.parse(text) }
+            if item.dateText == nil { item.dateText = text }
+        case .updated: item.updated = DateParser.parse(text)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Namespace URIs the handlers recognise. Elements are matched on these,
+/// whatever prefix a document binds them to.
+enum XMLNamespace {
+    static let atom10 = "http://www.w3.org/2005/Atom"
+    static let atom03 = "http://purl.org/atom/ns#"
+    static let rss10 = "http://purl.org/rss/1.0/"
+    static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
+    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    static let dublinCore = "http://purl.org/dc/elements/1.1/"
+    static let dublinCoreTerms = "http://purl.org/dc/terms/"
+    static let content = "http://purl.org/rss/1.0/modules/content/"
+    static let syndication = "http://purl.org/rss/1.0/modules/syndication/"
+    static let xhtml = "http://www.w3.org/1999/xhtml"
+    static let xml = "http://www.w3.org/XML/1998/namespace"
+
+    /// Namespaces under which plain RSS element names appear: none, RSS 1.0
+    /// and 0.90, and the two URIs some RSS 2.0 publishers declared by default.
+    static func isRSS(_ namespace: String?) -> Bool {
+        guard let namespace else { return true }
+        return namespace == rss10 || namespace == rss090
+            || namespace.hasPrefix("http://backend.userland.com/rss")
+            || namespace == "http://blogs.law.harvard.edu/tech/rss"
+    }
+
+    static func isAtom(_ namespace: String?) -> Bool {
+        namespace == atom10 || namespace == atom03
+    }
+}

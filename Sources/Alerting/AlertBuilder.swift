@@ -12,7 +12,9 @@ public enum AlertBuilder {
     ) -> Alert {
         Alert(
             id: AlertID.make(rule: hit.rule, feed: feed, itemID: item.id),
-            time: time,
+            // Whole seconds: the log's ISO 8601 keeps no more, and the record
+            // in memory, on disk and in a webhook must be the same.
+            time: Date(timeIntervalSince1970: time.timeIntervalSince1970.rounded(.down)),
             rule: hit.rule,
             severity: hit.severity,
             feed: feed,

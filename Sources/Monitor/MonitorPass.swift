@@ -36,6 +36,8 @@ public final class MonitorPass {
     let logger: Logger
     /// Called with each alert as soon as it is safely in the log.
     let onAlert: (Alert) -> Void
+    /// The recent stories, loaded at the start of a pass.
+    private var stories = StoryIndex()
 
     public init(
         configuration: MonitorConfiguration, rules: RuleSet, store: StateStore, alertLog: AlertLog,
@@ -69,6 +71,13 @@ public final class MonitorPass {
     public func run(options: Options, now: Date = Date()) -> PassSummary {
         let started = Date()
         var summary = PassSummary()
+        do {
+            stories = try StoryIndex.load(from: store, now: now)
+        } catch {
+            // Without the stories every report alerts on its own: noisier, never silent.
+            logger.error("cannot load recent stories: \(error)")
+            stories = StoryIndex()
+        }
         var previousStates: [String: FeedState] = [:]
         var feedsByName: [String: FeedConfiguration] = [:]
         var requests: [FeedRequest] = []
@@ -206,19 +215,49 @@ public final class MonitorPass {
         let context = FeedContext(name: feed.name, tags: feed.tags)
         var notified: [AlertRecorder.Notified] = []
         for item in changes.needingRules {
-            for hit in rules.evaluate(item, feed: context) {
+            let hits = rules.evaluate(item, feed: context)
+            guard !hits.isEmpty else { continue }
+            let placement = place(item, feed: feed.name, hits: hits, now: now)
+            for hit in hits {
+                guard
+                    stories.shouldAlert(
+                        rule: hit.rule, placement: placement, notifyEach: hit.notifyEach)
+                else {
+                    summary.joinedStories += 1
+                    continue
+                }
                 let alert = AlertBuilder.alert(
-                    for: hit, item: item, feed: feed.name, story: StoryKey.of(item), sources: 1,
-                    time: now)
+                    for: hit, item: item, feed: feed.name, story: placement.storyID,
+                    sources: stories.sources(of: placement.storyID), time: now)
                 // A changed item that fires the same rule again is the same alert.
                 guard try !recorder.isRecorded(alert.id) else { continue }
+                stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
                 notified.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
             }
         }
         try recorder.record(notified, markingSeen: toRecord, feed: feed.name, now: now)
+        do {
+            try stories.saveChanges(to: store)
+        } catch {
+            logger.error("cannot save stories: \(error)")
+        }
         summary.alerts += notified.count
         notified.forEach { onAlert($0.alert) }
         return changes.new.count
+    }
+
+    /// Files an item that fired rules under its story: reports of one incident
+    /// from several feeds alert once per rule, not once per outlet.
+    private func place(_ item: Item, feed: String, hits: [RuleHit], now: Date)
+        -> StoryIndex.Placement
+    {
+        let entities = Set(hits.flatMap(\.entities))
+        let words = TextWords.of(item.text.title + "\n" + item.text.summary)
+        return stories.place(
+            reportID: item.id, feed: feed,
+            signature: MinHashSignature(
+                features: StoryFeatures.of(tokens: words, entities: entities.sorted())),
+            entities: entities, at: now)
     }
 
     private func recordSuccess(_ state: inout FeedState, now: Date, interval: TimeInterval) {

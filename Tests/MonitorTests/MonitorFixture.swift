@@ -97,6 +97,12 @@ final class MonitorFixture {
           severity high
           match @tag:haqqani-network NEAR/30 #attack
 
+        rule "Every report naming Khalil Haqqani"
+          id khalil-every-report
+          severity info
+          match @khalil-haqqani
+          notify-each
+
         rule "ISKP in the news"
           id iskp-mention
           severity medium

@@ -17,8 +17,7 @@ public enum AlertText {
     public static func details(_ alert: Alert, color: Bool = false) -> String {
         var lines = [line(alert, color: color)]
         if let link = alert.item.link { lines.append("    \(link)") }
-        let matched = alert.matches.map { "\($0.term) → \"\($0.text)\" (\($0.field.rawValue))" }
-        if !matched.isEmpty { lines.append("    matched: " + matched.joined(separator: "; ")) }
+        if !alert.matches.isEmpty { lines.append("    matched: " + evidence(alert.matches)) }
         if !alert.snippet.isEmpty {
             lines.append("    " + highlight(alert.snippet, alert.matches, color: color))
         }
@@ -26,15 +25,46 @@ public enum AlertText {
         return lines.joined(separator: "\n")
     }
 
-    /// Marks every matched text in `text`: bold on a terminal, «…» elsewhere.
-    public static func highlight(_ text: String, _ matches: [TermMatch], color: Bool) -> String {
-        var result = text
-        for matched in Set(matches.map(\.text)).sorted(by: { $0.count > $1.count })
-        where !matched.isEmpty {
-            let marked = color ? "\u{1B}[1;33m\(matched)\u{1B}[0m" : "«\(matched)»"
-            result = result.replacingOccurrences(of: matched, with: marked)
+    /// `@khalil-haqqani "Khalilur Rehman Haqqani" (title, summary); #attack "blast" (title)`
+    static func evidence(_ matches: [TermMatch]) -> String {
+        var order: [String] = []
+        var fields: [String: [String]] = [:]
+        for match in matches {
+            let key = "\(match.term) \"\(match.text)\""
+            if fields[key] == nil { order.append(key) }
+            if fields[key]?.contains(match.field.rawValue) != true {
+                fields[key, default: []].append(match.field.rawValue)
+            }
         }
-        return result
+        return order.map { "\($0) (\(fields[$0, default: []].joined(separator: ", ")))" }
+            .joined(separator: "; ")
+    }
+
+    /// Marks every matched text in `text` (any case): bold on a terminal, «…»
+    /// elsewhere. Longer texts win where two overlap, so marks never nest.
+    public static func highlight(_ text: String, _ matches: [TermMatch], color: Bool) -> String {
+        var marked: [Range<String.Index>] = []
+        let needles = Set(matches.map(\.text)).filter { !$0.isEmpty }.sorted {
+            $0.count > $1.count
+        }
+        for needle in needles {
+            var searchStart = text.startIndex
+            while let found = text.range(
+                of: needle, options: [.caseInsensitive], range: searchStart..<text.endIndex)
+            {
+                if !marked.contains(where: { $0.overlaps(found) }) { marked.append(found) }
+                searchStart = found.upperBound
+            }
+        }
+        var result = ""
+        var position = text.startIndex
+        for range in marked.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            result += text[position..<range.lowerBound]
+            let piece = String(text[range])
+            result += color ? "\u{1B}[1;33m\(piece)\u{1B}[0m" : "«\(piece)»"
+            position = range.upperBound
+        }
+        return result + text[position...]
     }
 
     private static func paint(_ text: String, for severity: Severity) -> String {

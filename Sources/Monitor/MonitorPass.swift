@@ -68,6 +68,7 @@ public final class MonitorPass {
     }
 
     /// Polls the due feeds (all with `options.all`) and returns what happened.
+    /// `now` is the pass's clock: due times, records and health all read it.
     public func run(options: Options, now: Date = Date()) -> PassSummary {
         let started = Date()
         var summary = PassSummary()
@@ -103,8 +104,9 @@ public final class MonitorPass {
             guard let feed = feedsByName[result.request.feedName] else { return }
             refresh(
                 feed, with: result, previous: previousStates[feed.name], options: options,
-                summary: &summary)
+                now: now, summary: &summary)
         }
+        checkHealth(now: now, summary: &summary)
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -122,9 +124,8 @@ public final class MonitorPass {
     /// the promises: alerts are in the log before their items are marked seen.
     private func refresh(
         _ feed: FeedConfiguration, with result: FetchResult, previous: FeedState?, options: Options,
-        summary: inout PassSummary
+        now: Date, summary: inout PassSummary
     ) {
-        let now = Date()
         var state = previous ?? FeedState(name: feed.name, url: feed.url.absoluteString)
         if state.url != feed.url.absoluteString {
             // The configuration now names another address: what was learnt
@@ -164,9 +165,11 @@ public final class MonitorPass {
                 for warning in parsed.warnings {
                     logger.warning("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
                 }
+                // First contact is the first body ever read: a feed whose first
+                // polls failed still gets its silent baseline, not a flood.
                 let fresh = try process(
-                    parsed, of: feed, firstContact: previous == nil, options: options,
-                    summary: &summary)
+                    parsed, of: feed, firstContact: previous?.lastSuccess == nil, options: options,
+                    now: now, summary: &summary)
                 if fresh > 0 { state.lastNewItem = now }
                 summary.feedsFetched += 1
                 state.itemCount = parsed.items.count
@@ -194,11 +197,10 @@ public final class MonitorPass {
     /// marks the items seen. Returns how many items were new.
     private func process(
         _ parsed: Feed, of feed: FeedConfiguration, firstContact: Bool, options: Options,
-        summary: inout PassSummary
+        now: Date, summary: inout PassSummary
     ) throws -> Int {
         let seen = try store.seenItems(feed: feed.name)
         let changes = ItemChanges(items: parsed.items, seen: seen)
-        let now = Date()
         let toRecord = changes.needingRules.map {
             SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
         }
@@ -246,6 +248,22 @@ public final class MonitorPass {
         return changes.new.count
     }
 
+    /// Raises feed-health alerts for feeds that went dark or came back.
+    private func checkHealth(now: Date, summary: inout PassSummary) {
+        do {
+            let (alerts, states) = FeedHealthAlerts(configuration: configuration).check(
+                try store.allFeedStates(), now: now)
+            guard !alerts.isEmpty else { return }
+            let fresh = try alerts.filter { try !recorder.isRecorded($0.alert.id) }
+            try recorder.record(fresh, markingSeen: [], feed: "", now: now)
+            for state in states { try store.saveFeedState(state) }
+            summary.alerts += fresh.count
+            fresh.forEach { onAlert($0.alert) }
+        } catch {
+            summary.failures.append("feed health: \(error)")
+        }
+    }
+
     /// Files an item that fired rules under its story: reports of one incident
     /// from several feeds alert once per rule, not once per outlet.
     private func place(_ item: Item, feed: String, hits: [RuleHit], now: Date)
@@ -264,6 +282,7 @@ public final class MonitorPass {
         state.lastSuccess = now
         state.lastError = nil
         state.consecutiveFailures = 0
+        state.failingSince = nil
         state.nextPoll = PollSchedule.nextPoll(after: now, interval: interval, feedName: state.name)
     }
 
@@ -273,6 +292,7 @@ public final class MonitorPass {
     ) {
         state.lastError = message
         state.consecutiveFailures += 1
+        if state.failingSince == nil { state.failingSince = now }
         state.nextPoll = PollSchedule.retry(
             after: now, interval: interval, failures: state.consecutiveFailures,
             retryAfter: retryAfter)

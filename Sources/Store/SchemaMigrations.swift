@@ -95,8 +95,10 @@ enum SchemaMigrations {
                 """),
         SchemaMigration(
             version: 2,
-            purpose: "create stories, for grouping reports of one incident across feeds",
+            purpose:
+                "create stories (reports of one incident across feeds); record when a feed began failing",
             sql: """
+                ALTER TABLE feed_state ADD COLUMN failing_since REAL;
                 CREATE TABLE story (
                     id TEXT PRIMARY KEY NOT NULL,
                     first_seen REAL NOT NULL,

@@ -1,16 +1,29 @@
 import Foundation
 import RuleEngine
+import Store
 
 /// Alerts as a person reads them on a terminal.
 public enum AlertText {
     /// `2026-11-24 10:35  HIGH      haqqani-attack  dawn  Title…`
     public static func line(_ alert: Alert, color: Bool = false) -> String {
-        let time = timeFormatter.string(from: alert.time)
-        let severity = alert.severity.rawValue.uppercased().padding(
-            toLength: 8, withPad: " ", startingAt: 0)
-        let title = alert.item.title ?? alert.item.id
-        let severityText = color ? paint(severity, for: alert.severity) : severity
-        return "\(time)  \(severityText)  \(alert.rule)  \(alert.feed)  \(title)"
+        line(
+            time: alert.time, severity: alert.severity, rule: alert.rule, feed: alert.feed,
+            title: alert.item.title ?? alert.item.id, color: color)
+    }
+
+    /// The same line from the alert index, without reading the log.
+    public static func line(_ entry: AlertIndexEntry, color: Bool = false) -> String {
+        line(
+            time: entry.time, severity: Severity(rawValue: entry.severity) ?? .info,
+            rule: entry.rule, feed: entry.feed, title: entry.title ?? entry.alertID, color: color)
+    }
+
+    private static func line(
+        time: Date, severity: Severity, rule: String, feed: String, title: String, color: Bool
+    ) -> String {
+        let label = severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)
+        let severityText = color ? paint(label, for: severity) : label
+        return "\(timeFormatter.string(from: time))  \(severityText)  \(rule)  \(feed)  \(title)"
     }
 
     /// The whole record: title, link, what matched and the snippet.

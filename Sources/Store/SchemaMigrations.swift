@@ -96,9 +96,12 @@ enum SchemaMigrations {
         SchemaMigration(
             version: 2,
             purpose:
-                "create stories (reports of one incident across feeds); record when a feed began failing",
+                "create stories (reports of one incident across feeds); record when a feed began failing; index the entities and text of alerts",
             sql: """
                 ALTER TABLE feed_state ADD COLUMN failing_since REAL;
+                ALTER TABLE alert_index ADD COLUMN entities TEXT NOT NULL DEFAULT '';
+                ALTER TABLE alert_index ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+                CREATE INDEX alert_index_by_severity ON alert_index (severity_rank, time, alert_id);
                 CREATE TABLE story (
                     id TEXT PRIMARY KEY NOT NULL,
                     first_seen REAL NOT NULL,

@@ -1,7 +1,8 @@
 /// A byte pass over the UTF-8 document before libxml2 sees it, repairing
 /// what would otherwise make libxml2 2.9.14 lose text:
 ///
-/// - a bare `&` (`AT&T`, `?a=1&b=2`) becomes `&#38;`;
+/// - a bare `&` (`AT&T`, `?a=1&b=2`) becomes `&#38;`, and a `<` that
+///   cannot start a tag (`5 < 6`) `&#60;`;
 /// - named references become numeric ones (`&amp;` → `&#38;`,
 ///   `&mdash;` → `&#8212;`): once a document is marked ill-formed, 2.9.14
 ///   silently drops every later *named* reference, but never a numeric one;
@@ -69,6 +70,11 @@ struct EntityPrepass {
         if matches("<![CDATA[", at: index) { return end(of: "]]>", from: index + 9) }
         if matches("<?", at: index) { return end(of: "?>", from: index + 2) }
         if matches("<!DOCTYPE", at: index) { return endOfDoctype(from: index + 9) }
+        // `5 < 6`: a `<` that cannot start a tag is text; libxml2 would
+        // give up on the rest of the document.
+        if index + 1 < input.count, !Self.canStartTag(input[index + 1]) {
+            replace(index..<(index + 1), with: "&#60;")
+        }
         return index + 1
     }
 
@@ -181,6 +187,16 @@ struct EntityPrepass {
             }
         }
         return cursor + 1
+    }
+
+    private static func canStartTag(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "_"),
+            UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x80...0xFF:
+            true
+        default: false
+        }
     }
 
     private static func digitValue(_ byte: UInt8, hex: Bool) -> UInt32? {

@@ -19,7 +19,7 @@ struct ISO8601Reader {
         if dashed {
             let start = index
             guard let first = number(minimum: 1, maximum: 3) else { return nil }
-            if index - start == 3 {
+            if index - start == 3, !(index < bytes.count && bytes[index] == UInt8(ascii: "-")) {
                 // Ordinal date: day of the year.
                 return ordinal(year: year, day: first)
             }
@@ -28,6 +28,8 @@ struct ISO8601Reader {
                 guard let dayValue = number(minimum: 1, maximum: 2) else { return nil }
                 day = dayValue
             }
+        } else if bytes.count == index + 3, let compact = number(digits: 3) {
+            return ordinal(year: year, day: compact)
         } else if let compactMonth = number(digits: 2) {
             month = compactMonth
             if let compactDay = number(digits: 2) { day = compactDay }
@@ -64,6 +66,8 @@ struct ISO8601Reader {
             guard let zone = zone() else { return nil }
             offset = zone
         }
+        // Anything left over (`-01`, `Textra`) means this was not a date.
+        guard index == bytes.count else { return nil }
         return finish(
             year: year, month: month, day: day, hour: hour, minute: minute, second: second,
             offset: offset)
@@ -94,12 +98,13 @@ struct ISO8601Reader {
             guard let hours = number(minimum: 1, maximum: 2) else { return nil }
             _ = take(UInt8(ascii: ":"))
             let minutes = number(digits: 2) ?? 0
-            guard hours <= 14, minutes < 60 else { return nil }
+            guard hours <= 14, minutes < 60, index == bytes.count else { return nil }
             let offset = hours * 3600 + minutes * 60
             return sign == UInt8(ascii: "-") ? -offset : offset
         }
         let name = String(decoding: bytes[index...], as: UTF8.self).trimmingCharacters(
             in: .whitespaces)
+        index = bytes.count
         return DateParser.zoneOffset(named: name)
     }
 
@@ -160,6 +165,11 @@ struct RFC822Reader {
         }
         for var token in tokens {
             if token.hasSuffix(".") { token.removeLast() }
+            // `GMT-01:01`, `UTC+2`: the name says nothing the offset does not.
+            for prefix in ["GMT", "UTC", "UT"] where token.uppercased().hasPrefix(prefix) {
+                let rest = token.dropFirst(prefix.count)
+                if rest.first == "+" || rest.first == "-" { token = String(rest) }
+            }
             guard let first = token.unicodeScalars.first else { continue }
             if first == "+" || first == "-" {
                 guard let zone = Self.numericZone(token) else { return nil }

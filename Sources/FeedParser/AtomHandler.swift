@@ -220,7 +220,7 @@ final class AtomHandler: XMLSAXDelegate {
     }
 
     private func complete(_ capture: FieldCapture<Field>, text raw: String) {
-        let text = decoded(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = decoded(raw).trimmedWhitespace()
         let isHTML = captureKind != .text
         switch capture.field {
         case .feedTitle:

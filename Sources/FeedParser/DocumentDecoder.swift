@@ -31,13 +31,16 @@ enum DocumentDecoder {
             candidates.append((declared, "XML declaration"))
         }
         candidates.append(("UTF-8", "default"))
-        candidates.append(
-            (CyrillicGuess.looksCyrillic(body) ? "windows-1251" : "windows-1252", "fallback"))
+        candidates.append(("guess", "fallback"))
         candidates.append(("windows-1252", "fallback"))
 
         var tried: Set<String> = []
         for candidate in candidates {
-            let name = canonicalName(candidate.name)
+            // Guessing costs a pass over the bytes: only when UTF-8 failed.
+            let name =
+                candidate.name == "guess"
+                ? (CyrillicGuess.looksCyrillic(body) ? "windows-1251" : "windows-1252")
+                : canonicalName(candidate.name)
             guard tried.insert(name).inserted else { continue }
             switch convert(body, from: name) {
             case .success(let utf8):

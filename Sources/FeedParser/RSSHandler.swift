@@ -192,8 +192,7 @@ final class RSSHandler: XMLSAXDelegate {
         parser.escapesCapturedText = field == .fallbackContent
     }
 
-    private func complete(_ capture: FieldCapture<Field>, text raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    private func complete(_ capture: FieldCapture<Field>, text: String) {
         switch capture.field {
         case .channelTitle: feed.title = text
         case .channelLink:

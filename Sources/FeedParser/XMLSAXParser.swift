@@ -103,11 +103,19 @@ final class XMLSAXParser {
         if let abortError { throw abortError }
     }
 
-    /// The captured text so far, emptying the buffer.
+    /// The captured text so far without surrounding whitespace, emptying the buffer.
     func takeText() -> String {
-        let text = String(decoding: textBuffer, as: UTF8.self)
+        var start = 0
+        var end = textBuffer.count
+        while start < end, Self.isWhitespace(textBuffer[start]) { start += 1 }
+        while end > start, Self.isWhitespace(textBuffer[end - 1]) { end -= 1 }
+        let text = String(decoding: textBuffer[start..<end], as: UTF8.self)
         textBuffer.removeAll(keepingCapacity: true)
         return text
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// Drops the captured text.
@@ -178,7 +186,7 @@ final class XMLSAXParser {
                 let bytes = UnsafeBufferPointer(start: start, count: end - start)
                 var value = String(decoding: bytes, as: UTF8.self)
                 // Without entity substitution libxml2 leaves `&` as `&#38;`.
-                if value.contains("&#38;") { value = value.replacing("&#38;", with: "&") }
+                if bytes.contains(UInt8(ascii: "&")) { value = value.replacing("&#38;", with: "&") }
                 decoded.append(
                     XMLAttribute(
                         name: XMLName(namespace: name(base[2]), localName: name(base[0]) ?? ""),

@@ -30,10 +30,16 @@ struct EntityPrepass {
     }
 
     private mutating func run() -> [UInt8] {
+        let input = self.input
         let count = input.count
         var index = 0
         while index < count {
             let byte = input[index]
+            // Ordinary bytes, the vast majority, cost one comparison.
+            if byte > UInt8(ascii: "<"), byte != 0xC2 {
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: "<") {
                 index = skipMarkupDeclaration(at: index)
             } else if byte == UInt8(ascii: "&") {
@@ -66,6 +72,8 @@ struct EntityPrepass {
     /// Past a comment, CDATA section, processing instruction or DOCTYPE
     /// starting at `index`; just past the `<` for anything else.
     private mutating func skipMarkupDeclaration(at index: Int) -> Int {
+        // Most `<` open or close an element: nothing to look at.
+        if index + 1 < input.count, Self.startsName(input[index + 1]) { return index + 1 }
         if matches("<!--", at: index) { return end(of: "-->", from: index + 4) }
         if matches("<![CDATA[", at: index) { return end(of: "]]>", from: index + 9) }
         if matches("<?", at: index) { return end(of: "?>", from: index + 2) }
@@ -187,6 +195,11 @@ struct EntityPrepass {
             }
         }
         return cursor + 1
+    }
+
+    private static func startsName(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            || byte == UInt8(ascii: "/")
     }
 
     private static func canStartTag(_ byte: UInt8) -> Bool {

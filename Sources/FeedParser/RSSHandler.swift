@@ -40,7 +40,7 @@ final class RSSHandler: XMLSAXDelegate {
         itemDepth = nil
     }
 
-    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: [XMLAttribute]) {
+    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: XMLAttributes) {
         depth += 1
         bases.push(attributes)
         if depth == 1 { feed.sawRootElement = true }
@@ -65,9 +65,7 @@ final class RSSHandler: XMLSAXDelegate {
             item.titleIsHTML = true
             item.baseURL = bases.current
             item.resourceIdentifier =
-                attributes.first {
-                    $0.name.localName == "about" && $0.name.namespace == XMLNamespace.rdf
-                }?.value
+                attributes.value("about", namespace: XMLNamespace.rdf)
             return
         }
         if channelDepth == nil, isRSS, element.localName == "channel" {
@@ -116,7 +114,7 @@ final class RSSHandler: XMLSAXDelegate {
     }
 
     private func startChannelField(
-        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+        _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         let field: Field?
         switch (element.namespace, element.localName) {
@@ -148,7 +146,7 @@ final class RSSHandler: XMLSAXDelegate {
     }
 
     private func startItemField(
-        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+        _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         let field: Field?
         switch (element.namespace, element.localName) {

@@ -7,7 +7,7 @@ import Foundation
 /// escaped HTML, `xhtml` (and 0.3's `mode="xml"`) is inline markup written
 /// back out without its wrapper `<div>`. Links are resolved against the
 /// `xml:base` in force at their element.
-final class AtomHandler: XMLSAXDelegate {
+final class AtomHandler: FeedHandler {
     private enum Field {
         case feedTitle, feedSubtitle, feedUpdated, feedID, linkText
         case dateText, id, title, summary, content, authorName, published, fallbackPublished,

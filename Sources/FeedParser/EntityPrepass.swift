@@ -15,18 +15,24 @@
 /// (an internal subset), unknown names are left for libxml2 to resolve.
 struct EntityPrepass {
     private let input: [UInt8]
+    private let rewritesPredefined: Bool
     private var output: [UInt8] = []
     private var copiedUpTo = 0
     private var hasInternalSubset = false
 
     /// The repaired document, or the input itself when nothing needed repair.
-    static func repair(_ bytes: [UInt8]) -> [UInt8] {
-        var pass = EntityPrepass(input: bytes)
+    /// - Parameter rewritesPredefined: also rewrite `&amp;`, `&lt;`… as
+    ///   numeric references. Only needed for documents libxml2 will find
+    ///   ill-formed, so the parser first tries without (it is most of this
+    ///   pass's work on escaped HTML) and repeats with it when an error shows.
+    static func repair(_ bytes: [UInt8], rewritesPredefined: Bool = true) -> [UInt8] {
+        var pass = EntityPrepass(input: bytes, rewritesPredefined: rewritesPredefined)
         return pass.run()
     }
 
-    private init(input: [UInt8]) {
+    private init(input: [UInt8], rewritesPredefined: Bool) {
         self.input = input
+        self.rewritesPredefined = rewritesPredefined
     }
 
     private mutating func run() -> [UInt8] {
@@ -176,6 +182,9 @@ struct EntityPrepass {
         }
         let name = String(decoding: input[(index + 1)..<cursor], as: UTF8.self)
         let reference = index..<(cursor + 1)
+        if !rewritesPredefined, ["amp", "lt", "gt", "quot", "apos"].contains(name) {
+            return cursor + 1
+        }
         switch name {
         case "amp": replace(reference, with: "&#38;")
         case "lt": replace(reference, with: "&#60;")

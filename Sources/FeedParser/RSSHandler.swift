@@ -7,7 +7,7 @@ import Foundation
 /// direct children of `<item>`; anything deeper (`<image><title>`,
 /// `<source>`) is not mistaken for them. RSS 1.0 puts items beside the
 /// channel rather than inside it, which the depth rule covers too.
-final class RSSHandler: XMLSAXDelegate {
+final class RSSHandler: FeedHandler {
     private enum Field {
         case channelTitle, channelLink, channelDescription, channelUpdated, channelFallbackUpdated
         case timeToLive, updatePeriod, updateFrequency

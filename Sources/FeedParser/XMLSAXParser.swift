@@ -361,9 +361,23 @@ struct XMLAttributes {
     private func value(at index: Int) -> String {
         guard let start = field(index, 3), let end = field(index, 4) else { return "" }
         let bytes = UnsafeBufferPointer(start: start, count: end - start)
-        let value = String(decoding: bytes, as: UTF8.self)
         // Without entity substitution libxml2 leaves `&` as `&#38;`.
-        return bytes.contains(UInt8(ascii: "&")) ? value.replacing("&#38;", with: "&") : value
+        guard let ampersand = bytes.firstIndex(of: UInt8(ascii: "&")) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let reference = Array("&#38;".utf8)
+        var decoded = Array(bytes[..<ampersand])
+        var index = ampersand
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), bytes[index...].starts(with: reference) {
+                decoded.append(UInt8(ascii: "&"))
+                index += reference.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
     }
 
     private static func equals(_ cString: UnsafePointer<xmlChar>?, _ string: String) -> Bool {

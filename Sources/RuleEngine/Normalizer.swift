@@ -1,7 +1,8 @@
 /// Receives the tokens of a text as the normalizer finds them.
 protocol NormalizedTokenSink {
-    /// `bytes` is the folded token as UTF-8; `start..<end` its UTF-8 range in the original text.
-    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int)
+    /// `bytes` is the folded token as UTF-8, `hash` its `TokenHash`; `start..<end`
+    /// its UTF-8 range in the original text.
+    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int)
 }
 
 /// A token of normalized text, with where it stood in the original.
@@ -53,41 +54,52 @@ enum Normalizer {
     private static func scan<Sink: NormalizedTokenSink>(
         utf8: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, into sink: inout Sink
     ) {
-        var buffer = [UInt8](repeating: 0, count: 64)
         let count = utf8.count
+        guard count > 0, let text = utf8.baseAddress else { return }
+        var capacity = 256
+        var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { scratch.deallocate() }
         var index = 0
         while index < count {
-            let byte = utf8[index]
+            let byte = text[index]
             if byte >= 0x80 {
-                index = scanMixedRun(
-                    utf8: utf8, from: index, table: table, buffer: &buffer, into: &sink)
+                index = scanMixedRun(utf8: utf8, from: index, table: table, into: &sink)
                 continue
             }
             if table[Int(byte)] == 0 {
                 index += 1
                 continue
             }
-            // The ASCII fast path: a run of ASCII letters and digits.
+            // The ASCII fast path: fold and hash a run of ASCII letters and digits in one pass.
             let start = index
             var end = index
+            var length = 0
+            var hash = TokenHash.offsetBasis
             while end < count {
-                let next = utf8[end]
-                if next >= 0x80 || table[Int(next)] == 0 { break }
+                let next = text[end]
+                if next >= 0x80 { break }
+                let folded = table[Int(next)]
+                if folded == 0 { break }
+                if length == capacity {
+                    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                    larger.update(from: scratch, count: length)
+                    scratch.deallocate()
+                    scratch = larger
+                    capacity *= 2
+                }
+                scratch[length] = folded
+                length += 1
+                hash = TokenHash.add(folded, to: hash)
                 end += 1
             }
-            if end < count && utf8[end] >= 0x80 {
+            if end < count && text[end] >= 0x80 {
                 // The token goes on in non-ASCII letters (`Ḥaqqānī`): take the slow path.
-                index = scanMixedRun(
-                    utf8: utf8, from: start, table: table, buffer: &buffer, into: &sink)
+                index = scanMixedRun(utf8: utf8, from: start, table: table, into: &sink)
                 continue
             }
-            let length = end - start
-            if buffer.count < length { buffer = [UInt8](repeating: 0, count: length * 2) }
-            buffer.withUnsafeMutableBufferPointer { folded in
-                for offset in 0..<length { folded[offset] = table[Int(utf8[start + offset])] }
-                sink.token(
-                    UnsafeBufferPointer(rebasing: folded[0..<length]), start: start, end: end)
-            }
+            sink.token(
+                UnsafeBufferPointer(start: scratch, count: length), hash: hash, start: start,
+                end: end)
             index = end
         }
     }
@@ -95,14 +107,16 @@ enum Normalizer {
     /// Scans from `start` to the next ASCII token break, scalar by scalar; returns where it stopped.
     private static func scanMixedRun<Sink: NormalizedTokenSink>(
         utf8: UnsafeBufferPointer<UInt8>, from start: Int, table: UnsafeBufferPointer<UInt8>,
-        buffer: inout [UInt8], into sink: inout Sink
+        into sink: inout Sink
     ) -> Int {
         var token: [UInt8] = []
         var tokenStart = -1
         var tokenEnd = start
         func flush() {
             if !token.isEmpty {
-                token.withUnsafeBufferPointer { sink.token($0, start: tokenStart, end: tokenEnd) }
+                token.withUnsafeBufferPointer {
+                    sink.token($0, hash: TokenHash.hash($0), start: tokenStart, end: tokenEnd)
+                }
                 token.removeAll(keepingCapacity: true)
             }
             tokenStart = -1
@@ -168,8 +182,24 @@ enum Normalizer {
 struct TokenCollector: NormalizedTokenSink {
     var tokens: [NormalizedToken] = []
 
-    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int) {
         tokens.append(
             NormalizedToken(text: String(decoding: bytes, as: UTF8.self), range: start..<end))
+    }
+}
+
+/// FNV-1a over a token's folded bytes: simple, and tokens are short.
+enum TokenHash {
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = offsetBasis
+        for byte in bytes { hash = add(byte, to: hash) }
+        return hash
     }
 }

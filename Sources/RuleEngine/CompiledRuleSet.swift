@@ -18,7 +18,7 @@ final class CompiledRuleSet: Sendable {
     init(
         entities: [CompiledEntity], lists: [ListSummary], rules: [CompiledRule],
         leaves: [CompiledLeaf],
-        matcher: Matcher, spelling: SpellingClasses
+        matcher: Matcher, spelling: SpellingClasses, atomCount: Int
     ) {
         self.spelling = spelling
         self.entities = entities
@@ -26,12 +26,9 @@ final class CompiledRuleSet: Sendable {
         self.rules = rules
         self.leaves = leaves
         self.matcher = matcher
-        var atomLeaves: [[Int32]] = []
+        var atomLeaves = [[Int32]](repeating: [], count: atomCount)
         for (leafIndex, leaf) in leaves.enumerated() {
-            for atom in leaf.atoms {
-                while atomLeaves.count <= Int(atom) { atomLeaves.append([]) }
-                atomLeaves[Int(atom)].append(Int32(leafIndex))
-            }
+            for atom in leaf.atoms { atomLeaves[Int(atom)].append(Int32(leafIndex)) }
         }
         // A rule is evaluated only when one of its trigger leaves occurs; keyword
         // lists and words are common in news, entities are rare, so entities win.
@@ -67,16 +64,20 @@ final class CompiledRuleSet: Sendable {
         }
         // Most items mention nothing on the watchlist: no rule to evaluate.
         if occurrences.isEmpty && alwaysCandidates.isEmpty { return [] }
-        var leafOccurrences: [Int32: [Occurrence]] = [:]
+        // First the rules to wake (cheap: most occurrences are of common keywords,
+        // which wake no rule), then, only if any, the occurrences of each leaf.
         var candidates = alwaysCandidates
-        for occurrence in occurrences where Int(occurrence.atom) < atomLeaves.count {
-            for leaf in atomLeaves[Int(occurrence.atom)] {
-                if leafOccurrences[leaf] == nil { candidates += leafRules[Int(leaf)] }
-                leafOccurrences[leaf, default: []].append(occurrence)
-            }
+        for occurrence in occurrences {
+            for leaf in atomLeaves[Int(occurrence.atom)] { candidates += leafRules[Int(leaf)] }
         }
         guard !candidates.isEmpty else { return [] }
         candidates.sort()
+        var leafOccurrences: [Int32: [Occurrence]] = [:]
+        for occurrence in occurrences {
+            for leaf in atomLeaves[Int(occurrence.atom)] {
+                leafOccurrences[leaf, default: []].append(occurrence)
+            }
+        }
         let evaluator = QueryEvaluator(leafOccurrences: leafOccurrences)
         var hits: [RuleHit] = []
         var previous: Int32 = -1

@@ -73,7 +73,7 @@ final class Matcher: Sendable {
         var vocabulary = symbolOfToken.map { (token: $0.key, symbol: $0.value) }
         // A prefix-class symbol stands for "a token the rules do not mention whose
         // longest wildcard prefix is this one".
-        var prefixTable = PrefixTable()
+        var prefixTable = PrefixTableBuilder()
         var prefixSymbols: [String: Int32] = [:]
         for prefix in prefixStrings.sorted() {
             prefixSymbols[prefix] = nextSymbol
@@ -134,7 +134,7 @@ final class Matcher: Sendable {
         }
         self.tokens = TokenTable(symbolOfToken)
         self.ringSize = Self.ringSize(for: patterns)
-        self.prefixes = prefixTable
+        self.prefixes = prefixTable.build()
         self.automaton = TokenAutomaton(patterns: patterns, symbolCount: Int(nextSymbol))
         self.patternAtoms = patternAtoms
     }
@@ -185,7 +185,7 @@ final class Matcher: Sendable {
         mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int)
         {
             let index = tokenIndex
-            tokenIndex += 1
+            tokenIndex &+= 1
             let symbol =
                 tokens.symbol(of: bytes, hash: hash) ?? prefixes.longestPrefixSymbol(of: bytes)
                 ?? TokenTable.unknown

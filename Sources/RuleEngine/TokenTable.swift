@@ -17,6 +17,7 @@ final class TokenTable: @unchecked Sendable {
 
     private let slots: UnsafeMutablePointer<Slot>
     private let mask: Int
+    private let shift: UInt64
     private let arena: UnsafeMutablePointer<UInt8>
     let count: Int
 
@@ -25,6 +26,7 @@ final class TokenTable: @unchecked Sendable {
         var capacity = 16
         while capacity < symbols.count * 2 { capacity <<= 1 }
         mask = capacity - 1
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
         count = symbols.count
         slots = .allocate(capacity: capacity)
         slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, symbol: 0), count: capacity)
@@ -37,12 +39,18 @@ final class TokenTable: @unchecked Sendable {
             guard !bytes.isEmpty else { continue }
             let hash = bytes.withUnsafeBufferPointer(TokenHash.hash)
             (arena + offset).initialize(from: bytes, count: bytes.count)
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = firstSlot(hash)
             while slots[slot].length != 0 { slot = (slot + 1) & mask }
             slots[slot] = Slot(
                 hash: hash, offset: Int32(offset), length: Int32(bytes.count), symbol: symbol)
             offset += bytes.count
         }
+    }
+
+    /// Fibonacci hashing: the top bits of a multiply spread any hash evenly.
+    @inline(__always)
+    private func firstSlot(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> shift)
     }
 
     deinit {
@@ -58,7 +66,7 @@ final class TokenTable: @unchecked Sendable {
     /// The symbol of `bytes` (whose `TokenHash` is `hash`), or nil when the rule set never mentions it.
     @inline(__always)
     func symbol(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = firstSlot(hash)
         while true {
             let candidate = slots[slot]
             if candidate.length == 0 { return nil }

@@ -70,23 +70,39 @@ enum Normalizer {
                 index += 1
                 continue
             }
-            // The ASCII fast path: fold and hash a run of ASCII letters and digits in one pass.
+            // The ASCII fast path: eight bytes at a time while eight remain (letters
+            // and digits found with SWAR arithmetic, folded with one OR), then byte by byte.
             let start = index
             var end = index
             var length = 0
-            while end < count {
+            var ended = false
+            let raw = UnsafeRawPointer(text)
+            while end &+ 8 <= count {
+                if length &+ 16 >= capacity { grow(&scratch, &capacity, length) }
+                let word = UInt64(
+                    littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+                let breaks = ~SWAR.letterOrDigitMask(word) & SWAR.highBits
+                // Letters and digits all have 0x20 set once folded: one OR folds eight bytes.
+                UnsafeMutableRawPointer(scratch + length).storeBytes(
+                    of: (word | SWAR.caseBits).littleEndian, as: UInt64.self)
+                if breaks == 0 {
+                    length &+= 8
+                    end &+= 8
+                    continue
+                }
+                let taken = breaks.trailingZeroBitCount >> 3
+                length &+= taken
+                end &+= taken
+                ended = true
+                break
+            }
+            while !ended && end < count {
                 let next = text[end]
                 if next >= 0x80 { break }
                 let folded = table[Int(next)]
                 if folded == 0 { break }
-                // Keep 8 spare bytes after the token for the hash's masked load.
-                if length &+ 8 >= capacity {
-                    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                    larger.update(from: scratch, count: length)
-                    scratch.deallocate()
-                    scratch = larger
-                    capacity *= 2
-                }
+                // Keep spare bytes after the token for the hash's masked load.
+                if length &+ 16 >= capacity { grow(&scratch, &capacity, length) }
                 scratch[length] = folded
                 length &+= 1
                 end &+= 1
@@ -101,6 +117,16 @@ enum Normalizer {
                 hash: TokenHash.hashPadded(scratch, length), start: start, end: end)
             index = end
         }
+    }
+
+    private static func grow(
+        _ scratch: inout UnsafeMutablePointer<UInt8>, _ capacity: inout Int, _ length: Int
+    ) {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: scratch, count: length)
+        scratch.deallocate()
+        scratch = larger
+        capacity *= 2
     }
 
     /// Scans from `start` to the next ASCII token break, scalar by scalar; returns where it stopped.
@@ -225,5 +251,27 @@ enum TokenHash {
             guard let base = buffer.baseAddress else { return 0 }
             return hashPadded(base, bytes.count)
         }
+    }
+}
+
+/// Byte-parallel arithmetic on eight ASCII bytes in a word (bit twiddling's
+/// `hasbetween`, exact per byte for bytes below 0x80).
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let lowBits: UInt64 = 0x7f7f_7f7f_7f7f_7f7f
+    static let caseBits: UInt64 = 0x2020_2020_2020_2020
+
+    /// The high bit of each byte `b` with `low < b < high` and `b < 0x80`.
+    @inline(__always)
+    static func between(_ word: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
+        let low7 = word & lowBits
+        return ((ones &* (127 &+ high)) &- low7) & ~word & (low7 &+ ones &* (127 &- low)) & highBits
+    }
+
+    /// The high bit of each byte that is an ASCII letter or digit.
+    @inline(__always)
+    static func letterOrDigitMask(_ word: UInt64) -> UInt64 {
+        between(word, 0x2f, 0x3a) | between(word | caseBits, 0x60, 0x7b)
     }
 }

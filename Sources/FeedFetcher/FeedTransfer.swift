@@ -16,7 +16,7 @@ final class FeedTransfer {
         self.host = host
         self.options = options
         easy = try CurlEasyHandle()
-        collector = ResponseCollector(maxSize: options.maxSize)
+        collector = ResponseCollector(maxSize: options.maxSize, followsRedirects: true)
         try easy.configure(url: request.url, options: options)
         try easy.set(headers: request.conditional.requestHeaders)
         try collector.attach(to: easy)
@@ -47,8 +47,8 @@ final class FeedTransfer {
 
 extension CurlEasyHandle {
     /// The settings every feedwatch request shares: redirects, protocols,
-    /// compression, HTTP/2, timeouts, the User-Agent. TLS verification and
-    /// proxies from the environment are libcurl's defaults and stay on.
+    /// compression, HTTP/2, timeouts, the User-Agent, TLS verification.
+    /// Proxies come from the environment (libcurl's default, left alone).
     func configure(url: URL, options: FetchOptions, followRedirects: Bool = true) throws(CurlError)
     {
         try set(url: url.absoluteString)
@@ -62,5 +62,6 @@ extension CurlEasyHandle {
         try set(lowSpeedLimit: options.lowSpeedLimit, duration: options.lowSpeedTime)
         try set(userAgent: options.userAgent)
         try set(suppressConnectHeaders: true)
+        try set(verifyTLS: true)
     }
 }

@@ -9,6 +9,8 @@ import Foundation
 /// this class needs no lock; it is never shared between threads.
 final class ResponseCollector {
     let maxSize: Int
+    /// Whether libcurl follows redirects: then a redirect's own body is dropped.
+    let followsRedirects: Bool
     /// Every response's headers in arrival order; the last is the current one.
     private(set) var responses: [ResponseHeaders] = []
     private(set) var body = Data()
@@ -17,8 +19,9 @@ final class ResponseCollector {
     private(set) var exceededMaxSize = false
     private var headerBlockComplete = false
 
-    init(maxSize: Int) {
+    init(maxSize: Int, followsRedirects: Bool) {
         self.maxSize = maxSize
+        self.followsRedirects = followsRedirects
     }
 
     /// The last real (not 1xx) response: the one whose body was collected.
@@ -63,7 +66,7 @@ final class ResponseCollector {
     /// Body bytes. Returns false to abort the transfer (the body passed `maxSize`).
     func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
         // A redirect's own body is of no interest: libcurl is about to follow it.
-        if let current = responses.last, current.isRedirect { return true }
+        if followsRedirects, let current = responses.last, current.isRedirect { return true }
         guard body.count + bytes.count <= maxSize else {
             exceededMaxSize = true
             return false

@@ -53,6 +53,22 @@ struct ConcurrencyTests {
         }
     }
 
+    @Test("a later pass on the same fetcher reuses the open connection")
+    func reuseAcrossPasses() throws {
+        try TestHTTPServer.with { server in
+            server.route("/feed.xml", .text(sampleFeed))
+            let fetcher = FeedFetcher(options: quickOptions)
+            let request = FeedRequest(feedName: "feed", url: server.url("/feed.xml"))
+            for _ in 0..<3 {
+                var results: [FetchResult] = []
+                fetcher.fetch([request]) { results.append($0) }
+                #expect(results.first?.outcome.body != nil)
+            }
+            #expect(server.requests.count == 3)
+            #expect(server.connectionsAccepted == 1)
+        }
+    }
+
     @Test("a host with many feeds does not starve the others")
     func fairAcrossHosts() throws {
         let busy = try TestHTTPServer()

@@ -76,6 +76,24 @@ struct FetchFailureTests {
         }
     }
 
+    @Test("a transfer that stalls after the headers is aborted by the low-speed limit")
+    func stalled() throws {
+        try TestHTTPServer.with { server in
+            server.route("/stalled.xml", ScriptedResponse(bodyMode: .stalled))
+            var options = quickOptions
+            options.timeout = 10
+            options.lowSpeedTime = 1
+            let started = Date()
+            let result = try fetchOne(server.url("/stalled.xml"), options: options)
+            guard case .failed(.timedOut(_, let message)) = result.outcome else {
+                Issue.record("expected a timeout, got \(result.outcome)")
+                return
+            }
+            #expect(message.contains("too slow"))
+            #expect(Date().timeIntervalSince(started) < 4)
+        }
+    }
+
     @Test("a Content-Length over maxSize is refused before the body")
     func announcedTooLarge() throws {
         try TestHTTPServer.with { server in

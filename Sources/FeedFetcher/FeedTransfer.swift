@@ -25,16 +25,18 @@ final class FeedTransfer {
     /// The result for curl's `code`, read once the transfer has ended.
     func result(for code: CURLcode) -> FetchResult {
         let status = easy.responseCode
+        let effectiveURL = easy.effectiveURL.flatMap(URL.init(string:))
         let outcome = TransferOutcome(
             requestURL: request.url, code: code, curlMessage: easy.message(for: code),
             status: status,
-            effectiveURL: easy.effectiveURL.flatMap(URL.init(string:)),
+            effectiveURL: effectiveURL,
             contentType: easy.contentType,
             maxSize: options.maxSize, maxRedirects: options.maxRedirects
         ).classify(collector)
         return FetchResult(
             request: request, outcome: outcome, elapsed: Date().timeIntervalSince(started),
-            status: status == 0 ? nil : status, bytesReceived: collector.body.count)
+            status: status == 0 ? nil : status, bytesReceived: collector.body.count,
+            effectiveURL: effectiveURL)
     }
 
     /// `host:port`, the key both libcurl's per-host limit and ours count by.

@@ -26,7 +26,8 @@ public struct HTTPClient: Sendable {
         var requestOptions = options
         requestOptions.timeout = request.timeout
         let collector = ResponseCollector(
-            maxSize: options.maxSize, followsRedirects: request.followRedirects)
+            maxSize: options.maxSize, followsRedirects: request.followRedirects,
+            expectsBody: request.method.uppercased() != "HEAD")
         let easy: CurlEasyHandle
         do {
             easy = try CurlEasyHandle()

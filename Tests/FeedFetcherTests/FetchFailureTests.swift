@@ -18,6 +18,20 @@ struct FetchFailureTests {
         }
     }
 
+    @Test(
+        "a redirect to a missing page fails naming the requested URL and recording where it ended")
+    func redirectThenMissing() throws {
+        try TestHTTPServer.with { server in
+            server.route("/old.xml", .redirect(to: "/gone.xml"))
+            let result = try fetchOne(server.url("/old.xml"))
+            #expect(
+                result.outcome.error
+                    == .httpStatus(
+                        url: server.url("/old.xml").absoluteString, status: 404, retryAfter: nil))
+            #expect(result.effectiveURL == server.url("/gone.xml"))
+        }
+    }
+
     @Test("a 404 fails with its status")
     func notFound() throws {
         try TestHTTPServer.with { server in

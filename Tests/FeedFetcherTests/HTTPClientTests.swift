@@ -62,6 +62,16 @@ struct HTTPClientTests {
         }
     }
 
+    @Test("HEAD of a resource larger than maxSize is not refused")
+    func headOfLargeResource() throws {
+        try TestHTTPServer.with { server in
+            server.route("/big", ScriptedResponse(headers: [("Content-Length", "10000000")]))
+            let response = try client.send(HTTPRequest(method: "HEAD", url: server.url("/big")))
+            #expect(response.status == 200)
+            #expect(response.headers.contentLength == 10_000_000)
+        }
+    }
+
     @Test("error statuses are responses, with Retry-After readable")
     func errorStatus() throws {
         try TestHTTPServer.with { server in

@@ -19,6 +19,8 @@ struct TestHTTPServerTests {
             #expect(known.status == 200)
             #expect(server.requests.map(\.target) == ["/unknown", "/known?x=1"])
             #expect(server.requests(for: "/known").count == 1)
+            server.clearRequests()
+            #expect(server.requests.isEmpty)
         }
     }
 
@@ -52,9 +54,7 @@ struct TestHTTPServerTests {
             _ = try? client.send(HTTPRequest(url: url, timeout: 10))
             finished.signal()
         }
-        let deadline = Date().addingTimeInterval(5)
-        while server.requests.isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        #expect(server.requests.count == 1)
+        #expect(server.waitForRequests(1))
         let started = Date()
         server.stop()
         #expect(Date().timeIntervalSince(started) < 1)

@@ -94,6 +94,22 @@ public final class TestHTTPServer: @unchecked Sendable {
         requests.filter { $0.path == path }
     }
 
+    /// Forgets the requests received so far (between passes of a test);
+    /// the connection and concurrency counts stay.
+    public func clearRequests() {
+        withLock { recorded.removeAll() }
+    }
+
+    /// Waits until at least `count` requests arrived; false if `timeout` passed first.
+    public func waitForRequests(_ count: Int, timeout: TimeInterval = 5) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while requests.count < count {
+            guard Date() < deadline else { return false }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return true
+    }
+
     /// Connections accepted since start.
     public var connectionsAccepted: Int { withLock { accepted } }
 

@@ -84,6 +84,13 @@ final class CurlEasyHandle {
         try setLong(CURLOPT_SUPPRESS_CONNECT_HEADERS, suppressConnectHeaders ? 1 : 0)
     }
 
+    /// Certificate and host name checks. libcurl's default is on; saying so
+    /// here keeps it on should a default ever change.
+    func set(verifyTLS: Bool) throws(CurlError) {
+        try setLong(CURLOPT_SSL_VERIFYPEER, verifyTLS ? 1 : 0)
+        try setLong(CURLOPT_SSL_VERIFYHOST, verifyTLS ? 2 : 0)
+    }
+
     /// Request header lines (`"Name: value"`); replaces earlier ones.
     func set(headers: [String]) throws(CurlError) {
         var list: UnsafeMutablePointer<curl_slist>?

@@ -25,7 +25,9 @@ public struct HTTPClient: Sendable {
         }
         var requestOptions = options
         requestOptions.timeout = request.timeout
-        let collector = ResponseCollector(maxSize: options.maxSize)
+        let collector = ResponseCollector(
+            maxSize: options.maxSize, followsRedirects: request.followRedirects,
+            expectsBody: request.method.uppercased() != "HEAD")
         let easy: CurlEasyHandle
         do {
             easy = try CurlEasyHandle()

@@ -91,6 +91,8 @@ struct HTTPConnection {
             head += "Transfer-Encoding: chunked\r\n"
         case .untilClose:
             break
+        case .stalled:
+            head += "Content-Length: \(response.body.count + 1000)\r\n"
         }
         if response.closeConnection || response.bodyMode == .untilClose {
             head += "Connection: close\r\n"
@@ -120,6 +122,10 @@ struct HTTPConnection {
             return false
         case .untilClose:
             _ = io.write(response.body)
+            return false
+        case .stalled:
+            guard io.write(response.body) else { return false }
+            while !io.peerHasClosed() && server.sleep(0.02) {}
             return false
         }
     }

@@ -69,7 +69,9 @@ public final class MonitorPass {
 
     /// Polls the due feeds (all with `options.all`) and returns what happened.
     /// `now` is the pass's clock: due times, records and health all read it.
-    public func run(options: Options, now: Date = Date()) -> PassSummary {
+    public func run(
+        options: Options, now: Date = Date(), cancellation: FetchCancellation? = nil
+    ) -> PassSummary {
         let started = Date()
         var summary = PassSummary()
         do {
@@ -100,8 +102,14 @@ public final class MonitorPass {
                         etag: state?.etag, lastModified: state?.lastModified)))
         }
         summary.feedsPolled = requests.count
-        fetcher.fetch(requests) { result in
+        fetcher.fetch(requests, cancellation: cancellation) { result in
             guard let feed = feedsByName[result.request.feedName] else { return }
+            // A transfer cancelled before it started (the monitor is stopping)
+            // leaves the feed as it was: due, not failing.
+            if case .failed(.cancelled) = result.outcome {
+                summary.feedsPolled -= 1
+                return
+            }
             refresh(
                 feed, with: result, previous: previousStates[feed.name], options: options,
                 now: now, summary: &summary)

@@ -60,7 +60,9 @@ public final class MonitorService: @unchecked Sendable {
                 pass.recoverAfterCrash()
                 recovered = true
             }
-            let summary = pass.run(options: MonitorPass.Options(backfill: backfill))
+            let summary = pass.run(
+                options: MonitorPass.Options(backfill: backfill), cancellation: signals.cancellation
+            )
             if summary.feedsPolled > 0 {
                 logger.notice("pass: \(summary.line)")
             }
@@ -107,6 +109,8 @@ final class SignalFlags: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var stop = false
+    /// Cancelled on stop: queued transfers are dropped, those in flight finish.
+    let cancellation = FetchCancellation()
     private var reload = false
 
     var stopRequested: Bool {
@@ -118,7 +122,9 @@ final class SignalFlags: @unchecked Sendable {
     func raise(_ action: Action) {
         condition.lock()
         switch action {
-        case .stop: stop = true
+        case .stop:
+            stop = true
+            cancellation.cancel()
         case .reload: reload = true
         }
         condition.broadcast()

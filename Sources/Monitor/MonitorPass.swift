@@ -36,6 +36,8 @@ public final class MonitorPass {
     let logger: Logger
     /// Called with each alert as soon as it is safely in the log.
     let onAlert: (Alert) -> Void
+    /// Called after each feed of a pass, with the pass so far and the number of feeds due.
+    public var onProgress: (PassSummary, Int) -> Void = { _, _ in }
     /// The recent stories, loaded at the start of a pass.
     private var stories = StoryIndex()
 
@@ -113,6 +115,8 @@ public final class MonitorPass {
             refresh(
                 feed, with: result, previous: previousStates[feed.name], options: options,
                 now: now, summary: &summary)
+            summary.feedsDone += 1
+            onProgress(summary, requests.count)
         }
         checkHealth(now: now, summary: &summary)
         summary.seconds = Date().timeIntervalSince(started)

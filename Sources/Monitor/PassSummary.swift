@@ -1,6 +1,8 @@
 /// What one pass did, for the summary line and the exit status.
 public struct PassSummary: Sendable, Equatable {
     public var feedsPolled = 0
+    /// Feeds whose fetch has ended so far (for progress).
+    public var feedsDone = 0
     public var feedsFetched = 0
     public var feedsNotModified = 0
     /// `feed name: error` for each feed that failed.

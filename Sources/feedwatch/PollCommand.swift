@@ -51,8 +51,11 @@ struct PollCommand: ParsableCommand {
             onAlert: { alert in
                 if show { print(AlertText.line(alert)) }
             })
+        let progress = ProgressLine()
+        pass.onProgress = progress.update
         pass.recoverAfterCrash()
         let summary = pass.run(options: MonitorPass.Options(all: all, backfill: backfill))
+        progress.finish()
         for failure in summary.failures { printError("feedwatch: \(failure)") }
         printError("feedwatch: poll: \(summary.line)")
         if !summary.failures.isEmpty { throw ExitStatus.failures }

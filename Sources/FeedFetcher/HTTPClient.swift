@@ -39,8 +39,14 @@ public struct HTTPClient: Sendable {
             try easy.configure(
                 url: request.url, options: requestOptions, followRedirects: request.followRedirects)
             try easy.set(method: request.method.uppercased())
-            // "Expect:" with no value stops libcurl's 100-continue round trip for larger bodies.
-            try easy.set(headers: request.headers.map { "\($0.name): \($0.value)" } + ["Expect:"])
+            // "Expect:" with no value stops libcurl's 100-continue round trip
+            // for larger bodies, unless the request asks for one itself.
+            let asksToContinue = request.headers.contains {
+                $0.name.caseInsensitiveEquals("Expect")
+            }
+            try easy.set(
+                headers: request.headers.map { "\($0.name): \($0.value)" }
+                    + (asksToContinue ? [] : ["Expect:"]))
             if let body = request.body { try easy.set(body: body) }
             try collector.attach(to: easy)
         } catch {

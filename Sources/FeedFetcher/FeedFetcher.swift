@@ -20,7 +20,8 @@ import Foundation
 /// from several threads never share one.
 public final class FeedFetcher: Sendable {
     public let options: FetchOptions
-    private let multiHandles = CurlMultiHandlePool()
+    /// Two: concurrent passes on one fetcher are rare.
+    private let multiHandles = CurlHandlePool<CurlMultiHandle>(capacity: 2)
 
     public init(options: FetchOptions = FetchOptions()) {
         self.options = options

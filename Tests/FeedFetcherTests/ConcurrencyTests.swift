@@ -38,7 +38,7 @@ struct ConcurrencyTests {
     @Test("one host never gets more than perHost connections, and they are reused")
     func perHostLimit() throws {
         try TestHTTPServer.with { server in
-            server.route("/feed", ScriptedResponse.text(sampleFeed).delayed(by: 0.05))
+            server.route("/feed", ScriptedResponse.text(sampleFeed).delayed(by: 0.1))
             let requests = (0..<12).map {
                 FeedRequest(feedName: "feed\($0)", url: server.url("/feed?n=\($0)"))
             }
@@ -101,7 +101,7 @@ struct ConcurrencyTests {
         let counter = InFlightCounter()
         let servers = try (0..<3).map { _ in try TestHTTPServer() }
         defer { servers.forEach { $0.stop() } }
-        for server in servers { server.route("/feed", counter.handler(holding: 0.1)) }
+        for server in servers { server.route("/feed", counter.handler(holding: 0.2)) }
         let requests = servers.enumerated().flatMap { index, server in
             (0..<4).map {
                 FeedRequest(feedName: "s\(index)-\($0)", url: server.url("/feed?n=\($0)"))

@@ -38,6 +38,27 @@ struct HTTPClientTests {
         }
     }
 
+    @Test("one client reuses its connection, and nothing of a request leaks into the next")
+    func reuse() throws {
+        try TestHTTPServer.with { server in
+            server.route("/hook", .status(204))
+            server.route("/page", .text("page"))
+            let client = HTTPClient(options: quickOptions)
+            _ = try client.send(
+                HTTPRequest(
+                    method: "POST", url: server.url("/hook"), headers: [("X-Secret", "s1")],
+                    body: Data("{}".utf8)))
+            let page = try client.send(HTTPRequest(url: server.url("/page")))
+            _ = try client.send(HTTPRequest(method: "DELETE", url: server.url("/hook")))
+            #expect(String(decoding: page.body, as: UTF8.self) == "page")
+            #expect(server.requests.map(\.method) == ["POST", "GET", "DELETE"])
+            #expect(server.requests[1].header("X-Secret") == nil)
+            #expect(server.requests[1].body.isEmpty && server.requests[2].body.isEmpty)
+            #expect(server.requests.allSatisfy { $0.header("User-Agent") == "feedwatch-test/1.0" })
+            #expect(server.connectionsAccepted == 1)
+        }
+    }
+
     @Test("a large body is sent whole, without a 100-continue round trip")
     func largeBody() throws {
         try TestHTTPServer.with { server in

@@ -63,6 +63,29 @@ struct TestHTTPServerTests {
         #expect(throws: FetchError.self) { try client.send(HTTPRequest(url: url)) }
     }
 
+    @Test("a client that expects 100-continue gets it, and chunked request bodies are decoded")
+    func expectContinueAndChunkedUpload() throws {
+        try TestHTTPServer.with { server in
+            server.route("/upload", .status(204))
+            let body = Data((0..<50_000).map { UInt8($0 % 256) })
+            let expecting = try client.send(
+                HTTPRequest(
+                    method: "POST", url: server.url("/upload"),
+                    headers: [("Expect", "100-continue")],
+                    body: body))
+            let chunked = try client.send(
+                HTTPRequest(
+                    method: "POST", url: server.url("/upload"),
+                    headers: [("Transfer-Encoding", "chunked")],
+                    body: body))
+            #expect(expecting.status == 204 && chunked.status == 204)
+            #expect(server.requests.count == 2)
+            #expect(server.requests.allSatisfy { $0.body == body })
+            #expect(server.requests.first?.header("Expect") == "100-continue")
+            #expect(server.requests.last?.header("Transfer-Encoding") == "chunked")
+        }
+    }
+
     @Test("gzip output is real gzip")
     func gzip() throws {
         let compressed = try Gzip.compress(Data("hello hello hello hello".utf8))

@@ -43,6 +43,10 @@ struct HTTPConnection {
             method: String(requestLine[0]), target: String(requestLine[1]), headers: headers,
             body: Data(),
             connectionNumber: number)
+        // A client that asks first (curl does for large bodies) waits for this before sending.
+        if request.header("Expect")?.lowercased() == "100-continue" {
+            guard io.write("HTTP/1.1 100 Continue\r\n\r\n") else { return nil }
+        }
         if request.header("Transfer-Encoding")?.lowercased() == "chunked" {
             guard let body = readChunkedBody() else { return nil }
             request.body = body

@@ -47,14 +47,18 @@ public final class MonitorService: @unchecked Sendable {
             "monitoring \(setup.configuration.feeds.count) feeds with \(setup.rules.rules.count) rules"
         )
 
+        // One fetcher for the life of the service: its handles keep their
+        // connections (and TLS sessions) from one pass to the next.
+        var fetcher = FeedFetcher(options: setup.fetchOptions(userAgent: userAgent))
         while !signals.stopRequested {
             if signals.takeReloadRequest() || watcher.hasChanged() {
                 setup = reloaded(setup)
+                let options = setup.fetchOptions(userAgent: userAgent)
+                if options != fetcher.options { fetcher = FeedFetcher(options: options) }
             }
             let pass = MonitorPass(
                 configuration: setup.configuration, rules: setup.rules, store: store,
-                alertLog: alertLog,
-                fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: userAgent)),
+                alertLog: alertLog, fetcher: fetcher,
                 logger: logger, onAlert: onAlert)
             if !recovered {
                 pass.recoverAfterCrash()

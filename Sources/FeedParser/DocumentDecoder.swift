@@ -23,6 +23,16 @@ enum DocumentDecoder {
             candidates.append((encoding, "byte order mark"))
         } else if let wide = EncodingSniffer.unmarkedWideEncoding(bytes) {
             candidates.append((wide, "byte layout"))
+        } else if EncodingSniffer.looksLikeEBCDIC(bytes) {
+            // The declaration is in EBCDIC too: read it through the common
+            // code page, which agrees with the others on its characters.
+            if case .success(let head) = LibXML2Functions.convertToUTF8(
+                Array(bytes.prefix(256)), from: "IBM037"),
+                let declared = EncodingSniffer.declaredEncoding(head)
+            {
+                candidates.append((declared, "XML declaration"))
+            }
+            candidates.append(("IBM037", "byte layout"))
         }
         if let charset = EncodingSniffer.charset(fromContentType: contentType) {
             candidates.append((charset, "HTTP charset"))

@@ -8,6 +8,7 @@ final class HTMLSAXReader {
     private var folder = TextFolder()
 
     init() {
+        LibXML2Functions.initialized
         context = htmlNewParserCtxt()
     }
 

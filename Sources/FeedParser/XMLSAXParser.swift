@@ -63,6 +63,7 @@ final class XMLSAXParser {
     /// Parses a whole UTF-8 document, calling the delegate as elements open
     /// and close. Recoverable errors end up in `diagnostics`.
     func parse(utf8 bytes: [UInt8]) throws(ParserError) {
+        LibXML2Functions.initialized
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
         Self.install(into: &handler)

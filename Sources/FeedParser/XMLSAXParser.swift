@@ -52,7 +52,10 @@ final class XMLSAXParser {
     private var textBudget: Int
     private var context: xmlParserCtxtPtr?
     private var htmlEntityHolder: xmlDocPtr?
-    private var nameCache: [UnsafePointer<xmlChar>: String] = [:]
+    /// Names by dictionary pointer, direct-mapped: a pointer compare instead
+    /// of hashing, and a document uses few distinct names.
+    private var nameCache = [(pointer: UnsafePointer<xmlChar>?, name: String)](
+        repeating: (nil, ""), count: 256)
 
     /// - Parameter textBudget: how many bytes of character data the document
     ///   may produce; past it (entity expansion bombs) parsing stops.
@@ -169,9 +172,10 @@ final class XMLSAXParser {
         guard let pointer else { return nil }
         // libxml2 interns names in the context's dictionary, so a pointer
         // stands for one name for the whole parse.
-        if let cached = nameCache[pointer] { return cached }
+        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
+        if nameCache[slot].pointer == pointer { return nameCache[slot].name }
         let value = String(cString: pointer)
-        nameCache[pointer] = value
+        nameCache[slot] = (pointer, value)
         return value
     }
 

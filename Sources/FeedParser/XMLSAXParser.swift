@@ -32,7 +32,8 @@ protocol XMLSAXDelegate: AnyObject {
 }
 
 /// The one place where feedwatch talks to libxml2's streaming XML parser:
-/// a SAX2 push parser in recover mode, no network, no DTD loading, no entity
+/// a SAX2 parser over the document in memory, in recover mode, no network,
+/// no DTD loading, no entity
 /// substitution. Pointers stay in this file.
 final class XMLSAXParser {
     /// Held strongly for the parse only; `parse` lets go at the end.
@@ -71,15 +72,21 @@ final class XMLSAXParser {
         feedwatch_sax_handler_init(&handler)
         Self.install(into: &handler)
         let userData = Unmanaged.passUnretained(self).toOpaque()
-        let headLength = min(4, bytes.count)
+        // A memory parser (the whole document is at hand) whose default
+        // handler table is swapped for ours: no tree is ever built.
         let created: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: headLength) {
-                xmlCreatePushParserCtxt(&handler, userData, $0, Int32(headLength), nil)
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
             }
         }
-        guard let context = created else {
-            throw .notAFeed(reason: "the XML parser could not start (out of memory?)")
+        guard let context = created, let table = context.pointee.sax else {
+            if let created { xmlFreeParserCtxt(created) }
+            throw bytes.isEmpty
+                ? .notAFeed(reason: "the document is empty")
+                : .notAFeed(reason: "the XML parser could not start (out of memory?)")
         }
+        table.pointee = handler
+        context.pointee.userData = userData
         self.context = context
         defer {
             if let document = context.pointee.myDoc {
@@ -98,13 +105,7 @@ final class XMLSAXParser {
         // Entities are never substituted: external ones would be read from disk.
         context.pointee.replaceEntities = 0
         context.pointee.loadsubset = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            let rest = buffer.count - headLength
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                _ = xmlParseChunk(context, $0 + headLength, Int32(rest), 1)
-            }
-            if buffer.baseAddress == nil { _ = xmlParseChunk(context, nil, 0, 1) }
-        }
+        _ = xmlParseDocument(context)
         delegate = nil
         if let abortError { throw abortError }
     }

@@ -52,9 +52,25 @@ struct TextFolder {
     private var skipDepth = 0
 
     static func fold(_ text: String) -> String {
+        if isFolded(text) { return text }
         var folder = TextFolder()
         folder.append(text.utf8)
         return folder.result()
+    }
+
+    /// Already folded: no leading, trailing or doubled whitespace, no
+    /// whitespace but plain spaces, no no-break space. Most titles are.
+    private static func isFolded(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            if byte <= 0x20 || byte == 0xC2 {
+                if byte != 0x20 || previousWasSpace { return false }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     mutating func start(_ name: String) {

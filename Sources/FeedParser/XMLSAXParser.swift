@@ -32,9 +32,9 @@ protocol XMLSAXDelegate: AnyObject {
 }
 
 /// The one place where feedwatch talks to libxml2's streaming XML parser:
-/// a SAX2 parser over the document in memory, in recover mode, no network,
-/// no DTD loading, no entity
-/// substitution. Pointers stay in this file.
+/// a SAX2 parser over the document in memory, in recover mode, with no
+/// network, no DTD loading and no entity substitution. Pointers to libxml2
+/// stay in this file and its two siblings (`HTMLSAXReader`, `LibXML2Functions`).
 final class XMLSAXParser {
     /// Held strongly for the parse only; `parse` lets go at the end.
     var delegate: XMLSAXDelegate?

@@ -1,3 +1,5 @@
+import Foundation
+
 /// HTML reduced to the plain text a person would read: scripts and styles
 /// dropped, block elements turned into line breaks, entities decoded,
 /// whitespace folded. Text without markup takes a fast path.
@@ -7,7 +9,14 @@ public enum HTMLText {
     /// The plain text of an HTML fragment or document.
     public static func plainText(_ html: String) -> String {
         guard needsParsing(html) else { return TextFolder.fold(html) }
-        return HTMLSAXReader().text(of: html)
+        // One libxml2 HTML context per thread, kept: creating one costs more
+        // than reducing a typical snippet.
+        let key = "feedwatch.HTMLText.reader"
+        let cache = Thread.current.threadDictionary
+        if let reader = cache[key] as? HTMLSAXReader { return reader.text(of: html) }
+        let reader = HTMLSAXReader()
+        cache[key] = reader
+        return reader.text(of: html)
     }
 
     /// Folds runs of whitespace to one space and trims, for text that is not HTML.

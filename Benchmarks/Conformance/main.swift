@@ -4,13 +4,15 @@
 // file's `Expect:` line where that line speaks about the same field (it
 // wins when the two disagree).
 //
-// Usage: conformance [CORPUS-DIRECTORY] [--verbose]
+// Usage: conformance [CORPUS-DIRECTORY] [--verbose] [--all]
 import FeedModel
 import FeedParser
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 let verbose = arguments.contains("--verbose")
+/// `--all` adds the `secondary` files: for crashes and hangs more than agreement.
+let includesSecondary = arguments.contains("--all")
 let corpus = URL(
     fileURLWithPath: arguments.first { !$0.hasPrefix("--") } ?? "../shared/conformance",
     isDirectory: true)
@@ -39,9 +41,9 @@ func loadCoreFiles() -> [String] {
     let table = (try? Data(contentsOf: corpus.appendingPathComponent("relevance.tsv"))) ?? Data()
     return table.split(separator: UInt8(ascii: "\n")).dropFirst().compactMap { line in
         let columns = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-        guard columns.count > 2, String(decoding: columns[2], as: UTF8.self) == "core" else {
-            return nil
-        }
+        guard columns.count > 2,
+            includesSecondary || String(decoding: columns[2], as: UTF8.self) == "core"
+        else { return nil }
         return String(decoding: columns[0], as: UTF8.self)
     }
 }
@@ -308,7 +310,9 @@ for file in files {
 }
 
 let seconds = Date().timeIntervalSince(started)
-print("Conformance over \(files.count) core files of \(corpus.path)")
+print(
+    "Conformance over \(files.count) \(includesSecondary ? "core and secondary" : "core") files of \(corpus.path)"
+)
 print("field            agreed / compared")
 var totalCompared = 0
 var totalAgreed = 0

@@ -16,6 +16,9 @@
 #include <libxml/uri.h>
 #include <string.h>
 
+// libxml2 wants its globals set up once, before threads use it.
+static inline void feedwatch_initialize(void) { xmlInitParser(); }
+
 // XML_SAX2_MAGIC does not fit the Int32 Swift would give the macro, so the
 // handler table is zeroed and stamped here.
 static inline void feedwatch_sax_handler_init(xmlSAXHandler *handler) {
@@ -48,6 +51,13 @@ static inline unsigned int feedwatch_html_entity_value(const char *name) {
     return description == NULL ? 0 : description->value;
 }
 
+// Swallows libxml2's messages where no parser context can take them
+// (encoding conversion), which would otherwise go to standard error.
+static inline void feedwatch_ignore_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
 // Converts `length` bytes in `encoding` to UTF-8 into `output` with
 // libxml2's converters (iconv underneath). Returns 0, or -1 for an unknown
 // encoding, -2 for bytes invalid in it.
@@ -55,8 +65,16 @@ static inline int feedwatch_convert_to_utf8(const char *encoding, const unsigned
                                             int length, xmlBufferPtr output) {
     xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
     if (handler == NULL) return -1;
+    // The error handler is per thread in libxml2: set and restore it here.
+    xmlGenericErrorFunc previous = xmlGenericError;
+    void *previousContext = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, feedwatch_ignore_error);
     xmlBufferPtr input = xmlBufferCreateSize((size_t)length + 1);
-    if (input == NULL) { xmlCharEncCloseFunc(handler); return -1; }
+    if (input == NULL) {
+        xmlCharEncCloseFunc(handler);
+        xmlSetGenericErrorFunc(previousContext, previous);
+        return -1;
+    }
     xmlBufferAdd(input, bytes, length);
     int status = 0;
     while (xmlBufferLength(input) > 0) {
@@ -72,6 +90,7 @@ static inline int feedwatch_convert_to_utf8(const char *encoding, const unsigned
     }
     xmlBufferFree(input);
     xmlCharEncCloseFunc(handler);
+    xmlSetGenericErrorFunc(previousContext, previous);
     return status;
 }
 #endif

@@ -10,7 +10,8 @@ import Foundation
 final class AtomHandler: FeedHandler {
     private enum Field {
         case feedTitle, feedSubtitle, feedUpdated, feedID, linkText
-        case dateText, id, title, summary, content, authorName, published, fallbackPublished,
+        case fallbackSummary, fallbackTitle, dateText, id, title, summary, content, authorName,
+            published, fallbackPublished,
             updated,
             category
     }
@@ -74,6 +75,15 @@ final class AtomHandler: FeedHandler {
             feed.baseURL = bases.current
             return
         }
+        if entryDepth != nil, element.namespace == XMLNamespace.mediaRSS {
+            // Media RSS (YouTube) nests these in media:group.
+            if element.localName == "description", item.summary == nil {
+                begin(.fallbackSummary, attributes: attributes, parser: parser)
+            } else if element.localName == "title", item.title == nil {
+                begin(.fallbackTitle, attributes: attributes, parser: parser)
+            }
+            return
+        }
         guard isAtom(element) || element.namespace == XMLNamespace.dublinCore else { return }
         if entryDepth == nil, element.localName == "entry" {
             entryDepth = depth
@@ -123,7 +133,7 @@ final class AtomHandler: FeedHandler {
         let mode = attributes.value("mode")?.lowercased()
         captureIsBase64 = mode == "base64"
         switch type {
-        case nil, "", "text", "text/plain": captureKind = .text
+        case nil, "", "text", "text/plain", "plain": captureKind = .text
         case "html", "text/html": captureKind = .html
         case "xhtml", "application/xhtml+xml": captureKind = .markup
         case let other?:
@@ -234,6 +244,16 @@ final class AtomHandler: FeedHandler {
         case .linkText:
             if !text.isEmpty { item.link = URLResolver.resolve(text, against: bases.current) }
         case .id: if !text.isEmpty { item.guid = text }
+        case .fallbackSummary:
+            if item.summary == nil {
+                item.summary = text
+                item.summaryIsHTML = isHTML
+            }
+        case .fallbackTitle:
+            if item.title == nil {
+                item.title = text
+                item.titleIsHTML = isHTML
+            }
         case .title:
             item.title = text
             item.titleIsHTML = isHTML

@@ -23,6 +23,11 @@ enum EncodingSniffer {
         return nil
     }
 
+    /// `<?xm` in EBCDIC.
+    static func looksLikeEBCDIC(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94])
+    }
+
     /// The `encoding` pseudo-attribute of an ASCII-compatible XML declaration.
     static func declaredEncoding(_ bytes: [UInt8]) -> String? {
         var index = 0

@@ -8,6 +8,7 @@ final class HTMLSAXReader {
     private var folder = TextFolder()
 
     init() {
+        LibXML2Functions.initialized
         context = htmlNewParserCtxt()
     }
 
@@ -57,9 +58,21 @@ final class HTMLSAXReader {
     }
 
     private static func install(into handler: inout xmlSAXHandler) {
-        handler.startElement = { context, name, _ in
+        handler.startElement = { context, name, attributes in
             guard let reader = HTMLSAXReader.instance(context) else { return }
-            reader.folder.start(reader.name(name))
+            let element = reader.name(name)
+            reader.folder.start(element)
+            // An image stands for its alt text, as a text browser shows it.
+            guard element == "img", var pair = attributes else { return }
+            while let attribute = pair[0] {
+                if let value = pair[1], String(cString: attribute) == "alt" {
+                    let text = UnsafeBufferPointer(start: value, count: strlen(value))
+                    reader.folder.append(CollectionOfOne(UInt8(ascii: " ")))
+                    reader.folder.append(text)
+                    reader.folder.append(CollectionOfOne(UInt8(ascii: " ")))
+                }
+                pair += 2
+            }
         }
         handler.endElement = { context, name in
             guard let reader = HTMLSAXReader.instance(context) else { return }

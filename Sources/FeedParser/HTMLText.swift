@@ -1,3 +1,5 @@
+import Foundation
+
 /// HTML reduced to the plain text a person would read: scripts and styles
 /// dropped, block elements turned into line breaks, entities decoded,
 /// whitespace folded. Text without markup takes a fast path.
@@ -7,7 +9,14 @@ public enum HTMLText {
     /// The plain text of an HTML fragment or document.
     public static func plainText(_ html: String) -> String {
         guard needsParsing(html) else { return TextFolder.fold(html) }
-        return HTMLSAXReader().text(of: html)
+        // One libxml2 HTML context per thread, kept: creating one costs more
+        // than reducing a typical snippet.
+        let key = "feedwatch.HTMLText.reader"
+        let cache = Thread.current.threadDictionary
+        if let reader = cache[key] as? HTMLSAXReader { return reader.text(of: html) }
+        let reader = HTMLSAXReader()
+        cache[key] = reader
+        return reader.text(of: html)
     }
 
     /// Folds runs of whitespace to one space and trims, for text that is not HTML.
@@ -52,9 +61,25 @@ struct TextFolder {
     private var skipDepth = 0
 
     static func fold(_ text: String) -> String {
+        if isFolded(text) { return text }
         var folder = TextFolder()
         folder.append(text.utf8)
         return folder.result()
+    }
+
+    /// Already folded: no leading, trailing or doubled whitespace, no
+    /// whitespace but plain spaces, no no-break space. Most titles are.
+    private static func isFolded(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            if byte <= 0x20 || byte == 0xC2 {
+                if byte != 0x20 || previousWasSpace { return false }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     mutating func start(_ name: String) {

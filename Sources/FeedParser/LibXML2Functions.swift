@@ -3,6 +3,9 @@ import CLibXML2
 /// libxml2's lookup tables and converters, wrapped so that the rest of the
 /// parser never handles a C pointer.
 enum LibXML2Functions {
+    /// Runs libxml2's global setup once, whichever thread parses first.
+    static let initialized: Void = feedwatch_initialize()
+
     /// The scalar an HTML named entity (`mdash`, `nbsp`) stands for.
     static func htmlEntityScalar(named name: String) -> Unicode.Scalar? {
         let value = name.withCString { feedwatch_html_entity_value($0) }

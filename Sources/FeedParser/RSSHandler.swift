@@ -13,7 +13,7 @@ final class RSSHandler: FeedHandler {
         case timeToLive, updatePeriod, updateFrequency
         case title, fallbackTitle, link, description, content, fallbackContent, guid, author,
             category
-        case published, fallbackPublished, updated
+        case published, fallbackPublished, updated, fallbackSummary
     }
 
     private(set) var feed: FeedDraft
@@ -76,6 +76,14 @@ final class RSSHandler: FeedHandler {
         }
         if let itemDepth, depth == itemDepth + 1 {
             startItemField(element, attributes: attributes, parser: parser)
+        } else if itemDepth != nil, element.namespace == XMLNamespace.mediaRSS {
+            // Media RSS (YouTube, podcasts) nests these in media:group.
+            if element.localName == "description", item.summary == nil {
+                begin(.fallbackSummary, parser: parser)
+                item.summaryIsHTML = attributes.value("type") == "html"
+            } else if element.localName == "title", item.title == nil {
+                begin(.fallbackTitle, parser: parser)
+            }
         } else if itemDepth == nil, let channelDepth, depth == channelDepth + 1 {
             startChannelField(element, attributes: attributes, parser: parser)
         }
@@ -158,6 +166,11 @@ final class RSSHandler: FeedHandler {
         case (XMLNamespace.dublinCore, "description"):
             field = item.summary == nil ? .description : nil
         case (XMLNamespace.content, "encoded"): field = .content
+        case (XMLNamespace.iTunes, "summary"):
+            // Plain text by Apple's rules; a later <description> replaces it.
+            field = item.summary == nil ? .fallbackSummary : nil
+            if field != nil { item.summaryIsHTML = false }
+        case (XMLNamespace.iTunes, "author"): field = .author
         case (nil, "fullitem"): field = item.content == nil ? .content : nil
         case (XMLNamespace.xhtml, "body"), (XMLNamespace.xhtml, "div"): field = .fallbackContent
         case (let namespace, "guid") where XMLNamespace.isRSS(namespace):
@@ -205,7 +218,10 @@ final class RSSHandler: FeedHandler {
         case .fallbackTitle: if item.title == nil { item.title = text }
         case .link:
             if !text.isEmpty { item.link = URLResolver.resolve(text, against: bases.current) }
-        case .description: item.summary = text
+        case .description:
+            item.summary = text
+            item.summaryIsHTML = true
+        case .fallbackSummary: if item.summary == nil { item.summary = text }
         case .content: item.content = text
         case .fallbackContent: if item.content == nil { item.content = text }
         case .guid: if !text.isEmpty { item.guid = text }

@@ -12,6 +12,8 @@ enum XMLNamespace {
     static let syndication = "http://purl.org/rss/1.0/modules/syndication/"
     static let xhtml = "http://www.w3.org/1999/xhtml"
     static let xml = "http://www.w3.org/XML/1998/namespace"
+    static let mediaRSS = "http://search.yahoo.com/mrss/"
+    static let iTunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
     /// Namespaces under which plain RSS element names appear: none, RSS 1.0
     /// and 0.90, and the two URIs some RSS 2.0 publishers declared by default.

@@ -32,8 +32,9 @@ protocol XMLSAXDelegate: AnyObject {
 }
 
 /// The one place where feedwatch talks to libxml2's streaming XML parser:
-/// a SAX2 push parser in recover mode, no network, no DTD loading, no entity
-/// substitution. Pointers stay in this file.
+/// a SAX2 parser over the document in memory, in recover mode, with no
+/// network, no DTD loading and no entity substitution. Pointers to libxml2
+/// stay in this file and its two siblings (`HTMLSAXReader`, `LibXML2Functions`).
 final class XMLSAXParser {
     /// Held strongly for the parse only; `parse` lets go at the end.
     var delegate: XMLSAXDelegate?
@@ -52,7 +53,10 @@ final class XMLSAXParser {
     private var textBudget: Int
     private var context: xmlParserCtxtPtr?
     private var htmlEntityHolder: xmlDocPtr?
-    private var nameCache: [UnsafePointer<xmlChar>: String] = [:]
+    /// Names by dictionary pointer, direct-mapped: a pointer compare instead
+    /// of hashing, and a document uses few distinct names.
+    private var nameCache = [(pointer: UnsafePointer<xmlChar>?, name: String)](
+        repeating: (nil, ""), count: 256)
 
     /// - Parameter textBudget: how many bytes of character data the document
     ///   may produce; past it (entity expansion bombs) parsing stops.
@@ -63,19 +67,26 @@ final class XMLSAXParser {
     /// Parses a whole UTF-8 document, calling the delegate as elements open
     /// and close. Recoverable errors end up in `diagnostics`.
     func parse(utf8 bytes: [UInt8]) throws(ParserError) {
+        LibXML2Functions.initialized
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
         Self.install(into: &handler)
         let userData = Unmanaged.passUnretained(self).toOpaque()
-        let headLength = min(4, bytes.count)
+        // A memory parser (the whole document is at hand) whose default
+        // handler table is swapped for ours: no tree is ever built.
         let created: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: headLength) {
-                xmlCreatePushParserCtxt(&handler, userData, $0, Int32(headLength), nil)
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
             }
         }
-        guard let context = created else {
-            throw .notAFeed(reason: "the XML parser could not start (out of memory?)")
+        guard let context = created, let table = context.pointee.sax else {
+            if let created { xmlFreeParserCtxt(created) }
+            throw bytes.isEmpty
+                ? .notAFeed(reason: "the document is empty")
+                : .notAFeed(reason: "the XML parser could not start (out of memory?)")
         }
+        table.pointee = handler
+        context.pointee.userData = userData
         self.context = context
         defer {
             if let document = context.pointee.myDoc {
@@ -94,13 +105,7 @@ final class XMLSAXParser {
         // Entities are never substituted: external ones would be read from disk.
         context.pointee.replaceEntities = 0
         context.pointee.loadsubset = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            let rest = buffer.count - headLength
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                _ = xmlParseChunk(context, $0 + headLength, Int32(rest), 1)
-            }
-            if buffer.baseAddress == nil { _ = xmlParseChunk(context, nil, 0, 1) }
-        }
+        _ = xmlParseDocument(context)
         delegate = nil
         if let abortError { throw abortError }
     }
@@ -168,9 +173,10 @@ final class XMLSAXParser {
         guard let pointer else { return nil }
         // libxml2 interns names in the context's dictionary, so a pointer
         // stands for one name for the whole parse.
-        if let cached = nameCache[pointer] { return cached }
+        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
+        if nameCache[slot].pointer == pointer { return nameCache[slot].name }
         let value = String(cString: pointer)
-        nameCache[pointer] = value
+        nameCache[slot] = (pointer, value)
         return value
     }
 

@@ -96,6 +96,20 @@ struct FormatParsingTests {
         #expect(item.text.content == "Hi")
     }
 
+    @Test func mediaRSSDescriptionIsTheSummaryFallback() throws {
+        let item = try #require(try parsedFixture("media_rss.xml").items.first)
+        #expect(item.summary == "Talk about floods & relief in Sindh")
+        #expect(item.text.summary == "Talk about floods & relief in Sindh")
+        #expect(item.title == "Video title")
+    }
+
+    @Test func iTunesSummaryAndAuthor() throws {
+        let item = try #require(try parsedFixture("podcast.xml").items.first)
+        #expect(item.authors == ["Host Name"])
+        #expect(item.summary == "Plain <not a tag> summary")
+        #expect(item.text.summary == "Plain <not a tag> summary")  // plain text, not HTML
+    }
+
     @Test func jsonFeed() throws {
         let feed = try parsedFixture("feed.json")
         #expect(feed.format == .json1x)

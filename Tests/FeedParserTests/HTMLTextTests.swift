@@ -42,6 +42,10 @@ struct HTMLTextTests {
         #expect(HTMLText.plainText("5 < 6 & 7 > 3") == "5 < 6 & 7 > 3")
     }
 
+    @Test func imagesStandForTheirAltText() {
+        #expect(HTMLText.plainText(#"A <img src="x.png" alt="cat"> sat"#) == "A cat sat")
+    }
+
     @Test func nonASCIIKeepsItsCharacters() {
         #expect(HTMLText.plainText("<p>Привет, <b>мир</b></p> 漢字") == "Привет, мир\n漢字")
     }

@@ -146,10 +146,45 @@ struct EncodingTests {
         #expect(feed.title == "Привет")
     }
 
+    @Test func ebcdicWithDeclaration() throws {
+        let text =
+            #"<?xml version="1.0" encoding="cp037"?><rss><channel><title>Mainframe</title></channel></rss>"#
+        let ebcdic = try #require(CodePage037.ebcdic(text))
+        #expect(try FeedParser.parse(Data(ebcdic)).title == "Mainframe")
+    }
+
     @Test func latin1DeclarationReadsWindows1252Punctuation() throws {
         let bytes: [UInt8] =
             Array(#"<?xml version="1.0" encoding="iso-8859-1"?><rss><channel><title>"#.utf8)
             + [0x93, 0x68, 0x69, 0x94] + Array("</title></channel></rss>".utf8)
         #expect(try FeedParser.parse(Data(bytes)).title == "\u{201C}hi\u{201D}")
+    }
+}
+
+/// Code page 037 (EBCDIC) for the few characters test documents use.
+enum CodePage037 {
+    static func ebcdic(_ text: String) -> [UInt8]? {
+        // ASCII letters, digits and punctuation in code page 037.
+        let table: [Character: UInt8] = [
+            "<": 0x4C, "?": 0x6F, ">": 0x6E, "=": 0x7E, "\"": 0x7F, " ": 0x40, ".": 0x4B, "/": 0x61,
+            "0": 0xF0, "1": 0xF1, "3": 0xF3, "7": 0xF7,
+        ]
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let lower: [UInt8] = [
+            0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x91, 0x92, 0x93, 0x94, 0x95,
+            0x96,
+            0x97, 0x98, 0x99, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9,
+        ]
+        var bytes: [UInt8] = []
+        for character in text {
+            if let byte = table[character] {
+                bytes.append(byte)
+            } else if let index = letters.firstIndex(of: Character(character.lowercased())) {
+                bytes.append(character.isUppercase ? lower[index] + 0x40 : lower[index])
+            } else {
+                return nil
+            }
+        }
+        return bytes
     }
 }

@@ -45,6 +45,12 @@ struct SecurityTests {
         #expect(feed.warnings.contains { $0.contains("external entity") })
     }
 
+    @Test func externalParameterEntitiesAreNeverRead() throws {
+        let feed = try parsedFixture("xxe_parameter_entity.xml")
+        #expect(feed.title == "PE test")
+        #expect(!FeedJSON.encode(feed).contains("root:"))
+    }
+
     @Test func externalDTDIsNotLoaded() throws {
         let xml = """
             <?xml version="1.0"?><!DOCTYPE rss SYSTEM "file:///etc/passwd">

@@ -103,7 +103,16 @@ final class CompiledRuleSet: Sendable {
                 $1.field.order, $1.firstToken, $1.lastToken
             )
         }
-        for occurrence in ordered {
+        // A name inside a longer name of the same entity (`Islamic State Khorasan`
+        // in `Islamic State Khorasan Province`) is one match: keep the longer.
+        let kept = ordered.filter { inner in
+            !ordered.contains { outer in
+                outer.atom == inner.atom && outer.field == inner.field
+                    && outer.firstToken <= inner.firstToken && outer.lastToken >= inner.lastToken
+                    && outer.lastToken - outer.firstToken > inner.lastToken - inner.firstToken
+            }
+        }
+        for occurrence in kept {
             let term: String
             if Int(occurrence.atom) < entities.count {
                 let id = entities[Int(occurrence.atom)].summary.id

@@ -16,7 +16,7 @@ import Testing
         entity "Islamic State Khorasan Province"
           id iskp
           kind group
-          alias "ISK-P", "IS-K"
+          alias "ISK-P", "IS-K", "Islamic State Khorasan"
         entity "Osama bin Laden"
           kind person
         entity "Kabul"
@@ -259,5 +259,16 @@ import Testing
         #expect(
             RuleSet().evaluate(FeedModelItems.titled("Kabul blast"), feed: FeedContext(name: "f"))
                 .isEmpty)
+    }
+
+    @Test func aNameInsideALongerNameIsOneMatch() throws {
+        let ruleSet = try Self.ruleSet("rule \"I\"\n  match @iskp\n")
+        let hits = ruleSet.evaluate(
+            FeedModelItems.titled("Islamic State Khorasan Province claims it"),
+            feed: FeedContext(name: "f"))
+        #expect(
+            hits.first?.matches == [
+                TermMatch(term: "@iskp", field: .title, text: "Islamic State Khorasan Province")
+            ])
     }
 }

@@ -19,14 +19,19 @@ struct QueryParser {
     private(set) var problems: [RulesProblem] = []
 
     /// Parses `tokens` (the query after `match`/`unless`); nil when it has problems.
+    /// `terms` receives the terms read even when the query has problems, so that
+    /// unknown references are reported together with the syntax problems.
     static func parse(
-        _ tokens: ArraySlice<Token>, reader: LineReader, problems: inout [RulesProblem]
-    )
-        -> Query?
-    {
+        _ tokens: ArraySlice<Token>, reader: LineReader, problems: inout [RulesProblem],
+        terms: inout [QueryTerm]
+    ) -> Query? {
         var parser = QueryParser(reader: reader)
         let query = parser.parseAll(tokens)
         problems += parser.problems
+        terms += parser.pieces.compactMap {
+            if case .term(let term) = $0.piece { return term }
+            return nil
+        }
         return parser.problems.isEmpty ? query : nil
     }
 

@@ -137,7 +137,10 @@ struct RuleSetCompiler {
             }
         }
         if notify.isEmpty { notify = ["log"] }
-        guard let matchQuery = declaration.match else { return nil }
+        guard declaration.isComplete, let matchQuery = declaration.match else {
+            for term in declaration.terms { _ = leaf(for: term, entities: entities) }
+            return nil
+        }
         let match = compile(matchQuery, entities: entities)
         let unless = declaration.unless.map { compile($0, entities: entities) }
         guard problems.count == problemCount else { return nil }

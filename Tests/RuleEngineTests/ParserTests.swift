@@ -174,6 +174,19 @@ import Testing
         }
     }
 
+    @Test func referencesAndSinksAreCheckedInRulesWithBrokenQueries() {
+        let source = "rule \"R\"\n  match @kabull NEAR #attack\n  notify ops\n"
+        do {
+            _ = try RuleSet.from(source, knownSinks: [])
+            Issue.record("expected problems")
+        } catch {
+            #expect(
+                error.problems.map { "\($0.line):\($0.column)" } == ["2:9", "2:17", "2:22", "3:10"])
+            #expect(error.problems[0].message.contains("unknown entity @kabull"))
+            #expect(error.problems[2].message.contains("unknown list #attack"))
+        }
+    }
+
     @Test func unknownSinksAreOnlyCheckedWhenSinksAreKnown() throws {
         let source = "rule \"R\"\n  match x\n  notify ops\n"
         #expect(throws: RulesError.self) { try RuleSet.from(source, knownSinks: ["other"]) }

@@ -72,7 +72,7 @@ struct Row {
     var itemsPerSecond: Double
     var hits: Int
     var python: PythonComparison.Result?
-    var regex: RegexComparison.Result
+    var regex: RegexComparison.Result?
 }
 
 var rows: [Row] = []
@@ -111,9 +111,11 @@ for size in sizes {
     let python =
         pythonAvailable && comparisons
         ? PythonComparison.run(names: names, corpus: corpusURL, directory: temporary) : nil
-    let regex = RegexComparison.run(
-        patterns: RegexComparison.expressions(rules: 500, entities: entities), items: corpus,
-        budget: comparisons ? regexBudget : 0)
+    let regex =
+        comparisons
+        ? RegexComparison.run(
+            patterns: RegexComparison.expressions(rules: 500, entities: entities), items: corpus,
+            budget: regexBudget) : nil
     let size = ruleSet.matcherSize
     rows.append(
         Row(
@@ -137,12 +139,16 @@ for row in rows {
         row.python.map {
             "\(pad(format($0.buildSeconds, 3), 21)) | \(pad(format(corpusMegabytes / $0.matchSeconds), 5))"
         } ?? "\(pad("n/a", 21)) | \(pad("n/a", 5))"
+    let regex =
+        row.regex.map {
+            "\(pad(format($0.buildSeconds, 3), 22)) | \(format($0.bytesPerSecond / 1_000_000, 3)) "
+                + "(\($0.sampleItems) items)"
+        } ?? "\(pad("n/a", 22)) | n/a"
     print(
         "\(pad("\(row.entities)", 8)) | \(pad("\(row.patterns)", 9)) | \(pad("\(row.states)", 7)) | "
             + "\(pad(format(row.buildSeconds, 3), 7)) | \(pad(format(row.megabytesPerSecond), 5)) | "
-            + "\(pad(format(row.itemsPerSecond, 0), 7)) | \(pad("\(row.hits)", 6)) || \(python) || "
-            + "\(pad(format(row.regex.buildSeconds, 3), 22)) | \(format(row.regex.bytesPerSecond / 1_000_000, 3)) "
-            + "(\(row.regex.sampleItems) items)")
+            + "\(pad(format(row.itemsPerSecond, 0), 7)) | \(pad("\(row.hits)", 6)) || \(python) || \(regex)"
+    )
 }
 
 print("")

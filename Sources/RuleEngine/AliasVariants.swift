@@ -18,6 +18,11 @@ enum AliasVariants {
         "ur", "ul", "al", "el", "ud", "ad", "uz", "bin", "ibn", "bint", "abu", "abd", "abdul",
     ]
 
+    /// The particles with their characters, in a fixed order.
+    private static let particleCharacters: [(String, [Character])] = particles.sorted().map {
+        ($0, Array($0))
+    }
+
     /// A stem must keep this many letters when an attached particle is split off,
     /// so that short words are not taken apart.
     static let minimumStemLength = 4
@@ -70,8 +75,8 @@ enum AliasVariants {
         guard !particles.contains(word) else { return [] }
         let characters = Array(word)
         var options: [[String]] = []
-        for particle in particles {
-            let length = particle.count
+        for (particle, particleCharacters) in particleCharacters {
+            let length = particleCharacters.count
             guard characters.count >= length + minimumStemLength - 1 else { continue }
             if word.hasSuffix(particle), characters.count - length >= minimumStemLength {
                 options.append([String(characters.dropLast(length)), particle])
@@ -82,7 +87,7 @@ enum AliasVariants {
             // An infix particle: a stem before it and at least three letters after.
             var start = minimumStemLength
             while start + length + 3 <= characters.count {
-                if String(characters[start..<(start + length)]) == particle {
+                if characters[start..<(start + length)].elementsEqual(particleCharacters) {
                     options.append([
                         String(characters[..<start]), particle,
                         String(characters[(start + length)...]),

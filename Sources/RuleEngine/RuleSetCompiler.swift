@@ -87,7 +87,7 @@ struct RuleSetCompiler {
 
     private mutating func checkUniqueIds() {
         var entityLocations: [String: SourceLocation] = [:]
-        for (index, entity) in document.entities.enumerated() {
+        for entity in document.entities {
             if let first = entityLocations[entity.id.value] {
                 report(
                     entity.id.location,
@@ -96,7 +96,6 @@ struct RuleSetCompiler {
                 entityLocations[entity.id.value] = entity.id.location
                 entityIndex[entity.id.value] = entityIndex.count
             }
-            _ = index
         }
         var listLocations: [String: SourceLocation] = [:]
         for (index, list) in document.lists.enumerated() {
@@ -138,6 +137,7 @@ struct RuleSetCompiler {
         }
         if notify.isEmpty { notify = ["log"] }
         guard declaration.isComplete, let matchQuery = declaration.match else {
+            // Only for the problems: unknown references are reported by `leaf`.
             for term in declaration.terms { _ = leaf(for: term, entities: entities) }
             return nil
         }

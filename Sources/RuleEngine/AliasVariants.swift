@@ -45,7 +45,7 @@ enum AliasVariants {
             add(words.joined().map { String($0) })
             return results
         }
-        for split in splitAttachedParticles(words) {
+        for split in splitAttachedParticles(words) where results.count < maximumVariants {
             for variant in joinParticles(split, spelling: spelling) { add(variant) }
         }
         return results
@@ -65,7 +65,10 @@ enum AliasVariants {
         for word in words {
             let options = [[word]] + splits(of: word)
             sequences = sequences.flatMap { prefix in options.map { prefix + $0 } }
-            if sequences.count > maximumVariants { break }
+            // Every word must still be read; only the number of readings is bounded.
+            if sequences.count > maximumVariants {
+                sequences = Array(sequences.prefix(maximumVariants))
+            }
         }
         return sequences
     }
@@ -121,6 +124,9 @@ enum AliasVariants {
             for group in groups {
                 let forms = joinedForms(group, spelling: spelling)
                 sequences = sequences.flatMap { prefix in forms.map { prefix + [$0] } }
+                if sequences.count > maximumVariants {
+                    sequences = Array(sequences.prefix(maximumVariants))
+                }
             }
             results += sequences
             if results.count > maximumVariants { break }
@@ -134,6 +140,8 @@ enum AliasVariants {
         var forms = [""]
         for part in parts {
             forms = forms.flatMap { prefix in spelling.spellings(of: part).map { prefix + $0 } }
+            // Many spelled parts in one word would multiply without end: keep the first.
+            if forms.count > maximumVariants { forms = Array(forms.prefix(maximumVariants)) }
         }
         return forms
     }

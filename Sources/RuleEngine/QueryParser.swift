@@ -15,6 +15,9 @@ struct QueryParser {
 
     private var pieces: [(piece: Piece, token: Token)] = []
     private var position = 0
+    /// How deep parentheses and NOTs nest; bounded so that no query can exhaust the stack.
+    private var depth = 0
+    static let maximumDepth = 64
     private let reader: LineReader
     private(set) var problems: [RulesProblem] = []
 
@@ -228,11 +231,25 @@ struct QueryParser {
 
     private mutating func parseUnary() -> Query? {
         if case .not = current {
+            guard enter(currentToken) else { return nil }
+            defer { depth -= 1 }
             position += 1
             guard let operand = parseUnary() else { return nil }
             return .not(operand)
         }
         return parseScoped()
+    }
+
+    private mutating func enter(_ token: Token?) -> Bool {
+        depth += 1
+        if depth > Self.maximumDepth {
+            report(
+                token,
+                "the query nests too deeply (more than \(Self.maximumDepth) levels of ( … ) and NOT)"
+            )
+            return false
+        }
+        return true
     }
 
     private mutating func parseScoped() -> Query? {
@@ -276,6 +293,8 @@ struct QueryParser {
             position += 1
             return .term(term)
         case .open:
+            guard enter(token) else { return nil }
+            defer { depth -= 1 }
             position += 1
             guard let inner = parseOr() else { return nil }
             guard case .close = current else {

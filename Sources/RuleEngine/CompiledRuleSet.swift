@@ -67,8 +67,12 @@ final class CompiledRuleSet: Sendable {
         // First the rules to wake (cheap: most occurrences are of common keywords,
         // which wake no rule), then, only if any, the occurrences of each leaf.
         var candidates = alwaysCandidates
+        var wokenLeaves = Set<Int32>()
         for occurrence in occurrences {
-            for leaf in atomLeaves[Int(occurrence.atom)] { candidates += leafRules[Int(leaf)] }
+            for leaf in atomLeaves[Int(occurrence.atom)]
+            where !leafRules[Int(leaf)].isEmpty && wokenLeaves.insert(leaf).inserted {
+                candidates += leafRules[Int(leaf)]
+            }
         }
         guard !candidates.isEmpty else { return [] }
         candidates.sort()

@@ -271,4 +271,15 @@ import Testing
                 TermMatch(term: "@iskp", field: .title, text: "Islamic State Khorasan Province")
             ])
     }
+
+    @Test func aHugeRepetitiveItemStaysCheap() throws {
+        let ruleSet = try Self.ruleSet(
+            "rule \"N\"\n  match @kabul NEAR/2 #attack\nrule \"A\"\n  match @kabul AND #attack\n")
+        let text = String(repeating: "Kabul blast attack ", count: 50_000)
+        let start = ContinuousClock.now
+        let hits = ruleSet.evaluate(
+            FeedModelItems.titled("x", content: text), feed: FeedContext(name: "f"))
+        #expect(hits.map(\.rule) == ["n", "a"])
+        #expect(ContinuousClock.now - start < .seconds(20))
+    }
 }

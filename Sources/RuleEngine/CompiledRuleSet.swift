@@ -11,7 +11,9 @@ final class CompiledRuleSet: Sendable {
     let spelling: SpellingClasses
     /// The leaves each atom belongs to: an occurrence of an atom is one of each.
     private let atomLeaves: [[Int32]]
-    /// The rules each leaf appears in: only those rules are evaluated when it occurs.
+    /// The rules a leaf wakes: a rule is evaluated only when one of its trigger
+    /// leaves (see `CompiledQuery.triggers`) occurs, or always when it can hold
+    /// without any term.
     private let leafRules: [[Int32]]
     private let alwaysCandidates: [Int32]
 

@@ -68,11 +68,11 @@ struct RulesTestCommand: ParsableCommand {
             }
             data = fileData
         }
-        if plain { return [Self.plainItem(data)] }
+        if plain { return [Self.plainItem(data, id: isStandardInput ? "stdin" : input)] }
         do {
             return try FeedParser.parse(data, contentType: contentType).items
         } catch {
-            if isStandardInput { return [Self.plainItem(data)] }
+            if isStandardInput { return [Self.plainItem(data, id: "stdin")] }
             printError("\(error)\n(use --plain to read \(input) as plain text)")
             throw ExitStatus.failures
         }
@@ -94,8 +94,9 @@ struct RulesTestCommand: ParsableCommand {
         }
     }
 
-    /// Plain text as one item: the first line is the title, the rest the content.
-    static func plainItem(_ data: Data) -> Item {
+    /// Plain text as one item (`id`: `stdin`, or the file's path): the first line
+    /// is the title, the rest the content.
+    static func plainItem(_ data: Data, id: String) -> Item {
         let text = String(decoding: data, as: UTF8.self)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let lines = trimmed.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
@@ -103,7 +104,7 @@ struct RulesTestCommand: ParsableCommand {
         let content =
             lines.count > 1 ? String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
         return Item(
-            id: "stdin", title: title, content: content.isEmpty ? nil : content,
+            id: id, title: title, content: content.isEmpty ? nil : content,
             text: ItemText(title: title, summary: "", content: content))
     }
 }

@@ -12,8 +12,9 @@ struct RulesTestCommand: ParsableCommand {
         abstract: "Run the rules on a feed, or on plain text, and show what fires and why.",
         discussion: """
             Reads a feed file, a feed URL, or standard input (-). Standard input that is \
-            not a feed, or any input with --plain, is one plain-text item with id `stdin`: \
-            its first line is the title, the rest the content.
+            not a feed is one plain-text item with id `stdin`; with --plain, the input is \
+            one plain-text item whose id is `stdin` or the file's path. The first line of \
+            plain text is the title, the rest the content.
             """)
 
     @OptionGroup var options: CommonOptions

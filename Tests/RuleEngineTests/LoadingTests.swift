@@ -52,6 +52,12 @@ import Testing
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent(
             "no-such-\(UUID().uuidString)")
         #expect(throws: RulesError.self) { try RuleSet.load(directory: missing) }
+        do {
+            _ = try RuleSet.load(directory: missing)
+        } catch {
+            #expect(
+                error.description.hasPrefix("\(missing.path): rules: cannot read the rules folder"))
+        }
         let empty = try folder(["readme.md": "nothing"])
         #expect(throws: RulesError.self) { try RuleSet.load(directory: empty) }
         #expect(try RuleTests.load(directory: missing).isEmpty)

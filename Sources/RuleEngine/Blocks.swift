@@ -1,85 +1,85 @@
 /// A block of a rules or test file: a header at column 1 and its indented lines.
 struct Block: Sendable {
-  var header: SourceLine
-  var lines: [SourceLine]
+    var header: SourceLine
+    var lines: [SourceLine]
 
-  var keyword: Token { header.tokens[0] }
-  var arguments: ArraySlice<Token> { header.tokens.dropFirst() }
+    var keyword: Token { header.tokens[0] }
+    var arguments: ArraySlice<Token> { header.tokens.dropFirst() }
 }
 
 /// Groups lexed lines into blocks; an indented line before any header is a problem.
 enum BlockGrouper {
-  static func group(_ lines: [SourceLine], file: String, problems: inout [RulesProblem])
-    -> [Block]
-  {
-    var blocks: [Block] = []
-    for line in lines {
-      if line.isHeader {
-        blocks.append(Block(header: line, lines: []))
-      } else if blocks.isEmpty {
-        problems.append(
-          RulesProblem(
-            line.tokens[0].location,
-            "this indented line belongs to no block; a block starts at the beginning of a line with entity, list, equivalent or rule",
-            sourceLine: line.text))
-      } else {
-        blocks[blocks.count - 1].lines.append(line)
-      }
+    static func group(_ lines: [SourceLine], file: String, problems: inout [RulesProblem])
+        -> [Block]
+    {
+        var blocks: [Block] = []
+        for line in lines {
+            if line.isHeader {
+                blocks.append(Block(header: line, lines: []))
+            } else if blocks.isEmpty {
+                problems.append(
+                    RulesProblem(
+                        line.tokens[0].location,
+                        "this indented line belongs to no block; a block starts at the beginning of a line with entity, list, equivalent or rule",
+                        sourceLine: line.text))
+            } else {
+                blocks[blocks.count - 1].lines.append(line)
+            }
+        }
+        return blocks
     }
-    return blocks
-  }
 }
 
 /// Reading values off a line, with problems for the analyst when they are missing.
 struct LineReader {
-  var line: SourceLine
-  var file: String
+    var line: SourceLine
+    var file: String
 
-  /// The location just past the last token, for "missing value" problems.
-  var endLocation: SourceLocation {
-    SourceLocation(file: file, line: line.number, column: line.text.count + 1)
-  }
-
-  func problem(_ token: Token?, _ message: String) -> RulesProblem {
-    RulesProblem(token?.location ?? endLocation, message, sourceLine: line.text)
-  }
-
-  /// Values separated by commas (`tag a, b`); strings or words as allowed.
-  func commaList(
-    _ tokens: ArraySlice<Token>, what: String, allowWords: Bool, allowStrings: Bool,
-    problems: inout [RulesProblem]
-  ) -> [Token] {
-    var values: [Token] = []
-    var expectingValue = true
-    for token in tokens {
-      switch token.kind {
-      case .comma:
-        if expectingValue {
-          problems.append(
-            problem(
-              token,
-              "a comma here separates nothing: write one \(what) between commas"))
-        }
-        expectingValue = true
-      case .word where allowWords, .string where allowStrings:
-        if !expectingValue {
-          problems.append(problem(token, "put a comma between two \(what)s"))
-        }
-        values.append(token)
-        expectingValue = false
-      case .word:
-        problems.append(
-          problem(
-            token,
-            "\(token.written) should be in double quotes, like \"\(token.written)\""))
-        expectingValue = false
-      case .string:
-        problems.append(problem(token, "write \(what)s without quotes here"))
-        expectingValue = false
-      case .openParenthesis, .closeParenthesis:
-        problems.append(problem(token, "parentheses are only allowed in match and unless"))
-      }
+    /// The location just past the last token, for "missing value" problems.
+    var endLocation: SourceLocation {
+        SourceLocation(file: file, line: line.number, column: line.text.count + 1)
     }
-    return values
-  }
+
+    func problem(_ token: Token?, _ message: String) -> RulesProblem {
+        RulesProblem(token?.location ?? endLocation, message, sourceLine: line.text)
+    }
+
+    /// Values separated by commas (`tag a, b`); strings or words as allowed.
+    func commaList(
+        _ tokens: ArraySlice<Token>, what: String, allowWords: Bool, allowStrings: Bool,
+        problems: inout [RulesProblem]
+    ) -> [Token] {
+        var values: [Token] = []
+        var expectingValue = true
+        for token in tokens {
+            switch token.kind {
+            case .comma:
+                if expectingValue {
+                    problems.append(
+                        problem(
+                            token,
+                            "a comma here separates nothing: write one \(what) between commas"))
+                }
+                expectingValue = true
+            case .word where allowWords, .string where allowStrings:
+                if !expectingValue {
+                    problems.append(problem(token, "put a comma between two \(what)s"))
+                }
+                values.append(token)
+                expectingValue = false
+            case .word:
+                problems.append(
+                    problem(
+                        token,
+                        "\(token.written) should be in double quotes, like \"\(token.written)\""))
+                expectingValue = false
+            case .string:
+                problems.append(problem(token, "write \(what)s without quotes here"))
+                expectingValue = false
+            case .openParenthesis, .closeParenthesis:
+                problems.append(problem(token, "parentheses are only allowed in match and unless"))
+            }
+        }
+        return values
+    }
 }

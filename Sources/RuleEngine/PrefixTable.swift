@@ -2,49 +2,49 @@
 /// longest wildcard prefix of a token the rule set does not otherwise know.
 /// Built, then frozen into a `PrefixTable` for matching.
 struct PrefixTableBuilder {
-  /// 256 children per node; 0 means none (the root is never a child).
-  private var children: [Int32] = [Int32](repeating: 0, count: 256)
-  /// The prefix-class symbol of the node, or 0 when no prefix ends there.
-  private var symbols: [Int32] = [0]
+    /// 256 children per node; 0 means none (the root is never a child).
+    private var children: [Int32] = [Int32](repeating: 0, count: 256)
+    /// The prefix-class symbol of the node, or 0 when no prefix ends there.
+    private var symbols: [Int32] = [0]
 
-  func build() -> PrefixTable { PrefixTable(children: children, symbols: symbols) }
+    func build() -> PrefixTable { PrefixTable(children: children, symbols: symbols) }
 
-  mutating func insert(_ prefix: String, symbol: Int32) {
-    var node = 0
-    for byte in prefix.utf8 {
-      let index = node * 256 + Int(byte)
-      if children[index] == 0 {
-        children[index] = Int32(symbols.count)
-        symbols.append(0)
-        children += [Int32](repeating: 0, count: 256)
-      }
-      node = Int(children[index])
+    mutating func insert(_ prefix: String, symbol: Int32) {
+        var node = 0
+        for byte in prefix.utf8 {
+            let index = node * 256 + Int(byte)
+            if children[index] == 0 {
+                children[index] = Int32(symbols.count)
+                symbols.append(0)
+                children += [Int32](repeating: 0, count: 256)
+            }
+            node = Int(children[index])
+        }
+        symbols[node] = symbol
     }
-    symbols[node] = symbol
-  }
 }
 
 /// The frozen trie (a class: scans share it without copying).
 final class PrefixTable: Sendable {
-  private let children: [Int32]
-  private let symbols: [Int32]
+    private let children: [Int32]
+    private let symbols: [Int32]
 
-  init(children: [Int32], symbols: [Int32]) {
-    self.children = children
-    self.symbols = symbols
-  }
-
-  /// The symbol of the longest inserted prefix of `bytes`, if any.
-  @inline(__always)
-  func longestPrefixSymbol(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-    var node = 0
-    var found: Int32 = 0
-    for byte in bytes {
-      let next = Int(children[node * 256 + Int(byte)])
-      if next == 0 { break }
-      node = next
-      if symbols[node] != 0 { found = symbols[node] }
+    init(children: [Int32], symbols: [Int32]) {
+        self.children = children
+        self.symbols = symbols
     }
-    return found == 0 ? nil : found
-  }
+
+    /// The symbol of the longest inserted prefix of `bytes`, if any.
+    @inline(__always)
+    func longestPrefixSymbol(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var node = 0
+        var found: Int32 = 0
+        for byte in bytes {
+            let next = Int(children[node * 256 + Int(byte)])
+            if next == 0 { break }
+            node = next
+            if symbols[node] != 0 { found = symbols[node] }
+        }
+        return found == 0 ? nil : found
+    }
 }

@@ -2,30 +2,30 @@ import FeedModel
 
 /// One rule firing on one item, with the evidence.
 public struct RuleHit: Sendable, Equatable {
-  public var rule: String
-  public var title: String
-  public var severity: Severity
-  /// Every term that matched, where and as written in the item.
-  public var matches: [TermMatch]
-  /// Ids of the watchlisted entities among the matches.
-  public var entities: [String]
-  /// Sink names; `log` is the alert log.
-  public var notify: [String]
-  /// Alert on every report of a story rather than once.
-  public var notifyEach: Bool
+    public var rule: String
+    public var title: String
+    public var severity: Severity
+    /// Every term that matched, where and as written in the item.
+    public var matches: [TermMatch]
+    /// Ids of the watchlisted entities among the matches.
+    public var entities: [String]
+    /// Sink names; `log` is the alert log.
+    public var notify: [String]
+    /// Alert on every report of a story rather than once.
+    public var notifyEach: Bool
 
-  public init(
-    rule: String, title: String, severity: Severity, matches: [TermMatch], entities: [String],
-    notify: [String], notifyEach: Bool
-  ) {
-    self.rule = rule
-    self.title = title
-    self.severity = severity
-    self.matches = matches
-    self.entities = entities
-    self.notify = notify
-    self.notifyEach = notifyEach
-  }
+    public init(
+        rule: String, title: String, severity: Severity, matches: [TermMatch], entities: [String],
+        notify: [String], notifyEach: Bool
+    ) {
+        self.rule = rule
+        self.title = title
+        self.severity = severity
+        self.matches = matches
+        self.entities = entities
+        self.notify = notify
+        self.notifyEach = notifyEach
+    }
 }
 
 /// A term of a query that matched: the term as the rule wrote it, the field,
@@ -36,13 +36,13 @@ public struct RuleHit: Sendable, Equatable {
 /// also when the rule selected it through `@tag:` or `@kind:`, because the analyst
 /// wants to know *who* matched.
 public struct TermMatch: Sendable, Equatable, Hashable, Codable {
-  public var term: String
-  public var field: TextField
-  public var text: String
+    public var term: String
+    public var field: TextField
+    public var text: String
 
-  public init(term: String, field: TextField, text: String) {
-    self.term = term
-    self.field = field
-    self.text = text
-  }
+    public init(term: String, field: TextField, text: String) {
+        self.term = term
+        self.field = field
+        self.text = text
+    }
 }

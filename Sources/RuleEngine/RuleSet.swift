@@ -38,127 +38,127 @@ import Foundation
 
 /// The rules of a `rules/` folder, compiled for matching.
 public struct RuleSet: Sendable {
-  public private(set) var rules: [RuleSummary] = []
-  private var compiled: CompiledRuleSet?
+    public private(set) var rules: [RuleSummary] = []
+    private var compiled: CompiledRuleSet?
 
-  public init() {}
+    public init() {}
 
-  /// Loads every `*.rules` file of `directory`, in name order. `knownSinks`,
-  /// when given, are the sink names a `notify` line may use besides `log`.
-  public static func load(directory: URL, knownSinks: Set<String>? = nil) throws(RulesError)
-    -> RuleSet
-  {
-    let displayDirectory = directory.standardizedFileURL.lastPathComponent
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        .filter { $0.hasSuffix(".rules") }.sorted {
-          Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+    /// Loads every `*.rules` file of `directory`, in name order. `knownSinks`,
+    /// when given, are the sink names a `notify` line may use besides `log`.
+    public static func load(directory: URL, knownSinks: Set<String>? = nil) throws(RulesError)
+        -> RuleSet
+    {
+        let displayDirectory = directory.standardizedFileURL.lastPathComponent
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".rules") }.sorted {
+                    Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+                }
+        } catch {
+            throw RulesError(problems: [
+                RulesProblem(
+                    file: directory.path, line: 0, column: 0,
+                    message: "cannot read the rules folder: \(error.localizedDescription)")
+            ])
         }
-    } catch {
-      throw RulesError(problems: [
-        RulesProblem(
-          file: directory.path, line: 0, column: 0,
-          message: "cannot read the rules folder: \(error.localizedDescription)")
-      ])
+        guard !names.isEmpty else {
+            throw RulesError(problems: [
+                RulesProblem(
+                    file: directory.path, line: 0, column: 0,
+                    message: "the rules folder has no *.rules files")
+            ])
+        }
+        var files: [(name: String, source: String)] = []
+        var problems: [RulesProblem] = []
+        for name in names {
+            let display = displayDirectory + "/" + name
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                problems.append(
+                    RulesProblem(
+                        file: display, line: 0, column: 0, message: "cannot read this file"))
+                continue
+            }
+            guard let source = String(data: data, encoding: .utf8) else {
+                problems.append(
+                    RulesProblem(
+                        file: display, line: 0, column: 0, message: "this file is not UTF-8 text"))
+                continue
+            }
+            files.append((display, source))
+        }
+        if !problems.isEmpty { throw RulesError(problems: problems) }
+        return try compile(files: files, knownSinks: knownSinks)
     }
-    guard !names.isEmpty else {
-      throw RulesError(problems: [
-        RulesProblem(
-          file: directory.path, line: 0, column: 0,
-          message: "the rules folder has no *.rules files")
-      ])
+
+    /// Compiles rules given as text, `files` in the order to read them (for
+    /// tests and tools; `load` reads a folder and calls this).
+    public static func compile(
+        files: [(name: String, source: String)], knownSinks: Set<String>? = nil
+    )
+        throws(RulesError) -> RuleSet
+    {
+        var document = RulesDocument()
+        var problems: [RulesProblem] = []
+        var sources: [String: String] = [:]
+        for file in files {
+            let (fileDocument, fileProblems) = RulesParser.parse(file.source, file: file.name)
+            document.append(fileDocument)
+            problems += fileProblems
+            sources[file.name] = file.source
+        }
+        var compiler = RuleSetCompiler(document: document, knownSinks: knownSinks, sources: sources)
+        let compiled = compiler.compile()
+        problems += compiler.problems
+        guard problems.isEmpty, let compiled else {
+            throw RulesError(problems: problems.sorted(by: Self.sourceOrder))
+        }
+        var ruleSet = RuleSet()
+        ruleSet.compiled = compiled
+        ruleSet.rules = compiled.rules.map(\.summary)
+        return ruleSet
     }
-    var files: [(name: String, source: String)] = []
-    var problems: [RulesProblem] = []
-    for name in names {
-      let display = displayDirectory + "/" + name
-      let url = directory.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        problems.append(
-          RulesProblem(
-            file: display, line: 0, column: 0, message: "cannot read this file"))
-        continue
-      }
-      guard let source = String(data: data, encoding: .utf8) else {
-        problems.append(
-          RulesProblem(
-            file: display, line: 0, column: 0, message: "this file is not UTF-8 text"))
-        continue
-      }
-      files.append((display, source))
+
+    private static func sourceOrder(_ a: RulesProblem, _ b: RulesProblem) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
-    if !problems.isEmpty { throw RulesError(problems: problems) }
-    return try compile(files: files, knownSinks: knownSinks)
-  }
 
-  /// Compiles rules given as text, `files` in the order to read them (for
-  /// tests and tools; `load` reads a folder and calls this).
-  public static func compile(
-    files: [(name: String, source: String)], knownSinks: Set<String>? = nil
-  )
-    throws(RulesError) -> RuleSet
-  {
-    var document = RulesDocument()
-    var problems: [RulesProblem] = []
-    var sources: [String: String] = [:]
-    for file in files {
-      let (fileDocument, fileProblems) = RulesParser.parse(file.source, file: file.name)
-      document.append(fileDocument)
-      problems += fileProblems
-      sources[file.name] = file.source
+    /// The rules that fire on `item` read from feed `feed`, in rule order.
+    public func evaluate(_ item: Item, feed: FeedContext) -> [RuleHit] {
+        guard let compiled else { return [] }
+        return compiled.evaluate(Self.matchableText(of: item), feed: feed)
     }
-    var compiler = RuleSetCompiler(document: document, knownSinks: knownSinks, sources: sources)
-    let compiled = compiler.compile()
-    problems += compiler.problems
-    guard problems.isEmpty, let compiled else {
-      throw RulesError(problems: problems.sorted(by: Self.sourceOrder))
+
+    /// The item's plain text; a field the parser left empty falls back to the
+    /// field as published, so that hand-made items match too.
+    static func matchableText(of item: Item) -> ItemText {
+        var text = item.text
+        if text.title.isEmpty, let title = item.title { text.title = title }
+        if text.summary.isEmpty, let summary = item.summary { text.summary = summary }
+        if text.content.isEmpty, let content = item.content { text.content = content }
+        return text
     }
-    var ruleSet = RuleSet()
-    ruleSet.compiled = compiled
-    ruleSet.rules = compiled.rules.map(\.summary)
-    return ruleSet
-  }
 
-  private static func sourceOrder(_ a: RulesProblem, _ b: RulesProblem) -> Bool {
-    (a.file, a.line, a.column) < (b.file, b.line, b.column)
-  }
+    /// The watchlisted entities, in the order written.
+    public var entities: [EntitySummary] { compiled?.entities.map(\.summary) ?? [] }
 
-  /// The rules that fire on `item` read from feed `feed`, in rule order.
-  public func evaluate(_ item: Item, feed: FeedContext) -> [RuleHit] {
-    guard let compiled else { return [] }
-    return compiled.evaluate(Self.matchableText(of: item), feed: feed)
-  }
+    /// The keyword lists, in the order written.
+    public var lists: [ListSummary] { compiled?.lists ?? [] }
 
-  /// The item's plain text; a field the parser left empty falls back to the
-  /// field as published, so that hand-made items match too.
-  static func matchableText(of item: Item) -> ItemText {
-    var text = item.text
-    if text.title.isEmpty, let title = item.title { text.title = title }
-    if text.summary.isEmpty, let summary = item.summary { text.summary = summary }
-    if text.content.isEmpty, let content = item.content { text.content = content }
-    return text
-  }
+    /// The token sequences generated for an entity's names and aliases, each as
+    /// normalized words joined by spaces; nil when no entity has that id.
+    public func variants(ofEntity id: String) -> [String]? {
+        compiled?.entities.first { $0.summary.id == id }?.variants.map { $0.joined(separator: " ") }
+    }
 
-  /// The watchlisted entities, in the order written.
-  public var entities: [EntitySummary] { compiled?.entities.map(\.summary) ?? [] }
+    /// The spellings that match `word` (its spelling class), normalized.
+    public func spellings(of word: String) -> [String] {
+        compiled?.spellings(of: word) ?? [word]
+    }
 
-  /// The keyword lists, in the order written.
-  public var lists: [ListSummary] { compiled?.lists ?? [] }
-
-  /// The token sequences generated for an entity's names and aliases, each as
-  /// normalized words joined by spaces; nil when no entity has that id.
-  public func variants(ofEntity id: String) -> [String]? {
-    compiled?.entities.first { $0.summary.id == id }?.variants.map { $0.joined(separator: " ") }
-  }
-
-  /// The spellings that match `word` (its spelling class), normalized.
-  public func spellings(of word: String) -> [String] {
-    compiled?.spellings(of: word) ?? [word]
-  }
-
-  /// The size of the matcher: distinct token sequences and automaton states.
-  public var matcherSize: (patterns: Int, states: Int) {
-    (compiled?.matcher.patternCount ?? 0, compiled?.matcher.stateCount ?? 0)
-  }
+    /// The size of the matcher: distinct token sequences and automaton states.
+    public var matcherSize: (patterns: Int, states: Int) {
+        (compiled?.matcher.patternCount ?? 0, compiled?.matcher.stateCount ?? 0)
+    }
 }

@@ -3,35 +3,35 @@ import Foundation
 
 /// One `item` block of a `rules/tests/*.test` file: an item and the rules it must fire.
 public struct RuleTestCase: Sendable, Equatable {
-  public var file: String
-  public var line: Int
-  public var title: String
-  public var summary: String
-  public var content: String
-  public var feedTags: [String]
-  /// The rule ids expected to fire; empty for `expect nothing`.
-  public var expected: [String]
+    public var file: String
+    public var line: Int
+    public var title: String
+    public var summary: String
+    public var content: String
+    public var feedTags: [String]
+    /// The rule ids expected to fire; empty for `expect nothing`.
+    public var expected: [String]
 }
 
 /// A rule test that did not come out as expected.
 public struct RuleTestFailure: Sendable, Equatable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var title: String
-  public var expected: [String]
-  public var fired: [String]
-  /// Expected ids that no rule has (a typo in the test, or a removed rule).
-  public var unknownRules: [String] = []
+    public var file: String
+    public var line: Int
+    public var title: String
+    public var expected: [String]
+    public var fired: [String]
+    /// Expected ids that no rule has (a typo in the test, or a removed rule).
+    public var unknownRules: [String] = []
 
-  public var description: String {
-    let expectedText = expected.isEmpty ? "nothing" : expected.joined(separator: ", ")
-    let firedText = fired.isEmpty ? "nothing" : fired.joined(separator: ", ")
-    let unknown =
-      unknownRules.isEmpty
-      ? "" : " (no rule has the id \(unknownRules.joined(separator: ", ")))"
-    return
-      "\(file):\(line): \"\(title)\": expected \(expectedText)\(unknown), but \(firedText) fired"
-  }
+    public var description: String {
+        let expectedText = expected.isEmpty ? "nothing" : expected.joined(separator: ", ")
+        let firedText = fired.isEmpty ? "nothing" : fired.joined(separator: ", ")
+        let unknown =
+            unknownRules.isEmpty
+            ? "" : " (no rule has the id \(unknownRules.joined(separator: ", ")))"
+        return
+            "\(file):\(line): \"\(title)\": expected \(expectedText)\(unknown), but \(firedText) fired"
+    }
 }
 
 /// Reads and runs the rule tests of `rules/tests/*.test`.
@@ -40,137 +40,137 @@ public struct RuleTestFailure: Sendable, Equatable, CustomStringConvertible {
 /// `summary`, `content`, `feed-tags` lines and one `expect` line naming rule ids
 /// or `nothing`. An item passes when exactly the expected rules fire (in any order).
 public enum RuleTests {
-  static let itemProperties = ["summary", "content", "feed-tags", "expect"]
+    static let itemProperties = ["summary", "content", "feed-tags", "expect"]
 
-  /// Every test case of the `*.test` files of `directory`, in name order; none
-  /// when the folder does not exist.
-  public static func load(directory: URL) throws(RulesError) -> [RuleTestCase] {
-    let names =
-      ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-      .filter { $0.hasSuffix(".test") }.sorted()
-    var cases: [RuleTestCase] = []
-    var problems: [RulesProblem] = []
-    let display =
-      directory.standardizedFileURL.deletingLastPathComponent().lastPathComponent + "/"
-      + directory.lastPathComponent
-    for name in names {
-      let file = display + "/" + name
-      guard
-        let data = FileManager.default.contents(
-          atPath: directory.appendingPathComponent(name).path),
-        let source = String(data: data, encoding: .utf8)
-      else {
-        problems.append(
-          RulesProblem(
-            file: file, line: 0, column: 0,
-            message: "cannot read this file as UTF-8 text"))
-        continue
-      }
-      let (fileCases, fileProblems) = parse(source, file: file)
-      cases += fileCases
-      problems += fileProblems
-    }
-    if !problems.isEmpty { throw RulesError(problems: problems) }
-    return cases
-  }
-
-  /// Parses the text of one test file.
-  public static func parse(_ source: String, file: String) -> ([RuleTestCase], [RulesProblem]) {
-    var lexer = Lexer(file: file)
-    let lines = lexer.lex(source)
-    var problems = lexer.problems
-    var cases: [RuleTestCase] = []
-    for block in BlockGrouper.group(lines, file: file, problems: &problems) {
-      let header = LineReader(line: block.header, file: file)
-      guard block.keyword.written == "item" else {
-        problems.append(
-          header.problem(block.keyword, "a test file holds item blocks: item \"TITLE\""))
-        continue
-      }
-      guard let titleToken = block.arguments.first, case .string(let title) = titleToken.kind
-      else {
-        problems.append(
-          header.problem(block.arguments.first, "item needs its title in double quotes"))
-        continue
-      }
-      var testCase = RuleTestCase(
-        file: file, line: block.header.number, title: title, summary: "", content: "",
-        feedTags: [], expected: [])
-      var hasExpect = false
-      for line in block.lines {
-        let reader = LineReader(line: line, file: file)
-        let name = line.tokens[0].written
-        let values = line.tokens.dropFirst()
-        switch name {
-        case "summary", "content":
-          guard values.count == 1, let value = values.first,
-            case .string(let text) = value.kind
-          else {
-            problems.append(
-              reader.problem(values.first, "\(name) needs one text in double quotes"))
-            continue
-          }
-          if name == "summary" {
-            testCase.summary = text
-          } else {
-            testCase.content = text
-          }
-        case "feed-tags":
-          testCase.feedTags = reader.commaList(
-            values, what: "tag", allowWords: true, allowStrings: false,
-            problems: &problems
-          ).map(\.written)
-        case "expect":
-          hasExpect = true
-          let ids = reader.commaList(
-            values, what: "rule id", allowWords: true, allowStrings: false,
-            problems: &problems
-          ).map(\.written)
-          if ids == ["nothing"] { continue }
-          if ids.isEmpty || ids.contains("nothing") {
-            problems.append(
-              reader.problem(values.first, "expect takes rule ids, or nothing alone"))
-          }
-          testCase.expected += ids
-        default:
-          problems.append(
-            reader.problem(
-              line.tokens[0],
-              "unknown property \(name) in an item: expected \(itemProperties.joined(separator: ", "))\(Identifiers.didYouMean(name, among: itemProperties))"
-            ))
+    /// Every test case of the `*.test` files of `directory`, in name order; none
+    /// when the folder does not exist.
+    public static func load(directory: URL) throws(RulesError) -> [RuleTestCase] {
+        let names =
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".test") }.sorted()
+        var cases: [RuleTestCase] = []
+        var problems: [RulesProblem] = []
+        let display =
+            directory.standardizedFileURL.deletingLastPathComponent().lastPathComponent + "/"
+            + directory.lastPathComponent
+        for name in names {
+            let file = display + "/" + name
+            guard
+                let data = FileManager.default.contents(
+                    atPath: directory.appendingPathComponent(name).path),
+                let source = String(data: data, encoding: .utf8)
+            else {
+                problems.append(
+                    RulesProblem(
+                        file: file, line: 0, column: 0,
+                        message: "cannot read this file as UTF-8 text"))
+                continue
+            }
+            let (fileCases, fileProblems) = parse(source, file: file)
+            cases += fileCases
+            problems += fileProblems
         }
-      }
-      if !hasExpect {
-        problems.append(
-          header.problem(
-            block.keyword,
-            "this item has no expect line: write `expect RULE-ID` or `expect nothing`"))
-      }
-      cases.append(testCase)
+        if !problems.isEmpty { throw RulesError(problems: problems) }
+        return cases
     }
-    return (cases, problems)
-  }
 
-  /// Runs `cases` against `ruleSet`; unknown rule ids in `expect` are failures too.
-  public static func run(_ cases: [RuleTestCase], against ruleSet: RuleSet) -> [RuleTestFailure] {
-    var failures: [RuleTestFailure] = []
-    let ruleIds = Set(ruleSet.rules.map(\.id))
-    for testCase in cases {
-      let item = Item(
-        id: "\(testCase.file):\(testCase.line)", title: testCase.title,
-        text: ItemText(
-          title: testCase.title, summary: testCase.summary, content: testCase.content))
-      let fired = ruleSet.evaluate(
-        item, feed: FeedContext(name: "test", tags: testCase.feedTags)
-      ).map(\.rule)
-      let unknown = testCase.expected.filter { !ruleIds.contains($0) }
-      if Set(fired) != Set(testCase.expected) || !unknown.isEmpty {
-        failures.append(
-          RuleTestFailure(
-            file: testCase.file, line: testCase.line, title: testCase.title,
-            expected: testCase.expected, fired: fired, unknownRules: unknown))
-      }
+    /// Parses the text of one test file.
+    public static func parse(_ source: String, file: String) -> ([RuleTestCase], [RulesProblem]) {
+        var lexer = Lexer(file: file)
+        let lines = lexer.lex(source)
+        var problems = lexer.problems
+        var cases: [RuleTestCase] = []
+        for block in BlockGrouper.group(lines, file: file, problems: &problems) {
+            let header = LineReader(line: block.header, file: file)
+            guard block.keyword.written == "item" else {
+                problems.append(
+                    header.problem(block.keyword, "a test file holds item blocks: item \"TITLE\""))
+                continue
+            }
+            guard let titleToken = block.arguments.first, case .string(let title) = titleToken.kind
+            else {
+                problems.append(
+                    header.problem(block.arguments.first, "item needs its title in double quotes"))
+                continue
+            }
+            var testCase = RuleTestCase(
+                file: file, line: block.header.number, title: title, summary: "", content: "",
+                feedTags: [], expected: [])
+            var hasExpect = false
+            for line in block.lines {
+                let reader = LineReader(line: line, file: file)
+                let name = line.tokens[0].written
+                let values = line.tokens.dropFirst()
+                switch name {
+                case "summary", "content":
+                    guard values.count == 1, let value = values.first,
+                        case .string(let text) = value.kind
+                    else {
+                        problems.append(
+                            reader.problem(values.first, "\(name) needs one text in double quotes"))
+                        continue
+                    }
+                    if name == "summary" {
+                        testCase.summary = text
+                    } else {
+                        testCase.content = text
+                    }
+                case "feed-tags":
+                    testCase.feedTags = reader.commaList(
+                        values, what: "tag", allowWords: true, allowStrings: false,
+                        problems: &problems
+                    ).map(\.written)
+                case "expect":
+                    hasExpect = true
+                    let ids = reader.commaList(
+                        values, what: "rule id", allowWords: true, allowStrings: false,
+                        problems: &problems
+                    ).map(\.written)
+                    if ids == ["nothing"] { continue }
+                    if ids.isEmpty || ids.contains("nothing") {
+                        problems.append(
+                            reader.problem(values.first, "expect takes rule ids, or nothing alone"))
+                    }
+                    testCase.expected += ids
+                default:
+                    problems.append(
+                        reader.problem(
+                            line.tokens[0],
+                            "unknown property \(name) in an item: expected \(itemProperties.joined(separator: ", "))\(Identifiers.didYouMean(name, among: itemProperties))"
+                        ))
+                }
+            }
+            if !hasExpect {
+                problems.append(
+                    header.problem(
+                        block.keyword,
+                        "this item has no expect line: write `expect RULE-ID` or `expect nothing`"))
+            }
+            cases.append(testCase)
+        }
+        return (cases, problems)
     }
-    return failures
-  }
+
+    /// Runs `cases` against `ruleSet`; unknown rule ids in `expect` are failures too.
+    public static func run(_ cases: [RuleTestCase], against ruleSet: RuleSet) -> [RuleTestFailure] {
+        var failures: [RuleTestFailure] = []
+        let ruleIds = Set(ruleSet.rules.map(\.id))
+        for testCase in cases {
+            let item = Item(
+                id: "\(testCase.file):\(testCase.line)", title: testCase.title,
+                text: ItemText(
+                    title: testCase.title, summary: testCase.summary, content: testCase.content))
+            let fired = ruleSet.evaluate(
+                item, feed: FeedContext(name: "test", tags: testCase.feedTags)
+            ).map(\.rule)
+            let unknown = testCase.expected.filter { !ruleIds.contains($0) }
+            if Set(fired) != Set(testCase.expected) || !unknown.isEmpty {
+                failures.append(
+                    RuleTestFailure(
+                        file: testCase.file, line: testCase.line, title: testCase.title,
+                        expected: testCase.expected, fired: fired, unknownRules: unknown))
+            }
+        }
+        return failures
+    }
 }

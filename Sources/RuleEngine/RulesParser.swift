@@ -3,279 +3,279 @@ import Foundation
 /// Parses the blocks of one `*.rules` file into declarations, collecting every
 /// problem rather than stopping at the first.
 struct RulesParser {
-  let file: String
-  var problems: [RulesProblem] = []
-  var document = RulesDocument()
+    let file: String
+    var problems: [RulesProblem] = []
+    var document = RulesDocument()
 
-  static let blockKeywords = ["entity", "list", "equivalent", "rule"]
-  static let entityProperties = ["id", "kind", "alias", "tag"]
-  static let ruleProperties = [
-    "id", "severity", "match", "unless", "feeds", "notify", "notify-each",
-  ]
+    static let blockKeywords = ["entity", "list", "equivalent", "rule"]
+    static let entityProperties = ["id", "kind", "alias", "tag"]
+    static let ruleProperties = [
+        "id", "severity", "match", "unless", "feeds", "notify", "notify-each",
+    ]
 
-  /// Parses `source`; the problems include the lexer's.
-  static func parse(_ source: String, file: String) -> (RulesDocument, [RulesProblem]) {
-    var lexer = Lexer(file: file)
-    let lines = lexer.lex(source)
-    var parser = RulesParser(file: file)
-    parser.problems = lexer.problems
-    for block in BlockGrouper.group(lines, file: file, problems: &parser.problems) {
-      parser.parse(block)
-    }
-    return (parser.document, parser.problems)
-  }
-
-  private init(file: String) { self.file = file }
-
-  private mutating func parse(_ block: Block) {
-    let reader = LineReader(line: block.header, file: file)
-    guard case .word(let keyword) = block.keyword.kind else {
-      return problems.append(
-        reader.problem(
-          block.keyword, "a block starts with entity, list, equivalent or rule"))
-    }
-    switch keyword {
-    case "entity": parseEntity(block)
-    case "list": parseList(block)
-    case "equivalent": parseEquivalent(block)
-    case "rule": parseRule(block)
-    default:
-      problems.append(
-        reader.problem(
-          block.keyword,
-          "unknown block \(keyword): a block starts with entity, list, equivalent or rule\(Identifiers.didYouMean(keyword, among: Self.blockKeywords))"
-        ))
-    }
-  }
-
-  /// The single string after a block keyword (`entity "Name"`, `rule "Title"`).
-  mutating func headerString(_ block: Block, what: String) -> Located<String>? {
-    let reader = LineReader(line: block.header, file: file)
-    let arguments = Array(block.arguments)
-    guard let first = arguments.first else {
-      problems.append(
-        reader.problem(nil, "\(block.keyword.written) needs a \(what) in double quotes"))
-      return nil
-    }
-    guard case .string(let value) = first.kind else {
-      problems.append(
-        reader.problem(
-          first, "the \(what) goes in double quotes, like \"\(first.written)\""))
-      return nil
-    }
-    if arguments.count > 1 {
-      problems.append(
-        reader.problem(arguments[1], "only one \(what) goes after \(block.keyword.written)")
-      )
-    }
-    if value.trimmingCharacters(in: .whitespaces).isEmpty {
-      problems.append(reader.problem(first, "the \(what) is empty"))
-    }
-    return Located(value: value, location: first.location)
-  }
-
-  /// The single id-shaped word of a property line (`id x`, `kind person`).
-  mutating func singleWord(_ line: SourceLine, what: String) -> Token? {
-    let reader = LineReader(line: line, file: file)
-    let values = Array(line.tokens.dropFirst())
-    guard let value = values.first else {
-      problems.append(
-        reader.problem(nil, "\(line.tokens[0].written) needs a value: the \(what)"))
-      return nil
-    }
-    if values.count > 1 {
-      problems.append(
-        reader.problem(values[1], "\(line.tokens[0].written) takes one \(what)"))
-    }
-    guard case .word = value.kind else {
-      problems.append(reader.problem(value, "write the \(what) without quotes"))
-      return nil
-    }
-    return value
-  }
-
-  mutating func validId(_ token: Token, line: SourceLine, what: String) -> Located<String>? {
-    guard Identifiers.isValid(token.written) else {
-      problems.append(
-        LineReader(line: line, file: file).problem(
-          token,
-          "\(token.written) is not a valid \(what): use lower-case letters, digits, - and _, starting with a letter or digit"
-        ))
-      return nil
-    }
-    return Located(value: token.written, location: token.location)
-  }
-
-  mutating func reportUnknownProperty(_ line: SourceLine, in blockName: String, known: [String]) {
-    let name = line.tokens[0].written
-    problems.append(
-      LineReader(line: line, file: file).problem(
-        line.tokens[0],
-        "unknown property \(name) in \(blockName): expected \(known.joined(separator: ", "))\(Identifiers.didYouMean(name, among: known))"
-      ))
-  }
-
-  mutating func reportRepeated(_ line: SourceLine, seen: inout Set<String>) -> Bool {
-    let name = line.tokens[0].written
-    if seen.insert(name).inserted { return false }
-    problems.append(
-      LineReader(line: line, file: file).problem(
-        line.tokens[0], "\(name) is given twice in this block"))
-    return true
-  }
-
-  // MARK: Blocks
-
-  private mutating func parseEntity(_ block: Block) {
-    guard let name = headerString(block, what: "name") else { return }
-    var entity = EntityDeclaration(
-      name: name,
-      id: Located(value: Identifiers.slug(of: name.value), location: name.location),
-      kind: .other, aliases: [], tags: [])
-    var seen: Set<String> = []
-    var idGiven = false
-    for line in block.lines {
-      let reader = LineReader(line: line, file: file)
-      switch line.tokens[0].written {
-      case "id":
-        if reportRepeated(line, seen: &seen) { continue }
-        idGiven = true
-        if let token = singleWord(line, what: "id"),
-          let id = validId(token, line: line, what: "id")
-        {
-          entity.id = id
+    /// Parses `source`; the problems include the lexer's.
+    static func parse(_ source: String, file: String) -> (RulesDocument, [RulesProblem]) {
+        var lexer = Lexer(file: file)
+        let lines = lexer.lex(source)
+        var parser = RulesParser(file: file)
+        parser.problems = lexer.problems
+        for block in BlockGrouper.group(lines, file: file, problems: &parser.problems) {
+            parser.parse(block)
         }
-      case "kind":
-        if reportRepeated(line, seen: &seen) { continue }
-        guard let token = singleWord(line, what: "kind") else { continue }
-        guard let kind = EntityKind(rawValue: token.written) else {
-          let kinds = EntityKind.allCases.map(\.rawValue)
-          problems.append(
-            reader.problem(
-              token,
-              "unknown kind \(token.written): use one of \(kinds.joined(separator: ", "))\(Identifiers.didYouMean(token.written, among: kinds))"
-            ))
-          continue
+        return (parser.document, parser.problems)
+    }
+
+    private init(file: String) { self.file = file }
+
+    private mutating func parse(_ block: Block) {
+        let reader = LineReader(line: block.header, file: file)
+        guard case .word(let keyword) = block.keyword.kind else {
+            return problems.append(
+                reader.problem(
+                    block.keyword, "a block starts with entity, list, equivalent or rule"))
         }
-        entity.kind = kind
-      case "alias":
-        let values = reader.commaList(
-          line.tokens.dropFirst(), what: "alias", allowWords: true, allowStrings: true,
-          problems: &problems)
-        if values.isEmpty {
-          problems.append(
-            reader.problem(nil, "alias needs at least one name in double quotes"))
-        }
-        for value in values {
-          guard let text = value.text, !Normalizer.words(of: text).isEmpty else {
+        switch keyword {
+        case "entity": parseEntity(block)
+        case "list": parseList(block)
+        case "equivalent": parseEquivalent(block)
+        case "rule": parseRule(block)
+        default:
             problems.append(
-              reader.problem(value, "this alias has no letters or digits to match"))
-            continue
-          }
-          entity.aliases.append(Located(value: text, location: value.location))
+                reader.problem(
+                    block.keyword,
+                    "unknown block \(keyword): a block starts with entity, list, equivalent or rule\(Identifiers.didYouMean(keyword, among: Self.blockKeywords))"
+                ))
         }
-      case "tag":
-        let values = reader.commaList(
-          line.tokens.dropFirst(), what: "tag", allowWords: true, allowStrings: false,
-          problems: &problems)
-        if values.isEmpty {
-          problems.append(reader.problem(nil, "tag needs at least one tag"))
-        }
-        entity.tags += values.compactMap { validId($0, line: line, what: "tag") }
-      default:
-        reportUnknownProperty(line, in: "an entity", known: Self.entityProperties)
-      }
     }
-    if !idGiven && !Identifiers.isValid(entity.id.value) {
-      problems.append(
-        LineReader(line: block.header, file: file).problem(
-          block.header.tokens[1],
-          "this name gives no usable id (\(entity.id.value.isEmpty ? "nothing" : entity.id.value)): add a line `id some-id` to the entity"
-        ))
-      return
-    }
-    if Normalizer.words(of: name.value).isEmpty {
-      problems.append(
-        LineReader(line: block.header, file: file).problem(
-          block.header.tokens[1], "the name has no letters or digits to match"))
-      return
-    }
-    document.entities.append(entity)
-  }
 
-  private mutating func parseList(_ block: Block) {
-    let reader = LineReader(line: block.header, file: file)
-    let arguments = Array(block.arguments)
-    guard let idToken = arguments.first else {
-      return problems.append(reader.problem(nil, "list needs a name, like `list attack`"))
-    }
-    if arguments.count > 1 {
-      problems.append(
-        reader.problem(
-          arguments[1], "the terms of a list go on the indented lines below it"))
-    }
-    guard case .word = idToken.kind,
-      let id = validId(idToken, line: block.header, what: "list name")
-    else {
-      if idToken.isString {
-        problems.append(reader.problem(idToken, "write the list name without quotes"))
-      }
-      return
-    }
-    var list = ListDeclaration(id: id, terms: [])
-    for line in block.lines {
-      let lineReader = LineReader(line: line, file: file)
-      for value in lineReader.commaList(
-        line.tokens[...], what: "term", allowWords: true, allowStrings: true,
-        problems: &problems)
-      {
-        guard let text = value.text else { continue }
-        if let term = TextPatternParser.term(
-          text, written: value.written, location: value.location,
-          contentOffset: value.isString ? 1 : 0, reader: lineReader, problems: &problems)
-        {
-          list.terms.append(term)
+    /// The single string after a block keyword (`entity "Name"`, `rule "Title"`).
+    mutating func headerString(_ block: Block, what: String) -> Located<String>? {
+        let reader = LineReader(line: block.header, file: file)
+        let arguments = Array(block.arguments)
+        guard let first = arguments.first else {
+            problems.append(
+                reader.problem(nil, "\(block.keyword.written) needs a \(what) in double quotes"))
+            return nil
         }
-      }
+        guard case .string(let value) = first.kind else {
+            problems.append(
+                reader.problem(
+                    first, "the \(what) goes in double quotes, like \"\(first.written)\""))
+            return nil
+        }
+        if arguments.count > 1 {
+            problems.append(
+                reader.problem(arguments[1], "only one \(what) goes after \(block.keyword.written)")
+            )
+        }
+        if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(reader.problem(first, "the \(what) is empty"))
+        }
+        return Located(value: value, location: first.location)
     }
-    if list.terms.isEmpty && block.lines.isEmpty {
-      problems.append(
-        reader.problem(
-          idToken,
-          "the list \(id.value) has no terms: put them on indented lines below it"))
-    }
-    document.lists.append(list)
-  }
 
-  private mutating func parseEquivalent(_ block: Block) {
-    let reader = LineReader(line: block.header, file: file)
-    for line in block.lines {
-      problems.append(
-        LineReader(line: line, file: file).problem(
-          line.tokens[0],
-          "equivalent takes its spellings on one line; this indented line belongs to nothing"
-        ))
+    /// The single id-shaped word of a property line (`id x`, `kind person`).
+    mutating func singleWord(_ line: SourceLine, what: String) -> Token? {
+        let reader = LineReader(line: line, file: file)
+        let values = Array(line.tokens.dropFirst())
+        guard let value = values.first else {
+            problems.append(
+                reader.problem(nil, "\(line.tokens[0].written) needs a value: the \(what)"))
+            return nil
+        }
+        if values.count > 1 {
+            problems.append(
+                reader.problem(values[1], "\(line.tokens[0].written) takes one \(what)"))
+        }
+        guard case .word = value.kind else {
+            problems.append(reader.problem(value, "write the \(what) without quotes"))
+            return nil
+        }
+        return value
     }
-    // Spellings are separated by blanks (commas are tolerated).
-    let values = block.arguments.filter { $0.kind != .comma }
-    var words: [Located<String>] = []
-    for value in values {
-      let tokens = Normalizer.words(of: value.text ?? "")
-      guard tokens.count == 1, let word = tokens.first else {
+
+    mutating func validId(_ token: Token, line: SourceLine, what: String) -> Located<String>? {
+        guard Identifiers.isValid(token.written) else {
+            problems.append(
+                LineReader(line: line, file: file).problem(
+                    token,
+                    "\(token.written) is not a valid \(what): use lower-case letters, digits, - and _, starting with a letter or digit"
+                ))
+            return nil
+        }
+        return Located(value: token.written, location: token.location)
+    }
+
+    mutating func reportUnknownProperty(_ line: SourceLine, in blockName: String, known: [String]) {
+        let name = line.tokens[0].written
         problems.append(
-          reader.problem(
-            value,
-            "\(value.written) is not one word: equivalent spellings are single words"))
-        continue
-      }
-      words.append(Located(value: word, location: value.location))
+            LineReader(line: line, file: file).problem(
+                line.tokens[0],
+                "unknown property \(name) in \(blockName): expected \(known.joined(separator: ", "))\(Identifiers.didYouMean(name, among: known))"
+            ))
     }
-    guard values.count >= 2 else {
-      return problems.append(
-        reader.problem(
-          block.keyword,
-          "equivalent needs two or more spellings, like `equivalent rahman rehman`"))
+
+    mutating func reportRepeated(_ line: SourceLine, seen: inout Set<String>) -> Bool {
+        let name = line.tokens[0].written
+        if seen.insert(name).inserted { return false }
+        problems.append(
+            LineReader(line: line, file: file).problem(
+                line.tokens[0], "\(name) is given twice in this block"))
+        return true
     }
-    document.equivalents.append(EquivalentDeclaration(words: words))
-  }
+
+    // MARK: Blocks
+
+    private mutating func parseEntity(_ block: Block) {
+        guard let name = headerString(block, what: "name") else { return }
+        var entity = EntityDeclaration(
+            name: name,
+            id: Located(value: Identifiers.slug(of: name.value), location: name.location),
+            kind: .other, aliases: [], tags: [])
+        var seen: Set<String> = []
+        var idGiven = false
+        for line in block.lines {
+            let reader = LineReader(line: line, file: file)
+            switch line.tokens[0].written {
+            case "id":
+                if reportRepeated(line, seen: &seen) { continue }
+                idGiven = true
+                if let token = singleWord(line, what: "id"),
+                    let id = validId(token, line: line, what: "id")
+                {
+                    entity.id = id
+                }
+            case "kind":
+                if reportRepeated(line, seen: &seen) { continue }
+                guard let token = singleWord(line, what: "kind") else { continue }
+                guard let kind = EntityKind(rawValue: token.written) else {
+                    let kinds = EntityKind.allCases.map(\.rawValue)
+                    problems.append(
+                        reader.problem(
+                            token,
+                            "unknown kind \(token.written): use one of \(kinds.joined(separator: ", "))\(Identifiers.didYouMean(token.written, among: kinds))"
+                        ))
+                    continue
+                }
+                entity.kind = kind
+            case "alias":
+                let values = reader.commaList(
+                    line.tokens.dropFirst(), what: "alias", allowWords: true, allowStrings: true,
+                    problems: &problems)
+                if values.isEmpty {
+                    problems.append(
+                        reader.problem(nil, "alias needs at least one name in double quotes"))
+                }
+                for value in values {
+                    guard let text = value.text, !Normalizer.words(of: text).isEmpty else {
+                        problems.append(
+                            reader.problem(value, "this alias has no letters or digits to match"))
+                        continue
+                    }
+                    entity.aliases.append(Located(value: text, location: value.location))
+                }
+            case "tag":
+                let values = reader.commaList(
+                    line.tokens.dropFirst(), what: "tag", allowWords: true, allowStrings: false,
+                    problems: &problems)
+                if values.isEmpty {
+                    problems.append(reader.problem(nil, "tag needs at least one tag"))
+                }
+                entity.tags += values.compactMap { validId($0, line: line, what: "tag") }
+            default:
+                reportUnknownProperty(line, in: "an entity", known: Self.entityProperties)
+            }
+        }
+        if !idGiven && !Identifiers.isValid(entity.id.value) {
+            problems.append(
+                LineReader(line: block.header, file: file).problem(
+                    block.header.tokens[1],
+                    "this name gives no usable id (\(entity.id.value.isEmpty ? "nothing" : entity.id.value)): add a line `id some-id` to the entity"
+                ))
+            return
+        }
+        if Normalizer.words(of: name.value).isEmpty {
+            problems.append(
+                LineReader(line: block.header, file: file).problem(
+                    block.header.tokens[1], "the name has no letters or digits to match"))
+            return
+        }
+        document.entities.append(entity)
+    }
+
+    private mutating func parseList(_ block: Block) {
+        let reader = LineReader(line: block.header, file: file)
+        let arguments = Array(block.arguments)
+        guard let idToken = arguments.first else {
+            return problems.append(reader.problem(nil, "list needs a name, like `list attack`"))
+        }
+        if arguments.count > 1 {
+            problems.append(
+                reader.problem(
+                    arguments[1], "the terms of a list go on the indented lines below it"))
+        }
+        guard case .word = idToken.kind,
+            let id = validId(idToken, line: block.header, what: "list name")
+        else {
+            if idToken.isString {
+                problems.append(reader.problem(idToken, "write the list name without quotes"))
+            }
+            return
+        }
+        var list = ListDeclaration(id: id, terms: [])
+        for line in block.lines {
+            let lineReader = LineReader(line: line, file: file)
+            for value in lineReader.commaList(
+                line.tokens[...], what: "term", allowWords: true, allowStrings: true,
+                problems: &problems)
+            {
+                guard let text = value.text else { continue }
+                if let term = TextPatternParser.term(
+                    text, written: value.written, location: value.location,
+                    contentOffset: value.isString ? 1 : 0, reader: lineReader, problems: &problems)
+                {
+                    list.terms.append(term)
+                }
+            }
+        }
+        if list.terms.isEmpty && block.lines.isEmpty {
+            problems.append(
+                reader.problem(
+                    idToken,
+                    "the list \(id.value) has no terms: put them on indented lines below it"))
+        }
+        document.lists.append(list)
+    }
+
+    private mutating func parseEquivalent(_ block: Block) {
+        let reader = LineReader(line: block.header, file: file)
+        for line in block.lines {
+            problems.append(
+                LineReader(line: line, file: file).problem(
+                    line.tokens[0],
+                    "equivalent takes its spellings on one line; this indented line belongs to nothing"
+                ))
+        }
+        // Spellings are separated by blanks (commas are tolerated).
+        let values = block.arguments.filter { $0.kind != .comma }
+        var words: [Located<String>] = []
+        for value in values {
+            let tokens = Normalizer.words(of: value.text ?? "")
+            guard tokens.count == 1, let word = tokens.first else {
+                problems.append(
+                    reader.problem(
+                        value,
+                        "\(value.written) is not one word: equivalent spellings are single words"))
+                continue
+            }
+            words.append(Located(value: word, location: value.location))
+        }
+        guard values.count >= 2 else {
+            return problems.append(
+                reader.problem(
+                    block.keyword,
+                    "equivalent needs two or more spellings, like `equivalent rahman rehman`"))
+        }
+        document.equivalents.append(EquivalentDeclaration(words: words))
+    }
 }

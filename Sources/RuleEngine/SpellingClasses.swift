@@ -4,74 +4,74 @@
 /// Matching maps every member of a class to one symbol, so a class costs nothing
 /// at match time and applies to every term: entity names, list terms and words.
 struct SpellingClasses: Sendable {
-  /// Transliterations of names and words common on an Afghanistan/Pakistan desk.
-  /// The README's rules section lists this table; keep the two in step.
-  static let builtIn: [[String]] = [
-    ["rahman", "rehman", "rahmaan"],
-    ["mohammad", "muhammad", "mohammed", "mohamed", "muhammed", "mohamad", "mohammod"],
-    ["ahmad", "ahmed"],
-    ["hussain", "husain", "hussein", "husein", "husayn"],
-    ["hassan", "hasan"],
-    ["osama", "usama"],
-    ["qaeda", "qaida"],
-    ["haqqani", "haqani"],
-    ["taliban", "taleban"],
-    ["daesh", "daish"],
-    ["khorasan", "khurasan", "khorassan"],
-    ["tehrik", "tehreek", "tahrik", "tahreek"],
-    ["mullah", "mulla", "molla"],
-    ["omar", "umar"],
-    ["abdul", "abdel"],
-    ["yusuf", "yousuf", "yousaf", "yousef", "youssef"],
-    ["zabihullah", "zabiullah"],
-    ["mujahid", "mojahid"],
-    ["hekmatyar", "hikmatyar"],
-    ["kandahar", "qandahar"],
-    ["kunduz", "qunduz"],
-    ["nangarhar", "ningarhar"],
-    ["sheikh", "shaikh", "shaykh"],
-    ["maulana", "mawlana", "molana"],
-    ["maulvi", "mawlawi", "moulvi"],
-    ["khalil", "khaleel"],
-    ["siraj", "seraj"],
-    ["amir", "emir"],
-    ["haji", "hajji"],
-    ["quran", "koran"],
-    ["hafiz", "hafez"],
-  ]
+    /// Transliterations of names and words common on an Afghanistan/Pakistan desk.
+    /// The README's rules section lists this table; keep the two in step.
+    static let builtIn: [[String]] = [
+        ["rahman", "rehman", "rahmaan"],
+        ["mohammad", "muhammad", "mohammed", "mohamed", "muhammed", "mohamad", "mohammod"],
+        ["ahmad", "ahmed"],
+        ["hussain", "husain", "hussein", "husein", "husayn"],
+        ["hassan", "hasan"],
+        ["osama", "usama"],
+        ["qaeda", "qaida"],
+        ["haqqani", "haqani"],
+        ["taliban", "taleban"],
+        ["daesh", "daish"],
+        ["khorasan", "khurasan", "khorassan"],
+        ["tehrik", "tehreek", "tahrik", "tahreek"],
+        ["mullah", "mulla", "molla"],
+        ["omar", "umar"],
+        ["abdul", "abdel"],
+        ["yusuf", "yousuf", "yousaf", "yousef", "youssef"],
+        ["zabihullah", "zabiullah"],
+        ["mujahid", "mojahid"],
+        ["hekmatyar", "hikmatyar"],
+        ["kandahar", "qandahar"],
+        ["kunduz", "qunduz"],
+        ["nangarhar", "ningarhar"],
+        ["sheikh", "shaikh", "shaykh"],
+        ["maulana", "mawlana", "molana"],
+        ["maulvi", "mawlawi", "moulvi"],
+        ["khalil", "khaleel"],
+        ["siraj", "seraj"],
+        ["amir", "emir"],
+        ["haji", "hajji"],
+        ["quran", "koran"],
+        ["hafiz", "hafez"],
+    ]
 
-  private var classIndex: [String: Int] = [:]
-  private(set) var classes: [[String]] = []
+    private var classIndex: [String: Int] = [:]
+    private(set) var classes: [[String]] = []
 
-  /// Builds the classes from the built-in table and `extra` (from `equivalent` lines).
-  init(extra: [[String]] = []) {
-    for group in Self.builtIn.map({ $0.flatMap(Normalizer.words(of:)) }) + extra {
-      add(group)
+    /// Builds the classes from the built-in table and `extra` (from `equivalent` lines).
+    init(extra: [[String]] = []) {
+        for group in Self.builtIn.map({ $0.flatMap(Normalizer.words(of:)) }) + extra {
+            add(group)
+        }
     }
-  }
 
-  private mutating func add(_ group: [String]) {
-    let existing = Set(group.compactMap { classIndex[$0] }).sorted()
-    var members = group
-    // Merge every class this group touches into the first of them.
-    for index in existing {
-      members += classes[index]
-      classes[index] = []
+    private mutating func add(_ group: [String]) {
+        let existing = Set(group.compactMap { classIndex[$0] }).sorted()
+        var members = group
+        // Merge every class this group touches into the first of them.
+        for index in existing {
+            members += classes[index]
+            classes[index] = []
+        }
+        var seen: Set<String> = []
+        members = members.filter { seen.insert($0).inserted }
+        let target = existing.first ?? classes.count
+        if target == classes.count { classes.append([]) }
+        classes[target] = members
+        for member in members { classIndex[member] = target }
     }
-    var seen: Set<String> = []
-    members = members.filter { seen.insert($0).inserted }
-    let target = existing.first ?? classes.count
-    if target == classes.count { classes.append([]) }
-    classes[target] = members
-    for member in members { classIndex[member] = target }
-  }
 
-  /// Every spelling of `word`'s class, or just `word`.
-  func spellings(of word: String) -> [String] {
-    guard let index = classIndex[word] else { return [word] }
-    return classes[index]
-  }
+    /// Every spelling of `word`'s class, or just `word`.
+    func spellings(of word: String) -> [String] {
+        guard let index = classIndex[word] else { return [word] }
+        return classes[index]
+    }
 
-  /// The class of `word`, when it has one.
-  func classOf(_ word: String) -> Int? { classIndex[word] }
+    /// The class of `word`, when it has one.
+    func classOf(_ word: String) -> Int? { classIndex[word] }
 }

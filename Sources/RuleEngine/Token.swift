@@ -1,48 +1,48 @@
 /// Where something is in a rules file: 1-based line and column (in characters).
 struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
-  var file: String
-  var line: Int
-  var column: Int
+    var file: String
+    var line: Int
+    var column: Int
 
-  var description: String { "\(file):\(line):\(column)" }
+    var description: String { "\(file):\(line):\(column)" }
 }
 
 /// One lexical token of a line of a rules file.
 struct Token: Sendable, Equatable {
-  enum Kind: Sendable, Equatable {
-    /// A run of characters other than blanks, quotes, commas and parentheses.
-    case word(String)
-    /// A double-quoted string, escapes resolved.
-    case string(String)
-    case comma
-    case openParenthesis
-    case closeParenthesis
-  }
-
-  var kind: Kind
-  var location: SourceLocation
-  /// The characters as written (quotes included), for messages and listings.
-  var written: String
-
-  /// The text of a word or string, nil for punctuation.
-  var text: String? {
-    switch kind {
-    case .word(let text), .string(let text): text
-    default: nil
+    enum Kind: Sendable, Equatable {
+        /// A run of characters other than blanks, quotes, commas and parentheses.
+        case word(String)
+        /// A double-quoted string, escapes resolved.
+        case string(String)
+        case comma
+        case openParenthesis
+        case closeParenthesis
     }
-  }
 
-  var isString: Bool {
-    if case .string = kind { return true }
-    return false
-  }
+    var kind: Kind
+    var location: SourceLocation
+    /// The characters as written (quotes included), for messages and listings.
+    var written: String
+
+    /// The text of a word or string, nil for punctuation.
+    var text: String? {
+        switch kind {
+        case .word(let text), .string(let text): text
+        default: nil
+        }
+    }
+
+    var isString: Bool {
+        if case .string = kind { return true }
+        return false
+    }
 }
 
 /// One non-blank line of a rules file, lexed.
 struct SourceLine: Sendable {
-  var number: Int
-  /// True when the line starts at column 1 (a block header).
-  var isHeader: Bool
-  var tokens: [Token]
-  var text: String
+    var number: Int
+    /// True when the line starts at column 1 (a block header).
+    var isHeader: Bool
+    var tokens: [Token]
+    var text: String
 }

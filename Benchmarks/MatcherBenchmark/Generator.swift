@@ -29,6 +29,11 @@ enum Generator {
         "mal", "ke", "ri", "mo", "med", "ak", "bar", "sa", "lim", "war", "dak", "zai", "gul", "ba",
         "dar", "yar", "kho", "st", "pa", "tan", "qu", "et", "to", "ran", "sul", "jan", "wa", "li",
     ]
+    static let fillerSyllables = [
+        "lo", "ven", "tri", "mar", "sel", "po", "gra", "den", "ul", "fer", "cos", "bri", "na",
+        "tel",
+        "om", "res", "pla", "vi", "dro", "kem", "sta", "ri", "bon", "ex", "qua", "lin", "tor", "ma",
+    ]
     static let titles = ["Mullah", "Maulvi", "Commander", "Qari", "Haji", "Sheikh", "General"]
     static let particles = ["ur", "ud", "ul", "al", "bin"]
     static let tagCount = 50
@@ -113,8 +118,22 @@ enum Generator {
     /// Items of news-like text until `megabytes` of text; about one word in a
     /// thousand is a mention of one of the first hundred entities, in one of its written forms
     /// (an item of 350 words mentions one about every third item).
+    /// A quarter of the words are drawn from 20,000 others (names and words not on
+    /// any watchlist) by Zipf's law, so that the vocabulary of the text is as large
+    /// and as skewed as real news's.
     static func corpus(megabytes: Int, mentions: [GeneratedEntity]) -> [ItemText] {
         var generator = SeededGenerator(state: 7)
+        let fillerWords = (0..<20_000).map { _ in
+            (0..<Int.random(in: 2...4, using: &generator)).map { _ in
+                fillerSyllables.randomElement(using: &generator) ?? "lo"
+            }.joined()
+        }
+        var cumulative: [Double] = []
+        var sum = 0.0
+        for rank in 1...fillerWords.count {
+            sum += 1 / Double(rank)
+            cumulative.append(sum)
+        }
         var items: [ItemText] = []
         var total = 0
         func sentence(_ words: Int) -> String {
@@ -125,6 +144,16 @@ enum Generator {
                 {
                     let forms = [entity.name] + entity.aliases
                     parts.append(forms.randomElement(using: &generator) ?? entity.name)
+                } else if Int.random(in: 0..<4, using: &generator) == 0 {
+                    // Zipf's law, as in real text: the r-th word about 1/r as often as the first.
+                    let draw = Double.random(in: 0..<(cumulative.last ?? 1), using: &generator)
+                    var low = 0
+                    var high = cumulative.count - 1
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if cumulative[middle] < draw { low = middle + 1 } else { high = middle }
+                    }
+                    parts.append(fillerWords[low])
                 } else {
                     parts.append(commonWords.randomElement(using: &generator) ?? "the")
                 }
@@ -141,6 +170,31 @@ enum Generator {
             }.joined(separator: " ")
             items.append(ItemText(title: title, summary: summary, content: content))
             total += title.utf8.count + summary.utf8.count + content.utf8.count
+        }
+        return items
+    }
+
+    /// Items of words in Arabic script (letters of the Urdu alphabet, some with
+    /// diacritics), for the normalizer's non-ASCII path.
+    static func arabicScriptCorpus(megabytes: Int) -> [Item] {
+        var generator = SeededGenerator(state: 11)
+        let letters = Array("ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنوہھیے").map(String.init)
+        let marks = ["\u{64E}", "\u{650}", "\u{64F}", ""]
+        let words = (0..<5_000).map { _ in
+            (0..<Int.random(in: 2...6, using: &generator)).map { _ in
+                (letters.randomElement(using: &generator) ?? "ا")
+                    + (marks.randomElement(using: &generator) ?? "")
+            }.joined()
+        }
+        var items: [Item] = []
+        var total = 0
+        while total < megabytes * 1_000_000 {
+            let text = (0..<300).map { _ in words.randomElement(using: &generator) ?? "" }
+                .joined(separator: " ")
+            let title = String(text.prefix(60))
+            items.append(
+                Item(id: "arabic-\(items.count)", text: ItemText(title: title, content: text)))
+            total += text.utf8.count + title.utf8.count
         }
         return items
     }

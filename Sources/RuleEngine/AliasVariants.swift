@@ -18,6 +18,11 @@ enum AliasVariants {
         "ur", "ul", "al", "el", "ud", "ad", "uz", "bin", "ibn", "bint", "abu", "abd", "abdul",
     ]
 
+    /// The particles with their characters, in a fixed order.
+    private static let particleCharacters: [(String, [Character])] = particles.sorted().map {
+        ($0, Array($0))
+    }
+
     /// A stem must keep this many letters when an attached particle is split off,
     /// so that short words are not taken apart.
     static let minimumStemLength = 4
@@ -40,7 +45,7 @@ enum AliasVariants {
             add(words.joined().map { String($0) })
             return results
         }
-        for split in splitAttachedParticles(words) {
+        for split in splitAttachedParticles(words) where results.count < maximumVariants {
             for variant in joinParticles(split, spelling: spelling) { add(variant) }
         }
         return results
@@ -60,7 +65,10 @@ enum AliasVariants {
         for word in words {
             let options = [[word]] + splits(of: word)
             sequences = sequences.flatMap { prefix in options.map { prefix + $0 } }
-            if sequences.count > maximumVariants { break }
+            // Every word must still be read; only the number of readings is bounded.
+            if sequences.count > maximumVariants {
+                sequences = Array(sequences.prefix(maximumVariants))
+            }
         }
         return sequences
     }
@@ -70,8 +78,8 @@ enum AliasVariants {
         guard !particles.contains(word) else { return [] }
         let characters = Array(word)
         var options: [[String]] = []
-        for particle in particles {
-            let length = particle.count
+        for (particle, particleCharacters) in particleCharacters {
+            let length = particleCharacters.count
             guard characters.count >= length + minimumStemLength - 1 else { continue }
             if word.hasSuffix(particle), characters.count - length >= minimumStemLength {
                 options.append([String(characters.dropLast(length)), particle])
@@ -82,7 +90,7 @@ enum AliasVariants {
             // An infix particle: a stem before it and at least three letters after.
             var start = minimumStemLength
             while start + length + 3 <= characters.count {
-                if String(characters[start..<(start + length)]) == particle {
+                if characters[start..<(start + length)].elementsEqual(particleCharacters) {
                     options.append([
                         String(characters[..<start]), particle,
                         String(characters[(start + length)...]),
@@ -116,6 +124,9 @@ enum AliasVariants {
             for group in groups {
                 let forms = joinedForms(group, spelling: spelling)
                 sequences = sequences.flatMap { prefix in forms.map { prefix + [$0] } }
+                if sequences.count > maximumVariants {
+                    sequences = Array(sequences.prefix(maximumVariants))
+                }
             }
             results += sequences
             if results.count > maximumVariants { break }
@@ -129,6 +140,8 @@ enum AliasVariants {
         var forms = [""]
         for part in parts {
             forms = forms.flatMap { prefix in spelling.spellings(of: part).map { prefix + $0 } }
+            // Many spelled parts in one word would multiply without end: keep the first.
+            if forms.count > maximumVariants { forms = Array(forms.prefix(maximumVariants)) }
         }
         return forms
     }

@@ -16,21 +16,67 @@ enum FoldedScalar: Sendable {
 /// Folds non-ASCII scalars: NFKC, case folding, diacritics removed.
 ///
 /// Foundation's folding is slow next to the ASCII path, so each scalar is folded
-/// once and remembered; Latin letters with diacritics (the common case in names)
-/// sit in a table built on first use.
+/// once and remembered: U+0080 to U+2FFF (Latin with diacritics, Greek,
+/// Cyrillic, Arabic, the scripts of South Asia, punctuation) sit in a table
+/// built on first use (about 15 ms), read without a lock; the rest is cached
+/// behind one.
 final class CharacterFolding: @unchecked Sendable {
     static let shared = CharacterFolding()
 
-    /// U+0080 … U+024F: Latin-1 Supplement and Latin Extended-A/B.
-    private static let tableEnd: UInt32 = 0x250
+    private static let tableEnd: UInt32 = 0x3000
     private let table: [FoldedScalar]
+    /// The table again, flat, for the normalizer's hot loop: no enum payload to
+    /// retain, the folded bytes in one pool.
+    private let flat: UnsafeMutablePointer<FlatFold>
+    private let pool: UnsafeMutablePointer<UInt8>
     private var cache: [UInt32: FoldedScalar] = [:]
     private let lock = NSLock()
+
+    /// One table entry: what kind of scalar, and where its folded bytes are.
+    struct FlatFold {
+        enum Kind: UInt8 { case ignorable, tokenBreak, letters, pieces }
+        var kind: Kind
+        var length: UInt8
+        var offset: UInt32
+    }
 
     private init() {
         table = (0x80..<CharacterFolding.tableEnd).map { value in
             Unicode.Scalar(value).map(CharacterFolding.fold) ?? .tokenBreak
         }
+        var bytes: [UInt8] = []
+        let entries = table.map { folded -> FlatFold in
+            switch folded {
+            case .ignorable: return FlatFold(kind: .ignorable, length: 0, offset: 0)
+            case .tokenBreak: return FlatFold(kind: .tokenBreak, length: 0, offset: 0)
+            case .letters(let letters) where letters.count <= Int(UInt8.max):
+                defer { bytes += letters }
+                return FlatFold(
+                    kind: .letters, length: UInt8(letters.count), offset: UInt32(bytes.count))
+            case .letters, .pieces: return FlatFold(kind: .pieces, length: 0, offset: 0)
+            }
+        }
+        flat = .allocate(capacity: entries.count)
+        flat.initialize(from: entries, count: entries.count)
+        pool = .allocate(capacity: max(1, bytes.count))
+        pool.initialize(from: bytes, count: bytes.count)
+    }
+
+    deinit {
+        flat.deallocate()
+        pool.deallocate()
+    }
+
+    /// The flat entry of a scalar value, nil outside the table (then use `fold`).
+    @inline(__always)
+    func flatFold(_ value: UInt32) -> FlatFold? {
+        value >= 0x80 && value < CharacterFolding.tableEnd ? flat[Int(value &- 0x80)] : nil
+    }
+
+    /// The folded bytes of a `.letters` entry.
+    @inline(__always)
+    func bytes(of entry: FlatFold) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: pool + Int(entry.offset), count: Int(entry.length))
     }
 
     func fold(_ scalar: Unicode.Scalar) -> FoldedScalar {

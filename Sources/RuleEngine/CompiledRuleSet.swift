@@ -11,7 +11,9 @@ final class CompiledRuleSet: Sendable {
     let spelling: SpellingClasses
     /// The leaves each atom belongs to: an occurrence of an atom is one of each.
     private let atomLeaves: [[Int32]]
-    /// The rules each leaf appears in: only those rules are evaluated when it occurs.
+    /// The rules a leaf wakes: a rule is evaluated only when one of its trigger
+    /// leaves (see `CompiledQuery.triggers`) occurs, or always when it can hold
+    /// without any term.
     private let leafRules: [[Int32]]
     private let alwaysCandidates: [Int32]
 
@@ -67,8 +69,12 @@ final class CompiledRuleSet: Sendable {
         // First the rules to wake (cheap: most occurrences are of common keywords,
         // which wake no rule), then, only if any, the occurrences of each leaf.
         var candidates = alwaysCandidates
+        var wokenLeaves = Set<Int32>()
         for occurrence in occurrences {
-            for leaf in atomLeaves[Int(occurrence.atom)] { candidates += leafRules[Int(leaf)] }
+            for leaf in atomLeaves[Int(occurrence.atom)]
+            where !leafRules[Int(leaf)].isEmpty && wokenLeaves.insert(leaf).inserted {
+                candidates += leafRules[Int(leaf)]
+            }
         }
         guard !candidates.isEmpty else { return [] }
         candidates.sort()
@@ -103,7 +109,16 @@ final class CompiledRuleSet: Sendable {
                 $1.field.order, $1.firstToken, $1.lastToken
             )
         }
-        for occurrence in ordered {
+        // A name inside a longer name of the same entity (`Islamic State Khorasan`
+        // in `Islamic State Khorasan Province`) is one match: keep the longer.
+        let kept = ordered.filter { inner in
+            !ordered.contains { outer in
+                outer.atom == inner.atom && outer.field == inner.field
+                    && outer.firstToken <= inner.firstToken && outer.lastToken >= inner.lastToken
+                    && outer.lastToken - outer.firstToken > inner.lastToken - inner.firstToken
+            }
+        }
+        for occurrence in kept {
             let term: String
             if Int(occurrence.atom) < entities.count {
                 let id = entities[Int(occurrence.atom)].summary.id

@@ -51,6 +51,10 @@ struct RuleDeclaration: Sendable {
     var notify: [Located<String>]
     var notifyEach: Bool
     var location: SourceLocation
+    /// Every term of `match` and `unless`, also of a query with problems.
+    var terms: [QueryTerm]
+    /// False when a query has problems: the rule is checked, never compiled.
+    var isComplete: Bool
 }
 
 /// Everything one or more rules files declare.

@@ -13,7 +13,8 @@ extension RulesProblem {
         let bold = colors ? "\u{1B}[1m" : ""
         let red = colors ? "\u{1B}[1;31m" : ""
         let reset = colors ? "\u{1B}[0m" : ""
-        var output = "\(bold)\(file):\(line):\(column):\(reset) \(red)rules:\(reset) \(message)"
+        let location = line > 0 ? "\(file):\(line):\(column):" : "\(file):"
+        var output = "\(bold)\(location)\(reset) \(red)rules:\(reset) \(message)"
         if let sourceLine {
             // Keep tabs so the caret lines up under the same character in any terminal.
             let prefix = sourceLine.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }

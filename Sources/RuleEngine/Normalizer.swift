@@ -134,23 +134,9 @@ enum Normalizer {
         utf8: UnsafeBufferPointer<UInt8>, from start: Int, table: UnsafeBufferPointer<UInt8>,
         into sink: inout Sink
     ) -> Int {
-        var token: [UInt8] = []
-        var tokenStart = -1
-        var tokenEnd = start
-        func flush() {
-            if !token.isEmpty {
-                token.withUnsafeBufferPointer {
-                    sink.token($0, hash: TokenHash.hash($0), start: tokenStart, end: tokenEnd)
-                }
-                token.removeAll(keepingCapacity: true)
-            }
-            tokenStart = -1
-        }
-        func append(_ bytes: [UInt8], from scalarStart: Int, to scalarEnd: Int) {
-            if token.isEmpty { tokenStart = scalarStart }
-            token += bytes
-            tokenEnd = scalarEnd
-        }
+        var run = MixedRun(capacity: 64)
+        defer { run.deallocate() }
+        let folding = CharacterFolding.shared
         var index = start
         let count = utf8.count
         while index < count {
@@ -158,33 +144,99 @@ enum Normalizer {
             if byte < 0x80 {
                 let folded = table[Int(byte)]
                 if folded == 0 { break }
-                if token.isEmpty { tokenStart = index }
-                token.append(folded)
-                index += 1
-                tokenEnd = index
+                run.append(folded, from: index, to: index &+ 1)
+                index &+= 1
                 continue
             }
-            let (scalar, length) = decodeScalar(utf8, at: index)
-            let scalarEnd = index + length
-            apply(CharacterFolding.shared.fold(scalar))
+            let (value, length) = decodeScalar(utf8, at: index)
+            let scalarEnd = index &+ length
+            if let entry = folding.flatFold(value), entry.kind != .pieces {
+                switch entry.kind {
+                case .ignorable: break
+                case .tokenBreak: run.flush(into: &sink)
+                case .letters: run.append(folding.bytes(of: entry), from: index, to: scalarEnd)
+                case .pieces: break
+                }
+            } else {
+                apply(folding.fold(Unicode.Scalar(value) ?? "\u{FFFD}"))
+            }
             func apply(_ folded: FoldedScalar) {
                 switch folded {
                 case .ignorable: break
-                case .tokenBreak: flush()
-                case .letters(let bytes): append(bytes, from: index, to: scalarEnd)
+                case .tokenBreak: run.flush(into: &sink)
+                case .letters(let bytes):
+                    bytes.withUnsafeBufferPointer { run.append($0, from: index, to: scalarEnd) }
                 case .pieces(let pieces): pieces.forEach(apply)
                 }
             }
             index = scalarEnd
         }
-        flush()
+        run.flush(into: &sink)
         return index
+    }
+
+    /// The token being read by `scanMixedRun`: folded bytes (with spare room for
+    /// the hash's masked load) and where it started and ended in the text.
+    private struct MixedRun {
+        var bytes: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var length = 0
+        var start = 0
+        var end = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            bytes = .allocate(capacity: capacity)
+        }
+
+        func deallocate() { bytes.deallocate() }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8, from scalarStart: Int, to scalarEnd: Int) {
+            reserve(1)
+            if length == 0 { start = scalarStart }
+            bytes[length] = byte
+            length &+= 1
+            end = scalarEnd
+        }
+
+        @inline(__always)
+        mutating func append(
+            _ folded: UnsafeBufferPointer<UInt8>, from scalarStart: Int, to scalarEnd: Int
+        ) {
+            guard let base = folded.baseAddress, !folded.isEmpty else { return }
+            reserve(folded.count)
+            if length == 0 { start = scalarStart }
+            (bytes + length).update(from: base, count: folded.count)
+            length &+= folded.count
+            end = scalarEnd
+        }
+
+        private mutating func reserve(_ extra: Int) {
+            guard length &+ extra &+ 8 > capacity else { return }
+            var larger = capacity * 2
+            while length + extra + 8 > larger { larger *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            grown.update(from: bytes, count: length)
+            bytes.deallocate()
+            bytes = grown
+            capacity = larger
+        }
+
+        mutating func flush<Sink: NormalizedTokenSink>(into sink: inout Sink) {
+            guard length > 0 else { return }
+            sink.token(
+                UnsafeBufferPointer(start: bytes, count: length),
+                hash: TokenHash.hashPadded(bytes, length), start: start, end: end)
+            length = 0
+        }
     }
 
     /// Decodes the scalar at `index` of valid UTF-8 (Swift strings always are);
     /// a stray byte reads as U+FFFD so that no input can trap.
+    @inline(__always)
     private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (
-        Unicode.Scalar, Int
+        UInt32, Int
     ) {
         let lead = UInt32(utf8[index])
         let length: Int
@@ -193,13 +245,13 @@ enum Normalizer {
         case 0xC0..<0xE0: (length, value) = (2, lead & 0x1F)
         case 0xE0..<0xF0: (length, value) = (3, lead & 0x0F)
         case 0xF0..<0xF8: (length, value) = (4, lead & 0x07)
-        default: return ("\u{FFFD}", 1)
+        default: return (0xFFFD, 1)
         }
-        guard index + length <= utf8.count else { return ("\u{FFFD}", 1) }
+        guard index + length <= utf8.count else { return (0xFFFD, 1) }
         for offset in 1..<length {
             value = value << 6 | (UInt32(utf8[index + offset]) & 0x3F)
         }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        return (value, length)
     }
 }
 

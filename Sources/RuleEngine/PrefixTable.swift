@@ -7,8 +7,6 @@ struct PrefixTableBuilder {
     /// The prefix-class symbol of the node, or 0 when no prefix ends there.
     private var symbols: [Int32] = [0]
 
-    var isEmpty: Bool { symbols.count == 1 }
-
     func build() -> PrefixTable { PrefixTable(children: children, symbols: symbols) }
 
     mutating func insert(_ prefix: String, symbol: Int32) {

@@ -15,18 +15,26 @@ struct QueryParser {
 
     private var pieces: [(piece: Piece, token: Token)] = []
     private var position = 0
+    /// How deep parentheses and NOTs nest; bounded so that no query can exhaust the stack.
+    private var depth = 0
+    static let maximumDepth = 64
     private let reader: LineReader
     private(set) var problems: [RulesProblem] = []
 
     /// Parses `tokens` (the query after `match`/`unless`); nil when it has problems.
+    /// `terms` receives the terms read even when the query has problems, so that
+    /// unknown references are reported together with the syntax problems.
     static func parse(
-        _ tokens: ArraySlice<Token>, reader: LineReader, problems: inout [RulesProblem]
-    )
-        -> Query?
-    {
+        _ tokens: ArraySlice<Token>, reader: LineReader, problems: inout [RulesProblem],
+        terms: inout [QueryTerm]
+    ) -> Query? {
         var parser = QueryParser(reader: reader)
         let query = parser.parseAll(tokens)
         problems += parser.problems
+        terms += parser.pieces.compactMap {
+            if case .term(let term) = $0.piece { return term }
+            return nil
+        }
         return parser.problems.isEmpty ? query : nil
     }
 
@@ -223,11 +231,25 @@ struct QueryParser {
 
     private mutating func parseUnary() -> Query? {
         if case .not = current {
+            guard enter(currentToken) else { return nil }
+            defer { depth -= 1 }
             position += 1
             guard let operand = parseUnary() else { return nil }
             return .not(operand)
         }
         return parseScoped()
+    }
+
+    private mutating func enter(_ token: Token?) -> Bool {
+        depth += 1
+        if depth > Self.maximumDepth {
+            report(
+                token,
+                "the query nests too deeply (more than \(Self.maximumDepth) levels of ( … ) and NOT)"
+            )
+            return false
+        }
+        return true
     }
 
     private mutating func parseScoped() -> Query? {
@@ -271,6 +293,8 @@ struct QueryParser {
             position += 1
             return .term(term)
         case .open:
+            guard enter(token) else { return nil }
+            defer { depth -= 1 }
             position += 1
             guard let inner = parseOr() else { return nil }
             guard case .close = current else {

@@ -7,7 +7,8 @@ extension RulesParser {
             id: Located(value: Identifiers.slug(of: title.value), location: title.location),
             severity: .medium, match: nil, matchWritten: "", unless: [], unlessWritten: [],
             feeds: [],
-            notify: [], notifyEach: false, location: block.keyword.location)
+            notify: [], notifyEach: false, location: block.keyword.location, terms: [],
+            isComplete: false)
         var seen: Set<String> = []
         var idGiven = false
         var matchGiven = false
@@ -42,13 +43,15 @@ extension RulesParser {
                 matchGiven = true
                 rule.matchWritten = Self.writtenQuery(line)
                 rule.match = QueryParser.parse(
-                    line.tokens.dropFirst(), reader: reader, problems: &problems)
+                    line.tokens.dropFirst(), reader: reader, problems: &problems, terms: &rule.terms
+                )
                 if rule.match == nil { queriesValid = false }
             case "unless":
                 // Several unless lines are several exceptions: any one of them vetoes the rule.
                 rule.unlessWritten.append(Self.writtenQuery(line))
                 if let query = QueryParser.parse(
-                    line.tokens.dropFirst(), reader: reader, problems: &problems)
+                    line.tokens.dropFirst(), reader: reader, problems: &problems,
+                    terms: &rule.terms)
                 {
                     rule.unless.append(query)
                 } else {
@@ -112,7 +115,10 @@ extension RulesParser {
                 ))
             return
         }
-        if queriesValid { document.rules.append(rule) }
+        // A rule with a broken query is kept, marked, so that its references and
+        // sinks are still checked: the analyst sees every problem at once.
+        rule.isComplete = queriesValid
+        document.rules.append(rule)
     }
 
     /// The query as the analyst wrote it, comment and keyword removed.

@@ -22,9 +22,16 @@
 // (QueryEvaluator), plus those that can hold without any term (`NOT x`).
 // `NEAR/n` counts the tokens strictly between the two sides, within one field.
 //
+// Evidence. A hit lists the terms that made `match` hold (for NEAR, the pairs
+// within the distance): entities as `@id` (also when selected by `@tag:` or
+// `@kind:`), lists as `#id`, words and phrases as written, each with its field
+// and the text as it stands in the item (`TermMatch`).
+//
 // Bad input. Every problem of every file is collected, each with
 // `file:line:column` and a message for the analyst; any problem rejects the
 // whole folder (`RulesError`), so a running monitor keeps its previous rules.
+// Work is bounded whatever the input: query nesting, variants per name,
+// wildcard expansions and evidence spans have limits, never a crash.
 
 import FeedModel
 import Foundation

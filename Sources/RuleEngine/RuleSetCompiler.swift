@@ -87,7 +87,7 @@ struct RuleSetCompiler {
 
     private mutating func checkUniqueIds() {
         var entityLocations: [String: SourceLocation] = [:]
-        for (index, entity) in document.entities.enumerated() {
+        for entity in document.entities {
             if let first = entityLocations[entity.id.value] {
                 report(
                     entity.id.location,
@@ -96,7 +96,6 @@ struct RuleSetCompiler {
                 entityLocations[entity.id.value] = entity.id.location
                 entityIndex[entity.id.value] = entityIndex.count
             }
-            _ = index
         }
         var listLocations: [String: SourceLocation] = [:]
         for (index, list) in document.lists.enumerated() {
@@ -137,7 +136,11 @@ struct RuleSetCompiler {
             }
         }
         if notify.isEmpty { notify = ["log"] }
-        guard let matchQuery = declaration.match else { return nil }
+        guard declaration.isComplete, let matchQuery = declaration.match else {
+            // Only for the problems: unknown references are reported by `leaf`.
+            for term in declaration.terms { _ = leaf(for: term, entities: entities) }
+            return nil
+        }
         let match = compile(matchQuery, entities: entities)
         let unless = declaration.unless.map { compile($0, entities: entities) }
         guard problems.count == problemCount else { return nil }

@@ -20,11 +20,17 @@ public struct RuleTestFailure: Sendable, Equatable, CustomStringConvertible {
     public var title: String
     public var expected: [String]
     public var fired: [String]
+    /// Expected ids that no rule has (a typo in the test, or a removed rule).
+    public var unknownRules: [String] = []
 
     public var description: String {
         let expectedText = expected.isEmpty ? "nothing" : expected.joined(separator: ", ")
         let firedText = fired.isEmpty ? "nothing" : fired.joined(separator: ", ")
-        return "\(file):\(line): \"\(title)\": expected \(expectedText), but \(firedText) fired"
+        let unknown =
+            unknownRules.isEmpty
+            ? "" : " (no rule has the id \(unknownRules.joined(separator: ", ")))"
+        return
+            "\(file):\(line): \"\(title)\": expected \(expectedText)\(unknown), but \(firedText) fired"
     }
 }
 
@@ -148,6 +154,7 @@ public enum RuleTests {
     /// Runs `cases` against `ruleSet`; unknown rule ids in `expect` are failures too.
     public static func run(_ cases: [RuleTestCase], against ruleSet: RuleSet) -> [RuleTestFailure] {
         var failures: [RuleTestFailure] = []
+        let ruleIds = Set(ruleSet.rules.map(\.id))
         for testCase in cases {
             let item = Item(
                 id: "\(testCase.file):\(testCase.line)", title: testCase.title,
@@ -156,11 +163,12 @@ public enum RuleTests {
             let fired = ruleSet.evaluate(
                 item, feed: FeedContext(name: "test", tags: testCase.feedTags)
             ).map(\.rule)
-            if Set(fired) != Set(testCase.expected) || fired.count != Set(fired).count {
+            let unknown = testCase.expected.filter { !ruleIds.contains($0) }
+            if Set(fired) != Set(testCase.expected) || !unknown.isEmpty {
                 failures.append(
                     RuleTestFailure(
                         file: testCase.file, line: testCase.line, title: testCase.title,
-                        expected: testCase.expected, fired: fired))
+                        expected: testCase.expected, fired: fired, unknownRules: unknown))
             }
         }
         return failures

@@ -33,5 +33,9 @@ public struct RulesProblem: Sendable, Equatable, CustomStringConvertible {
         self.sourceLine = sourceLine
     }
 
-    public var description: String { "\(file):\(line):\(column): rules: \(message)" }
+    /// `file:line:column: rules: message`, or `file: rules: message` for a problem
+    /// with the file or folder as a whole (line 0).
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): rules: \(message)" : "\(file): rules: \(message)"
+    }
 }

@@ -1,8 +1,9 @@
 /// Maps a normalized token, as UTF-8 bytes, to its symbol: the integer the
 /// automaton runs on. Built once from a dictionary, then read through raw
-/// memory: open addressing with the hash, length and arena offset side by side,
-/// so that a lookup from the normalizer's buffer is one cache line and no
-/// allocation, bounds check or reference count.
+/// memory: open addressing with a one-byte tag per slot in an array of its own,
+/// so that the usual lookup (a word no rule mentions) reads a few bytes of a
+/// small array even when the watchlist has a million tokens, and no lookup
+/// allocates, checks bounds or counts references.
 final class TokenTable: @unchecked Sendable {
     /// The symbol of every token the rule set does not mention.
     static let unknown: Int32 = 0
@@ -16,6 +17,8 @@ final class TokenTable: @unchecked Sendable {
     }
 
     private let slots: UnsafeMutablePointer<Slot>
+    /// 0 for an empty slot, else 8 bits of the hash of its token (never 0).
+    private let tags: UnsafeMutablePointer<UInt8>
     private let mask: Int
     private let shift: UInt64
     private let arena: UnsafeMutablePointer<UInt8>
@@ -30,6 +33,8 @@ final class TokenTable: @unchecked Sendable {
         count = symbols.count
         slots = .allocate(capacity: capacity)
         slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, symbol: 0), count: capacity)
+        tags = .allocate(capacity: capacity)
+        tags.initialize(repeating: 0, count: capacity)
         let arenaSize = symbols.keys.reduce(0) { $0 + $1.utf8.count }
         arena = .allocate(capacity: max(1, arenaSize))
         var offset = 0
@@ -40,9 +45,10 @@ final class TokenTable: @unchecked Sendable {
             let hash = bytes.withUnsafeBufferPointer(TokenHash.hash)
             (arena + offset).initialize(from: bytes, count: bytes.count)
             var slot = firstSlot(hash)
-            while slots[slot].length != 0 { slot = (slot + 1) & mask }
+            while tags[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Slot(
                 hash: hash, offset: Int32(offset), length: Int32(bytes.count), symbol: symbol)
+            tags[slot] = Self.tag(hash)
             offset += bytes.count
         }
     }
@@ -53,7 +59,11 @@ final class TokenTable: @unchecked Sendable {
         Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> shift)
     }
 
+    @inline(__always)
+    private static func tag(_ hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash) | 1 }
+
     deinit {
+        tags.deallocate()
         slots.deallocate()
         arena.deallocate()
     }
@@ -67,14 +77,18 @@ final class TokenTable: @unchecked Sendable {
     @inline(__always)
     func symbol(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
         var slot = firstSlot(hash)
+        let wanted = Self.tag(hash)
         while true {
-            let candidate = slots[slot]
-            if candidate.length == 0 { return nil }
-            if candidate.hash == hash && Int(candidate.length) == bytes.count,
-                let base = bytes.baseAddress,
-                memoryEqual(arena + Int(candidate.offset), base, bytes.count)
-            {
-                return candidate.symbol
+            let tag = tags[slot]
+            if tag == 0 { return nil }
+            if tag == wanted {
+                let candidate = slots[slot]
+                if candidate.hash == hash && Int(candidate.length) == bytes.count,
+                    let base = bytes.baseAddress,
+                    memoryEqual(arena + Int(candidate.offset), base, bytes.count)
+                {
+                    return candidate.symbol
+                }
             }
             slot = (slot + 1) & mask
         }

@@ -12,8 +12,9 @@ struct RulesTestCommand: ParsableCommand {
         abstract: "Run the rules on a feed, or on plain text, and show what fires and why.",
         discussion: """
             Reads a feed file, a feed URL, or standard input (-). Standard input that is \
-            not a feed, or any input with --plain, is one plain-text item with id `stdin`: \
-            its first line is the title, the rest the content.
+            not a feed is one plain-text item with id `stdin`; with --plain, the input is \
+            one plain-text item whose id is `stdin` or the file's path. The first line of \
+            plain text is the title, the rest the content.
             """)
 
     @OptionGroup var options: CommonOptions
@@ -68,11 +69,11 @@ struct RulesTestCommand: ParsableCommand {
             }
             data = fileData
         }
-        if plain { return [Self.plainItem(data)] }
+        if plain { return [Self.plainItem(data, id: isStandardInput ? "stdin" : input)] }
         do {
             return try FeedParser.parse(data, contentType: contentType).items
         } catch {
-            if isStandardInput { return [Self.plainItem(data)] }
+            if isStandardInput { return [Self.plainItem(data, id: "stdin")] }
             printError("\(error)\n(use --plain to read \(input) as plain text)")
             throw ExitStatus.failures
         }
@@ -94,8 +95,9 @@ struct RulesTestCommand: ParsableCommand {
         }
     }
 
-    /// Plain text as one item: the first line is the title, the rest the content.
-    static func plainItem(_ data: Data) -> Item {
+    /// Plain text as one item (`id`: `stdin`, or the file's path): the first line
+    /// is the title, the rest the content.
+    static func plainItem(_ data: Data, id: String) -> Item {
         let text = String(decoding: data, as: UTF8.self)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let lines = trimmed.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
@@ -103,7 +105,7 @@ struct RulesTestCommand: ParsableCommand {
         let content =
             lines.count > 1 ? String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
         return Item(
-            id: "stdin", title: title, content: content.isEmpty ? nil : content,
+            id: id, title: title, content: content.isEmpty ? nil : content,
             text: ItemText(title: title, summary: "", content: content))
     }
 }

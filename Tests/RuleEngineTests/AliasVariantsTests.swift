@@ -66,4 +66,11 @@ import Testing
                 "mohammad", "mohammed", "mohamed",
             ]))
     }
+
+    @Test func boundedVariantsStillReadEveryWord() {
+        let name = Array(repeating: "Muhammad bin", count: 12).joined(separator: " ") + " Rahman"
+        let generated = AliasVariants.variants(of: name, spelling: spelling)
+        #expect(generated.count <= AliasVariants.maximumVariants)
+        #expect(generated.allSatisfy { $0.last?.hasSuffix("rahman") == true })
+    }
 }

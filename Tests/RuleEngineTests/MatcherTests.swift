@@ -16,7 +16,7 @@ import Testing
         entity "Islamic State Khorasan Province"
           id iskp
           kind group
-          alias "ISK-P", "IS-K"
+          alias "ISK-P", "IS-K", "Islamic State Khorasan"
         entity "Osama bin Laden"
           kind person
         entity "Kabul"
@@ -259,5 +259,40 @@ import Testing
         #expect(
             RuleSet().evaluate(FeedModelItems.titled("Kabul blast"), feed: FeedContext(name: "f"))
                 .isEmpty)
+    }
+
+    @Test func aNameInsideALongerNameIsOneMatch() throws {
+        let ruleSet = try Self.ruleSet("rule \"I\"\n  match @iskp\n")
+        let hits = ruleSet.evaluate(
+            FeedModelItems.titled("Islamic State Khorasan Province claims it"),
+            feed: FeedContext(name: "f"))
+        #expect(
+            hits.first?.matches == [
+                TermMatch(term: "@iskp", field: .title, text: "Islamic State Khorasan Province")
+            ])
+    }
+
+    @Test func aHugeRepetitiveItemStaysCheap() throws {
+        let ruleSet = try Self.ruleSet(
+            "rule \"N\"\n  match @kabul NEAR/2 #attack\nrule \"A\"\n  match @kabul AND #attack\n")
+        let text = String(repeating: "Kabul blast attack ", count: 50_000)
+        let start = ContinuousClock.now
+        let hits = ruleSet.evaluate(
+            FeedModelItems.titled("x", content: text), feed: FeedContext(name: "f"))
+        #expect(hits.map(\.rule) == ["n", "a"])
+        #expect(ContinuousClock.now - start < .seconds(20))
+    }
+
+    @Test func namesInArabicScriptMatchWithOrWithoutDiacritics() throws {
+        let ruleSet = try RuleSet.from(
+            "entity \"خلیل حقانی\"\n  id khalil\n  alias \"Xalil Haqqani\"\nrule \"K\"\n  match @khalil\n"
+        )
+        #expect(ruleSet.fired("وزیر خَلیل حَقّانی کابل میں") == ["k"])
+        #expect(ruleSet.fired("خلیل حقانی") == ["k"])
+        #expect(ruleSet.fired("خلیل") == [])
+        #expect(ruleSet.fired("ΧΑΛΙΛ xalil haqqani") == ["k"])
+        let hits = ruleSet.evaluate(
+            FeedModelItems.titled("وزیر خَلیل حَقّانی"), feed: FeedContext(name: "f"))
+        #expect(hits.first?.matches.first?.text == "خَلیل حَقّانی")
     }
 }

@@ -174,6 +174,31 @@ import Testing
         }
     }
 
+    @Test func referencesAndSinksAreCheckedInRulesWithBrokenQueries() {
+        let source = "rule \"R\"\n  match @kabull NEAR #attack\n  notify ops\n"
+        do {
+            _ = try RuleSet.from(source, knownSinks: [])
+            Issue.record("expected problems")
+        } catch {
+            #expect(
+                error.problems.map { "\($0.line):\($0.column)" } == ["2:9", "2:17", "2:22", "3:10"])
+            #expect(error.problems[0].message.contains("unknown entity @kabull"))
+            #expect(error.problems[2].message.contains("unknown list #attack"))
+        }
+    }
+
+    @Test func hostileInputIsRefusedNotCrashedOn() throws {
+        let deep =
+            String(repeating: "(", count: 10_000) + "x" + String(repeating: ")", count: 10_000)
+        #expect(throws: RulesError.self) { try RuleSet.from("rule \"R\"\n  match \(deep)\n") }
+        let nots = String(repeating: "NOT ", count: 10_000) + "x"
+        #expect(throws: RulesError.self) { try RuleSet.from("rule \"R\"\n  match \(nots)\n") }
+        // Many particles and spelled parts: the variants stay bounded.
+        let name = Array(repeating: "Muhammad bin", count: 12).joined(separator: " ") + " Rahman"
+        let ruleSet = try RuleSet.from("entity \"\(name)\"\n  id m\n")
+        #expect((ruleSet.variants(ofEntity: "m")?.count ?? 0) <= AliasVariants.maximumVariants)
+    }
+
     @Test func unknownSinksAreOnlyCheckedWhenSinksAreKnown() throws {
         let source = "rule \"R\"\n  match x\n  notify ops\n"
         #expect(throws: RulesError.self) { try RuleSet.from(source, knownSinks: ["other"]) }

@@ -20,9 +20,12 @@ import Testing
         var lexer = Lexer(file: "q")
         let lines = lexer.lex("  match " + text)
         var problems: [RulesProblem] = []
+        var terms: [QueryTerm] = []
         let reader = LineReader(line: lines[0], file: "q")
-        return QueryParser.parse(lines[0].tokens.dropFirst(), reader: reader, problems: &problems)
-            .map(render)
+        return QueryParser.parse(
+            lines[0].tokens.dropFirst(), reader: reader, problems: &problems, terms: &terms
+        )
+        .map(render)
     }
 
     @Test(arguments: [

@@ -38,6 +38,14 @@ import Testing
             ])
     }
 
+    @Test func anExpectedRuleThatDoesNotExistIsAFailure() throws {
+        let ruleSet = try RuleSet.from("rule \"K\"\n  match kabul\n")
+        let (cases, _) = RuleTests.parse("item \"Kabul\"\n  expect k, kabul-rule\n", file: "t.test")
+        let failures = RuleTests.run(cases, against: ruleSet)
+        #expect(failures.map(\.unknownRules) == [["kabul-rule"]])
+        #expect(failures.first?.description.contains("no rule has the id kabul-rule") == true)
+    }
+
     @Test(arguments: [
         ("item Kabul\n  expect nothing\n", "1:6", "title in double quotes"),
         ("item \"K\"\n", "1:1", "no expect line"),

@@ -64,7 +64,9 @@ let package = Package(
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "FeedParser"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
-        .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
+        .testTarget(
+            name: "AlertingTests",
+            dependencies: ["Alerting", "Store", "FeedFetcher", "Configuration", "TestHTTPServer"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor"]),
 
         // Benchmarks: reproducible runs that print figures (`make bench`).

@@ -53,7 +53,7 @@ public struct WebhookAttempt: Sendable {
         self.init(
             sink: sink, url: url, status: response.status, duration: duration, answer: answer,
             outcome: .delivered)
-        let address = url.absoluteString
+        let address = RedactedURL.text(url)
         switch response.status {
         case 200...299:
             outcome = .delivered
@@ -79,7 +79,7 @@ public struct WebhookAttempt: Sendable {
 
     /// Classifies a request that got no response.
     init(sink: String, url: URL, failure: FetchError, duration: TimeInterval) {
-        let address = url.absoluteString
+        let address = RedactedURL.text(url)
         let outcome: Outcome
         switch failure {
         case .unsupportedScheme:

@@ -7,7 +7,10 @@ import Monitor
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "Review the alert log.",
-        subcommands: [AlertsListCommand.self, AlertsShowCommand.self, AlertsStatsCommand.self],
+        subcommands: [
+            AlertsListCommand.self, AlertsShowCommand.self, AlertsStatsCommand.self,
+            AlertsRedeliverCommand.self,
+        ],
         defaultSubcommand: AlertsListCommand.self)
 }
 

@@ -15,6 +15,7 @@ struct Feedwatch: ParsableCommand {
             PollCommand.self,
             AlertsCommand.self,
             FeedsCommand.self,
+            SinksCommand.self,
         ]
     )
 }

@@ -1,0 +1,38 @@
+import Configuration
+import Foundation
+import Testing
+
+@testable import Alerting
+
+@Suite struct RedactedURLTests {
+    @Test(arguments: [
+        (
+            "https://hooks.slack.com/services/T0001/B0001/abcdefghijklmnopqrstuvwx",
+            "https://hooks.slack.com/services/T0001/B0001/…"
+        ),
+        (
+            "https://discord.com/api/webhooks/1234567/abcdefghijklmnopqrstuvwxyz-ABC",
+            "https://discord.com/api/webhooks/1234567/…"
+        ),
+        ("https://user:pw@example.org/hook?token=abc", "https://example.org/hook?…"),
+        ("http://127.0.0.1:8080/feedwatch", "http://127.0.0.1:8080/feedwatch"),
+    ])
+    func tokensAreLeftOut(url: String, shown: String) throws {
+        #expect(RedactedURL.text(try #require(URL(string: url))) == shown)
+    }
+}
+
+@Suite struct TestAlertTests {
+    @Test func theTestAlertSaysItIsATest() throws {
+        let alert = Alert.test(sink: "ops", time: Date(timeIntervalSince1970: 1_795_000_000.7))
+        #expect(alert.id == "test-20261118T110640Z")
+        #expect(alert.rule == "feedwatch-test" && alert.severity == .info)
+        #expect(alert.item.title?.hasPrefix("TEST:") == true)
+        #expect(alert.time == Date(timeIntervalSince1970: 1_795_000_000))
+        for format in SinkConfiguration.Format.allCases {
+            let body = String(
+                decoding: try WebhookPayload.body(for: alert, format: format), as: UTF8.self)
+            #expect(body.contains("TEST: feedwatch test alert for sink 'ops'"))
+        }
+    }
+}

@@ -79,5 +79,9 @@ let package = Package(
         .executableTarget(
             name: "matcher-benchmark", dependencies: ["RuleEngine", "FeedModel"],
             path: "Benchmarks/MatcherBenchmark"),
+        .executableTarget(
+            name: "webhook-benchmark",
+            dependencies: ["Alerting", "Store", "Configuration", "FeedFetcher", "TestHTTPServer"],
+            path: "Benchmarks/WebhookBenchmark"),
     ]
 )

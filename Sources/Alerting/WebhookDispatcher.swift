@@ -87,7 +87,7 @@ public final class WebhookDispatcher: Sendable {
             }
             for round in rounds { summary.add(round) }
         } catch {
-            summary.problems.append(error.description)
+            summary.note(error.description)
         }
         summary.pending = pendingCount(into: &summary)
         return summary
@@ -110,13 +110,13 @@ public final class WebhookDispatcher: Sendable {
                 } catch {
                     try store.noteUnsentDeliveries(
                         sink: sink.name, now: now, error: error.description)
-                    summary.problems.append(error.description)
+                    summary.note(error.description)
                     continue
                 }
                 _ = try attempt(delivery, sink: sink, secret: secret, now: now, into: &summary)
             }
         } catch {
-            summary.problems.append(error.description)
+            summary.note(error.description)
         }
         summary.pending = pendingCount(into: &summary)
         return summary
@@ -139,7 +139,7 @@ public final class WebhookDispatcher: Sendable {
                 secret = try sender.secret(for: sink)
             } catch {
                 try store.noteUnsentDeliveries(sink: name, now: now, error: error.description)
-                summary.problems.append(error.description)
+                summary.note(error.description)
                 return summary
             }
             var attempted = false
@@ -161,7 +161,7 @@ public final class WebhookDispatcher: Sendable {
                 if batch.count < batchSize { return summary }
             }
         } catch {
-            summary.problems.append(error.description)
+            summary.note(error.description)
             return summary
         }
     }
@@ -183,7 +183,7 @@ public final class WebhookDispatcher: Sendable {
         case .rejected(let error):
             try store.markDead(id: delivery.id, reason: error.description, at: finished)
             summary.dead += 1
-            summary.problems.append("alert \(delivery.alertID): \(error.description)")
+            summary.note("alert \(delivery.alertID): \(error.description)")
             return true
         case .retry(let error, let retryAfter):
             let attempts = delivery.attempts + 1
@@ -195,11 +195,11 @@ public final class WebhookDispatcher: Sendable {
                     + " \(Self.timestamp(delivery.expiresAt))); last error: \(error.description)"
                 try store.markDead(id: delivery.id, reason: reason, at: finished)
                 summary.dead += 1
-                summary.problems.append("alert \(delivery.alertID): \(reason)")
+                summary.note("alert \(delivery.alertID): \(reason)")
             } else {
                 try store.markFailed(id: delivery.id, nextAttempt: next, error: error.description)
                 summary.failed += 1
-                summary.problems.append(
+                summary.note(
                     "alert \(delivery.alertID): \(error.description); next attempt at \(Self.timestamp(next))"
                 )
             }
@@ -227,7 +227,7 @@ public final class WebhookDispatcher: Sendable {
         let reason = AlertingError.sinkRemoved(sink: delivery.sink).description
         try store.markDead(id: delivery.id, reason: reason, at: now)
         summary.dead += 1
-        if summary.problems.last != reason { summary.problems.append(reason) }
+        if summary.problems.last != reason { summary.note(reason) }
     }
 
     // MARK: - Helpers
@@ -236,7 +236,7 @@ public final class WebhookDispatcher: Sendable {
         do {
             return try store.pendingDeliveryCount()
         } catch {
-            summary.problems.append(error.description)
+            summary.note(error.description)
             return 0
         }
     }

@@ -36,3 +36,20 @@ import Testing
         }
     }
 }
+
+@Suite struct DeliverySummaryTests {
+    @Test func problemsPastTheLimitAreCountedNotKept() {
+        var round = DeliverySummary(sent: 1, failed: 2, dead: 30)
+        for number in 1...30 { round.note("problem \(number)") }
+        var summary = DeliverySummary()
+        summary.add(round)
+        summary.pending = 4
+
+        #expect(summary.problems.count == DeliverySummary.problemLimit)
+        #expect(summary.problems.first == "problem 1")
+        #expect(summary.omittedProblems == 10)
+        #expect(
+            summary.line
+                == "webhooks: 1 sent, 2 failed, 30 dead, 4 pending (10 more problems not listed)")
+    }
+}

@@ -67,7 +67,8 @@ let package = Package(
         .testTarget(
             name: "AlertingTests",
             dependencies: ["Alerting", "Store", "FeedFetcher", "Configuration", "TestHTTPServer"]),
-        .testTarget(name: "MonitorTests", dependencies: ["Monitor"]),
+        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "TestHTTPServer"]),
+        .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
 
         // Benchmarks: reproducible runs that print figures (`make bench`).
         .executableTarget(

@@ -30,7 +30,7 @@ struct AlertsRedeliverCommand: ParsableCommand {
 
     func run() throws {
         let setup = try loadSetup(common)
-        let alert = try findAlert(logPath: setup.alertLogPath)
+        let alert = try findAlert(setup: setup)
         let store: StateStore
         do {
             store = try StateStore(path: setup.statePath)
@@ -68,11 +68,19 @@ struct AlertsRedeliverCommand: ParsableCommand {
         if !allDelivered { throw ExitStatus.failures }
     }
 
-    private func findAlert(logPath: String) throws -> Alert {
-        let (alerts, corrupt) = try AlertLogReader(path: logPath).readAll()
-        for line in corrupt { printError(line.description) }
-        let matching = alerts.filter { $0.id.hasPrefix(id) }
-        guard let alert = matching.last else {
+    /// The alert whose id is, or starts with, `id`, found through the review index.
+    private func findAlert(setup: MonitorSetup) throws -> Alert {
+        let matching: [Alert]
+        do {
+            var prefix = AlertFilter()
+            prefix.idPrefix = id
+            matching = try AlertReview(logPath: setup.alertLogPath, statePath: setup.statePath)
+                .alerts(matching: prefix, limit: 2).alerts
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.failures
+        }
+        guard let alert = matching.first else {
             printError("feedwatch: alerts: no alert with id \(id)")
             throw ExitStatus.failures
         }

@@ -1,7 +1,8 @@
 // Webhook deliveries per second to a loopback receiver: 2,000 queued alerts
 // sent by WebhookDispatcher.deliverDue from a real SQLite outbox to the test
 // HTTP server on 127.0.0.1, signed (HMAC-SHA256) as a sink with a secret is.
-// Every delivery is one POST on a new connection and one outbox commit.
+// Every delivery is one POST (on connections the HTTP client keeps open
+// between sends) and one outbox commit.
 //
 //     swift build -c release --product webhook-benchmark
 //     .build/release/webhook-benchmark [--alerts N]
@@ -81,7 +82,8 @@ func measure(_ round: Round, alerts: Int) throws -> Double {
     let rate = Double(alerts) / seconds
     print(
         "\(round.label): \(alerts) deliveries in \(String(format: "%.2f", seconds)) s"
-            + " = \(Int(rate.rounded())) deliveries/s")
+            + " = \(Int(rate.rounded())) deliveries/s"
+            + " (\(server.connectionsAccepted) connections)")
     return rate
 }
 

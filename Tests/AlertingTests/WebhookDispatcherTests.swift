@@ -149,6 +149,25 @@ import Testing
                 == alerts.map(\.id))
     }
 
+    @Test func aReceiverThatHangsIsRetriedAtTheSameURLUntilItAnswers() throws {
+        let bench = try WebhookTestBench()
+        let sink = bench.sink("ops")
+        bench.server.route("/ops", ScriptedResponse.status(200).delayed(by: 5))
+        let alert = sampleAlert()
+        try bench.enqueue(alert, for: sink)
+        let dispatcher = bench.dispatcher([sink], timeout: 0.3)
+
+        let hanging = dispatcher.deliverDue(now: start)
+        #expect(hanging.failed == 1 && hanging.pending == 1)
+        #expect(try bench.delivery(alert.id)?.lastError?.contains("timed out") == true)
+
+        bench.server.route("/ops", .status(200))
+        let answered = dispatcher.deliverDue(now: start.addingTimeInterval(3600))
+        #expect(answered.sent == 1 && answered.pending == 0)
+        #expect(try bench.delivery(alert.id)?.status == .delivered)
+        #expect(bench.server.requests(for: "/ops").count == 2)
+    }
+
     @Test func retryAfterIsHonoured() throws {
         let bench = try WebhookTestBench()
         let sink = bench.sink("ops")

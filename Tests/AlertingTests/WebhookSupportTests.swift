@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Store
 import Testing
 
 @testable import Alerting
@@ -51,5 +52,32 @@ import Testing
         #expect(
             summary.line
                 == "webhooks: 1 sent, 2 failed, 30 dead, 4 pending (10 more problems not listed)")
+    }
+}
+
+@Suite struct OutboxCountsTests {
+    @Test func countsPerSinkIncludeRemovedSinks() throws {
+        let bench = try WebhookTestBench()
+        let ops = bench.sink("ops")
+        let refusing = bench.sink("refusing")
+        bench.server.route("/refusing", .status(410))
+        let gone = bench.sink("gone")
+        for number in 1...3 {
+            let alert = sampleAlert(itemID: "item-\(number)")
+            try bench.enqueue(alert, for: ops)
+            try bench.enqueue(alert, for: refusing)
+            try bench.enqueue(alert, for: gone)
+        }
+        // `gone` is not in the current configuration; `ops` has one alert not yet due.
+        try bench.enqueue(
+            sampleAlert(itemID: "later"), for: ops,
+            at: WebhookTestBench.start.addingTimeInterval(600))
+
+        _ = bench.dispatcher([ops, refusing]).deliverDue(now: WebhookTestBench.start)
+
+        let counts = try bench.store.deliveryCountsBySink()
+        #expect(counts["ops"] == DeliveryCounts(pending: 1, delivered: 3, dead: 0))
+        #expect(counts["refusing"] == DeliveryCounts(pending: 0, delivered: 0, dead: 3))
+        #expect(counts["gone"] == DeliveryCounts(pending: 0, delivered: 0, dead: 3))
     }
 }

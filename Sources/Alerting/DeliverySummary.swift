@@ -43,8 +43,10 @@ public struct DeliverySummary: Sendable, Equatable {
         }
     }
 
-    /// Adds another round's counts and problems (its `pending` is ignored: it is read at the end).
-    mutating func add(_ other: DeliverySummary) {
+    /// Adds the counts and problems of a later round, and takes its `pending`
+    /// (it read the outbox last).
+    public mutating func add(_ other: DeliverySummary) {
+        pending = other.pending
         sent += other.sent
         failed += other.failed
         dead += other.dead

@@ -40,11 +40,10 @@ import Testing
 
 @Suite struct DeliverySummaryTests {
     @Test func problemsPastTheLimitAreCountedNotKept() {
-        var round = DeliverySummary(sent: 1, failed: 2, dead: 30)
+        var round = DeliverySummary(sent: 1, failed: 2, dead: 30, pending: 4)
         for number in 1...30 { round.note("problem \(number)") }
         var summary = DeliverySummary()
         summary.add(round)
-        summary.pending = 4
 
         #expect(summary.problems.count == DeliverySummary.problemLimit)
         #expect(summary.problems.first == "problem 1")

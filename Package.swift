@@ -64,7 +64,9 @@ let package = Package(
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "FeedParser"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
-        .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
+        .testTarget(
+            name: "AlertingTests",
+            dependencies: ["Alerting", "Store", "FeedFetcher", "Configuration", "TestHTTPServer"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "TestHTTPServer"]),
         .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
 
@@ -78,5 +80,9 @@ let package = Package(
         .executableTarget(
             name: "matcher-benchmark", dependencies: ["RuleEngine", "FeedModel"],
             path: "Benchmarks/MatcherBenchmark"),
+        .executableTarget(
+            name: "webhook-benchmark",
+            dependencies: ["Alerting", "Store", "Configuration", "FeedFetcher", "TestHTTPServer"],
+            path: "Benchmarks/WebhookBenchmark"),
     ]
 )

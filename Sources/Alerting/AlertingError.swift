@@ -1,10 +1,35 @@
-/// A failure to record or deliver an alert. Messages start with `alerting:` and name the file.
+import Foundation
+
+/// A failure to record or deliver an alert. Messages start with `alerting:`
+/// and name the file, or the sink and its URL.
 public enum AlertingError: Error, CustomStringConvertible, Equatable {
     case log(path: String, message: String)
+    /// A delivery names a sink that feeds.conf no longer defines.
+    case sinkRemoved(sink: String)
+    /// The sink's secret (`env:NAME`) cannot be read: nothing is sent unsigned.
+    case secretUnavailable(sink: String, message: String)
+    /// The receiver refused the request in a way a retry will not change (a 4xx other than 429).
+    case webhookRejected(sink: String, url: String, status: Int, answer: String)
+    /// The receiver is there but cannot take the request now (5xx, 429, an unexpected status).
+    case webhookUnavailable(sink: String, url: String, status: Int, retryAfter: TimeInterval?)
+    /// No answer at all: connection refused, DNS, TLS, a timeout.
+    case webhookUnreachable(sink: String, url: String, message: String)
 
     public var description: String {
         switch self {
         case .log(let path, let message): "alerting: \(path): \(message)"
+        case .sinkRemoved(let sink):
+            "alerting: sink '\(sink)' is no longer in feeds.conf; its deliveries are given up"
+        case .secretUnavailable(let sink, let message):
+            "alerting: sink '\(sink)': cannot sign, so nothing is sent: \(message)"
+        case .webhookRejected(let sink, let url, let status, let answer):
+            "alerting: sink '\(sink)' (\(url)): HTTP \(status), refused for good"
+                + (answer.isEmpty ? "" : ": \(answer)")
+        case .webhookUnavailable(let sink, let url, let status, let retryAfter):
+            "alerting: sink '\(sink)' (\(url)): HTTP \(status)"
+                + (retryAfter.map { ", retry after \(Int($0.rounded(.up)))s" } ?? "")
+        case .webhookUnreachable(let sink, let url, let message):
+            "alerting: sink '\(sink)' (\(url)): \(message)"
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The webhook outbox: deliveries survive restarts until delivered or dead.
 extension StateStore {
-    private static let deliveryColumns = """
+    static let deliveryColumns = """
         id, alert_id, sink, payload, attempts, next_attempt, expires_at, status, last_error,
         created_at, finished_at
         """
@@ -213,7 +213,7 @@ extension StateStore {
         }
     }
 
-    private func readDelivery(_ row: SQLiteStatement) throws(StoreError) -> OutboxDelivery {
+    func readDelivery(_ row: SQLiteStatement) throws(StoreError) -> OutboxDelivery {
         let id = row.int64(at: 0)
         guard let status = DeliveryStatus(rawValue: row.string(at: 7)) else {
             throw .invalidData(

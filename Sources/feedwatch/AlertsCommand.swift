@@ -9,7 +9,7 @@ struct AlertsCommand: ParsableCommand {
         commandName: "alerts", abstract: "Review the alert log.",
         subcommands: [
             AlertsListCommand.self, AlertsShowCommand.self, AlertsStatsCommand.self,
-            AlertsFollowCommand.self, AlertsReindexCommand.self,
+            AlertsFollowCommand.self, AlertsReindexCommand.self, AlertsRedeliverCommand.self,
         ],
         defaultSubcommand: AlertsListCommand.self)
 }

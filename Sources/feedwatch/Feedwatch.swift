@@ -17,6 +17,7 @@ struct Feedwatch: ParsableCommand {
             AlertsCommand.self,
             FeedsCommand.self,
             ReplayCommand.self,
+            SinksCommand.self,
         ]
     )
 }

@@ -1,0 +1,81 @@
+import Alerting
+import ArgumentParser
+import Configuration
+import Foundation
+import Store
+
+/// `feedwatch sinks`: each sink with its format, where it posts, whether it
+/// signs, and its deliveries in the outbox.
+struct SinksListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "The sinks with their outbox counts: pending, delivered, dead (the default).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "One JSON object per sink, per line.")
+    var json = false
+
+    /// One line of the listing.
+    struct Row: Encodable {
+        var name: String
+        var format: String
+        var url: String
+        var signed: Bool
+        var configured: Bool
+        var pending: Int
+        var delivered: Int
+        var dead: Int
+    }
+
+    func run() throws {
+        let configuration = try SinksCommand.loadConfiguration(common)
+        var counts: [String: DeliveryCounts] = [:]
+        let statePath = configuration.settings.statePath
+        if FileManager.default.fileExists(atPath: statePath) {
+            do {
+                // Read-only: a running monitor keeps its lock.
+                counts = try StateStore(path: statePath, access: .readOnly).deliveryCountsBySink()
+            } catch {
+                printError("\(error)")
+                throw ExitStatus.failures
+            }
+        }
+        var rows = configuration.sinks.map { sink in
+            let count = counts[sink.name] ?? DeliveryCounts()
+            return Row(
+                name: sink.name, format: sink.format.rawValue, url: RedactedURL.text(sink.url),
+                signed: sink.secret != nil, configured: true, pending: count.pending,
+                delivered: count.delivered, dead: count.dead)
+        }
+        // Sinks removed from feeds.conf whose deliveries are still in the outbox.
+        let configured = Set(configuration.sinks.map(\.name))
+        for (name, count) in counts.sorted(by: { $0.key < $1.key }) where !configured.contains(name)
+        {
+            rows.append(
+                Row(
+                    name: name, format: "-", url: "(no longer in feeds.conf)", signed: false,
+                    configured: false, pending: count.pending, delivered: count.delivered,
+                    dead: count.dead))
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for row in rows { print(String(decoding: try encoder.encode(row), as: UTF8.self)) }
+            return
+        }
+        guard !rows.isEmpty else {
+            print("No webhook sinks: add a [sink NAME] section to \(common.config).")
+            return
+        }
+        print(
+            TextTable.render(
+                header: ["SINK", "FORMAT", "SIGNED", "PENDING", "DELIVERED", "DEAD", "URL"],
+                rows: rows.map { row in
+                    [
+                        row.name, row.format, row.signed ? "yes" : "no", String(row.pending),
+                        String(row.delivered), String(row.dead), row.url,
+                    ]
+                }))
+    }
+}

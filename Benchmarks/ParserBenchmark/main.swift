@@ -1,1 +1,250 @@
-print("not yet")
+// Parser throughput and memory against `xmllint --noout --stream` and
+// Python feedparser, over a generated corpus (seeded: the same bytes every
+// run). Build with `swift build -c release --product parser-benchmark`.
+//
+// Usage: parser-benchmark [CORPUS-DIRECTORY] [--feeds N] [--no-python]
+import FeedModel
+import FeedParser
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+let feedCount = option("--feeds").flatMap(Int.init) ?? 1000
+let runsPython = !arguments.contains("--no-python")
+let directory = URL(
+    fileURLWithPath: arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "Benchmarks/out/parser-corpus",
+    isDirectory: true)
+
+/// SplitMix64: small, seeded, the same sequence on every platform.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
+
+let words = [
+    "minister", "floods", "election", "protest", "Karachi", "Lahore", "Kabul", "border", "talks", "army",
+    "court", "ruling", "energy", "prices", "market", "report", "attack", "police", "rescue", "storm",
+    "president", "meeting", "trade", "deal", "strike", "opposition", "budget", "health", "school", "water",
+    "Zürich", "Москва", "café", "naïve", "東京", "Ελλάδα",
+]
+
+func sentence(_ generator: inout SeededGenerator, words count: Int) -> String {
+    (0..<count).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
+}
+
+func escaped(_ text: String) -> String {
+    text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
+}
+
+/// One feed of about `targetSize` bytes, RSS 2.0 or Atom 1.0.
+func makeFeed(index: Int, targetSize: Int) -> String {
+    var generator = SeededGenerator(state: UInt64(index) &* 7919 &+ 1)
+    let isAtom = index % 2 == 1
+    var body = ""
+    var itemNumber = 0
+    let day = 86400.0
+    while body.utf8.count < targetSize {
+        itemNumber += 1
+        let title = escaped(sentence(&generator, words: 8))
+        let html = "<p>\(sentence(&generator, words: 40))</p><p><a href=\"https://news.example.org/a?x=1&y=\(itemNumber)\">"
+            + "\(sentence(&generator, words: 5))</a> &#8212; \(sentence(&generator, words: 30))</p>"
+        let date = Date(timeIntervalSince1970: 1_700_000_000 + Double(index) * day + Double(itemNumber) * 3600)
+        let link = "https://news.example.org/\(index)/story-\(itemNumber)?ref=rss&amp;src=feed"
+        if isAtom {
+            body += """
+                  <entry>
+                    <title type="html">\(title)</title>
+                    <link rel="alternate" href="\(link)"/>
+                    <id>tag:news.example.org,2024:\(index)-\(itemNumber)</id>
+                    <updated>\(FeedJSON.isoString(date))</updated>
+                    <author><name>\(sentence(&generator, words: 2))</name></author>
+                    <category term="\(words[itemNumber % words.count])"/>
+                    <summary type="html">\(escaped(html))</summary>
+                  </entry>
+
+                """
+        } else {
+            let rfc822 = DateFormatter()
+            rfc822.locale = Locale(identifier: "en_US_POSIX")
+            rfc822.timeZone = TimeZone(identifier: "UTC")
+            rfc822.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+            body += """
+                  <item>
+                    <title>\(title)</title>
+                    <link>\(link)</link>
+                    <guid isPermaLink="false">\(index)-\(itemNumber)</guid>
+                    <pubDate>\(rfc822.string(from: date))</pubDate>
+                    <dc:creator>\(sentence(&generator, words: 2))</dc:creator>
+                    <category>\(words[itemNumber % words.count])</category>
+                    <description>\(escaped(html))</description>
+                    \(itemNumber % 3 == 0 ? "<content:encoded><![CDATA[\(html)]]></content:encoded>" : "")
+                  </item>
+
+                """
+        }
+    }
+    if isAtom {
+        return """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <title>Benchmark feed \(index)</title>
+              <link rel="alternate" href="https://news.example.org/\(index)/"/>
+              <updated>2024-01-01T00:00:00Z</updated>
+              <id>tag:news.example.org,2024:\(index)</id>
+            \(body)</feed>
+
+            """
+    }
+    return """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+        <channel>
+          <title>Benchmark feed \(index)</title>
+          <link>https://news.example.org/\(index)/</link>
+          <description>Generated for parser-benchmark</description>
+          <ttl>15</ttl>
+        \(body)</channel>
+        </rss>
+
+        """
+}
+
+func peakResidentMegabytes(children: Bool) -> Double {
+    var usage = rusage()
+    getrusage(Int32((children ? RUSAGE_CHILDREN : RUSAGE_SELF).rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+struct Run {
+    var seconds: Double
+    var status: Int32
+}
+
+/// Runs a program to completion; its wall time, or nil when it could not run.
+func timeProcess(_ executable: String, _ arguments: [String]) -> Run? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    let started = Date()
+    do { try process.run() } catch { return nil }
+    process.waitUntilExit()
+    return Run(seconds: Date().timeIntervalSince(started), status: process.terminationStatus)
+}
+
+// MARK: - Corpus
+
+try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+var files: [String] = []
+var totalBytes = 0
+for index in 0..<feedCount {
+    let name = String(format: "feed-%04d.%@", index, index % 2 == 1 ? "atom" : "rss")
+    let url = directory.appendingPathComponent(name)
+    let text = makeFeed(index: index, targetSize: 50_000)
+    let data = Data(text.utf8)
+    if (try? Data(contentsOf: url)) != data {
+        do { try data.write(to: url) } catch {
+            FileHandle.standardError.write(Data("parser-benchmark: cannot write \(url.path): \(error)\n".utf8))
+            exit(1)
+        }
+    }
+    files.append(url.path)
+    totalBytes += data.count
+}
+let megabytes = Double(totalBytes) / 1_048_576
+print(String(format: "corpus: %d feeds, %.1f MB in %@", feedCount, megabytes, directory.path))
+
+// MARK: - feedwatch
+
+var items = 0
+var failures = 0
+let memoryBefore = peakResidentMegabytes(children: false)
+let started = Date()
+for path in files {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        failures += 1
+        continue
+    }
+    do {
+        items += try FeedParser.parse(data).items.count
+    } catch {
+        failures += 1
+    }
+}
+let feedwatchSeconds = Date().timeIntervalSince(started)
+let feedwatchMemory = peakResidentMegabytes(children: false)
+
+// MARK: - xmllint and feedparser
+
+let xmllint = timeProcess("/usr/bin/env", ["xmllint", "--noout", "--stream"] + files)
+let xmllintMemory = peakResidentMegabytes(children: true)
+var python: Run?
+var pythonMemory = 0.0
+if runsPython, timeProcess("/usr/bin/env", ["python3", "-c", "import feedparser"])?.status == 0 {
+    let script = """
+        import sys, feedparser
+        n = 0
+        for path in sys.argv[1:]:
+            n += len(feedparser.parse(path).entries)
+        """
+    python = timeProcess("/usr/bin/env", ["python3", "-c", script] + files)
+    pythonMemory = peakResidentMegabytes(children: true)
+}
+
+// MARK: - Report
+
+@MainActor func row(_ name: String, _ seconds: Double?, memory: Double?, ratio: String) {
+    guard let seconds else {
+        print(name.padding(toLength: 22, withPad: " ", startingAt: 0) + "  not run")
+        return
+    }
+    let throughput = megabytes / seconds
+    let itemsPerSecond = Double(items) / seconds
+    print(
+        name.padding(toLength: 22, withPad: " ", startingAt: 0)
+            + String(format: "%9.2f s %9.1f MB/s %12.0f items/s %9.1f MB  ", seconds, throughput, itemsPerSecond, memory ?? 0)
+            + ratio)
+}
+
+print("")
+print("tool                       time    throughput          items        peak RSS  vs feedwatch")
+row("feedwatch FeedParser", feedwatchSeconds, memory: feedwatchMemory, ratio: "1.00x")
+row(
+    "xmllint --stream", xmllint?.seconds, memory: xmllintMemory,
+    ratio: xmllint.map { String(format: "%.2fx", $0.seconds / feedwatchSeconds) } ?? "")
+row(
+    "python feedparser", python?.seconds, memory: pythonMemory,
+    ratio: python.map { String(format: "%.2fx", $0.seconds / feedwatchSeconds) } ?? "")
+print(String(format: "items parsed: %d, failures: %d, memory growth while parsing: %.1f MB", items, failures,
+    feedwatchMemory - memoryBefore))
+
+var verdicts: [String] = []
+var passed = failures == 0
+if let xmllint {
+    let ok = feedwatchSeconds <= 2 * xmllint.seconds
+    passed = passed && ok
+    verdicts.append(String(format: "within 2x of xmllint: %@ (%.2fx)", ok ? "PASS" : "FAIL", feedwatchSeconds / xmllint.seconds))
+}
+if let python {
+    let ok = python.seconds >= 30 * feedwatchSeconds
+    passed = passed && ok
+    verdicts.append(String(format: "30x faster than feedparser: %@ (%.1fx)", ok ? "PASS" : "FAIL", python.seconds / feedwatchSeconds))
+} else {
+    verdicts.append("feedparser: not run")
+}
+print("SUMMARY parser-benchmark: " + verdicts.joined(separator: "; ") + (passed ? " PASS" : " FAIL"))
+exit(passed ? 0 : 1)

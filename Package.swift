@@ -77,5 +77,9 @@ let package = Package(
         .executableTarget(
             name: "matcher-benchmark", dependencies: ["RuleEngine", "FeedModel"],
             path: "Benchmarks/MatcherBenchmark"),
+        .executableTarget(
+            name: "alertlog-benchmark",
+            dependencies: ["Alerting", "Store", "RuleEngine", "FeedModel"],
+            path: "Benchmarks/AlertLogBenchmark"),
     ]
 )

@@ -100,7 +100,8 @@ let titleWords = [
     "operation", "suicide", "bomber", "mosque", "market", "officials", "say", "district", "raid",
     "arrested", "province", "security", "forces", "protest", "strike", "drone", "night", "rocket",
 ]
-let entities = (0..<150).map { "entity-\($0)" } + people.map { $0.lowercased().replacing(" ", with: "-") }
+let entities =
+    (0..<150).map { "entity-\($0)" } + people.map { $0.lowercased().replacing(" ", with: "-") }
 let feeds = (0..<300).map { "feed-\($0)" }
 
 func words(_ generator: inout SeededGenerator, _ count: Int) -> String {
@@ -130,7 +131,8 @@ func makeAlert(_ index: Int, count: Int, start: Date, span: TimeInterval, feed: 
     let matches = (0...generator.below(3)).map { number in
         let field: TextField = number == 0 ? .title : (number == 1 ? .summary : .content)
         let text = number == 0 ? person : words(&generator, 2)
-        return TermMatch(term: number == 0 ? "@\(named.first ?? "person")" : "#attack", field: field, text: text)
+        return TermMatch(
+            term: number == 0 ? "@\(named.first ?? "person")" : "#attack", field: field, text: text)
     }
     return Alert(
         id: AlertID.make(rule: rule.id, feed: feed, itemID: itemID),
@@ -139,7 +141,8 @@ func makeAlert(_ index: Int, count: Int, start: Date, span: TimeInterval, feed: 
             id: itemID, title: title, link: itemID + "?utm_source=rss",
             published: time.addingTimeInterval(-Double(generator.below(3600)))),
         matches: matches, entities: named,
-        snippet: "…\(words(&generator, 12)) \(person) \(words(&generator, 14)) in \(place) \(words(&generator, 6))…",
+        snippet:
+            "…\(words(&generator, 12)) \(person) \(words(&generator, 14)) in \(place) \(words(&generator, 6))…",
         story: String(index / 3, radix: 16), sources: 1 + generator.below(4))
 }
 
@@ -197,7 +200,8 @@ if runsThroughput {
         return AlertRecorder(log: try freshLog(name), store: store, sinks: [])
     }
     func alert(_ index: Int, feed: String? = nil) -> Alert {
-        makeAlert(index, count: 1_000_000, start: now.addingTimeInterval(-86400), span: 86400, feed: feed)
+        makeAlert(
+            index, count: 1_000_000, start: now.addingTimeInterval(-86400), span: 86400, feed: feed)
     }
     // The alerts are made before the clock starts: only writing is timed.
     let single = (0..<singles).map { alert($0) }
@@ -294,11 +298,14 @@ if (try? String(contentsOf: marker, encoding: .utf8)) == signature {
         }
         let written = Date().timeIntervalSince(started)
         let indexed = try store.alertIndexCount()
-        guard indexed == alertCount else { fail("the index holds \(indexed) alerts, not \(alertCount)") }
+        guard indexed == alertCount else {
+            fail("the index holds \(indexed) alerts, not \(alertCount)")
+        }
         try signature.write(to: marker, atomically: true, encoding: .utf8)
         print(
             String(
-                format: "review log: wrote and indexed %d alerts in %.1f s (%.0f alerts/s, batches of %d)",
+                format:
+                    "review log: wrote and indexed %d alerts in %.1f s (%.0f alerts/s, batches of %d)",
                 alertCount, written, Double(alertCount) / written, batch))
     } catch {
         fail("writing the review log: \(error)")
@@ -370,7 +377,10 @@ if runsCLI {
                 "--rule", "haqqani-attack", "--since", "7d", "--severity", "high+", "--limit", "50",
             ]
         ),
-        ("alerts --grep Quetta --limit 50", ["alerts"] + common + ["--grep", "Quetta", "--limit", "50"]),
+        (
+            "alerts --grep Quetta --limit 50",
+            ["alerts"] + common + ["--grep", "Quetta", "--limit", "50"]
+        ),
         ("alerts stats", ["alerts", "stats"] + common),
         ("alerts show ID", ["alerts", "show"] + common + [middle.id]),
     ]
@@ -390,7 +400,9 @@ if runsCLI {
         verdicts.append(
             (
                 query.name, timing.status == 0 && timing.wall < 1 && timing.lines > 0,
-                String(format: "%.2f s, %.0f MB, exit %d", timing.wall, timing.peakMegabytes, timing.status)
+                String(
+                    format: "%.2f s, %.0f MB, exit %d", timing.wall, timing.peakMegabytes,
+                    timing.status)
             ))
     }
     print("")

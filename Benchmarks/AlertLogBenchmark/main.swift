@@ -9,6 +9,8 @@
 // 2. A log of 1,000,000 alerts with its index, then `feedwatch alerts` timed
 //    as a user runs it (time to the first output, wall time, peak RSS),
 //    against the target of under a second.
+// 3. For comparison, the path the review can take through the SQLite index:
+//    `StateStore.alerts(matching:)`, then the records read at their offsets.
 //
 // The log is written under Benchmarks/out/ (on disk, not tmpfs, so fsync is
 // real) and reused by later runs while its size, seed and day match.
@@ -46,6 +48,8 @@ let rulesDirectory = option("--rules") ?? "rules"
 let runsCLI = !arguments.contains("--skip-cli")
 let runsThroughput = !arguments.contains("--skip-throughput")
 let seed: UInt64 = 20_261_125
+// Line-buffered, so that progress shows when the output goes to a file or `tee`.
+setvbuf(stdout, nil, _IOLBF, 0)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("alertlog-benchmark: \(message)\n".utf8))
@@ -322,7 +326,7 @@ print(
         megabytes(logBytes), logFiles.count,
         megabytes(folderSize(review.appendingPathComponent("state"))), review.path))
 
-// MARK: - 3. `feedwatch alerts` as a user runs it
+// MARK: - Timing a command
 
 struct Timing {
     var firstOutput: Double?
@@ -361,6 +365,60 @@ func timeCommand(_ commandArguments: [String]) -> Timing {
         firstOutput: firstOutput, wall: fields[0], peakMegabytes: fields[1] / 1024, lines: lines,
         status: process.terminationStatus)
 }
+
+// MARK: - 3. The index path: what the review can cost when it reads the index
+
+/// The record whose line starts at `offset` of log file `name`.
+func readRecord(_ name: String, at offset: Int64) throws -> Alert {
+    let handle = try FileHandle(forReadingFrom: review.appendingPathComponent(name))
+    defer { try? handle.close() }
+    try handle.seek(toOffset: UInt64(offset))
+    var line = Data()
+    while true {
+        guard let chunk = try handle.read(upToCount: 4096), !chunk.isEmpty else { break }
+        if let end = chunk.firstIndex(of: 0x0A) {
+            line.append(chunk[chunk.startIndex..<end])
+            break
+        }
+        line.append(chunk)
+    }
+    return try AlertLog.makeDecoder().decode(Alert.self, from: line)
+}
+
+/// Opens the index read-only (as a review command would), queries it and
+/// reads the records it points to; the milliseconds that took, and how many.
+func timeIndexPath(_ filter: AlertIndexFilter) throws -> (milliseconds: Double, alerts: Int) {
+    let started = Date()
+    let store = try StateStore(
+        path: review.appendingPathComponent("state/feedwatch.db").path, access: .readOnly)
+    let entries = try store.alerts(matching: filter)
+    let alerts = try entries.map { try readRecord($0.logFile, at: $0.byteOffset) }
+    guard alerts.map(\.id) == entries.map(\.alertID) else { fail("index and log disagree") }
+    return (Date().timeIntervalSince(started) * 1000, alerts.count)
+}
+
+do {
+    print("")
+    print("the index path (StateStore.alerts(matching:), then the records read at their offsets):")
+    for (name, filter) in [
+        ("newest 50", AlertIndexFilter(limit: 50)),
+        (
+            "rule haqqani-attack, last 7 days, high+, 50",
+            AlertIndexFilter(
+                since: Date().addingTimeInterval(-7 * day), rule: "haqqani-attack",
+                minimumSeverityRank: Severity.allCases.firstIndex(of: .high), limit: 50)
+        ),
+    ] {
+        let result = try timeIndexPath(filter)
+        print(
+            name.padding(toLength: 46, withPad: " ", startingAt: 0)
+                + String(format: "%8.1f ms  %3d alerts", result.milliseconds, result.alerts))
+    }
+} catch {
+    fail("the index path: \(error)")
+}
+
+// MARK: - 4. `feedwatch alerts` as a user runs it
 
 if runsCLI {
     guard FileManager.default.isExecutableFile(atPath: feedwatchPath) else {

@@ -48,8 +48,12 @@ let rulesDirectory = option("--rules") ?? "rules"
 let runsCLI = !arguments.contains("--skip-cli")
 let runsThroughput = !arguments.contains("--skip-throughput")
 let seed: UInt64 = 20_261_125
-// Line-buffered, so that progress shows when the output goes to a file or `tee`.
-setvbuf(stdout, nil, _IOLBF, 0)
+
+/// Prints a line at once, so that progress shows when the output goes to a file or `tee`.
+func show(_ line: String) {
+    print(line)
+    fflush(nil)
+}
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("alertlog-benchmark: \(message)\n".utf8))
@@ -237,21 +241,21 @@ if runsThroughput {
                     markingSeen: batch.map(seenItem), feed: batch[0].feed)
             }
         }
-        print("alert log throughput (fsync on every append, \(folder.path)):")
-        print("path                          alerts/append   alerts   alerts/s   ms/append")
+        show("alert log throughput (fsync on every append, \(folder.path)):")
+        show("path                          alerts/append   alerts   alerts/s   ms/append")
         for (name, perAppend, total, rate) in [
             ("AlertLog.append", 1, singles, logSingleRate),
             ("AlertLog.append", batchSize, batches * batchSize, logBatchRate),
             ("AlertRecorder.record (+index)", 1, singles, recorderSingleRate),
             ("AlertRecorder.record (+index)", batchSize, batches * batchSize, recorderBatchRate),
         ] {
-            print(
+            show(
                 name.padding(toLength: 30, withPad: " ", startingAt: 0)
                     + String(
                         format: "%13d %8d %10.0f %11.2f", perAppend, total, rate,
                         1000 * Double(perAppend) / rate))
         }
-        print("")
+        show("")
     } catch {
         fail("throughput: \(error)")
     }
@@ -272,7 +276,7 @@ let marker = review.appendingPathComponent("complete")
 let signature = "alerts=\(alertCount) seed=\(seed) anchor=\(Int(anchor.timeIntervalSince1970))\n"
 
 if (try? String(contentsOf: marker, encoding: .utf8)) == signature {
-    print("review log: reusing \(review.path) (\(alertCount) alerts)")
+    show("review log: reusing \(review.path) (\(alertCount) alerts)")
 } else {
     remove(review)
     do {
@@ -306,7 +310,7 @@ if (try? String(contentsOf: marker, encoding: .utf8)) == signature {
             fail("the index holds \(indexed) alerts, not \(alertCount)")
         }
         try signature.write(to: marker, atomically: true, encoding: .utf8)
-        print(
+        show(
             String(
                 format:
                     "review log: wrote and indexed %d alerts in %.1f s (%.0f alerts/s, batches of %d)",
@@ -320,7 +324,7 @@ let logFiles = AlertLogFiles(path: review.appendingPathComponent("alerts.jsonl")
 let logBytes = logFiles.reduce(0) { total, path in
     total + (((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0)
 }
-print(
+show(
     String(
         format: "review log: %.0f MB in %d files, index %.0f MB, %@",
         megabytes(logBytes), logFiles.count,
@@ -398,8 +402,8 @@ func timeIndexPath(_ filter: AlertIndexFilter) throws -> (milliseconds: Double, 
 }
 
 do {
-    print("")
-    print("the index path (StateStore.alerts(matching:), then the records read at their offsets):")
+    show("")
+    show("the index path (StateStore.alerts(matching:), then the records read at their offsets):")
     for (name, filter) in [
         ("newest 50", AlertIndexFilter(limit: 50)),
         (
@@ -410,7 +414,7 @@ do {
         ),
     ] {
         let result = try timeIndexPath(filter)
-        print(
+        show(
             name.padding(toLength: 46, withPad: " ", startingAt: 0)
                 + String(format: "%8.1f ms  %3d alerts", result.milliseconds, result.alerts))
     }
@@ -442,14 +446,14 @@ if runsCLI {
         ("alerts stats", ["alerts", "stats"] + common),
         ("alerts show ID", ["alerts", "show"] + common + [middle.id]),
     ]
-    print("")
-    print("feedwatch alerts over \(alertCount) alerts (target: under 1 s each)")
-    print(
+    show("")
+    show("feedwatch alerts over \(alertCount) alerts (target: under 1 s each)")
+    show(
         "command".padding(toLength: 72, withPad: " ", startingAt: 0)
             + "first out s   wall s   peak MB   lines  exit")
     for query in queries {
         let timing = timeCommand(query.arguments)
-        print(
+        show(
             query.name.padding(toLength: 72, withPad: " ", startingAt: 0)
                 + String(
                     format: "%@ %8.2f %9.1f %7d %5d",
@@ -463,12 +467,12 @@ if runsCLI {
                     timing.status)
             ))
     }
-    print("")
+    show("")
     for verdict in verdicts {
-        print("\(verdict.passed ? "PASS" : "FAIL")  \(verdict.name): \(verdict.detail)")
+        show("\(verdict.passed ? "PASS" : "FAIL")  \(verdict.name): \(verdict.detail)")
     }
 }
 
 let passed = verdicts.allSatisfy(\.passed)
-print("SUMMARY alertlog-benchmark: \(passed ? "PASS" : "FAIL")")
+show("SUMMARY alertlog-benchmark: \(passed ? "PASS" : "FAIL")")
 exit(passed ? 0 : 1)

@@ -27,7 +27,9 @@ FEEDS=${FEEDS:-1000}
 REPEAT=${REPEAT:-1}
 CONCURRENCY=16
 
-for tool in nginx newsboat sfeed_update /usr/bin/time python3 curl; do
+# Debian installs nginx in /usr/sbin, which is not on an ordinary user's PATH.
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+for tool in "$NGINX" newsboat sfeed_update /usr/bin/time python3 curl; do
     command -v "$tool" >/dev/null || {
         echo "fetch-pass: $tool is missing: run \`make bench-deps\`" >&2
         exit 2
@@ -94,7 +96,7 @@ http {
     }
 }
 CONF
-nginx -p "$WORK/nginx" -e "$WORK/nginx/error.log" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
+"$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/error.log" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!
 BASE=http://127.0.0.1:$PORT
 for _ in $(seq 50); do

@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
-        .testTarget(name: "MonitorTests", dependencies: ["Monitor"]),
+        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "TestHTTPServer"]),
+        .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
 
         // Benchmarks: reproducible runs that print figures (`make bench`).
         .executableTarget(

@@ -21,12 +21,27 @@ public enum AlertBuilder {
             item: AlertItem(
                 id: item.id, title: item.title ?? nilIfEmpty(item.text.title), link: item.link,
                 published: item.published),
-            matches: hit.matches,
+            matches: distinct(hit.matches),
             entities: hit.entities,
             snippet: snippet(for: hit.matches, in: item.text),
             story: story,
             sources: sources
         )
+    }
+
+    /// The evidence without repeats: each (term, field, text) once, and no
+    /// text that only repeats part of a longer match of the same term in the
+    /// same field ("bombing" inside "suicide bombing", "ISK" inside "ISK-P").
+    static func distinct(_ matches: [TermMatch]) -> [TermMatch] {
+        var seen = Set<TermMatch>()
+        let unique = matches.filter { seen.insert($0).inserted }
+        return unique.filter { match in
+            !unique.contains { other in
+                other != match && other.term == match.term && other.field == match.field
+                    && other.text.count > match.text.count
+                    && other.text.localizedCaseInsensitiveContains(match.text)
+            }
+        }
     }
 
     /// The window around the first match in the body; a match only in the

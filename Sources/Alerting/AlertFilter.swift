@@ -1,5 +1,6 @@
 import Foundation
 import RuleEngine
+import Store
 
 /// The filters of `feedwatch alerts`; every set filter must hold.
 public struct AlertFilter: Sendable, Equatable {
@@ -13,6 +14,8 @@ public struct AlertFilter: Sendable, Equatable {
     public var story: String?
     /// Case-insensitive text in the title, snippet or matched text.
     public var grep: String?
+    /// The start of the alert id.
+    public var idPrefix: String?
 
     public init(
         since: Date? = nil, until: Date? = nil, rule: String? = nil, entity: String? = nil,
@@ -29,6 +32,16 @@ public struct AlertFilter: Sendable, Equatable {
         self.grep = grep
     }
 
+    /// The same filter for the store's alert index.
+    public func indexFilter(limit: Int?) -> AlertIndexFilter {
+        let rank = severity.map { Severity.allCases.firstIndex(of: $0.severity) ?? 0 }
+        return AlertIndexFilter(
+            since: since, until: until.map { $0.addingTimeInterval(1) }, rule: rule,
+            minimumSeverityRank: severity?.orAbove == true ? rank : nil,
+            severityRank: severity?.orAbove == false ? rank : nil, feed: feed, story: story,
+            entity: entity, text: grep, idPrefix: idPrefix, limit: limit)
+    }
+
     public func accepts(_ alert: Alert) -> Bool {
         if let since, alert.time < since { return false }
         if let until, alert.time > until { return false }
@@ -37,6 +50,7 @@ public struct AlertFilter: Sendable, Equatable {
         if let severity, !severity.accepts(alert.severity) { return false }
         if let feed, alert.feed != feed { return false }
         if let story, alert.story != story { return false }
+        if let idPrefix, !alert.id.hasPrefix(idPrefix) { return false }
         if let grep {
             let haystacks = [alert.item.title ?? "", alert.snippet] + alert.matches.map(\.text)
             if !haystacks.contains(where: { $0.localizedCaseInsensitiveContains(grep) }) {

@@ -103,7 +103,8 @@ public final class AlertLog: @unchecked Sendable {
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted keys: the same alert is the same bytes on every run and machine.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 

@@ -88,6 +88,31 @@ public struct AlertLogReader: Sendable {
         return (alerts, corrupt)
     }
 
+    /// The alert on the line that starts at `offset` of `file`, or nil when
+    /// there is no valid alert there.
+    public func line(in file: String, at offset: Int64) throws(AlertingError) -> Alert? {
+        let bytes: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+            defer { try? handle.close() }
+            try handle.seek(toOffset: UInt64(max(0, offset)))
+            var line = Data()
+            // Alert lines are a few KB; read in chunks until the newline.
+            while let chunk = try handle.read(upToCount: 4096), !chunk.isEmpty {
+                if let newline = chunk.firstIndex(of: 0x0A) {
+                    line.append(chunk[chunk.startIndex..<newline])
+                    break
+                }
+                line.append(chunk)
+            }
+            bytes = line
+        } catch {
+            throw AlertingError.log(
+                path: file, message: "cannot read: \(error.localizedDescription)")
+        }
+        return try? AlertLog.makeDecoder().decode(Alert.self, from: bytes)
+    }
+
     private static func reason(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): "missing field \"\(key.stringValue)\""

@@ -143,6 +143,8 @@ extension AlertIndexEntry {
             severity: alert.severity.rawValue,
             severityRank: Severity.allCases.firstIndex(of: alert.severity) ?? 0, feed: alert.feed,
             story: alert.story, title: alert.item.title, logFile: position.file,
-            byteOffset: position.offset)
+            byteOffset: position.offset, entities: alert.entities,
+            searchText: ([alert.item.title ?? "", alert.snippet] + alert.matches.map(\.text))
+                .joined(separator: "\n").lowercased())
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// Counts of alerts by rule, entity, feed and day, for `feedwatch alerts stats`.
 public struct AlertStatistics: Sendable, Equatable, Codable {
@@ -14,6 +15,16 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
 
     public init<Alerts: Sequence<Alert>>(_ alerts: Alerts) {
         for alert in alerts { add(alert) }
+    }
+
+    /// The statistics the store counted.
+    public init(_ counts: AlertCounts) {
+        total = counts.total
+        byRule = counts.byRule
+        byEntity = counts.byEntity
+        byFeed = counts.byFeed
+        bySeverity = counts.bySeverity
+        byDay = counts.byDay
     }
 
     public mutating func add(_ alert: Alert) {

@@ -12,7 +12,7 @@ public struct StoryIndex: Sendable {
     /// not joined, so that a new attack on the same ministry next month is news.
     public var window: TimeInterval
     public var threshold: Double
-    public private(set) var stories: [Story]
+    public internal(set) var stories: [Story]
 
     public init(stories: [Story] = [], window: TimeInterval = 48 * 3600, threshold: Double = 0.2) {
         self.stories = stories

@@ -22,10 +22,7 @@ final class CurlEasyHandle {
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         do {
-            try setPointer(CURLOPT_ERRORBUFFER, UnsafeRawPointer(errorBuffer))
-            // Signals and threads do not mix: without this, libcurl's
-            // timeouts during name resolution use SIGALRM.
-            try setLong(CURLOPT_NOSIGNAL, 1)
+            try applyBaseOptions()
         } catch {
             curl_easy_cleanup(handle)
             errorBuffer.deallocate()
@@ -37,6 +34,23 @@ final class CurlEasyHandle {
         curl_easy_cleanup(rawHandle)
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
+    }
+
+    /// Clears every option and callback for the next request, keeping what
+    /// makes reuse worth it: open connections, the DNS and TLS session caches.
+    func reset() throws(CurlError) {
+        curl_easy_reset(rawHandle)
+        curl_slist_free_all(headerList)
+        headerList = nil
+        errorBuffer.update(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        try applyBaseOptions()
+    }
+
+    private func applyBaseOptions() throws(CurlError) {
+        try setPointer(CURLOPT_ERRORBUFFER, UnsafeRawPointer(errorBuffer))
+        // Signals and threads do not mix: without this, libcurl's
+        // timeouts during name resolution use SIGALRM.
+        try setLong(CURLOPT_NOSIGNAL, 1)
     }
 
     // MARK: - Request
@@ -82,6 +96,13 @@ final class CurlEasyHandle {
     /// only status lines seen there are the server's.
     func set(suppressConnectHeaders: Bool) throws(CurlError) {
         try setLong(CURLOPT_SUPPRESS_CONNECT_HEADERS, suppressConnectHeaders ? 1 : 0)
+    }
+
+    /// Certificate and host name checks. libcurl's default is on; saying so
+    /// here keeps it on should a default ever change.
+    func set(verifyTLS: Bool) throws(CurlError) {
+        try setLong(CURLOPT_SSL_VERIFYPEER, verifyTLS ? 1 : 0)
+        try setLong(CURLOPT_SSL_VERIFYHOST, verifyTLS ? 2 : 0)
     }
 
     /// Request header lines (`"Name: value"`); replaces earlier ones.

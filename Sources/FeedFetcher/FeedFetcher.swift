@@ -12,10 +12,16 @@ import Foundation
 /// every other scheme is refused. One failing feed never stops the others:
 /// each ends in its own `FetchResult`.
 ///
-/// Sendable: it holds only its options; each `fetch` builds its own libcurl
-/// handles on the calling thread, so calls from several threads do not meet.
+/// Keep one fetcher for the life of the monitor: its passes reuse
+/// connections left open by earlier ones.
+///
+/// Sendable: besides its options it holds only a lock-guarded pool of
+/// libcurl multi handles; each `fetch` takes its own handle from it, so calls
+/// from several threads never share one.
 public final class FeedFetcher: Sendable {
     public let options: FetchOptions
+    /// Two: concurrent passes on one fetcher are rare.
+    private let multiHandles = CurlHandlePool<CurlMultiHandle>(capacity: 2)
 
     public init(options: FetchOptions = FetchOptions()) {
         self.options = options
@@ -47,25 +53,30 @@ public final class FeedFetcher: Sendable {
 
         let multi: CurlMultiHandle
         do {
-            multi = try CurlMultiHandle(
-                maxTotalConnections: options.concurrency, maxHostConnections: options.perHost)
+            multi = try multiHandles.take { () throws(CurlError) in
+                try CurlMultiHandle(
+                    maxTotalConnections: options.concurrency, maxHostConnections: options.perHost)
+            }
         } catch {
             for request in scheduler.removeAllPending() {
                 completion(Self.failure(request, message: error.message))
             }
             return
         }
-        run(&scheduler, on: multi, cancellation: cancellation, completion: completion)
+        if run(&scheduler, on: multi, cancellation: cancellation, completion: completion) {
+            multiHandles.putBack(multi)
+        }
     }
 
     /// The multi loop: start what the scheduler allows, let libcurl work,
     /// hand out finished transfers, and sleep in `curl_multi_poll` only when
-    /// nothing finished.
+    /// nothing finished. Returns false when the multi handle failed and must
+    /// not be reused.
     private func run(
         _ scheduler: inout HostScheduler<FeedRequest>, on multi: CurlMultiHandle,
         cancellation: FetchCancellation?,
         completion: (FetchResult) -> Void
-    ) {
+    ) -> Bool {
         var active: [UnsafeMutableRawPointer: FeedTransfer] = [:]
         // Handles leave the multi before they are freed, whatever happens below.
         defer {
@@ -90,7 +101,7 @@ public final class FeedFetcher: Sendable {
                     completion(Self.failure(request, message: error.message))
                 }
             }
-            if active.isEmpty && scheduler.isIdle { return }
+            if active.isEmpty && scheduler.isIdle { return true }
 
             do {
                 try multi.perform()
@@ -113,7 +124,7 @@ public final class FeedFetcher: Sendable {
                 for request in scheduler.removeAllPending() {
                     completion(Self.failure(request, message: error.message))
                 }
-                return
+                return false
             }
         }
     }

@@ -16,7 +16,7 @@ final class FeedTransfer {
         self.host = host
         self.options = options
         easy = try CurlEasyHandle()
-        collector = ResponseCollector(maxSize: options.maxSize)
+        collector = ResponseCollector(maxSize: options.maxSize, followsRedirects: true)
         try easy.configure(url: request.url, options: options)
         try easy.set(headers: request.conditional.requestHeaders)
         try collector.attach(to: easy)
@@ -25,16 +25,18 @@ final class FeedTransfer {
     /// The result for curl's `code`, read once the transfer has ended.
     func result(for code: CURLcode) -> FetchResult {
         let status = easy.responseCode
+        let effectiveURL = easy.effectiveURL.flatMap(URL.init(string:))
         let outcome = TransferOutcome(
             requestURL: request.url, code: code, curlMessage: easy.message(for: code),
             status: status,
-            effectiveURL: easy.effectiveURL.flatMap(URL.init(string:)),
+            effectiveURL: effectiveURL,
             contentType: easy.contentType,
             maxSize: options.maxSize, maxRedirects: options.maxRedirects
         ).classify(collector)
         return FetchResult(
             request: request, outcome: outcome, elapsed: Date().timeIntervalSince(started),
-            status: status == 0 ? nil : status, bytesReceived: collector.body.count)
+            status: status == 0 ? nil : status, bytesReceived: collector.body.count,
+            effectiveURL: effectiveURL)
     }
 
     /// `host:port`, the key both libcurl's per-host limit and ours count by.
@@ -47,8 +49,8 @@ final class FeedTransfer {
 
 extension CurlEasyHandle {
     /// The settings every feedwatch request shares: redirects, protocols,
-    /// compression, HTTP/2, timeouts, the User-Agent. TLS verification and
-    /// proxies from the environment are libcurl's defaults and stay on.
+    /// compression, HTTP/2, timeouts, the User-Agent, TLS verification.
+    /// Proxies come from the environment (libcurl's default, left alone).
     func configure(url: URL, options: FetchOptions, followRedirects: Bool = true) throws(CurlError)
     {
         try set(url: url.absoluteString)
@@ -62,5 +64,6 @@ extension CurlEasyHandle {
         try set(lowSpeedLimit: options.lowSpeedLimit, duration: options.lowSpeedTime)
         try set(userAgent: options.userAgent)
         try set(suppressConnectHeaders: true)
+        try set(verifyTLS: true)
     }
 }

@@ -6,15 +6,18 @@ public struct FetchOptions: Sendable, Equatable {
     public var concurrency: Int
     /// Transfers (and connections) in flight at once to one host and port.
     public var perHost: Int
-    /// The whole transfer, connection to last byte.
+    /// The whole transfer, connection to last byte, in seconds (0: none).
     public var timeout: TimeInterval
+    /// Seconds to establish the connection, TLS included (0: libcurl's default of 300).
     public var connectTimeout: TimeInterval
     /// A larger body (after decompression) is cut off and the fetch fails with `.tooLarge`.
     public var maxSize: Int
     public var userAgent: String
     /// Redirects followed at most; one more fails the fetch.
     public var maxRedirects: Int
-    /// A transfer slower than `lowSpeedLimit` bytes a second for `lowSpeedTime` is aborted.
+    /// A transfer slower than `lowSpeedLimit` bytes a second for `lowSpeedTime`
+    /// seconds is aborted as timed out (libcurl averages over about 5 s, so a
+    /// transfer that stalls after some data is caught a few seconds later).
     public var lowSpeedLimit: Int
     public var lowSpeedTime: TimeInterval
 

@@ -10,15 +10,18 @@ public struct FetchResult: Sendable {
     public var status: Int?
     /// Body bytes received (after decompression), also for failed fetches.
     public var bytesReceived: Int
+    /// The last URL requested, after redirects (nil for file:// and refused URLs).
+    public var effectiveURL: URL?
 
     public init(
         request: FeedRequest, outcome: FetchOutcome, elapsed: TimeInterval = 0, status: Int? = nil,
-        bytesReceived: Int = 0
+        bytesReceived: Int = 0, effectiveURL: URL? = nil
     ) {
         self.request = request
         self.outcome = outcome
         self.elapsed = elapsed
         self.status = status
         self.bytesReceived = bytesReceived
+        self.effectiveURL = effectiveURL
     }
 }

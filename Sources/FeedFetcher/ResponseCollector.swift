@@ -9,16 +9,21 @@ import Foundation
 /// this class needs no lock; it is never shared between threads.
 final class ResponseCollector {
     let maxSize: Int
+    /// Whether libcurl follows redirects: then a redirect's own body is dropped.
+    let followsRedirects: Bool
+    /// False for HEAD, whose Content-Length describes a body that never comes.
+    let expectsBody: Bool
     /// Every response's headers in arrival order; the last is the current one.
     private(set) var responses: [ResponseHeaders] = []
     private(set) var body = Data()
     /// Set when the body or its announced length passed `maxSize` and the
     /// transfer was aborted for it.
     private(set) var exceededMaxSize = false
-    private var headerBlockComplete = false
 
-    init(maxSize: Int) {
+    init(maxSize: Int, followsRedirects: Bool, expectsBody: Bool = true) {
         self.maxSize = maxSize
+        self.followsRedirects = followsRedirects
+        self.expectsBody = expectsBody
     }
 
     /// The last real (not 1xx) response: the one whose body was collected.
@@ -38,16 +43,15 @@ final class ResponseCollector {
             // A new response (after a redirect or a 1xx): its body replaces any earlier one.
             responses.append(statusLine)
             body.removeAll(keepingCapacity: true)
-            headerBlockComplete = false
             return true
         }
         guard !responses.isEmpty else { return true }
         let index = responses.count - 1
         if line.trimmingHTTPWhitespace().isEmpty {
-            headerBlockComplete = true
             // Refuse an announced oversized body before a byte of it arrives.
             let headers = responses[index]
-            if (200...299).contains(headers.status), let length = headers.contentLength,
+            if expectsBody, (200...299).contains(headers.status),
+                let length = headers.contentLength,
                 length > maxSize
             {
                 exceededMaxSize = true
@@ -63,7 +67,7 @@ final class ResponseCollector {
     /// Body bytes. Returns false to abort the transfer (the body passed `maxSize`).
     func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
         // A redirect's own body is of no interest: libcurl is about to follow it.
-        if let current = responses.last, current.isRedirect { return true }
+        if followsRedirects, let current = responses.last, current.isRedirect { return true }
         guard body.count + bytes.count <= maxSize else {
             exceededMaxSize = true
             return false

@@ -25,6 +25,8 @@ public struct ResponseHeaders: Sendable, Equatable {
     /// Parses a status line such as `HTTP/1.1 304 Not Modified` or `HTTP/2 200`;
     /// nil when `line` is not one.
     public init?(statusLine line: String) {
+        // Most lines are fields: rule them out before splitting.
+        guard line.hasPrefix("HTTP/") else { return nil }
         let trimmed = line.trimmingHTTPWhitespace()
         let parts = trimmed.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), parts[1].count == 3,

@@ -27,6 +27,18 @@ struct TransferOutcome {
                 return .failed(.redirectLoop(url: url, chain: loop.map(\.absoluteString)))
             }
             return .failed(.tooManyRedirects(url: url, limit: maxRedirects))
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            // The request itself was http(s), so a redirect led elsewhere
+            // (file://, ftp:// …); name where, rather than curl's "disabled in libcurl".
+            let chain = RedirectChain(start: requestURL, responses: collector.responses)
+            guard let target = chain.hops.last?.to else {
+                return .failed(.transport(url: url, message: curlMessage))
+            }
+            return .failed(
+                .transport(
+                    url: url,
+                    message:
+                        "redirected to \(target.absoluteString): only http and https are followed"))
         case CURLE_OPERATION_TIMEDOUT:
             return .failed(.timedOut(url: url, message: curlMessage))
         default:

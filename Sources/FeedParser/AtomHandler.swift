@@ -7,7 +7,7 @@ import Foundation
 /// escaped HTML, `xhtml` (and 0.3's `mode="xml"`) is inline markup written
 /// back out without its wrapper `<div>`. Links are resolved against the
 /// `xml:base` in force at their element.
-final class AtomHandler: XMLSAXDelegate {
+final class AtomHandler: FeedHandler {
     private enum Field {
         case feedTitle, feedSubtitle, feedUpdated, feedID, linkText
         case dateText, id, title, summary, content, authorName, published, fallbackPublished,
@@ -49,7 +49,7 @@ final class AtomHandler: XMLSAXDelegate {
         XMLNamespace.isAtom(element.namespace) || element.namespace == feedNamespace
     }
 
-    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: [XMLAttribute]) {
+    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: XMLAttributes) {
         depth += 1
         bases.push(attributes)
         if depth == 1 { feed.sawRootElement = true }
@@ -85,7 +85,7 @@ final class AtomHandler: XMLSAXDelegate {
             if depth == entryDepth + 1 {
                 startEntryField(element, attributes: attributes, parser: parser)
             } else if let authorDepth, depth == authorDepth + 1, element.localName == "name" {
-                begin(.authorName, attributes: [], parser: parser)
+                begin(.authorName, attributes: .empty, parser: parser)
             }
         } else if let feedDepth, depth == feedDepth + 1 {
             startFeedField(element, attributes: attributes, parser: parser)
@@ -118,7 +118,7 @@ final class AtomHandler: XMLSAXDelegate {
         }
     }
 
-    private func begin(_ field: Field, attributes: [XMLAttribute], parser: XMLSAXParser) {
+    private func begin(_ field: Field, attributes: XMLAttributes, parser: XMLSAXParser) {
         let type = attributes.value("type")?.lowercased()
         let mode = attributes.value("mode")?.lowercased()
         captureIsBase64 = mode == "base64"
@@ -146,7 +146,7 @@ final class AtomHandler: XMLSAXDelegate {
         parser.escapesCapturedText = captureKind == .markup
     }
 
-    private func link(from attributes: [XMLAttribute]) -> String? {
+    private func link(from attributes: XMLAttributes) -> String? {
         let relation = attributes.value("rel") ?? "alternate"
         guard
             relation == "alternate"
@@ -157,12 +157,12 @@ final class AtomHandler: XMLSAXDelegate {
     }
 
     private func startFeedField(
-        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+        _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         switch element.localName {
         case "title" where element.namespace != XMLNamespace.dublinCore:
             begin(.feedTitle, attributes: attributes, parser: parser)
-        case "id": begin(.feedID, attributes: [], parser: parser)
+        case "id": begin(.feedID, attributes: .empty, parser: parser)
         case "subtitle", "tagline", "info":
             begin(.feedSubtitle, attributes: attributes, parser: parser)
         case "updated", "modified": begin(.feedUpdated, attributes: attributes, parser: parser)
@@ -173,26 +173,26 @@ final class AtomHandler: XMLSAXDelegate {
     }
 
     private func startEntryField(
-        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+        _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         if element.namespace == XMLNamespace.dublinCore {
             switch element.localName {
-            case "creator": begin(.authorName, attributes: [], parser: parser)
-            case "subject": begin(.category, attributes: [], parser: parser)
-            case "date": begin(.fallbackPublished, attributes: [], parser: parser)
+            case "creator": begin(.authorName, attributes: .empty, parser: parser)
+            case "subject": begin(.category, attributes: .empty, parser: parser)
+            case "date": begin(.fallbackPublished, attributes: .empty, parser: parser)
             default: break
             }
             return
         }
         switch element.localName {
-        case "id": begin(.id, attributes: [], parser: parser)
+        case "id": begin(.id, attributes: .empty, parser: parser)
         case "title": begin(.title, attributes: attributes, parser: parser)
         case "summary": begin(.summary, attributes: attributes, parser: parser)
         case "content": begin(.content, attributes: attributes, parser: parser)
-        case "published", "issued": begin(.published, attributes: [], parser: parser)
+        case "published", "issued": begin(.published, attributes: .empty, parser: parser)
         // `created` is when the entry was written, not when it was published.
-        case "created": begin(.dateText, attributes: [], parser: parser)
-        case "updated", "modified": begin(.updated, attributes: [], parser: parser)
+        case "created": begin(.dateText, attributes: .empty, parser: parser)
+        case "updated", "modified": begin(.updated, attributes: .empty, parser: parser)
         case "author": authorDepth = depth
         case "link":
             if item.link == nil { item.link = link(from: attributes) }
@@ -200,7 +200,7 @@ final class AtomHandler: XMLSAXDelegate {
             if item.link == nil, attributes.value("href") == nil,
                 (attributes.value("rel") ?? "alternate") == "alternate"
             {
-                begin(.linkText, attributes: [], parser: parser)
+                begin(.linkText, attributes: .empty, parser: parser)
             }
         case "category":
             if let term = attributes.value("term") ?? attributes.value("label"), !term.isEmpty,
@@ -220,7 +220,7 @@ final class AtomHandler: XMLSAXDelegate {
     }
 
     private func complete(_ capture: FieldCapture<Field>, text raw: String) {
-        let text = decoded(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = decoded(raw).trimmedWhitespace()
         let isHTML = captureKind != .text
         switch capture.field {
         case .feedTitle:

@@ -12,11 +12,34 @@ public enum DateParser {
         guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return nil }
         if first > 0 { bytes.removeFirst(first) }
         guard bytes.count >= 4, bytes.count < 100 else { return nil }
+        if let widened = widenTwoDigitYear(bytes) { bytes = widened }
         if bytes.prefix(4).allSatisfy(isDigit) {
             var reader = ISO8601Reader(bytes)
             if let date = reader.read() { return date }
         }
         return RFC822Reader(bytes).read()
+    }
+
+    /// ISO 8601's two-digit-year forms (`031231`, `03-12-31`, `03335`,
+    /// `-0312`, `-03-12`) rewritten with a four-digit year.
+    private static func widenTwoDigitYear(_ bytes: [UInt8]) -> [UInt8]? {
+        let digits = bytes.prefix(while: isDigit).count
+        let century = Array("20".utf8)
+        if bytes.first == UInt8(ascii: "-"), bytes.count >= 5, bytes.count <= 6 {
+            let rest = Array(bytes.dropFirst()).filter { $0 != UInt8(ascii: "-") }
+            guard rest.count == 4, rest.allSatisfy(isDigit) else { return nil }
+            return century + rest[0..<2] + [UInt8(ascii: "-")] + rest[2..<4]
+        }
+        if digits == 2, bytes.count >= 8, bytes[2] == UInt8(ascii: "-"),
+            bytes[5] == UInt8(ascii: "-")
+        {
+            return century + bytes
+        }
+        if (digits == 6 || digits == 5), digits == bytes.count || bytes[digits] == UInt8(ascii: "T")
+        {
+            return century + bytes
+        }
+        return nil
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {
@@ -37,7 +60,7 @@ public enum DateParser {
         offsetSeconds: Int = 0
     ) -> Date? {
         guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-            (0...24).contains(hour), (0...59).contains(minute), second >= 0, second < 62,
+            (0...24).contains(hour), (0...59).contains(minute), second >= 0, second < 61,
             hour < 24 || (minute == 0 && second == 0), (1...9999).contains(year)
         else { return nil }
         // Days from civil (Howard Hinnant's algorithm).
@@ -75,12 +98,17 @@ public enum DateParser {
         case "AKST": -9 * 3600
         case "AKDT": -8 * 3600
         case "HST": -10 * 3600
-        case "AST": -4 * 3600
+        case "AST", "AT": -4 * 3600
+        case "ET": -5 * 3600
+        case "CT": -6 * 3600
+        case "MT": -7 * 3600
+        case "PT": -8 * 3600
         case "ADT": -3 * 3600
         case "NZST": 12 * 3600
         case "NZDT": 13 * 3600
-        case "BST", "CET", "MET", "WEST", "IST": 3600
-        case "CEST", "MEST", "EET": 2 * 3600
+        case "BST", "CET", "MET", "WEST": 3600
+        // IST is ambiguous (India, Ireland, Israel); NetNewsWire reads Israel.
+        case "CEST", "MEST", "EET", "IST": 2 * 3600
         case "EEST", "MSK": 3 * 3600
         case "JST", "KST": 9 * 3600
         case "HKT", "SGT", "AWST": 8 * 3600

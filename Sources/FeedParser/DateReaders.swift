@@ -19,7 +19,7 @@ struct ISO8601Reader {
         if dashed {
             let start = index
             guard let first = number(minimum: 1, maximum: 3) else { return nil }
-            if index - start == 3 {
+            if index - start == 3, !(index < bytes.count && bytes[index] == UInt8(ascii: "-")) {
                 // Ordinal date: day of the year.
                 return ordinal(year: year, day: first)
             }
@@ -28,6 +28,8 @@ struct ISO8601Reader {
                 guard let dayValue = number(minimum: 1, maximum: 2) else { return nil }
                 day = dayValue
             }
+        } else if bytes.count == index + 3, let compact = number(digits: 3) {
+            return ordinal(year: year, day: compact)
         } else if let compactMonth = number(digits: 2) {
             month = compactMonth
             if let compactDay = number(digits: 2) { day = compactDay }
@@ -64,6 +66,8 @@ struct ISO8601Reader {
             guard let zone = zone() else { return nil }
             offset = zone
         }
+        // Anything left over (`-01`, `Textra`) means this was not a date.
+        guard index == bytes.count else { return nil }
         return finish(
             year: year, month: month, day: day, hour: hour, minute: minute, second: second,
             offset: offset)
@@ -94,12 +98,13 @@ struct ISO8601Reader {
             guard let hours = number(minimum: 1, maximum: 2) else { return nil }
             _ = take(UInt8(ascii: ":"))
             let minutes = number(digits: 2) ?? 0
-            guard hours <= 14, minutes < 60 else { return nil }
+            guard hours <= 14, minutes < 60, index == bytes.count else { return nil }
             let offset = hours * 3600 + minutes * 60
             return sign == UInt8(ascii: "-") ? -offset : offset
         }
         let name = String(decoding: bytes[index...], as: UTF8.self).trimmingCharacters(
             in: .whitespaces)
+        index = bytes.count
         return DateParser.zoneOffset(named: name)
     }
 
@@ -126,121 +131,5 @@ struct ISO8601Reader {
             return nil
         }
         return value
-    }
-}
-
-/// RFC 822 / RFC 1123 as written in the wild: `Fri, 28 May 2010 21:03:38 GMT`,
-/// also `28 May 10 21:03 EST`, `May 28, 2010 9:03:38 PM -0500`,
-/// `Fri, 28-May-2010 21:03:38 +0000 (UTC)`.
-struct RFC822Reader {
-    private let text: String
-
-    init(_ bytes: [UInt8]) {
-        text = String(decoding: bytes, as: UTF8.self)
-    }
-
-    func read() -> Date? {
-        var day: Int?
-        var month: Int?
-        var year: Int?
-        var time: (hour: Int, minute: Int, second: Double)?
-        var offset: Int?
-        var afternoon: Bool?
-        let withoutComment = text.split(separator: "(", maxSplits: 1).first.map(String.init) ?? text
-        var tokens = withoutComment.split(whereSeparator: {
-            $0 == " " || $0 == "," || $0.isWhitespace
-        })
-        .map(String.init)
-        // `28-May-2010` and `May/28/2010`: split into their parts.
-        tokens = tokens.flatMap { token -> [String] in
-            guard token.contains(where: \.isLetter), !token.contains(":"),
-                token.contains("-") || token.contains("/")
-            else { return [token] }
-            return token.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
-        }
-        for var token in tokens {
-            if token.hasSuffix(".") { token.removeLast() }
-            guard let first = token.unicodeScalars.first else { continue }
-            if first == "+" || first == "-" {
-                guard let zone = Self.numericZone(token) else { return nil }
-                offset = zone
-            } else if token.contains(":") {
-                guard time == nil else { continue }
-                var clock = token
-                // A zone glued to the time: `21:03:38Z`, `21:03:38+0000`.
-                if let zoneStart = clock.firstIndex(where: { $0 == "+" || $0 == "-" || $0.isLetter }
-                ) {
-                    let zone = String(clock[zoneStart...])
-                    clock = String(clock[..<zoneStart])
-                    if let value = Self.numericZone(zone) ?? DateParser.zoneOffset(named: zone) {
-                        offset = value
-                    }
-                }
-                let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count >= 2, parts.count <= 3, let hour = Int(parts[0]),
-                    let minute = Int(parts[1])
-                else { return nil }
-                let second = parts.count == 3 ? Double(parts[2]) : 0
-                guard let second else { return nil }
-                time = (hour, minute, second)
-            } else if first.properties.isAlphabetic {
-                let lowered = token.lowercased()
-                if lowered == "am" || lowered == "a.m" {
-                    afternoon = false
-                } else if lowered == "pm" || lowered == "p.m" {
-                    afternoon = true
-                } else if month == nil, let named = DateParser.month(named: token) {
-                    month = named
-                } else if let zone = DateParser.zoneOffset(named: token) {
-                    offset = zone
-                }
-                // Day names and unknown words carry nothing.
-            } else if let number = Int(token) {
-                if token.count >= 3 || number > 31 {
-                    year = number
-                } else if day == nil {
-                    day = number
-                } else if year == nil {
-                    year = number
-                } else {
-                    return nil
-                }
-            } else {
-                return nil
-            }
-        }
-        guard var year, let month, let day else { return nil }
-        if year < 100 { year += year < 50 ? 2000 : 1900 }
-        var clock = time ?? (0, 0, 0)
-        if let afternoon {
-            if afternoon, clock.hour < 12 { clock.hour += 12 }
-            if !afternoon, clock.hour == 12 { clock.hour = 0 }
-        }
-        return DateParser.instant(
-            year: year, month: month, day: day, hour: clock.hour, minute: clock.minute,
-            second: clock.second,
-            offsetSeconds: offset ?? 0)
-    }
-
-    /// `+0000`, `-05:00`, `+05`, `-5`.
-    private static func numericZone(_ token: String) -> Int? {
-        guard let sign = token.first, sign == "+" || sign == "-" else { return nil }
-        let digits = token.dropFirst().filter { $0 != ":" }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int(digits) else {
-            return nil
-        }
-        let hours: Int
-        let minutes: Int
-        switch digits.count {
-        case 1, 2:
-            hours = value
-            minutes = 0
-        case 3, 4:
-            hours = value / 100
-            minutes = value % 100
-        default: return nil
-        }
-        guard hours <= 14, minutes < 60 else { return nil }
-        return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 }

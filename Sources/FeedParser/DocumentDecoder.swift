@@ -31,14 +31,22 @@ enum DocumentDecoder {
             candidates.append((declared, "XML declaration"))
         }
         candidates.append(("UTF-8", "default"))
+        candidates.append(("guess", "fallback"))
         candidates.append(("windows-1252", "fallback"))
 
         var tried: Set<String> = []
         for candidate in candidates {
-            let name = canonicalName(candidate.name)
+            // Guessing costs a pass over the bytes: only when UTF-8 failed.
+            let name =
+                candidate.name == "guess"
+                ? (CyrillicGuess.looksCyrillic(body) ? "windows-1251" : "windows-1252")
+                : canonicalName(candidate.name)
             guard tried.insert(name).inserted else { continue }
             switch convert(body, from: name) {
             case .success(let utf8):
+                if candidate.source == "fallback" {
+                    warnings.append("read as \(name)")
+                }
                 return Decoded(utf8: utf8, encoding: name, warnings: warnings)
             case .failure(.unknownEncoding):
                 warnings.append(
@@ -49,7 +57,8 @@ enum DocumentDecoder {
                         "bytes are not valid \(candidate.name) (\(candidate.source)); read as another encoding"
                     )
                 } else {
-                    warnings.append("bytes are not valid UTF-8; read as windows-1252")
+                    warnings.append(
+                        "bytes are not valid UTF-8 and no encoding is declared; guessed")
                 }
             }
         }
@@ -129,5 +138,26 @@ enum WindowsLatin1 {
             }
         }
         return output
+    }
+}
+
+/// Tells undeclared windows-1251 (Russian, Ukrainian, Bulgarian…) from
+/// windows-1252: Cyrillic text is made of runs of high bytes, while Western
+/// text has an accented letter here and there among ASCII ones.
+enum CyrillicGuess {
+    static func looksCyrillic(_ bytes: [UInt8]) -> Bool {
+        var high = 0
+        var inRuns = 0
+        var run = 0
+        for byte in bytes {
+            if byte >= 0xC0 {
+                high += 1
+                run += 1
+                if run == 3 { inRuns += 3 } else if run > 3 { inRuns += 1 }
+            } else {
+                run = 0
+            }
+        }
+        return high >= 6 && inRuns * 2 > high
     }
 }

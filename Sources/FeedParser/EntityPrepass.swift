@@ -1,7 +1,8 @@
 /// A byte pass over the UTF-8 document before libxml2 sees it, repairing
 /// what would otherwise make libxml2 2.9.14 lose text:
 ///
-/// - a bare `&` (`AT&T`, `?a=1&b=2`) becomes `&#38;`;
+/// - a bare `&` (`AT&T`, `?a=1&b=2`) becomes `&#38;`, and a `<` that
+///   cannot start a tag (`5 < 6`) `&#60;`;
 /// - named references become numeric ones (`&amp;` → `&#38;`,
 ///   `&mdash;` → `&#8212;`): once a document is marked ill-formed, 2.9.14
 ///   silently drops every later *named* reference, but never a numeric one;
@@ -14,25 +15,37 @@
 /// (an internal subset), unknown names are left for libxml2 to resolve.
 struct EntityPrepass {
     private let input: [UInt8]
+    private let rewritesPredefined: Bool
     private var output: [UInt8] = []
     private var copiedUpTo = 0
     private var hasInternalSubset = false
 
     /// The repaired document, or the input itself when nothing needed repair.
-    static func repair(_ bytes: [UInt8]) -> [UInt8] {
-        var pass = EntityPrepass(input: bytes)
+    /// - Parameter rewritesPredefined: also rewrite `&amp;`, `&lt;`… as
+    ///   numeric references. Only needed for documents libxml2 will find
+    ///   ill-formed, so the parser first tries without (it is most of this
+    ///   pass's work on escaped HTML) and repeats with it when an error shows.
+    static func repair(_ bytes: [UInt8], rewritesPredefined: Bool = true) -> [UInt8] {
+        var pass = EntityPrepass(input: bytes, rewritesPredefined: rewritesPredefined)
         return pass.run()
     }
 
-    private init(input: [UInt8]) {
+    private init(input: [UInt8], rewritesPredefined: Bool) {
         self.input = input
+        self.rewritesPredefined = rewritesPredefined
     }
 
     private mutating func run() -> [UInt8] {
+        let input = self.input
         let count = input.count
         var index = 0
         while index < count {
             let byte = input[index]
+            // Ordinary bytes, the vast majority, cost one comparison.
+            if byte > UInt8(ascii: "<"), byte != 0xC2 {
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: "<") {
                 index = skipMarkupDeclaration(at: index)
             } else if byte == UInt8(ascii: "&") {
@@ -65,10 +78,17 @@ struct EntityPrepass {
     /// Past a comment, CDATA section, processing instruction or DOCTYPE
     /// starting at `index`; just past the `<` for anything else.
     private mutating func skipMarkupDeclaration(at index: Int) -> Int {
+        // Most `<` open or close an element: nothing to look at.
+        if index + 1 < input.count, Self.startsName(input[index + 1]) { return index + 1 }
         if matches("<!--", at: index) { return end(of: "-->", from: index + 4) }
         if matches("<![CDATA[", at: index) { return end(of: "]]>", from: index + 9) }
         if matches("<?", at: index) { return end(of: "?>", from: index + 2) }
         if matches("<!DOCTYPE", at: index) { return endOfDoctype(from: index + 9) }
+        // `5 < 6`: a `<` that cannot start a tag is text; libxml2 would
+        // give up on the rest of the document.
+        if index + 1 < input.count, !Self.canStartTag(input[index + 1]) {
+            replace(index..<(index + 1), with: "&#60;")
+        }
         return index + 1
     }
 
@@ -162,6 +182,9 @@ struct EntityPrepass {
         }
         let name = String(decoding: input[(index + 1)..<cursor], as: UTF8.self)
         let reference = index..<(cursor + 1)
+        if !rewritesPredefined, ["amp", "lt", "gt", "quot", "apos"].contains(name) {
+            return cursor + 1
+        }
         switch name {
         case "amp": replace(reference, with: "&#38;")
         case "lt": replace(reference, with: "&#60;")
@@ -181,6 +204,21 @@ struct EntityPrepass {
             }
         }
         return cursor + 1
+    }
+
+    private static func startsName(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            || byte == UInt8(ascii: "/")
+    }
+
+    private static func canStartTag(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "_"),
+            UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x80...0xFF:
+            true
+        default: false
+        }
     }
 
     private static func digitValue(_ byte: UInt8, hex: Bool) -> UInt32? {

@@ -24,19 +24,17 @@ enum FeedAssembler {
         var items: [Item] = []
         items.reserveCapacity(draft.items.count)
         for (index, draft) in draft.items.enumerated() {
-            let title = draft.title.map {
-                draft.titleIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
+            func plain(_ text: String?, isHTML: Bool) -> String {
+                guard let text else { return "" }
+                return isHTML ? converter.plainText(text) : HTMLText.foldWhitespace(text)
             }
-            let text = ItemText(
-                title: title ?? "",
-                summary: draft.summary.map {
-                    draft.summaryIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
-                }
-                    ?? "",
-                content: draft.content.map {
-                    draft.contentIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
-                }
-                    ?? "")
+            let title = draft.title.map { plain($0, isHTML: draft.titleIsHTML) }
+            let summaryText = plain(draft.summary, isHTML: draft.summaryIsHTML)
+            // Publishers often repeat the description as the content: reduce it once.
+            let contentText =
+                draft.content == draft.summary && draft.contentIsHTML == draft.summaryIsHTML
+                ? summaryText : plain(draft.content, isHTML: draft.contentIsHTML)
+            let text = ItemText(title: title ?? "", summary: summaryText, content: contentText)
             items.append(
                 Item(
                     id: uniqueIDs[index], title: title, link: links[index],

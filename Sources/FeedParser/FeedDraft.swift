@@ -49,3 +49,10 @@ struct FeedDraft {
         self.format = format
     }
 }
+
+/// A format handler: SAX events in, a `FeedDraft` out.
+protocol FeedHandler: XMLSAXDelegate {
+    var feed: FeedDraft { get }
+    /// Closes what a truncated document left open.
+    func finish(_ parser: XMLSAXParser)
+}

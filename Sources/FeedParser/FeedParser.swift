@@ -33,14 +33,12 @@ public enum FeedParser {
         case .notAFeed(let reason):
             throw .notAFeed(reason: reason)
         case .rss(let version):
-            let handler = RSSHandler(format: rssFormat(version: version), baseURL: baseURL)
-            return try parseXML(decoded, handler: handler, finish: handler.finish) { handler.feed }
+            let format = rssFormat(version: version)
+            return try parseXML(decoded) { RSSHandler(format: format, baseURL: baseURL) }
         case .rdf:
-            let handler = RSSHandler(format: .rss10, baseURL: baseURL)
-            return try parseXML(decoded, handler: handler, finish: handler.finish) { handler.feed }
+            return try parseXML(decoded) { RSSHandler(format: .rss10, baseURL: baseURL) }
         case .atom:
-            let handler = AtomHandler(baseURL: baseURL)
-            return try parseXML(decoded, handler: handler, finish: handler.finish) { handler.feed }
+            return try parseXML(decoded) { AtomHandler(baseURL: baseURL) }
         }
     }
 
@@ -52,22 +50,34 @@ public enum FeedParser {
     }
 
     private static func parseXML(
-        _ decoded: DocumentDecoder.Decoded, handler: XMLSAXDelegate, finish: (XMLSAXParser) -> Void,
-        draft: () -> FeedDraft
+        _ decoded: DocumentDecoder.Decoded, makeHandler: () -> any FeedHandler
     ) throws(ParserError) -> Feed {
-        let document = EntityPrepass.repair(decoded.utf8)
-        // Character data rarely exceeds the document; entity bombs do, by far.
-        let parser = XMLSAXParser(textBudget: document.count * 4 + 1_000_000)
-        parser.delegate = handler
-        try parser.parse(utf8: document)
-        finish(parser)
-        let result = draft()
+        var (handler, parser) = try parseXML(decoded.utf8, rewritesPredefined: false, makeHandler)
+        if parser.diagnostics.contains(where: \.isFatal) {
+            // Ill-formed: libxml2 2.9.14 may have dropped named references
+            // after the first error. Again, with every reference numeric.
+            (handler, parser) = try parseXML(decoded.utf8, rewritesPredefined: true, makeHandler)
+        }
+        let result = handler.feed
         let fatal = parser.diagnostics.filter(\.isFatal)
         if !result.sawRootElement, let first = fatal.first {
             throw .malformed(line: first.line, column: first.column, message: first.message)
         }
         return FeedAssembler.assemble(
             result, warnings: decoded.warnings + warnings(from: parser.diagnostics))
+    }
+
+    private static func parseXML(
+        _ utf8: [UInt8], rewritesPredefined: Bool, _ makeHandler: () -> any FeedHandler
+    ) throws(ParserError) -> (any FeedHandler, XMLSAXParser) {
+        let document = EntityPrepass.repair(utf8, rewritesPredefined: rewritesPredefined)
+        let handler = makeHandler()
+        // Character data rarely exceeds the document; entity bombs do, by far.
+        let parser = XMLSAXParser(textBudget: document.count * 4 + 1_000_000)
+        parser.delegate = handler
+        try parser.parse(utf8: document)
+        handler.finish(parser)
+        return (handler, parser)
     }
 
     /// Diagnostics in words, the first few of each kind.

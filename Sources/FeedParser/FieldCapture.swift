@@ -27,9 +27,9 @@ enum MarkupWriter {
         "track", "wbr",
     ]
 
-    static func startTag(_ element: XMLName, attributes: [XMLAttribute]) -> String {
+    static func startTag(_ element: XMLName, attributes: XMLAttributes) -> String {
         var tag = "<" + element.localName
-        for attribute in attributes {
+        for attribute in attributes.all {
             let name =
                 attribute.name.namespace == XMLNamespace.xml
                 ? "xml:" + attribute.name.localName : attribute.name.localName
@@ -53,37 +53,29 @@ enum MarkupWriter {
     }
 }
 
-/// The `xml:base` in force at each open element.
+/// The `xml:base` in force at each open element. Only elements that carry
+/// an `xml:base` are remembered, by depth: most documents have none.
 struct BaseURLStack {
-    private var stack: [URL?]
+    private let documentURL: URL?
+    private var overrides: [(depth: Int, url: URL?)] = []
+    private var depth = 0
 
     init(documentURL: URL?) {
-        stack = [documentURL]
+        self.documentURL = documentURL
     }
 
-    var current: URL? { stack[stack.count - 1] }
+    var current: URL? { overrides.last?.url ?? documentURL }
 
-    mutating func push(_ attributes: [XMLAttribute]) {
-        let base = attributes.first {
-            $0.name.localName == "base" && $0.name.namespace == XMLNamespace.xml
-        }
-        if let base {
-            let resolved = URLResolver.resolve(base.value, against: current)
-            stack.append(resolved.flatMap { URL(string: $0) } ?? current)
-        } else {
-            stack.append(current)
+    mutating func push(_ attributes: XMLAttributes) {
+        depth += 1
+        if attributes.count > 0, let base = attributes.value("base", namespace: XMLNamespace.xml) {
+            let resolved = URLResolver.resolve(base, against: current)
+            overrides.append((depth, resolved.flatMap { URL(string: $0) } ?? current))
         }
     }
 
     mutating func pop() {
-        if stack.count > 1 { stack.removeLast() }
-    }
-}
-
-extension [XMLAttribute] {
-    /// The value of an attribute without namespace (or, failing that, with any).
-    func value(_ localName: String) -> String? {
-        first { $0.name.localName == localName && $0.name.namespace == nil }?.value
-            ?? first { $0.name.localName == localName }?.value
+        if let last = overrides.last, last.depth == depth { overrides.removeLast() }
+        depth -= 1
     }
 }

@@ -75,27 +75,43 @@ struct TextFolder {
         }
     }
 
-    mutating func append<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+    mutating func append<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
         guard skipDepth == 0 else { return }
-        for byte in bytes {
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
             if pendingLeadByte {
                 pendingLeadByte = false
                 if byte == 0xA0 {
                     // A no-break space folds like any space.
                     pendingSpace = true
+                    index = bytes.index(after: index)
                     continue
                 }
                 emit(0xC2)
             }
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0C: pendingSpace = true
-            case 0xC2: pendingLeadByte = true
-            default: emit(byte)
+            if byte > 0x20, byte != 0xC2 {
+                // A run of ordinary bytes goes in at once.
+                var end = bytes.index(after: index)
+                while end != bytes.endIndex, bytes[end] > 0x20, bytes[end] != 0xC2 {
+                    end = bytes.index(after: end)
+                }
+                separate()
+                output.append(contentsOf: bytes[index..<end])
+                index = end
+                continue
             }
+            if byte == 0xC2 {
+                pendingLeadByte = true
+            } else {
+                // Whitespace, and control characters, which show as nothing else.
+                pendingSpace = true
+            }
+            index = bytes.index(after: index)
         }
     }
 
-    private mutating func emit(_ byte: UInt8) {
+    private mutating func separate() {
         if !output.isEmpty {
             if pendingBreak {
                 output.append(0x0A)
@@ -105,6 +121,10 @@ struct TextFolder {
         }
         pendingBreak = false
         pendingSpace = false
+    }
+
+    private mutating func emit(_ byte: UInt8) {
+        separate()
         output.append(byte)
     }
 

@@ -5,7 +5,7 @@ enum ItemIdentity {
     static func identify(_ item: ItemDraft, link: String?) -> String {
         // 1. The publisher's own identifier (RSS guid, Atom id): it is what
         //    the publisher promises to keep stable, even when links change.
-        if let guid = item.guid?.trimmingCharacters(in: .whitespacesAndNewlines), !guid.isEmpty {
+        if let guid = item.guid?.trimmedWhitespace(), !guid.isEmpty {
             return guid
         }
         // 2. RSS 1.0's rdf:about names the item's resource; it is usually

@@ -68,7 +68,7 @@ enum JSONFeedParser {
 
     private static func string(_ value: Any?) -> String? {
         guard let text = value as? String else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace()
         return trimmed.isEmpty ? nil : trimmed
     }
 

@@ -7,7 +7,7 @@ import Foundation
 /// direct children of `<item>`; anything deeper (`<image><title>`,
 /// `<source>`) is not mistaken for them. RSS 1.0 puts items beside the
 /// channel rather than inside it, which the depth rule covers too.
-final class RSSHandler: XMLSAXDelegate {
+final class RSSHandler: FeedHandler {
     private enum Field {
         case channelTitle, channelLink, channelDescription, channelUpdated, channelFallbackUpdated
         case timeToLive, updatePeriod, updateFrequency
@@ -40,7 +40,7 @@ final class RSSHandler: XMLSAXDelegate {
         itemDepth = nil
     }
 
-    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: [XMLAttribute]) {
+    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: XMLAttributes) {
         depth += 1
         bases.push(attributes)
         if depth == 1 { feed.sawRootElement = true }
@@ -65,9 +65,7 @@ final class RSSHandler: XMLSAXDelegate {
             item.titleIsHTML = true
             item.baseURL = bases.current
             item.resourceIdentifier =
-                attributes.first {
-                    $0.name.localName == "about" && $0.name.namespace == XMLNamespace.rdf
-                }?.value
+                attributes.value("about", namespace: XMLNamespace.rdf)
             return
         }
         if channelDepth == nil, isRSS, element.localName == "channel" {
@@ -116,7 +114,7 @@ final class RSSHandler: XMLSAXDelegate {
     }
 
     private func startChannelField(
-        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+        _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         let field: Field?
         switch (element.namespace, element.localName) {
@@ -148,7 +146,7 @@ final class RSSHandler: XMLSAXDelegate {
     }
 
     private func startItemField(
-        _ element: XMLName, attributes: [XMLAttribute], parser: XMLSAXParser
+        _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         let field: Field?
         switch (element.namespace, element.localName) {
@@ -192,8 +190,7 @@ final class RSSHandler: XMLSAXDelegate {
         parser.escapesCapturedText = field == .fallbackContent
     }
 
-    private func complete(_ capture: FieldCapture<Field>, text raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    private func complete(_ capture: FieldCapture<Field>, text: String) {
         switch capture.field {
         case .channelTitle: feed.title = text
         case .channelLink:

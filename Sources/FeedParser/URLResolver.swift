@@ -5,7 +5,7 @@ import Foundation
 enum URLResolver {
     /// The absolute form of `reference`, or nil when it is empty.
     static func resolve(_ reference: String, against base: URL?) -> String? {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reference.trimmedWhitespace()
         guard !trimmed.isEmpty else { return base?.absoluteString }
         // Most links are already absolute: no URL parsing for them.
         if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }

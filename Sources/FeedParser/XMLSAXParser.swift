@@ -27,7 +27,7 @@ struct XMLDiagnostic: Sendable, Equatable {
 /// Receives the element events of `XMLSAXParser`. Text is not pushed: the
 /// delegate turns capture on where it cares and takes the text at the end tag.
 protocol XMLSAXDelegate: AnyObject {
-    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: [XMLAttribute])
+    func parser(_ parser: XMLSAXParser, didStart element: XMLName, attributes: XMLAttributes)
     func parser(_ parser: XMLSAXParser, didEnd element: XMLName)
 }
 
@@ -35,7 +35,8 @@ protocol XMLSAXDelegate: AnyObject {
 /// a SAX2 push parser in recover mode, no network, no DTD loading, no entity
 /// substitution. Pointers stay in this file.
 final class XMLSAXParser {
-    weak var delegate: XMLSAXDelegate?
+    /// Held strongly for the parse only; `parse` lets go at the end.
+    var delegate: XMLSAXDelegate?
 
     /// When on, character data and CDATA go into the text buffer.
     var isCapturingText = false
@@ -100,14 +101,23 @@ final class XMLSAXParser {
             }
             if buffer.baseAddress == nil { _ = xmlParseChunk(context, nil, 0, 1) }
         }
+        delegate = nil
         if let abortError { throw abortError }
     }
 
-    /// The captured text so far, emptying the buffer.
+    /// The captured text so far without surrounding whitespace, emptying the buffer.
     func takeText() -> String {
-        let text = String(decoding: textBuffer, as: UTF8.self)
+        var start = 0
+        var end = textBuffer.count
+        while start < end, Self.isWhitespace(textBuffer[start]) { start += 1 }
+        while end > start, Self.isWhitespace(textBuffer[end - 1]) { end -= 1 }
+        let text = String(decoding: textBuffer[start..<end], as: UTF8.self)
         textBuffer.removeAll(keepingCapacity: true)
         return text
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// Drops the captured text.
@@ -169,23 +179,9 @@ final class XMLSAXParser {
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         let element = XMLName(namespace: name(namespace), localName: name(localName) ?? "")
-        var decoded: [XMLAttribute] = []
-        if let attributes, attributeCount > 0 {
-            decoded.reserveCapacity(attributeCount)
-            for index in 0..<attributeCount {
-                let base = attributes + index * 5
-                guard let start = base[3], let end = base[4] else { continue }
-                let bytes = UnsafeBufferPointer(start: start, count: end - start)
-                var value = String(decoding: bytes, as: UTF8.self)
-                // Without entity substitution libxml2 leaves `&` as `&#38;`.
-                if value.contains("&#38;") { value = value.replacing("&#38;", with: "&") }
-                decoded.append(
-                    XMLAttribute(
-                        name: XMLName(namespace: name(base[2]), localName: name(base[0]) ?? ""),
-                        value: value))
-            }
-        }
-        delegate?.parser(self, didStart: element, attributes: decoded)
+        delegate?.parser(
+            self, didStart: element,
+            attributes: XMLAttributes(pointer: attributes, count: attributeCount))
     }
 
     private func endElement(localName: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?)
@@ -309,5 +305,88 @@ final class XMLSAXParser {
         handler.serror = { userData, error in
             XMLSAXParser.instance(userData)?.error(error)
         }
+    }
+}
+
+/// The attributes of the start tag being reported, decoded on demand since
+/// most are never looked at. Valid only during the delegate call.
+struct XMLAttributes {
+    /// libxml2's layout: five pointers per attribute (local name, prefix,
+    /// namespace URI, value start, value end).
+    private let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    fileprivate init(pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+        self.pointer = pointer
+        self.count = pointer == nil ? 0 : count
+    }
+
+    /// No attributes at all.
+    static var empty: XMLAttributes { XMLAttributes(pointer: nil, count: 0) }
+
+    /// The value of an attribute without namespace or, failing that, with any.
+    func value(_ localName: String) -> String? {
+        var fallback: Int?
+        for index in 0..<count where Self.equals(field(index, 0), localName) {
+            if field(index, 2) == nil { return value(at: index) }
+            if fallback == nil { fallback = index }
+        }
+        return fallback.map(value(at:))
+    }
+
+    /// The value of a namespaced attribute (`xml:base`, `rdf:about`).
+    func value(_ localName: String, namespace: String) -> String? {
+        for index in 0..<count
+        where Self.equals(field(index, 0), localName) && Self.equals(field(index, 2), namespace) {
+            return value(at: index)
+        }
+        return nil
+    }
+
+    /// Every attribute, decoded.
+    var all: [XMLAttribute] {
+        (0..<count).map { index in
+            XMLAttribute(
+                name: XMLName(
+                    namespace: field(index, 2).map { String(cString: $0) },
+                    localName: field(index, 0).map { String(cString: $0) } ?? ""),
+                value: value(at: index))
+        }
+    }
+
+    private func field(_ index: Int, _ offset: Int) -> UnsafePointer<xmlChar>? {
+        pointer?[index * 5 + offset]
+    }
+
+    private func value(at index: Int) -> String {
+        guard let start = field(index, 3), let end = field(index, 4) else { return "" }
+        let bytes = UnsafeBufferPointer(start: start, count: end - start)
+        // Without entity substitution libxml2 leaves `&` as `&#38;`.
+        guard let ampersand = bytes.firstIndex(of: UInt8(ascii: "&")) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let reference = Array("&#38;".utf8)
+        var decoded = Array(bytes[..<ampersand])
+        var index = ampersand
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), bytes[index...].starts(with: reference) {
+                decoded.append(UInt8(ascii: "&"))
+                index += reference.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    private static func equals(_ cString: UnsafePointer<xmlChar>?, _ string: String) -> Bool {
+        guard let cString else { return false }
+        var index = 0
+        for byte in string.utf8 {
+            guard cString[index] == byte else { return false }
+            index += 1
+        }
+        return cString[index] == 0
     }
 }

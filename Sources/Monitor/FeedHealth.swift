@@ -27,6 +27,8 @@ public struct FeedHealth: Sendable, Equatable, Codable {
     public var lastNewItem: Date?
     public var items: Int
     public var failures: Int
+    /// When the current run of failures began.
+    public var failingSince: Date?
     public var nextPoll: Date?
     public var movedTo: String?
 
@@ -53,6 +55,7 @@ public struct FeedHealth: Sendable, Equatable, Codable {
         lastNewItem = state?.lastNewItem
         items = state?.itemCount ?? 0
         failures = state?.consecutiveFailures ?? 0
+        failingSince = state?.failingSince
         nextPoll = state?.nextPoll
         movedTo = state?.movedTo
         status = Self.status(of: state, staleAfter: staleAfter, now: now)
@@ -62,7 +65,7 @@ public struct FeedHealth: Sendable, Equatable, Codable {
     {
         guard let state, state.lastAttempt != nil else { return .new }
         if state.consecutiveFailures > 0 {
-            let since = state.lastSuccess ?? state.lastAttempt ?? now
+            let since = state.failingSince ?? state.lastAttempt ?? now
             return now.timeIntervalSince(since) > staleAfter ? .dark : .failing
         }
         if state.movedTo != nil { return .moved }

@@ -36,6 +36,10 @@ public final class MonitorPass {
     let logger: Logger
     /// Called with each alert as soon as it is safely in the log.
     let onAlert: (Alert) -> Void
+    /// Called after each feed of a pass, with the pass so far and the number of feeds due.
+    public var onProgress: (PassSummary, Int) -> Void = { _, _ in }
+    /// The recent stories, loaded at the start of a pass.
+    private var stories = StoryIndex()
 
     public init(
         configuration: MonitorConfiguration, rules: RuleSet, store: StateStore, alertLog: AlertLog,
@@ -66,9 +70,19 @@ public final class MonitorPass {
     }
 
     /// Polls the due feeds (all with `options.all`) and returns what happened.
-    public func run(options: Options, now: Date = Date()) -> PassSummary {
+    /// `now` is the pass's clock: due times, records and health all read it.
+    public func run(
+        options: Options, now: Date = Date(), cancellation: FetchCancellation? = nil
+    ) -> PassSummary {
         let started = Date()
         var summary = PassSummary()
+        do {
+            stories = try StoryIndex.load(from: store, now: now)
+        } catch {
+            // Without the stories every report alerts on its own: noisier, never silent.
+            logger.error("cannot load recent stories: \(error)")
+            stories = StoryIndex()
+        }
         var previousStates: [String: FeedState] = [:]
         var feedsByName: [String: FeedConfiguration] = [:]
         var requests: [FeedRequest] = []
@@ -90,12 +104,21 @@ public final class MonitorPass {
                         etag: state?.etag, lastModified: state?.lastModified)))
         }
         summary.feedsPolled = requests.count
-        fetcher.fetch(requests) { result in
+        fetcher.fetch(requests, cancellation: cancellation) { result in
             guard let feed = feedsByName[result.request.feedName] else { return }
+            // A transfer cancelled before it started (the monitor is stopping)
+            // leaves the feed as it was: due, not failing.
+            if case .failed(.cancelled) = result.outcome {
+                summary.feedsPolled -= 1
+                return
+            }
             refresh(
                 feed, with: result, previous: previousStates[feed.name], options: options,
-                summary: &summary)
+                now: now, summary: &summary)
+            summary.feedsDone += 1
+            onProgress(summary, requests.count)
         }
+        checkHealth(now: now, summary: &summary)
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -113,9 +136,8 @@ public final class MonitorPass {
     /// the promises: alerts are in the log before their items are marked seen.
     private func refresh(
         _ feed: FeedConfiguration, with result: FetchResult, previous: FeedState?, options: Options,
-        summary: inout PassSummary
+        now: Date, summary: inout PassSummary
     ) {
-        let now = Date()
         var state = previous ?? FeedState(name: feed.name, url: feed.url.absoluteString)
         if state.url != feed.url.absoluteString {
             // The configuration now names another address: what was learnt
@@ -155,9 +177,11 @@ public final class MonitorPass {
                 for warning in parsed.warnings {
                     logger.warning("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
                 }
+                // First contact is the first body ever read: a feed whose first
+                // polls failed still gets its silent baseline, not a flood.
                 let fresh = try process(
-                    parsed, of: feed, firstContact: previous == nil, options: options,
-                    summary: &summary)
+                    parsed, of: feed, firstContact: previous?.lastSuccess == nil, options: options,
+                    now: now, summary: &summary)
                 if fresh > 0 { state.lastNewItem = now }
                 summary.feedsFetched += 1
                 state.itemCount = parsed.items.count
@@ -185,11 +209,10 @@ public final class MonitorPass {
     /// marks the items seen. Returns how many items were new.
     private func process(
         _ parsed: Feed, of feed: FeedConfiguration, firstContact: Bool, options: Options,
-        summary: inout PassSummary
+        now: Date, summary: inout PassSummary
     ) throws -> Int {
         let seen = try store.seenItems(feed: feed.name)
         let changes = ItemChanges(items: parsed.items, seen: seen)
-        let now = Date()
         let toRecord = changes.needingRules.map {
             SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
         }
@@ -206,25 +229,72 @@ public final class MonitorPass {
         let context = FeedContext(name: feed.name, tags: feed.tags)
         var notified: [AlertRecorder.Notified] = []
         for item in changes.needingRules {
-            for hit in rules.evaluate(item, feed: context) {
+            let hits = rules.evaluate(item, feed: context)
+            guard !hits.isEmpty else { continue }
+            let placement = place(item, feed: feed.name, hits: hits, now: now)
+            for hit in hits {
+                guard
+                    stories.shouldAlert(
+                        rule: hit.rule, placement: placement, notifyEach: hit.notifyEach)
+                else {
+                    summary.joinedStories += 1
+                    continue
+                }
                 let alert = AlertBuilder.alert(
-                    for: hit, item: item, feed: feed.name, story: StoryKey.of(item), sources: 1,
-                    time: now)
+                    for: hit, item: item, feed: feed.name, story: placement.storyID,
+                    sources: stories.sources(of: placement.storyID), time: now)
                 // A changed item that fires the same rule again is the same alert.
                 guard try !recorder.isRecorded(alert.id) else { continue }
+                stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
                 notified.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
             }
         }
         try recorder.record(notified, markingSeen: toRecord, feed: feed.name, now: now)
+        do {
+            try stories.saveChanges(to: store)
+        } catch {
+            logger.error("cannot save stories: \(error)")
+        }
         summary.alerts += notified.count
         notified.forEach { onAlert($0.alert) }
         return changes.new.count
+    }
+
+    /// Raises feed-health alerts for feeds that went dark or came back.
+    private func checkHealth(now: Date, summary: inout PassSummary) {
+        do {
+            let (alerts, states) = FeedHealthAlerts(configuration: configuration).check(
+                try store.allFeedStates(), now: now)
+            guard !alerts.isEmpty else { return }
+            let fresh = try alerts.filter { try !recorder.isRecorded($0.alert.id) }
+            try recorder.record(fresh, markingSeen: [], feed: "", now: now)
+            for state in states { try store.saveFeedState(state) }
+            summary.alerts += fresh.count
+            fresh.forEach { onAlert($0.alert) }
+        } catch {
+            summary.failures.append("feed health: \(error)")
+        }
+    }
+
+    /// Files an item that fired rules under its story: reports of one incident
+    /// from several feeds alert once per rule, not once per outlet.
+    private func place(_ item: Item, feed: String, hits: [RuleHit], now: Date)
+        -> StoryIndex.Placement
+    {
+        let entities = Set(hits.flatMap(\.entities))
+        let words = TextWords.of(item.text.title + "\n" + item.text.summary)
+        return stories.place(
+            reportID: item.id, feed: feed,
+            signature: MinHashSignature(
+                features: StoryFeatures.of(tokens: words, entities: entities.sorted())),
+            entities: entities, at: now)
     }
 
     private func recordSuccess(_ state: inout FeedState, now: Date, interval: TimeInterval) {
         state.lastSuccess = now
         state.lastError = nil
         state.consecutiveFailures = 0
+        state.failingSince = nil
         state.nextPoll = PollSchedule.nextPoll(after: now, interval: interval, feedName: state.name)
     }
 
@@ -234,6 +304,7 @@ public final class MonitorPass {
     ) {
         state.lastError = message
         state.consecutiveFailures += 1
+        if state.failingSince == nil { state.failingSince = now }
         state.nextPoll = PollSchedule.retry(
             after: now, interval: interval, failures: state.consecutiveFailures,
             retryAfter: retryAfter)

@@ -47,20 +47,26 @@ public final class MonitorService: @unchecked Sendable {
             "monitoring \(setup.configuration.feeds.count) feeds with \(setup.rules.rules.count) rules"
         )
 
+        // One fetcher for the life of the service: its handles keep their
+        // connections (and TLS sessions) from one pass to the next.
+        var fetcher = FeedFetcher(options: setup.fetchOptions(userAgent: userAgent))
         while !signals.stopRequested {
             if signals.takeReloadRequest() || watcher.hasChanged() {
                 setup = reloaded(setup)
+                let options = setup.fetchOptions(userAgent: userAgent)
+                if options != fetcher.options { fetcher = FeedFetcher(options: options) }
             }
             let pass = MonitorPass(
                 configuration: setup.configuration, rules: setup.rules, store: store,
-                alertLog: alertLog,
-                fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: userAgent)),
+                alertLog: alertLog, fetcher: fetcher,
                 logger: logger, onAlert: onAlert)
             if !recovered {
                 pass.recoverAfterCrash()
                 recovered = true
             }
-            let summary = pass.run(options: MonitorPass.Options(backfill: backfill))
+            let summary = pass.run(
+                options: MonitorPass.Options(backfill: backfill), cancellation: signals.cancellation
+            )
             if summary.feedsPolled > 0 {
                 logger.notice("pass: \(summary.line)")
             }
@@ -107,6 +113,8 @@ final class SignalFlags: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var stop = false
+    /// Cancelled on stop: queued transfers are dropped, those in flight finish.
+    let cancellation = FetchCancellation()
     private var reload = false
 
     var stopRequested: Bool {
@@ -118,7 +126,9 @@ final class SignalFlags: @unchecked Sendable {
     func raise(_ action: Action) {
         condition.lock()
         switch action {
-        case .stop: stop = true
+        case .stop:
+            stop = true
+            cancellation.cancel()
         case .reload: reload = true
         }
         condition.broadcast()

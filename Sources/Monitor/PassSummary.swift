@@ -1,6 +1,8 @@
 /// What one pass did, for the summary line and the exit status.
 public struct PassSummary: Sendable, Equatable {
     public var feedsPolled = 0
+    /// Feeds whose fetch has ended so far (for progress).
+    public var feedsDone = 0
     public var feedsFetched = 0
     public var feedsNotModified = 0
     /// `feed name: error` for each feed that failed.
@@ -10,6 +12,9 @@ public struct PassSummary: Sendable, Equatable {
     /// Items recorded without alerting on a feed's first contact.
     public var baselineItems = 0
     public var alerts = 0
+    /// Rule firings not alerted because the report joined a story that rule
+    /// had already alerted on (from another feed).
+    public var joinedStories = 0
     public var seconds = 0.0
 
     public init() {}
@@ -22,6 +27,7 @@ public struct PassSummary: Sendable, Equatable {
         ]
         if baselineItems > 0 { parts.append("\(baselineItems) recorded as baseline") }
         parts.append("\(alerts) alerts")
+        if joinedStories > 0 { parts.append("\(joinedStories) folded into known stories") }
         parts.append(String(format: "%.2fs", seconds))
         return parts.joined(separator: ", ")
     }

@@ -38,6 +38,31 @@ indirect enum CompiledQuery: Sendable {
         }
     }
 
+    /// Leaves of which at least one must occur for the query to hold (nil when
+    /// it can hold without any, as `NOT x` can). Of the operands of AND and NEAR,
+    /// one suffices: the cheapest by `cost`, so that a rule is woken by its rare
+    /// entity terms rather than by a common keyword list.
+    func triggers(cost: (Int32) -> Int) -> [Int32]? {
+        switch self {
+        case .leaf(let leaf): return [leaf]
+        case .scoped(_, let query): return query.triggers(cost: cost)
+        case .not: return nil
+        case .or(let queries):
+            var union: [Int32] = []
+            for query in queries {
+                guard let triggers = query.triggers(cost: cost) else { return nil }
+                union += triggers
+            }
+            return union
+        case .and(let queries):
+            return queries.compactMap { $0.triggers(cost: cost) }
+                .min { $0.reduce(0) { $0 + cost($1) } < $1.reduce(0) { $0 + cost($1) } }
+        case .near(let left, let right, _):
+            return [left, right].compactMap { $0.triggers(cost: cost) }
+                .min { $0.reduce(0) { $0 + cost($1) } < $1.reduce(0) { $0 + cost($1) } }
+        }
+    }
+
     /// Whether the query holds on an item in which no term occurs (`NOT x`):
     /// such a rule has to be evaluated on every item.
     var holdsWithoutTerms: Bool {
@@ -61,13 +86,24 @@ struct CompiledLeaf: Sendable {
     var namesEntities: Bool
 }
 
-/// A rule, compiled.
-struct CompiledRule: Sendable {
-    var summary: RuleSummary
-    var match: CompiledQuery
-    var unless: [CompiledQuery]
-    var feeds: [FeedFilter]
-    var alwaysCandidate: Bool
+/// A rule, compiled. A class, so that evaluating it copies nothing.
+final class CompiledRule: Sendable {
+    let summary: RuleSummary
+    let match: CompiledQuery
+    let unless: [CompiledQuery]
+    let feeds: [FeedFilter]
+    let alwaysCandidate: Bool
+
+    init(
+        summary: RuleSummary, match: CompiledQuery, unless: [CompiledQuery], feeds: [FeedFilter],
+        alwaysCandidate: Bool
+    ) {
+        self.summary = summary
+        self.match = match
+        self.unless = unless
+        self.feeds = feeds
+        self.alwaysCandidate = alwaysCandidate
+    }
 
     func accepts(_ feed: FeedContext) -> Bool {
         if feeds.isEmpty { return true }

@@ -1,7 +1,8 @@
 import FeedModel
 
 /// Everything a loaded rule set needs to match items, built once per load.
-struct CompiledRuleSet: Sendable {
+/// A class, so that evaluating an item does not copy (and retain) its tables.
+final class CompiledRuleSet: Sendable {
     let entities: [CompiledEntity]
     let lists: [ListSummary]
     let rules: [CompiledRule]
@@ -17,7 +18,7 @@ struct CompiledRuleSet: Sendable {
     init(
         entities: [CompiledEntity], lists: [ListSummary], rules: [CompiledRule],
         leaves: [CompiledLeaf],
-        matcher: Matcher, spelling: SpellingClasses
+        matcher: Matcher, spelling: SpellingClasses, atomCount: Int
     ) {
         self.spelling = spelling
         self.entities = entities
@@ -25,21 +26,25 @@ struct CompiledRuleSet: Sendable {
         self.rules = rules
         self.leaves = leaves
         self.matcher = matcher
-        var atomLeaves: [[Int32]] = []
+        var atomLeaves = [[Int32]](repeating: [], count: atomCount)
         for (leafIndex, leaf) in leaves.enumerated() {
-            for atom in leaf.atoms {
-                while atomLeaves.count <= Int(atom) { atomLeaves.append([]) }
-                atomLeaves[Int(atom)].append(Int32(leafIndex))
-            }
+            for atom in leaf.atoms { atomLeaves[Int(atom)].append(Int32(leafIndex)) }
         }
+        // A rule is evaluated only when one of its trigger leaves occurs; keyword
+        // lists and words are common in news, entities are rare, so entities win.
         var leafRules = [[Int32]](repeating: [], count: leaves.count)
+        var always: [Int32] = []
+        let cost: (Int32) -> Int = { leaf in leaves[Int(leaf)].namesEntities ? 1 : 1_000 }
         for (ruleIndex, rule) in rules.enumerated() {
-            let used = Set(([rule.match] + rule.unless).flatMap(\.leaves))
-            for leaf in used { leafRules[Int(leaf)].append(Int32(ruleIndex)) }
+            guard !rule.alwaysCandidate, let triggers = rule.match.triggers(cost: cost) else {
+                always.append(Int32(ruleIndex))
+                continue
+            }
+            for leaf in Set(triggers) { leafRules[Int(leaf)].append(Int32(ruleIndex)) }
         }
         self.atomLeaves = atomLeaves
         self.leafRules = leafRules
-        self.alwaysCandidates = rules.indices.filter { rules[$0].alwaysCandidate }.map { Int32($0) }
+        self.alwaysCandidates = always
     }
 
     func spellings(of word: String) -> [String] {
@@ -57,18 +62,27 @@ struct CompiledRuleSet: Sendable {
                 matcher.occurrences(in: fieldText, field: field, into: &occurrences)
             }
         }
-        var leafOccurrences: [Int32: [Occurrence]] = [:]
-        var candidates = Set(alwaysCandidates)
-        for occurrence in occurrences where Int(occurrence.atom) < atomLeaves.count {
-            for leaf in atomLeaves[Int(occurrence.atom)] {
-                leafOccurrences[leaf, default: []].append(occurrence)
-                candidates.formUnion(leafRules[Int(leaf)])
-            }
+        // Most items mention nothing on the watchlist: no rule to evaluate.
+        if occurrences.isEmpty && alwaysCandidates.isEmpty { return [] }
+        // First the rules to wake (cheap: most occurrences are of common keywords,
+        // which wake no rule), then, only if any, the occurrences of each leaf.
+        var candidates = alwaysCandidates
+        for occurrence in occurrences {
+            for leaf in atomLeaves[Int(occurrence.atom)] { candidates += leafRules[Int(leaf)] }
         }
         guard !candidates.isEmpty else { return [] }
+        candidates.sort()
+        var leafOccurrences: [Int32: [Occurrence]] = [:]
+        for occurrence in occurrences {
+            for leaf in atomLeaves[Int(occurrence.atom)] {
+                leafOccurrences[leaf, default: []].append(occurrence)
+            }
+        }
         let evaluator = QueryEvaluator(leafOccurrences: leafOccurrences)
         var hits: [RuleHit] = []
-        for ruleIndex in candidates.sorted() {
+        var previous: Int32 = -1
+        for ruleIndex in candidates where ruleIndex != previous {
+            previous = ruleIndex
             let rule = rules[Int(ruleIndex)]
             guard rule.accepts(feed) else { continue }
             let result = evaluator.evaluate(rule.match)
@@ -98,17 +112,24 @@ struct CompiledRuleSet: Sendable {
             } else {
                 term = label(of: occurrence, in: rule)
             }
-            let utf8 = Array(text[occurrence.field].utf8)
-            let range = occurrence.byteRange.clamped(to: 0..<utf8.count)
             let match = TermMatch(
                 term: term, field: occurrence.field,
-                text: String(decoding: utf8[range], as: UTF8.self))
+                text: Self.excerpt(text[occurrence.field], occurrence.byteRange))
             if seenMatches.insert(match).inserted { matches.append(match) }
         }
         return RuleHit(
             rule: rule.summary.id, title: rule.summary.title, severity: rule.summary.severity,
             matches: matches, entities: entityIds, notify: rule.summary.notify,
             notifyEach: rule.summary.notifyEach)
+    }
+
+    /// The text at a UTF-8 range, as it stands in the item.
+    static func excerpt(_ text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        guard range.lowerBound >= 0, range.upperBound <= utf8.count else { return "" }
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return String(text[start..<end])
     }
 
     /// The label of the rule's leaf that a literal occurrence belongs to (`#attack`, `bomb*`).

@@ -16,12 +16,22 @@ struct Occurrence: Sendable {
 /// A text token the rules never mention maps to the unknown symbol, which sends
 /// the automaton back to its root; so the cost of matching an item is one hash
 /// lookup per token, whatever the size of the watchlist.
-struct Matcher: Sendable {
+final class Matcher: Sendable {
     private let tokens: TokenTable
     private let prefixes: PrefixTable
     private let automaton: TokenAutomaton
     /// The atoms each automaton pattern stands for.
     private let patternAtoms: [[Int32]]
+    /// Token ranges are kept for the last `ringSize` tokens only: enough for the
+    /// longest pattern, and no array grows with the text.
+    private let ringSize: Int
+
+    private static func ringSize(for patterns: [[Int32]]) -> Int {
+        let longest = patterns.map(\.count).max() ?? 1
+        var size = 8
+        while size < longest { size <<= 1 }
+        return size
+    }
 
     init(atoms: [MatcherAtom], spelling: SpellingClasses) {
         // Symbols for exact tokens; every spelling of a class shares its class's symbol.
@@ -37,11 +47,10 @@ struct Matcher: Sendable {
                 }
             }
         }
-        var table = TokenTable(expectedCount: exactTokens.count * 2)
+        var symbolOfToken: [String: Int32] = [:]
         var nextSymbol: Int32 = 1
         var classSymbols: [Int: Int32] = [:]
-        var vocabulary: [(token: String, symbol: Int32)] = []
-        for token in exactTokens.sorted() where table.symbol(of: token) == nil {
+        for token in exactTokens.sorted() where symbolOfToken[token] == nil {
             let symbol: Int32
             var spellings = [token]
             if let classIndex = spelling.classOf(token) {
@@ -57,14 +66,14 @@ struct Matcher: Sendable {
                 symbol = nextSymbol
                 nextSymbol += 1
             }
-            for spelled in spellings where table.symbol(of: spelled) == nil {
-                table.insert(spelled, symbol: symbol)
-                vocabulary.append((spelled, symbol))
+            for spelled in spellings where symbolOfToken[spelled] == nil {
+                symbolOfToken[spelled] = symbol
             }
         }
+        var vocabulary = symbolOfToken.map { (token: $0.key, symbol: $0.value) }
         // A prefix-class symbol stands for "a token the rules do not mention whose
         // longest wildcard prefix is this one".
-        var prefixTable = PrefixTable()
+        var prefixTable = PrefixTableBuilder()
         var prefixSymbols: [String: Int32] = [:]
         for prefix in prefixStrings.sorted() {
             prefixSymbols[prefix] = nextSymbol
@@ -103,7 +112,7 @@ struct Matcher: Sendable {
                     let choices: [Int32]
                     switch element {
                     case .exact(let token):
-                        choices = [table.symbol(of: token) ?? TokenTable.unknown]
+                        choices = [symbolOfToken[token] ?? TokenTable.unknown]
                     case .prefix(let prefix): choices = wildcardSymbols[prefix] ?? []
                     }
                     expanded = expanded.flatMap { prefix in choices.map { prefix + [$0] } }
@@ -123,8 +132,9 @@ struct Matcher: Sendable {
                 }
             }
         }
-        self.tokens = table
-        self.prefixes = prefixTable
+        self.tokens = TokenTable(symbolOfToken)
+        self.ringSize = Self.ringSize(for: patterns)
+        self.prefixes = prefixTable.build()
         self.automaton = TokenAutomaton(patterns: patterns, symbolCount: Int(nextSymbol))
         self.patternAtoms = patternAtoms
     }
@@ -134,44 +144,65 @@ struct Matcher: Sendable {
 
     /// Every atom occurrence in `text`, read as field `field`.
     func occurrences(in text: String, field: TextField, into result: inout [Occurrence]) {
-        var sink = MatchingSink(matcher: self)
+        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: ringSize)
+        defer { starts.deallocate() }
+        var sink = MatchingSink(
+            tokens: tokens, prefixes: prefixes, automaton: automaton, starts: starts,
+            ringMask: Int32(ringSize - 1), patternAtoms: patternAtoms, field: field)
         Normalizer.scan(text, into: &sink)
-        for found in sink.found {
-            let length = automaton.patternLengths[Int(found.pattern)]
-            let first = found.lastToken - length + 1
-            let range = sink.tokenStarts[Int(first)]..<sink.tokenEnds[Int(found.lastToken)]
-            for atom in patternAtoms[Int(found.pattern)] {
-                result.append(
-                    Occurrence(
-                        atom: atom, field: field, firstToken: first, lastToken: found.lastToken,
-                        byteRange: Int(range.lowerBound)..<Int(range.upperBound)))
-            }
-        }
+        result += sink.found
     }
 
     /// Runs the automaton as the normalizer hands over tokens.
     private struct MatchingSink: NormalizedTokenSink {
-        let matcher: Matcher
+        let tokens: TokenTable
+        let prefixes: PrefixTable
+        let automaton: TokenAutomaton
+        /// Where the last tokens start, by token index modulo the ring size.
+        let starts: UnsafeMutablePointer<Int32>
+        let ringMask: Int32
+        let patternAtoms: [[Int32]]
+        let field: TextField
         var state: Int32 = 0
         var tokenIndex: Int32 = 0
-        var tokenStarts: [Int32] = []
-        var tokenEnds: [Int32] = []
-        var found: [(pattern: Int32, lastToken: Int32)] = []
+        var found: [Occurrence] = []
 
-        init(matcher: Matcher) { self.matcher = matcher }
+        init(
+            tokens: TokenTable, prefixes: PrefixTable, automaton: TokenAutomaton,
+            starts: UnsafeMutablePointer<Int32>, ringMask: Int32,
+            patternAtoms: [[Int32]], field: TextField
+        ) {
+            self.tokens = tokens
+            self.prefixes = prefixes
+            self.automaton = automaton
+            self.starts = starts
+            self.ringMask = ringMask
+            self.patternAtoms = patternAtoms
+            self.field = field
+        }
 
         @inline(__always)
-        mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
-            let hash = TokenTable.hash(bytes)
-            let symbol =
-                matcher.tokens.symbol(of: bytes, hash: hash)
-                ?? matcher.prefixes.longestPrefixSymbol(of: bytes) ?? TokenTable.unknown
-            tokenStarts.append(Int32(truncatingIfNeeded: start))
-            tokenEnds.append(Int32(truncatingIfNeeded: end))
-            state = matcher.automaton.next(state, symbol)
+        mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int)
+        {
             let index = tokenIndex
-            matcher.automaton.forEachOutput(state) { found.append(($0, index)) }
-            tokenIndex += 1
+            tokenIndex &+= 1
+            let symbol =
+                tokens.symbol(of: bytes, hash: hash) ?? prefixes.longestPrefixSymbol(of: bytes)
+                ?? TokenTable.unknown
+            if symbol == TokenTable.unknown && state == 0 { return }
+            starts[Int(index & ringMask)] = Int32(truncatingIfNeeded: start)
+            state = automaton.next(state, symbol)
+            if state == 0 { return }
+            automaton.forEachOutput(state) { pattern in
+                let first = index - automaton.patternLengths[Int(pattern)] + 1
+                let range = Int(starts[Int(first & ringMask)])..<end
+                for atom in patternAtoms[Int(pattern)] {
+                    found.append(
+                        Occurrence(
+                            atom: atom, field: field, firstToken: first, lastToken: index,
+                            byteRange: range))
+                }
+            }
         }
     }
 }

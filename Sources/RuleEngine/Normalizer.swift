@@ -1,7 +1,8 @@
 /// Receives the tokens of a text as the normalizer finds them.
 protocol NormalizedTokenSink {
-    /// `bytes` is the folded token as UTF-8; `start..<end` its UTF-8 range in the original text.
-    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int)
+    /// `bytes` is the folded token as UTF-8, `hash` its `TokenHash`; `start..<end`
+    /// its UTF-8 range in the original text.
+    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int)
 }
 
 /// A token of normalized text, with where it stood in the original.
@@ -53,56 +54,94 @@ enum Normalizer {
     private static func scan<Sink: NormalizedTokenSink>(
         utf8: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, into sink: inout Sink
     ) {
-        var buffer = [UInt8](repeating: 0, count: 64)
         let count = utf8.count
+        guard count > 0, let text = utf8.baseAddress else { return }
+        var capacity = 256
+        var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { scratch.deallocate() }
         var index = 0
         while index < count {
-            let byte = utf8[index]
+            let byte = text[index]
             if byte >= 0x80 {
-                index = scanMixedRun(
-                    utf8: utf8, from: index, table: table, buffer: &buffer, into: &sink)
+                index = scanMixedRun(utf8: utf8, from: index, table: table, into: &sink)
                 continue
             }
             if table[Int(byte)] == 0 {
                 index += 1
                 continue
             }
-            // The ASCII fast path: a run of ASCII letters and digits.
+            // The ASCII fast path: eight bytes at a time while eight remain (letters
+            // and digits found with SWAR arithmetic, folded with one OR), then byte by byte.
             let start = index
             var end = index
-            while end < count {
-                let next = utf8[end]
-                if next >= 0x80 || table[Int(next)] == 0 { break }
-                end += 1
+            var length = 0
+            var ended = false
+            let raw = UnsafeRawPointer(text)
+            while end &+ 8 <= count {
+                if length &+ 16 >= capacity { grow(&scratch, &capacity, length) }
+                let word = UInt64(
+                    littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+                let breaks = ~SWAR.letterOrDigitMask(word) & SWAR.highBits
+                // Letters and digits all have 0x20 set once folded: one OR folds eight bytes.
+                UnsafeMutableRawPointer(scratch + length).storeBytes(
+                    of: (word | SWAR.caseBits).littleEndian, as: UInt64.self)
+                if breaks == 0 {
+                    length &+= 8
+                    end &+= 8
+                    continue
+                }
+                let taken = breaks.trailingZeroBitCount >> 3
+                length &+= taken
+                end &+= taken
+                ended = true
+                break
             }
-            if end < count && utf8[end] >= 0x80 {
+            while !ended && end < count {
+                let next = text[end]
+                if next >= 0x80 { break }
+                let folded = table[Int(next)]
+                if folded == 0 { break }
+                // Keep spare bytes after the token for the hash's masked load.
+                if length &+ 16 >= capacity { grow(&scratch, &capacity, length) }
+                scratch[length] = folded
+                length &+= 1
+                end &+= 1
+            }
+            if end < count && text[end] >= 0x80 {
                 // The token goes on in non-ASCII letters (`Ḥaqqānī`): take the slow path.
-                index = scanMixedRun(
-                    utf8: utf8, from: start, table: table, buffer: &buffer, into: &sink)
+                index = scanMixedRun(utf8: utf8, from: start, table: table, into: &sink)
                 continue
             }
-            let length = end - start
-            if buffer.count < length { buffer = [UInt8](repeating: 0, count: length * 2) }
-            buffer.withUnsafeMutableBufferPointer { folded in
-                for offset in 0..<length { folded[offset] = table[Int(utf8[start + offset])] }
-                sink.token(
-                    UnsafeBufferPointer(rebasing: folded[0..<length]), start: start, end: end)
-            }
+            sink.token(
+                UnsafeBufferPointer(start: scratch, count: length),
+                hash: TokenHash.hashPadded(scratch, length), start: start, end: end)
             index = end
         }
+    }
+
+    private static func grow(
+        _ scratch: inout UnsafeMutablePointer<UInt8>, _ capacity: inout Int, _ length: Int
+    ) {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: scratch, count: length)
+        scratch.deallocate()
+        scratch = larger
+        capacity *= 2
     }
 
     /// Scans from `start` to the next ASCII token break, scalar by scalar; returns where it stopped.
     private static func scanMixedRun<Sink: NormalizedTokenSink>(
         utf8: UnsafeBufferPointer<UInt8>, from start: Int, table: UnsafeBufferPointer<UInt8>,
-        buffer: inout [UInt8], into sink: inout Sink
+        into sink: inout Sink
     ) -> Int {
         var token: [UInt8] = []
         var tokenStart = -1
         var tokenEnd = start
         func flush() {
             if !token.isEmpty {
-                token.withUnsafeBufferPointer { sink.token($0, start: tokenStart, end: tokenEnd) }
+                token.withUnsafeBufferPointer {
+                    sink.token($0, hash: TokenHash.hash($0), start: tokenStart, end: tokenEnd)
+                }
                 token.removeAll(keepingCapacity: true)
             }
             tokenStart = -1
@@ -168,8 +207,71 @@ enum Normalizer {
 struct TokenCollector: NormalizedTokenSink {
     var tokens: [NormalizedToken] = []
 
-    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int) {
         tokens.append(
             NormalizedToken(text: String(decoding: bytes, as: UTF8.self), range: start..<end))
+    }
+}
+
+/// The hash of a token's folded bytes, eight bytes at a time: the matcher hashes
+/// every token of every item, so no per-byte multiply chain.
+enum TokenHash {
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* 0xff51_afd7_ed55_8ccd
+        return mixed ^ (mixed >> 32)
+    }
+
+    /// The hash of `count` bytes at `base`, which must be followed by at least
+    /// 7 readable bytes (the normalizer's buffer is): the tail is one masked load.
+    @inline(__always)
+    static func hashPadded(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var hash = UInt64(truncatingIfNeeded: count) &* 0x9e37_79b9_7f4a_7c15
+        var offset = 0
+        let raw = UnsafeRawPointer(base)
+        while offset &+ 8 <= count {
+            hash = mix(hash, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset &+= 8
+        }
+        let remaining = count &- offset
+        if remaining > 0 {
+            // Which bytes the mask keeps depends on byte order, but every hash goes
+            // through here, so text and terms always agree.
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = mix(hash, word & ((1 << UInt64(remaining &* 8)) &- 1))
+        }
+        return hash
+    }
+
+    /// The same hash for bytes without padding.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var padded = Array(bytes)
+        padded += [UInt8](repeating: 0, count: 8)
+        return padded.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            return hashPadded(base, bytes.count)
+        }
+    }
+}
+
+/// Byte-parallel arithmetic on eight ASCII bytes in a word (bit twiddling's
+/// `hasbetween`, exact per byte for bytes below 0x80).
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let lowBits: UInt64 = 0x7f7f_7f7f_7f7f_7f7f
+    static let caseBits: UInt64 = 0x2020_2020_2020_2020
+
+    /// The high bit of each byte `b` with `low < b < high` and `b < 0x80`.
+    @inline(__always)
+    static func between(_ word: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
+        let low7 = word & lowBits
+        return ((ones &* (127 &+ high)) &- low7) & ~word & (low7 &+ ones &* (127 &- low)) & highBits
+    }
+
+    /// The high bit of each byte that is an ASCII letter or digit.
+    @inline(__always)
+    static func letterOrDigitMask(_ word: UInt64) -> UInt64 {
+        between(word, 0x2f, 0x3a) | between(word | caseBits, 0x60, 0x7b)
     }
 }

@@ -1,12 +1,15 @@
 /// The prefixes of the wildcard terms (`bomb*`), as a byte trie, to find the
 /// longest wildcard prefix of a token the rule set does not otherwise know.
-struct PrefixTable: Sendable {
+/// Built, then frozen into a `PrefixTable` for matching.
+struct PrefixTableBuilder {
     /// 256 children per node; 0 means none (the root is never a child).
     private var children: [Int32] = [Int32](repeating: 0, count: 256)
     /// The prefix-class symbol of the node, or 0 when no prefix ends there.
     private var symbols: [Int32] = [0]
 
     var isEmpty: Bool { symbols.count == 1 }
+
+    func build() -> PrefixTable { PrefixTable(children: children, symbols: symbols) }
 
     mutating func insert(_ prefix: String, symbol: Int32) {
         var node = 0
@@ -20,6 +23,17 @@ struct PrefixTable: Sendable {
             node = Int(children[index])
         }
         symbols[node] = symbol
+    }
+}
+
+/// The frozen trie (a class: scans share it without copying).
+final class PrefixTable: Sendable {
+    private let children: [Int32]
+    private let symbols: [Int32]
+
+    init(children: [Int32], symbols: [Int32]) {
+        self.children = children
+        self.symbols = symbols
     }
 
     /// The symbol of the longest inserted prefix of `bytes`, if any.

@@ -82,7 +82,7 @@ struct RuleSetCompiler {
         let matcher = Matcher(atoms: atoms, spelling: spelling)
         return CompiledRuleSet(
             entities: entities, lists: lists, rules: rules, leaves: leaves, matcher: matcher,
-            spelling: spelling)
+            spelling: spelling, atomCount: atoms.count)
     }
 
     private mutating func checkUniqueIds() {

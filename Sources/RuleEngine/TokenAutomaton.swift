@@ -1,7 +1,8 @@
 /// An Aho-Corasick automaton over token symbols: every pattern is a sequence of
 /// symbols, and one pass over an item's symbols reports every pattern occurrence,
-/// in time linear in the text whatever the number of patterns.
-struct TokenAutomaton: Sendable {
+/// in time linear in the text whatever the number of patterns. A class, so that
+/// handing it to each field's scan is one reference, not a copy of its tables.
+final class TokenAutomaton: Sendable {
     /// The root's transitions, dense because the root has one per first token.
     private let rootTransitions: [Int32]
     /// Other transitions, keyed by `state << 32 | symbol`.

@@ -1,95 +1,90 @@
 /// Maps a normalized token, as UTF-8 bytes, to its symbol: the integer the
-/// automaton runs on. Open addressing over one byte arena, so a lookup from the
-/// normalizer's buffer allocates nothing.
-struct TokenTable: Sendable {
+/// automaton runs on. Built once from a dictionary, then read through raw
+/// memory: open addressing with the hash, length and arena offset side by side,
+/// so that a lookup from the normalizer's buffer is one cache line and no
+/// allocation, bounds check or reference count.
+final class TokenTable: @unchecked Sendable {
     /// The symbol of every token the rule set does not mention.
     static let unknown: Int32 = 0
 
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
-    private var keyOffsets: [Int32] = []
-    private var keyLengths: [Int32] = []
-    private var symbols: [Int32] = []
-    private var arena: [UInt8] = []
-    private var mask: Int
+    private struct Slot {
+        var hash: UInt64
+        var offset: Int32
+        /// 0 marks an empty slot: no token is empty.
+        var length: Int32
+        var symbol: Int32
+    }
 
-    init(expectedCount: Int) {
+    private let slots: UnsafeMutablePointer<Slot>
+    private let mask: Int
+    private let shift: UInt64
+    private let arena: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    /// `symbols`: every token the rules mention (every spelling of a class) and its symbol.
+    init(_ symbols: [String: Int32]) {
         var capacity = 16
-        while capacity < expectedCount * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: -1, count: capacity)
+        while capacity < symbols.count * 2 { capacity <<= 1 }
         mask = capacity - 1
-    }
-
-    var count: Int { symbols.count }
-
-    /// FNV-1a: simple, and tokens are short.
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        count = symbols.count
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, symbol: 0), count: capacity)
+        let arenaSize = symbols.keys.reduce(0) { $0 + $1.utf8.count }
+        arena = .allocate(capacity: max(1, arenaSize))
+        var offset = 0
+        // Sorted, so that the layout does not depend on dictionary order.
+        for (token, symbol) in symbols.sorted(by: { $0.key < $1.key }) {
+            let bytes = Array(token.utf8)
+            guard !bytes.isEmpty else { continue }
+            let hash = bytes.withUnsafeBufferPointer(TokenHash.hash)
+            (arena + offset).initialize(from: bytes, count: bytes.count)
+            var slot = firstSlot(hash)
+            while slots[slot].length != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(
+                hash: hash, offset: Int32(offset), length: Int32(bytes.count), symbol: symbol)
+            offset += bytes.count
         }
-        return hash
     }
 
-    /// Adds `token` with `symbol`, unless it is already there.
-    mutating func insert(_ token: String, symbol: Int32) {
-        if self.symbol(of: token) != nil { return }
-        if (symbols.count + 1) * 2 > slots.count { grow() }
-        let bytes = Array(token.utf8)
-        let hash = bytes.withUnsafeBufferPointer(Self.hash)
-        let entry = Int32(symbols.count)
-        hashes.append(hash)
-        keyOffsets.append(Int32(arena.count))
-        keyLengths.append(Int32(bytes.count))
-        symbols.append(symbol)
-        arena += bytes
-        place(entry, hash: hash)
+    /// Fibonacci hashing: the top bits of a multiply spread any hash evenly.
+    @inline(__always)
+    private func firstSlot(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> shift)
     }
 
-    private mutating func place(_ entry: Int32, hash: UInt64) {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = entry
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        mask = slots.count - 1
-        for entry in 0..<hashes.count { place(Int32(entry), hash: hashes[entry]) }
+    deinit {
+        slots.deallocate()
+        arena.deallocate()
     }
 
     func symbol(of token: String) -> Int32? {
-        var token = token
-        return token.withUTF8 { symbol(of: $0, hash: Self.hash($0)) }
+        let bytes = Array(token.utf8)
+        return bytes.withUnsafeBufferPointer { symbol(of: $0, hash: TokenHash.hash($0)) }
     }
 
-    /// The symbol of `bytes`, or nil when the rule set never mentions it.
+    /// The symbol of `bytes` (whose `TokenHash` is `hash`), or nil when the rule set never mentions it.
     @inline(__always)
     func symbol(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
-        slots.withUnsafeBufferPointer { slots in
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let entry = Int(slots[slot])
-                if entry < 0 { return nil }
-                if hashes[entry] == hash && Int(keyLengths[entry]) == bytes.count
-                    && keysEqual(entry, bytes)
-                {
-                    return symbols[entry]
-                }
-                slot = (slot + 1) & mask
+        var slot = firstSlot(hash)
+        while true {
+            let candidate = slots[slot]
+            if candidate.length == 0 { return nil }
+            if candidate.hash == hash && Int(candidate.length) == bytes.count,
+                let base = bytes.baseAddress,
+                memoryEqual(arena + Int(candidate.offset), base, bytes.count)
+            {
+                return candidate.symbol
             }
+            slot = (slot + 1) & mask
         }
     }
 
     @inline(__always)
-    private func keysEqual(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let offset = Int(keyOffsets[entry])
-        return arena.withUnsafeBufferPointer { arena in
-            for index in 0..<bytes.count where arena[offset + index] != bytes[index] {
-                return false
-            }
-            return true
-        }
+    private func memoryEqual(
+        _ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int
+    ) -> Bool {
+        for index in 0..<count where left[index] != right[index] { return false }
+        return true
     }
 }

@@ -26,6 +26,8 @@ public struct FeedState: Sendable, Equatable {
     public var lastDuration: TimeInterval?
     /// Since when a feed-health alert is raised and not yet recovered; nil while healthy.
     public var healthAlertSince: Date?
+    /// When the current run of failures began; nil while the feed works.
+    public var failingSince: Date?
 
     public init(
         name: String, url: String, etag: String? = nil, lastModified: String? = nil,
@@ -33,7 +35,7 @@ public struct FeedState: Sendable, Equatable {
         lastAttempt: Date? = nil, nextPoll: Date? = nil, consecutiveFailures: Int = 0,
         itemCount: Int = 0, movedTo: String? = nil, retryAfter: Date? = nil,
         lastNewItem: Date? = nil, lastBytes: Int? = nil, lastDuration: TimeInterval? = nil,
-        healthAlertSince: Date? = nil
+        healthAlertSince: Date? = nil, failingSince: Date? = nil
     ) {
         self.name = name
         self.url = url
@@ -52,5 +54,6 @@ public struct FeedState: Sendable, Equatable {
         self.lastBytes = lastBytes
         self.lastDuration = lastDuration
         self.healthAlertSince = healthAlertSince
+        self.failingSince = failingSince
     }
 }

@@ -92,7 +92,27 @@ enum SchemaMigrations {
                 CREATE INDEX alert_index_by_rule ON alert_index (rule, time, alert_id);
                 CREATE INDEX alert_index_by_feed ON alert_index (feed, time, alert_id);
                 CREATE INDEX alert_index_by_story ON alert_index (story, time, alert_id);
-                """)
+                """),
+        SchemaMigration(
+            version: 2,
+            purpose:
+                "create stories (reports of one incident across feeds); record when a feed began failing; index the entities and text of alerts",
+            sql: """
+                ALTER TABLE feed_state ADD COLUMN failing_since REAL;
+                ALTER TABLE alert_index ADD COLUMN entities TEXT NOT NULL DEFAULT '';
+                ALTER TABLE alert_index ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+                CREATE INDEX alert_index_by_severity ON alert_index (severity_rank, time, alert_id);
+                CREATE TABLE story (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    first_seen REAL NOT NULL,
+                    last_seen REAL NOT NULL,
+                    feeds TEXT NOT NULL,
+                    entities TEXT NOT NULL,
+                    alerted_rules TEXT NOT NULL,
+                    signatures BLOB NOT NULL
+                ) STRICT;
+                CREATE INDEX story_by_first_seen ON story (first_seen);
+                """),
     ]
 
     /// The version a fully migrated database has.

@@ -4,7 +4,7 @@ extension StateStore {
     private static let feedStateColumns = """
         name, url, etag, last_modified, last_status, last_error, last_success, last_attempt,
         next_poll, consecutive_failures, item_count, moved_to, retry_after, last_new_item,
-        last_bytes, last_duration, health_alert_since
+        last_bytes, last_duration, health_alert_since, failing_since
         """
 
     /// HTTP and health state of one feed, if it was ever polled.
@@ -38,7 +38,7 @@ extension StateStore {
             try database.withStatement(
                 """
                 INSERT OR REPLACE INTO feed_state (\(Self.feedStateColumns))
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 purpose: "saving the state of feed \(state.name)"
             ) { statement throws(StoreError) in
@@ -59,6 +59,7 @@ extension StateStore {
                 try statement.bind(state.lastBytes, at: 15)
                 try statement.bind(state.lastDuration, at: 16)
                 try statement.bind(state.healthAlertSince, at: 17)
+                try statement.bind(state.failingSince, at: 18)
                 try statement.run()
             }
         }
@@ -92,6 +93,6 @@ extension StateStore {
             movedTo: row.optionalString(at: 11), retryAfter: row.optionalDate(at: 12),
             lastNewItem: row.optionalDate(at: 13), lastBytes: row.optionalInt(at: 14),
             lastDuration: row.isNull(at: 15) ? nil : row.double(at: 15),
-            healthAlertSince: row.optionalDate(at: 16))
+            healthAlertSince: row.optionalDate(at: 16), failingSince: row.optionalDate(at: 17))
     }
 }

@@ -7,7 +7,10 @@ import Monitor
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "Review the alert log.",
-        subcommands: [AlertsListCommand.self, AlertsShowCommand.self, AlertsStatsCommand.self],
+        subcommands: [
+            AlertsListCommand.self, AlertsShowCommand.self, AlertsStatsCommand.self,
+            AlertsFollowCommand.self, AlertsReindexCommand.self,
+        ],
         defaultSubcommand: AlertsListCommand.self)
 }
 
@@ -60,17 +63,27 @@ struct AlertFilterOptions: ParsableArguments {
     }
 }
 
-/// Reads the whole log (across rotated files), reporting corrupt lines on standard error.
-func readAlertLog(_ common: CommonOptions) throws -> [Alert] {
+/// The review over the configured log and state.
+func openReview(_ common: CommonOptions) throws -> AlertReview {
     let setup = try loadSetup(common)
-    let (alerts, corrupt) = try AlertLogReader(path: setup.alertLogPath).readAll()
-    for line in corrupt { printError(line.description) }
-    return alerts
+    do {
+        return try AlertReview(logPath: setup.alertLogPath, statePath: setup.statePath)
+    } catch {
+        printError("\(error)")
+        throw ExitStatus.failures
+    }
 }
 
 struct AlertsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "The alerts, newest first (the default).")
+        commandName: "list",
+        abstract: "The alerts, newest first (the default).",
+        discussion: """
+            On a terminal without --limit, the newest \(Self.screen) are shown, with a count of \
+            the rest; with --json or --csv, or into a pipe, every matching alert.
+            """)
+
+    static let screen = 50
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var filters: AlertFilterOptions
@@ -93,13 +106,23 @@ struct AlertsListCommand: ParsableCommand {
     }
 
     func run() throws {
+        let review = try openReview(common)
         let filter = filters.filter
-        var selected = try readAlertLog(common).reversed().filter(filter.accepts)
-        if let limit { selected = Array(selected.prefix(limit)) }
-        let color = isatty(STDOUT_FILENO) != 0
+        let terminal = isatty(STDOUT_FILENO) != 0
+        let shown = limit ?? (terminal && !json && !csv ? Self.screen : nil)
+        if !json && !csv && !details,
+            let entries = try review.entries(matching: filter, limit: shown)
+        {
+            // The one-line listing comes straight from the index.
+            for entry in entries { print(AlertText.line(entry, color: terminal)) }
+            try footer(review, filter: filter, shown: entries.count, limit: shown)
+            return
+        }
+        let (alerts, corrupt) = try review.alerts(matching: filter, limit: shown)
+        for line in corrupt { printError(line.description) }
         let encoder = AlertLog.makeEncoder()
         if csv { print(AlertCSV.header) }
-        for alert in selected {
+        for alert in alerts {
             if json {
                 print(String(decoding: try encoder.encode(alert), as: UTF8.self))
             } else if csv {
@@ -107,9 +130,20 @@ struct AlertsListCommand: ParsableCommand {
             } else {
                 print(
                     details
-                        ? AlertText.details(alert, color: color)
-                        : AlertText.line(alert, color: color))
+                        ? AlertText.details(alert, color: terminal)
+                        : AlertText.line(alert, color: terminal))
             }
+        }
+        if !json && !csv { try footer(review, filter: filter, shown: alerts.count, limit: shown) }
+    }
+
+    /// On a cut listing, how many more there are (on standard error: not data).
+    private func footer(_ review: AlertReview, filter: AlertFilter, shown: Int, limit: Int?) throws
+    {
+        guard let limit, shown == limit else { return }
+        let total = try review.count(matching: filter)
+        if total > shown {
+            printError("… \(total - shown) more; use --limit N, or --json for all")
         }
     }
 }
@@ -120,15 +154,18 @@ struct AlertsShowCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The alert id (or a unique prefix of it).")
+    @Argument(help: "The alert id (or a unique start of it).")
     var id: String
 
     @Flag(help: "The record as JSON.")
     var json = false
 
     func run() throws {
-        let matching = try readAlertLog(common).filter { $0.id.hasPrefix(id) }
-        guard let alert = matching.last else {
+        let review = try openReview(common)
+        var prefix = AlertFilter()
+        prefix.idPrefix = id
+        let matching = try review.alerts(matching: prefix, limit: 2).alerts
+        guard let alert = matching.first else {
             printError("feedwatch: alerts: no alert with id \(id)")
             throw ExitStatus.failures
         }
@@ -157,8 +194,7 @@ struct AlertsStatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let filter = filters.filter
-        let statistics = AlertStatistics(try readAlertLog(common).filter(filter.accepts))
+        let statistics = try openReview(common).statistics(matching: filters.filter)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

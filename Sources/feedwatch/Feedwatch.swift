@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The command line: it parses arguments and wires the modules together; the
 /// behaviour lives in the modules.
@@ -15,8 +16,24 @@ struct Feedwatch: ParsableCommand {
             PollCommand.self,
             AlertsCommand.self,
             FeedsCommand.self,
+            ReplayCommand.self,
         ]
     )
+}
+
+extension Feedwatch {
+    /// A receiver or server that hangs up mid-write must not kill the monitor:
+    /// the write fails with EPIPE instead, and is reported like any failure.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 enum FeedwatchVersion {

@@ -33,15 +33,7 @@ struct PollCommand: ParsableCommand {
     func run() throws {
         let setup = try loadSetup(common)
         let logger = makeLogger(label: "feedwatch.poll")
-        let store: StateStore
-        let alertLog: AlertLog
-        do {
-            store = try StateStore(path: setup.statePath)
-            alertLog = try AlertLog(path: setup.alertLogPath)
-        } catch {
-            printError("\(error)")
-            throw ExitStatus.badInput
-        }
+        let (store, alertLog) = try openMonitorState(setup)
         let pass = MonitorPass(
             configuration: setup.configuration, rules: setup.rules, store: store,
             alertLog: alertLog,
@@ -51,8 +43,11 @@ struct PollCommand: ParsableCommand {
             onAlert: { alert in
                 if show { print(AlertText.line(alert)) }
             })
+        let progress = ProgressLine()
+        pass.onProgress = progress.update
         pass.recoverAfterCrash()
         let summary = pass.run(options: MonitorPass.Options(all: all, backfill: backfill))
+        progress.finish()
         for failure in summary.failures { printError("feedwatch: \(failure)") }
         printError("feedwatch: poll: \(summary.line)")
         if !summary.failures.isEmpty { throw ExitStatus.failures }

@@ -21,15 +21,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let setup = try loadSetup(common)
         let logger = makeLogger(label: "feedwatch.run")
-        let store: StateStore
-        let alertLog: AlertLog
-        do {
-            store = try StateStore(path: setup.statePath)
-            alertLog = try AlertLog(path: setup.alertLogPath)
-        } catch {
-            printError("\(error)")
-            throw ExitStatus.badInput
-        }
+        let (store, alertLog) = try openMonitorState(setup)
         let show = self.show
         let service = MonitorService(
             configPath: common.config, rulesDirectory: common.rulesDirectory,

@@ -1,9 +1,11 @@
+import Alerting
 import ArgumentParser
 import Configuration
 import Foundation
 import Logging
 import Monitor
 import RuleEngine
+import Store
 
 /// Loads feeds.conf and the rules, turning their errors into exit status 65
 /// with every problem on standard error.
@@ -33,4 +35,20 @@ func makeLogger(label: String) -> Logger {
         return handler
     }
     return Logger(label: label)
+}
+
+/// Opens the state, taking the lock that keeps a second monitor off it, and
+/// the alert log. A state in use by another monitor is a failure (exit 1),
+/// not a configuration error: it goes away when that monitor stops.
+func openMonitorState(_ setup: MonitorSetup) throws -> (StateStore, AlertLog) {
+    do {
+        return (try StateStore(path: setup.statePath), try AlertLog(path: setup.alertLogPath))
+    } catch let error as StoreError {
+        printError("\(error)")
+        if case .locked = error { throw ExitStatus.failures }
+        throw ExitStatus.badInput
+    } catch {
+        printError("\(error)")
+        throw ExitStatus.badInput
+    }
 }

@@ -92,3 +92,43 @@ import Testing
             AlertText.highlight("Haqqani", matches, color: true) == "\u{1B}[1;33mHaqqani\u{1B}[0m")
     }
 }
+
+@Suite struct AlertEvidenceTests {
+    @Test func nestedAndRepeatedMatchesAreDropped() {
+        let matches = [
+            TermMatch(term: "#attack", field: .title, text: "suicide bombing"),
+            TermMatch(term: "#attack", field: .title, text: "bombing"),
+            TermMatch(term: "#attack", field: .title, text: "suicide bombing"),
+            TermMatch(term: "#attack", field: .summary, text: "bombing"),
+            TermMatch(term: "@iskp", field: .title, text: "ISK"),
+            TermMatch(term: "@iskp", field: .title, text: "ISK-P"),
+        ]
+        #expect(
+            AlertBuilder.distinct(matches) == [
+                TermMatch(term: "#attack", field: .title, text: "suicide bombing"),
+                TermMatch(term: "#attack", field: .summary, text: "bombing"),
+                TermMatch(term: "@iskp", field: .title, text: "ISK-P"),
+            ])
+    }
+
+    @Test func evidenceGroupsFieldsOfOneText() {
+        let matches = [
+            TermMatch(term: "@k", field: .title, text: "Khalil Haqqani"),
+            TermMatch(term: "#attack", field: .title, text: "blast"),
+            TermMatch(term: "@k", field: .summary, text: "Khalil Haqqani"),
+        ]
+        #expect(
+            AlertText.evidence(matches)
+                == #"@k "Khalil Haqqani" (title, summary); #attack "blast" (title)"#)
+    }
+
+    @Test func highlightsNeverNest() {
+        let matches = [
+            TermMatch(term: "#attack", field: .summary, text: "suicide bombing"),
+            TermMatch(term: "#attack", field: .summary, text: "bombing"),
+        ]
+        #expect(
+            AlertText.highlight("A suicide bombing, then another Bombing.", matches, color: false)
+                == "A «suicide bombing», then another «Bombing».")
+    }
+}

@@ -18,6 +18,20 @@ struct FetchFailureTests {
         }
     }
 
+    @Test(
+        "a redirect to a missing page fails naming the requested URL and recording where it ended")
+    func redirectThenMissing() throws {
+        try TestHTTPServer.with { server in
+            server.route("/old.xml", .redirect(to: "/gone.xml"))
+            let result = try fetchOne(server.url("/old.xml"))
+            #expect(
+                result.outcome.error
+                    == .httpStatus(
+                        url: server.url("/old.xml").absoluteString, status: 404, retryAfter: nil))
+            #expect(result.effectiveURL == server.url("/gone.xml"))
+        }
+    }
+
     @Test("a 404 fails with its status")
     func notFound() throws {
         try TestHTTPServer.with { server in
@@ -73,6 +87,24 @@ struct FetchFailureTests {
             #expect(url == server.url("/slow.xml").absoluteString)
             #expect(message.contains("imed out"))
             #expect(elapsed >= 0.45 && elapsed < 2.5)
+        }
+    }
+
+    @Test("a transfer that stalls after the headers is aborted by the low-speed limit")
+    func stalled() throws {
+        try TestHTTPServer.with { server in
+            server.route("/stalled.xml", ScriptedResponse(bodyMode: .stalled))
+            var options = quickOptions
+            options.timeout = 10
+            options.lowSpeedTime = 1
+            let started = Date()
+            let result = try fetchOne(server.url("/stalled.xml"), options: options)
+            guard case .failed(.timedOut(_, let message)) = result.outcome else {
+                Issue.record("expected a timeout, got \(result.outcome)")
+                return
+            }
+            #expect(message.contains("too slow"))
+            #expect(Date().timeIntervalSince(started) < 6)
         }
     }
 

@@ -60,7 +60,9 @@ final class MonitorFixture {
     }
 
     /// Runs one pass with fresh store and log objects, as a new process would.
-    func poll(all: Bool = true, backfill: Bool = false) throws -> (PassSummary, [Alert]) {
+    func poll(all: Bool = true, backfill: Bool = false, now: Date = Date()) throws -> (
+        PassSummary, [Alert]
+    ) {
         let setup = try MonitorSetup.load(configPath: configPath, rulesDirectory: rulesDirectory)
         let store = try StateStore(path: setup.statePath)
         let log = try AlertLog(path: setup.alertLogPath)
@@ -69,7 +71,7 @@ final class MonitorFixture {
             configuration: setup.configuration, rules: setup.rules, store: store, alertLog: log,
             fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: "feedwatch-tests")),
             logger: Logger(label: "tests"), onAlert: { written.append($0) })
-        let summary = pass.run(options: MonitorPass.Options(all: all, backfill: backfill))
+        let summary = pass.run(options: MonitorPass.Options(all: all, backfill: backfill), now: now)
         return (summary, written)
     }
 
@@ -96,6 +98,12 @@ final class MonitorFixture {
           id haqqani-attack
           severity high
           match @tag:haqqani-network NEAR/30 #attack
+
+        rule "Every report naming Khalil Haqqani"
+          id khalil-every-report
+          severity info
+          match @khalil-haqqani
+          notify-each
 
         rule "ISKP in the news"
           id iskp-mention

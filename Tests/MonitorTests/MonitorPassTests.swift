@@ -5,7 +5,7 @@ import Testing
 @testable import Monitor
 
 @Suite struct MonitorPassTests {
-    @Test func backfilledPassAlertsOnTheBombingCoverageOnly() throws {
+    @Test func backfilledPassAlertsOncePerStoryOnTheBombingCoverageOnly() throws {
         let fixture = try MonitorFixture(feeds: [
             "herald": "file:feeds/hindu-kush-herald.xml",
             "observer": "file:feeds/indus-observer.atom",
@@ -20,16 +20,30 @@ import Testing
         let logged = try fixture.loggedAlerts()
         #expect(logged == written)
         let fired = Set(logged.map { "\($0.feed) \($0.rule) \($0.item.id)" })
+        // Both outlets' bombing reports are one story: haqqani-attack alerts
+        // once for it; the notify-each rule alerts on every report.
         #expect(
             fired == [
                 "herald haqqani-attack hkh-2026-11-24-0412",
-                "observer haqqani-attack tag:indusobserver.example,2026:region-88231",
+                "herald khalil-every-report hkh-2026-11-24-0412",
+                "observer khalil-every-report tag:indusobserver.example,2026:region-88231",
                 "observer iskp-mention tag:indusobserver.example,2026:region-88240",
             ])
-        let observed = try #require(logged.first { $0.feed == "observer" && $0.rule == "haqqani-attack" })
-        #expect(observed.item.link == "https://indusobserver.example/region/2026/11/24/kabul-ministry-blast-haqqani")
+        #expect(summary.joinedStories == 1)
+        let attack = try #require(logged.first { $0.rule == "haqqani-attack" })
+        let observed = try #require(
+            logged.first { $0.feed == "observer" && $0.rule == "khalil-every-report" })
+        #expect(observed.story == attack.story)
+        #expect(observed.sources == 2)
+        #expect(
+            observed.item.link
+                == "https://indusobserver.example/region/2026/11/24/kabul-ministry-blast-haqqani")
         #expect(observed.entities == ["khalil-haqqani"])
         #expect(observed.matches.contains { $0.text == "Khalilur Rehman Haqqani" })
+        // The claim is the same incident, and alerts because it names ISKP,
+        // an entity the story did not have.
+        let claim = try #require(logged.first { $0.rule == "iskp-mention" })
+        #expect(claim.story == attack.story)
     }
 
     @Test func firstContactIsABaselineAndOnlyNewItemsAlertAfterwards() throws {
@@ -51,11 +65,11 @@ import Testing
         let fixture = try MonitorFixture(feeds: ["wire": "file:feeds/wire.xml"])
         try fixture.writeFeed("wire.xml", Self.rss(items: [Self.bombing, Self.claim]))
         let (_, first) = try fixture.poll(backfill: true)
-        #expect(first.count == 2)
+        #expect(first.count == 3)
         let (again, second) = try fixture.poll(backfill: true)
         #expect(second.isEmpty)
         #expect(again.newItems == 0)
-        #expect(try fixture.loggedAlerts().count == 2)
+        #expect(try fixture.loggedAlerts().count == 3)
     }
 
     @Test func oneBrokenFeedNeverStopsThePass() throws {
@@ -71,9 +85,12 @@ import Testing
         #expect(summary.feedsPolled == 3)
         #expect(summary.feedsFetched == 1)
         #expect(summary.failures.count == 2)
-        #expect(summary.failures.contains { $0.hasPrefix("missing: fetcher:") && $0.contains("nowhere.xml") })
+        #expect(
+            summary.failures.contains {
+                $0.hasPrefix("missing: fetcher:") && $0.contains("nowhere.xml")
+            })
         #expect(summary.failures.contains { $0.hasPrefix("garbage: parser:") })
-        #expect(alerts.map(\.item.id) == ["bombing"])
+        #expect(Set(alerts.map(\.item.id)) == ["bombing"])
     }
 
     @Test func feedsThatAreNotDueAreLeftAlone() throws {
@@ -87,12 +104,16 @@ import Testing
         #expect(forced.feedsPolled == 1)
     }
 
-    static let storm = (id: "storm", title: "Storm closes airports in northern Europe", text: "Flights cancelled.")
+    static let storm = (
+        id: "storm", title: "Storm closes airports in northern Europe", text: "Flights cancelled."
+    )
     static let bombing = (
         id: "bombing", title: "Khalil-ur-Rehman Haqqani killed in Kabul suicide bombing",
         text: "The minister died at his ministry."
     )
-    static let claim = (id: "claim", title: "ISK-P claims the Kabul attack", text: "A statement was issued.")
+    static let claim = (
+        id: "claim", title: "ISK-P claims the Kabul attack", text: "A statement was issued."
+    )
 
     static func rss(items: [(id: String, title: String, text: String)]) -> String {
         let entries = items.map {

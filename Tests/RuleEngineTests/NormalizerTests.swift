@@ -50,3 +50,59 @@ import Testing
         #expect(!Identifiers.isValid(""))
     }
 }
+
+/// The eight-bytes-at-a-time ASCII path against a plain reference, and the
+/// scanner's token hashes against the hash the token table uses.
+@Suite struct NormalizerFastPathTests {
+    struct HashCheckingSink: NormalizedTokenSink {
+        var mismatches = 0
+        var tokens: [String] = []
+        mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int)
+        {
+            if TokenHash.hash(bytes) != hash { mismatches += 1 }
+            tokens.append(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    func reference(_ text: String) -> [String] {
+        text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map { $0.lowercased() }
+    }
+
+    @Test func matchesTheReferenceOnEveryAsciiCharacter() {
+        var generator = SeededGenerator(seed: 1)
+        let alphabet = (0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) } + ["\n", "\t"]
+        for _ in 0..<500 {
+            let length = Int(generator.next() % 60)
+            let text = String(
+                (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            var sink = HashCheckingSink()
+            Normalizer.scan(text, into: &sink)
+            #expect(sink.tokens == reference(text), "\(text)")
+            #expect(sink.mismatches == 0)
+        }
+    }
+
+    @Test func longTokensAndTokensAtTheEnd() {
+        let text = "Abcdefghijklmnopqrstuvwxyz0123456789 XY Z Ḥaqqānī-NETWORKSTRENGTH"
+        var sink = HashCheckingSink()
+        Normalizer.scan(text, into: &sink)
+        #expect(
+            sink.tokens == [
+                "abcdefghijklmnopqrstuvwxyz0123456789", "xy", "z", "haqqani", "networkstrength",
+            ])
+        #expect(sink.mismatches == 0)
+    }
+}
+
+/// SplitMix64, so the generated strings are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

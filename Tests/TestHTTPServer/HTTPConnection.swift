@@ -43,6 +43,10 @@ struct HTTPConnection {
             method: String(requestLine[0]), target: String(requestLine[1]), headers: headers,
             body: Data(),
             connectionNumber: number)
+        // A client that asks first (curl does for large bodies) waits for this before sending.
+        if request.header("Expect")?.lowercased() == "100-continue" {
+            guard io.write("HTTP/1.1 100 Continue\r\n\r\n") else { return nil }
+        }
         if request.header("Transfer-Encoding")?.lowercased() == "chunked" {
             guard let body = readChunkedBody() else { return nil }
             request.body = body
@@ -91,6 +95,8 @@ struct HTTPConnection {
             head += "Transfer-Encoding: chunked\r\n"
         case .untilClose:
             break
+        case .stalled:
+            head += "Content-Length: \(response.body.count + 1000)\r\n"
         }
         if response.closeConnection || response.bodyMode == .untilClose {
             head += "Connection: close\r\n"
@@ -120,6 +126,10 @@ struct HTTPConnection {
             return false
         case .untilClose:
             _ = io.write(response.body)
+            return false
+        case .stalled:
+            guard io.write(response.body) else { return false }
+            while !io.peerHasClosed() && server.sleep(0.02) {}
             return false
         }
     }

@@ -13,6 +13,9 @@ public struct ScriptedResponse: Sendable {
         case endless
         /// No length: the body ends when the server closes the connection (HTTP/1.0 style).
         case untilClose
+        /// Announces `body` plus 1000 bytes, sends `body`, then goes silent
+        /// until the client gives up: a stalled transfer, for low-speed limits.
+        case stalled
     }
 
     public var status: Int

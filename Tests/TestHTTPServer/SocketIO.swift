@@ -52,6 +52,15 @@ struct SocketIO {
 
     func write(_ data: Data) -> Bool { write([UInt8](data)) }
 
+    /// True once the peer closed its end (or the socket failed); never blocks.
+    func peerHasClosed() -> Bool {
+        var byte: UInt8 = 0
+        let received = recv(descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if received == 0 { return true }
+        if received < 0 { return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR }
+        return false
+    }
+
     private mutating func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while true {

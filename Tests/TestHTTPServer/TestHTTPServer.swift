@@ -94,6 +94,22 @@ public final class TestHTTPServer: @unchecked Sendable {
         requests.filter { $0.path == path }
     }
 
+    /// Forgets the requests received so far (between passes of a test);
+    /// the connection and concurrency counts stay.
+    public func clearRequests() {
+        withLock { recorded.removeAll() }
+    }
+
+    /// Waits until at least `count` requests arrived; false if `timeout` passed first.
+    public func waitForRequests(_ count: Int, timeout: TimeInterval = 5) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while requests.count < count {
+            guard Date() < deadline else { return false }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return true
+    }
+
     /// Connections accepted since start.
     public var connectionsAccepted: Int { withLock { accepted } }
 
@@ -108,14 +124,17 @@ public final class TestHTTPServer: @unchecked Sendable {
     /// Stops accepting, cuts open connections (endless bodies and delays end
     /// too) and waits up to 5 s for every thread. Safe to call twice.
     public func stop() {
-        let connections: Set<Int32>? = withLock {
-            guard !stopping else { return nil }
+        let wasRunning: Bool = withLock {
+            guard !stopping else { return false }
             stopping = true
-            return openConnections
+            // Under the lock: a connection's descriptor is closed under it
+            // too, so the number cannot have been reused by another socket
+            // in this process (another server, a client) by now.
+            for descriptor in openConnections { _ = shutdown(descriptor, Int32(SHUT_RDWR)) }
+            return true
         }
-        guard let connections else { return }
+        guard wasRunning else { return }
         listener.shutDown()
-        for descriptor in connections { _ = shutdown(descriptor, Int32(SHUT_RDWR)) }
         _ = threads.wait(timeout: .now() + 5)
         listener.close()
     }
@@ -170,8 +189,10 @@ public final class TestHTTPServer: @unchecked Sendable {
                 var connection = HTTPConnection(
                     number: number, descriptor: descriptor, server: self)
                 connection.serve()
-                withLock { _ = openConnections.remove(descriptor) }
-                close(descriptor)
+                withLock {
+                    openConnections.remove(descriptor)
+                    close(descriptor)
+                }
                 threads.leave()
             }
             thread.name = "TestHTTPServer connection \(number)"

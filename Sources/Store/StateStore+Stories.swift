@@ -1,0 +1,54 @@
+import Foundation
+
+/// Stories: which reports of several feeds are about one incident.
+extension StateStore {
+    /// Stories first seen at or after `since`: the ones a new report may still join.
+    public func stories(since: Date) throws(StoreError) -> [StoredStory] {
+        try serialized { () throws(StoreError) in
+            try database.withStatement(
+                """
+                SELECT id, first_seen, last_seen, feeds, entities, alerted_rules, signatures
+                FROM story WHERE first_seen >= ? ORDER BY first_seen
+                """, purpose: "reading recent stories"
+            ) { statement throws(StoreError) in
+                try statement.bind(since, at: 1)
+                return try statement.rows { row throws(StoreError) in
+                    StoredStory(
+                        id: row.string(at: 0), firstSeen: row.date(at: 1),
+                        lastSeen: row.date(at: 2),
+                        feeds: StringListColumn.decode(row.string(at: 3)) ?? [],
+                        entities: StringListColumn.decode(row.string(at: 4)) ?? [],
+                        alertedRules: StringListColumn.decode(row.string(at: 5)) ?? [],
+                        signatures: row.data(at: 6))
+                }
+            }
+        }
+    }
+
+    /// Inserts or replaces stories, in one transaction.
+    public func saveStories(_ stories: [StoredStory]) throws(StoreError) {
+        guard !stories.isEmpty else { return }
+        let purpose = "saving \(stories.count) stories"
+        try writing(purpose: purpose) { () throws(StoreError) in
+            try database.withStatement(
+                """
+                INSERT OR REPLACE INTO story
+                    (id, first_seen, last_seen, feeds, entities, alerted_rules, signatures)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, purpose: purpose
+            ) { statement throws(StoreError) in
+                for story in stories {
+                    try statement.bind(story.id, at: 1)
+                    try statement.bind(story.firstSeen, at: 2)
+                    try statement.bind(story.lastSeen, at: 3)
+                    try statement.bind(StringListColumn.encode(story.feeds), at: 4)
+                    try statement.bind(StringListColumn.encode(story.entities), at: 5)
+                    try statement.bind(StringListColumn.encode(story.alertedRules), at: 6)
+                    try statement.bind(story.signatures, at: 7)
+                    try statement.run()
+                    statement.reset()
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Alerting
+import ArgumentParser
+import Foundation
+import Store
+
+/// `feedwatch alerts follow`: new alerts as they are written, like `tail -f`.
+struct AlertsFollowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow", abstract: "Print alerts as they are written (Ctrl-C to stop).")
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var filters: AlertFilterOptions
+
+    @Option(help: "Show this many recent alerts first.")
+    var last = 10
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
+
+    func run() throws {
+        let setup = try loadSetup(common)
+        let filter = filters.filter
+        let color = isatty(STDOUT_FILENO) != 0
+        let encoder = AlertLog.makeEncoder()
+        let show = { (alert: Alert) in
+            guard filter.accepts(alert) else { return }
+            // Written unbuffered, so that a pipe (`| grep`) sees each alert at once.
+            var line =
+                json
+                ? (try? encoder.encode(alert)) ?? Data()
+                : Data(AlertText.details(alert, color: color).utf8)
+            line.append(0x0A)
+            FileHandle.standardOutput.write(line)
+        }
+        let review = try openReview(common)
+        try review.alerts(matching: filter, limit: max(last, 0)).alerts.reversed().forEach(show)
+        var follower = AlertLogFollower(path: setup.alertLogPath)
+        while true {
+            for alert in try follower.newAlerts() { show(alert) }
+            Thread.sleep(forTimeInterval: 1)
+        }
+    }
+}
+
+/// `feedwatch alerts reindex`: rebuilds the store's index of the log.
+struct AlertsReindexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reindex",
+        abstract: "Rebuild the index of the alert log that the review commands read.",
+        discussion: """
+            The monitor keeps the index itself (and repairs it at start after a crash); this is \
+            for a missing or damaged state file. It needs the state unlocked: stop the monitor first.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let setup = try loadSetup(common)
+        do {
+            let store = try StateStore(path: setup.statePath)
+            let log = try AlertLog(path: setup.alertLogPath)
+            let recorder = AlertRecorder(log: log, store: store, sinks: setup.configuration.sinks)
+            let (indexed, corrupt) = try recorder.reindex()
+            for line in corrupt { printError(line.description) }
+            print("indexed \(indexed) alerts from \(setup.alertLogPath) and its rotated files")
+        } catch let error as StoreError {
+            printError("\(error)")
+            throw ExitStatus.failures
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import FeedModel
+import Foundation
+import Testing
+
+@testable import FeedParser
+
+@Suite("Real-world breakage")
+struct RobustnessTests {
+    @Test func htmlEntitiesDoNotEatLaterAmpersands() throws {
+        let feed = try parsedFixture("undeclared_entities.xml")
+        #expect(feed.title == "Café — news\u{00A0}today" || feed.title == "Café — news today")
+        let item = try #require(feed.items.first)
+        #expect(item.title == "It\u{2019}s here")
+        #expect(item.link == "http://ents.example/a?x=1&y=2&z=<3>")
+        #expect(item.summary == "Tom & Jerry …")
+    }
+
+    @Test func bareAmpersandsAreText() throws {
+        let feed = try parsedFixture("bare_ampersand.xml")
+        #expect(feed.title == "AT&T news")
+        let item = try #require(feed.items.first)
+        #expect(item.title == "Q&A session")
+        #expect(item.link == "http://amp.example/page?a=1&b=2")
+        #expect(item.summary == "R&D & more &bogus; stuff")
+        #expect(feed.warnings.isEmpty)
+    }
+
+    @Test func illFormedDocumentRecoversAndWarns() throws {
+        let feed = try parsedFixture("illformed_mismatch.xml")
+        #expect(feed.items.count == 2)
+        #expect(feed.warnings.contains { $0.contains("ill-formed XML") && $0.contains("line 3") })
+        // Once libxml2 2.9.14 marks a document ill-formed it drops later named
+        // entities; the links must keep their `&`.
+        #expect(feed.items[0].link == "http://broken.example/1?a=1&b=2")
+        #expect(feed.items[1].link == "http://broken.example/2?c=3&d=4")
+        #expect(feed.items[1].title == "Two — after")
+        #expect(feed.items[0].summary == "5 < 6 is true")
+    }
+
+    @Test func truncatedDocumentKeepsWhatArrived() throws {
+        let feed = try parsedFixture("truncated.xml")
+        #expect(feed.title == "Cut short")
+        #expect(feed.items.map(\.title) == ["Complete item", "Partial item"])
+        #expect(!feed.warnings.isEmpty)
+    }
+
+    @Test func emptyFileIsNotAFeed() throws {
+        #expect(parseError(try fixture("empty.xml")) == .notAFeed(reason: "the document is empty"))
+        #expect(parseError(Data("   \n".utf8)) == .notAFeed(reason: "the document is empty"))
+    }
+
+    @Test func htmlPageIsNotAFeed() throws {
+        let error = parseError(try fixture("html_page.html"))
+        #expect(error == .notAFeed(reason: "an HTML page, not a feed"))
+        #expect(error?.description.hasPrefix("parser: ") == true)
+    }
+
+    @Test func garbageIsNotAFeed() {
+        for junk in ["hello world", "\u{0}\u{1}\u{2}", "<", "<rss", "<<<>>>"] {
+            // A value or an error, never a crash; whatever parses has nothing in it.
+            if let feed = try? FeedParser.parse(Data(junk.utf8)) {
+                #expect(feed.items.isEmpty)
+            }
+        }
+    }
+
+    @Test func cdataIsTextNotMarkup() throws {
+        let xml =
+            "<rss><channel><item><title><![CDATA[A <b>&amp;</b> B]]></title></item></channel></rss>"
+        let item = try #require(try FeedParser.parse(Data(xml.utf8)).items.first)
+        #expect(item.title == "A & B")  // HTML reduced: CDATA held escaped HTML
+    }
+
+    @Test func controlCharactersDoNotStopTheParse() throws {
+        let xml =
+            "<rss><channel><title>bad\u{1}byte</title><item><title>after</title></item></channel></rss>"
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        #expect(feed.title == "bad byte")
+        #expect(feed.items.count == 1)
+    }
+
+    @Test func relativeLinksResolveAgainstDocumentAndXMLBase() throws {
+        let xml = """
+            <rss version="2.0"><channel><link>/home</link>
+            <item><link>a/b.html</link></item>
+            <item xml:base="https://cdn.example.net/x/"><link>c.html</link></item></channel></rss>
+            """
+        let feed = try FeedParser.parse(
+            Data(xml.utf8), baseURL: URL(string: "https://site.example/feeds/rss"))
+        #expect(feed.link == "https://site.example/home")
+        #expect(feed.items[0].link == "https://site.example/feeds/a/b.html")
+        #expect(feed.items[1].link == "https://cdn.example.net/x/c.html")
+    }
+
+    @Test func repeatedGuidsStayDistinct() throws {
+        let xml = """
+            <rss><channel><item><guid>same</guid><link>http://x/1</link></item>
+            <item><guid>same</guid><link>http://x/2</link></item></channel></rss>
+            """
+        let ids = try FeedParser.parse(Data(xml.utf8)).items.map(\.id)
+        #expect(ids == ["same", "same#http://x/2"])
+    }
+}
+
+@Suite("Character encodings")
+struct EncodingTests {
+    @Test func declaredWindows1251() throws {
+        let feed = try parsedFixture("windows1251_declared.xml")
+        #expect(feed.title == "Новости дня")
+        #expect(feed.items.first?.title == "Москва")
+        #expect(feed.warnings.isEmpty)
+    }
+
+    @Test func undeclaredWindows1251IsGuessed() throws {
+        let feed = try parsedFixture("windows1251_undeclared.xml")
+        #expect(feed.title == "Новости дня")
+        #expect(feed.warnings.contains("read as windows-1251"))
+    }
+
+    @Test func undeclaredWindows1252() throws {
+        let feed = try parsedFixture("windows1252_undeclared.xml")
+        #expect(feed.title == "Café \u{201C}quotes\u{201D} — dash")
+        #expect(feed.warnings.contains("read as windows-1252"))
+    }
+
+    @Test func declaredKOI8R() throws {
+        #expect(try parsedFixture("koi8r_declared.xml").title == "Привет")
+    }
+
+    @Test func utf16WithByteOrderMark() throws {
+        #expect(try parsedFixture("utf16_bom.xml").title == "UTF-16 über 漢字")
+    }
+
+    @Test func unknownEncodingNameFallsBack() throws {
+        let feed = try parsedFixture("unknown_encoding.xml")
+        #expect(feed.title == "Café")
+        #expect(feed.warnings.contains { $0.contains("x-no-such-charset") })
+    }
+
+    @Test func httpCharsetWinsOverDeclaration() throws {
+        var bytes = Array(#"<?xml version="1.0" encoding="utf-8"?><rss><channel><title>"#.utf8)
+        bytes += "Привет".data(using: .windowsCP1251).map(Array.init) ?? []
+        bytes += Array("</title></channel></rss>".utf8)
+        let feed = try FeedParser.parse(
+            Data(bytes), contentType: "application/rss+xml; charset=windows-1251")
+        #expect(feed.title == "Привет")
+    }
+
+    @Test func latin1DeclarationReadsWindows1252Punctuation() throws {
+        let bytes: [UInt8] =
+            Array(#"<?xml version="1.0" encoding="iso-8859-1"?><rss><channel><title>"#.utf8)
+            + [0x93, 0x68, 0x69, 0x94] + Array("</title></channel></rss>".utf8)
+        #expect(try FeedParser.parse(Data(bytes)).title == "\u{201C}hi\u{201D}")
+    }
+}

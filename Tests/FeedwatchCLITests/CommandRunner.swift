@@ -1,0 +1,101 @@
+import Foundation
+
+/// Runs the built `feedwatch` binary, as a user or cron would.
+struct CommandRunner {
+    struct Output {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// The binary beside the test bundle in the build folder.
+    static let executable: URL = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return bundle.appendingPathComponent("feedwatch")
+    }()
+
+    let folder: URL
+
+    func run(_ arguments: [String], input: String? = nil) throws -> Output {
+        let process = try start(arguments)
+        if let input {
+            (process.standardInput as? Pipe)?.fileHandleForWriting.write(Data(input.utf8))
+        }
+        try (process.standardInput as? Pipe)?.fileHandleForWriting.close()
+        return finish(process)
+    }
+
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardInput = Pipe()
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        return process
+    }
+
+    func finish(_ process: Process) -> Output {
+        let output = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile()
+        let error = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: output ?? Data(), as: UTF8.self),
+            standardError: String(decoding: error ?? Data(), as: UTF8.self))
+    }
+}
+
+/// A folder with feeds.conf, rules/ and a feed, removed at the end.
+final class Workspace {
+    let folder: URL
+    var runner: CommandRunner { CommandRunner(folder: folder) }
+
+    init(feedURL: String = "file:wire.xml") throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "feedwatch-cli-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try write(
+            "feeds.conf",
+            """
+            [monitor]
+            interval = 10m
+            timeout = 5s
+
+            [feed wire]
+            url = \(feedURL)
+            """)
+        try write(
+            "rules/watch.rules",
+            """
+            entity "Khalil Haqqani"
+              alias "Khalilur Rehman Haqqani"
+
+            rule "Haqqani"
+              id haqqani
+              severity high
+              match @khalil-haqqani
+            """)
+        try write(
+            "wire.xml",
+            """
+            <rss version="2.0"><channel><title>Wire</title>
+            <item><guid>a</guid><title>Khalilur Rehman Haqqani killed in Kabul</title></item>
+            <item><guid>b</guid><title>Storm closes airports</title></item>
+            </channel></rss>
+            """)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func read(_ name: String) -> String {
+        (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+    }
+}

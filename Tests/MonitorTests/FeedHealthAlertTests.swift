@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import Monitor
+
+@Suite struct FeedHealthAlertTests {
+    let day: TimeInterval = 86400
+
+    @Test func aFeedThatGoesDarkAlertsOnceAndAgainWhenItIsBack() throws {
+        let fixture = try MonitorFixture(feeds: ["wire": "file:feeds/wire.xml"])
+        let start = Date()
+
+        // Fails from the first poll: the file is not there.
+        let (first, firstAlerts) = try fixture.poll(now: start)
+        #expect(first.failures.count == 1)
+        #expect(firstAlerts.isEmpty)
+
+        // Still failing two days later: past stale-after (24 h), one alert.
+        let (_, dark) = try fixture.poll(now: start.addingTimeInterval(2 * day))
+        #expect(dark.map(\.rule) == ["feed-health"])
+        #expect(dark.first?.severity == .high)
+        #expect(dark.first?.item.title == "Feed wire has gone dark")
+        #expect(dark.first?.snippet.hasPrefix("failing since ") == true)
+        #expect(dark.first?.snippet.contains("wire.xml") == true)
+        let (_, again) = try fixture.poll(now: start.addingTimeInterval(3 * day))
+        #expect(again.isEmpty)
+
+        // It comes back: a recovery record, and its items are a silent baseline.
+        try fixture.writeFeed("wire.xml", MonitorPassTests.rss(items: [MonitorPassTests.bombing]))
+        let (back, recovered) = try fixture.poll(now: start.addingTimeInterval(4 * day))
+        #expect(back.baselineItems == 1)
+        #expect(recovered.map(\.rule) == ["feed-health"])
+        #expect(recovered.first?.severity == .info)
+        #expect(recovered.first?.item.title == "Feed wire is back")
+        #expect(try fixture.loggedAlerts().count == 2)
+    }
+
+    @Test func aSilentFeedGoesDarkToo() throws {
+        let fixture = try MonitorFixture(feeds: ["wire": "file:feeds/wire.xml"])
+        try fixture.writeFeed("wire.xml", MonitorPassTests.rss(items: [MonitorPassTests.storm]))
+        let start = Date()
+        _ = try fixture.poll(now: start)
+        let (_, quiet) = try fixture.poll(now: start.addingTimeInterval(day / 2))
+        #expect(quiet.isEmpty)
+        let (_, silent) = try fixture.poll(now: start.addingTimeInterval(2 * day))
+        #expect(silent.map(\.snippet).first?.hasPrefix("nothing new since") == true)
+    }
+}

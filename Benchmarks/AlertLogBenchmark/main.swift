@@ -275,7 +275,24 @@ let configPath = review.appendingPathComponent("feeds.conf").path
 let marker = review.appendingPathComponent("complete")
 let signature = "alerts=\(alertCount) seed=\(seed) anchor=\(Int(anchor.timeIntervalSince1970))\n"
 
-if (try? String(contentsOf: marker, encoding: .utf8)) == signature {
+/// The schema version SQLite keeps in the database header (`PRAGMA user_version`).
+func schemaVersion(_ path: String) -> UInt32? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    guard let header = try? handle.read(upToCount: 64), header.count == 64 else { return nil }
+    return header[60..<64].reduce(0) { $0 << 8 | UInt32($1) }
+}
+
+/// Whether the index was built by the current schema: opening the store read-write
+/// migrates an older one, and migrated columns would be empty, so it must be rebuilt.
+func indexIsCurrent() -> Bool {
+    let path = review.appendingPathComponent("state/feedwatch.db").path
+    let before = schemaVersion(path)
+    do { _ = try StateStore(path: path) } catch { return false }
+    return before != nil && schemaVersion(path) == before
+}
+
+if (try? String(contentsOf: marker, encoding: .utf8)) == signature, indexIsCurrent() {
     show("review log: reusing \(review.path) (\(alertCount) alerts)")
 } else {
     remove(review)

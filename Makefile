@@ -3,13 +3,14 @@
 
 SWIFT        ?= swift
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config openssl
-BENCH_APT    := libxml2-utils nginx-light newsboat sfeed python3-pip
+# nginx, newsboat, sfeed and GNU time for the fetch pass; curl to see nginx is up.
+BENCH_APT    := libxml2-utils nginx-light newsboat sfeed python3-pip time curl
 BENCH_PYPI   := feedparser pyahocorasick
 RELEASE_BIN  := .build/release/feedwatch
 # apt-get needs root: use sudo when we are not root and it is there.
 SUDO         := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: all deps bench-deps build release demo test bench format clean
+.PHONY: all deps bench-deps build release demo test bench bench-fetch bench-alerts format clean
 
 all: build
 
@@ -57,6 +58,22 @@ bench: bench-deps
 	.build/release/conformance ../shared/conformance
 	.build/release/parser-benchmark
 	.build/release/matcher-benchmark
+	$(MAKE) bench-fetch
+	$(MAKE) bench-alerts
+
+# A pass over 1,000 feeds from a loopback nginx: feedwatch, newsboat, sfeed
+# (issue 3). REPEAT=3 shows the median of three runs of each.
+bench-fetch: bench-deps
+	$(SWIFT) build -c release --product feedwatch
+	$(SWIFT) build -c release --product parser-benchmark
+	SKIP_BUILD=1 Benchmarks/FetchPass/run.sh
+
+# Alert-log write rates with fsync, and `feedwatch alerts` over 1,000,000
+# alerts (issue 5). The log is kept in Benchmarks/out/alert-log for re-runs.
+bench-alerts: bench-deps
+	$(SWIFT) build -c release --product feedwatch
+	$(SWIFT) build -c release --product alertlog-benchmark
+	.build/release/alertlog-benchmark --feedwatch $(RELEASE_BIN) --rules rules
 
 format:
 	$(SWIFT) format -i -r Sources Tests Benchmarks Package.swift

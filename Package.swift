@@ -84,5 +84,9 @@ let package = Package(
             name: "webhook-benchmark",
             dependencies: ["Alerting", "Store", "Configuration", "FeedFetcher", "TestHTTPServer"],
             path: "Benchmarks/WebhookBenchmark"),
+        .executableTarget(
+            name: "alertlog-benchmark",
+            dependencies: ["Alerting", "Store", "RuleEngine", "FeedModel"],
+            path: "Benchmarks/AlertLogBenchmark"),
     ]
 )

@@ -3,6 +3,8 @@
 // run). Build with `swift build -c release --product parser-benchmark`.
 //
 // Usage: parser-benchmark [CORPUS-DIRECTORY] [--feeds N] [--no-python]
+//        parser-benchmark --generate-only DIRECTORY [--feeds N]   (write the corpus, no timing;
+//        the fetch benchmark serves it over HTTP)
 import FeedModel
 import FeedParser
 import Foundation
@@ -20,8 +22,9 @@ func option(_ name: String) -> String? {
 }
 let feedCount = option("--feeds").flatMap(Int.init) ?? 1000
 let runsPython = !arguments.contains("--no-python")
+let generateOnly = option("--generate-only")
 let directory = URL(
-    fileURLWithPath: arguments.first { !$0.hasPrefix("--") && Int($0) == nil }
+    fileURLWithPath: generateOnly ?? arguments.first { !$0.hasPrefix("--") && Int($0) == nil }
         ?? "Benchmarks/out/parser-corpus",
     isDirectory: true)
 
@@ -194,6 +197,7 @@ for index in 0..<feedCount {
 }
 let megabytes = Double(totalBytes) / 1_048_576
 print(String(format: "corpus: %d feeds, %.1f MB in %@", feedCount, megabytes, directory.path))
+if generateOnly != nil { exit(0) }
 
 // MARK: - feedwatch
 

@@ -53,7 +53,7 @@ public struct AlertReview {
     /// How many alerts match, ignoring any limit.
     public func count(matching filter: AlertFilter) throws -> Int {
         guard let store else { return try alerts(matching: filter, limit: nil).alerts.count }
-        return try store.alertCounts(matching: filter.indexFilter(limit: nil)).total
+        return try store.alertCount(matching: filter.indexFilter(limit: nil))
     }
 
     /// Counts by rule, entity, feed, severity and day.

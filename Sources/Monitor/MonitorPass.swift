@@ -32,6 +32,8 @@ public final class MonitorPass {
     let rules: RuleSet
     let store: StateStore
     let recorder: AlertRecorder
+    /// Sends the outbox's due webhook deliveries, before and after each pass.
+    let webhooks: WebhookDispatcher
     let fetcher: FeedFetcher
     let logger: Logger
     /// Called with each alert as soon as it is safely in the log.
@@ -49,6 +51,8 @@ public final class MonitorPass {
         self.rules = rules
         self.store = store
         self.recorder = AlertRecorder(log: alertLog, store: store, sinks: configuration.sinks)
+        self.webhooks = WebhookDispatcher(
+            store: store, sinks: configuration.sinks, userAgent: fetcher.options.userAgent)
         self.fetcher = fetcher
         self.logger = logger
         self.onAlert = onAlert
@@ -104,6 +108,8 @@ public final class MonitorPass {
                         etag: state?.etag, lastModified: state?.lastModified)))
         }
         summary.feedsPolled = requests.count
+        // Deliveries left from earlier passes (a receiver that was down) go first.
+        sendWebhooks(now: now)
         fetcher.fetch(requests, cancellation: cancellation) { result in
             guard let feed = feedsByName[result.request.feedName] else { return }
             // A transfer cancelled before it started (the monitor is stopping)
@@ -119,6 +125,8 @@ public final class MonitorPass {
             onProgress(summary, requests.count)
         }
         checkHealth(now: now, summary: &summary)
+        // This pass's alerts go now, not at the next cron run.
+        sendWebhooks(now: Date())
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -258,6 +266,12 @@ public final class MonitorPass {
         summary.alerts += notified.count
         notified.forEach { onAlert($0.alert) }
         return changes.new.count
+    }
+
+    private func sendWebhooks(now: Date) {
+        let delivery = webhooks.deliverDue(now: now)
+        if !delivery.isQuiet { logger.notice("\(delivery.line)") }
+        for problem in delivery.problems { logger.warning("\(problem)") }
     }
 
     /// Raises feed-health alerts for feeds that went dark or came back.

@@ -29,6 +29,19 @@ extension StateStore {
         return counts
     }
 
+    /// How many alerts match `filter` (its limit ignored): one scan, no grouping.
+    public func alertCount(matching filter: AlertIndexFilter) throws(StoreError) -> Int {
+        let (conditions, parameters) = Self.conditions(of: filter)
+        return try serialized { () throws(StoreError) in
+            try database.withStatement(
+                "SELECT count(*) FROM alert_index\(conditions)", purpose: "counting alerts"
+            ) { statement throws(StoreError) in
+                try statement.bind(parameters)
+                return try statement.step() ? statement.int(at: 0) : 0
+            }
+        }
+    }
+
     private func groupCounts(
         column: String, conditions: String, parameters: [AlertIndexParameter]
     ) throws(StoreError) -> [String: Int] {

@@ -11,6 +11,21 @@ struct FieldCapture<Field> {
     /// The depth of an Atom XHTML wrapper `<div>`, which is not content.
     var wrapperDepth: Int?
 
+    /// The end of `element` at `depth` inside this capture: the captured text
+    /// when it closes the captured field (and capturing stops), nil while it
+    /// is an element inside it (whose end tag XHTML content keeps).
+    func end(_ element: XMLName, at depth: Int, parser: XMLSAXParser) -> String? {
+        if depth == self.depth {
+            parser.isCapturingText = false
+            parser.escapesCapturedText = false
+            return parser.takeText()
+        }
+        if keepsMarkup, depth != wrapperDepth, let tag = MarkupWriter.endTag(element) {
+            parser.appendMarkup(tag)
+        }
+        return nil
+    }
+
     init(field: Field, depth: Int, keepsMarkup: Bool = false) {
         self.field = field
         self.depth = depth

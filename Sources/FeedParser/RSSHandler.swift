@@ -95,15 +95,9 @@ final class RSSHandler: FeedHandler {
             bases.pop()
         }
         if let current = capture {
-            if depth == current.depth {
+            if let text = current.end(element, at: depth, parser: parser) {
                 capture = nil
-                parser.isCapturingText = false
-                parser.escapesCapturedText = false
-                complete(current, text: parser.takeText())
-            } else if current.keepsMarkup, depth != current.wrapperDepth,
-                let tag = MarkupWriter.endTag(element)
-            {
-                parser.appendMarkup(tag)
+                complete(current, text: text)
             }
             return
         }

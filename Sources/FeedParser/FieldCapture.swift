@@ -11,6 +11,21 @@ struct FieldCapture<Field> {
     /// The depth of an Atom XHTML wrapper `<div>`, which is not content.
     var wrapperDepth: Int?
 
+    /// The start of `element` at `depth` inside this capture: XHTML content
+    /// keeps its markup, all but the `xhtml:div` that wraps it.
+    mutating func start(
+        _ element: XMLName, attributes: XMLAttributes, at depth: Int, parser: XMLSAXParser
+    ) {
+        guard keepsMarkup else { return }
+        if wrapperDepth == nil, depth == self.depth + 1, element.localName == "div",
+            element.namespace == XMLNamespace.xhtml
+        {
+            wrapperDepth = depth
+        } else {
+            parser.appendMarkup(MarkupWriter.startTag(element, attributes: attributes))
+        }
+    }
+
     /// The end of `element` at `depth` inside this capture: the captured text
     /// when it closes the captured field (and capturing stops), nil while it
     /// is an element inside it (whose end tag XHTML content keeps).

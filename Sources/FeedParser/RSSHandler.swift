@@ -45,17 +45,8 @@ final class RSSHandler: FeedHandler {
         bases.push(attributes)
         if depth == 1 { feed.sawRootElement = true }
         if var current = capture {
-            if current.keepsMarkup {
-                if current.wrapperDepth == nil, depth == current.depth + 1,
-                    element.localName == "div",
-                    element.namespace == XMLNamespace.xhtml
-                {
-                    current.wrapperDepth = depth
-                    capture = current
-                } else {
-                    parser.appendMarkup(MarkupWriter.startTag(element, attributes: attributes))
-                }
-            }
+            current.start(element, attributes: attributes, at: depth, parser: parser)
+            capture = current
             return
         }
         let isRSS = XMLNamespace.isRSS(element.namespace)

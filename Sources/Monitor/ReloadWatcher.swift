@@ -24,13 +24,13 @@ struct ReloadWatcher {
     private func signature() -> [String: Date] {
         var result: [String: Date] = [:]
         let manager = FileManager.default
-        var paths = [configPath]
-        for folder in [rulesDirectory, rulesDirectory.appendingPathComponent("tests")] {
-            let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-            paths += names.filter { $0.hasSuffix(".rules") }.map {
-                folder.appendingPathComponent($0).path
+        // Rule tests (rules/tests/*.test) do not change the rule set: not watched.
+        let names = (try? manager.contentsOfDirectory(atPath: rulesDirectory.path)) ?? []
+        let paths =
+            [configPath]
+            + names.filter { $0.hasSuffix(".rules") }.map {
+                rulesDirectory.appendingPathComponent($0).path
             }
-        }
         for path in paths {
             if let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate]
                 as? Date

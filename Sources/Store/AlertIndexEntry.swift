@@ -19,7 +19,9 @@ public struct AlertIndexEntry: Sendable, Equatable {
     public var byteOffset: Int64
     /// Ids of the watchlisted entities the alert names.
     public var entities: [String]
-    /// What `--grep` searches (title, snippet, matched text), lower-cased.
+    /// What `--grep` searches (title, snippet, matched text), lower-cased. It
+    /// goes into the full-text index and is not read back: entries a query
+    /// returns have it empty.
     public var searchText: String
 
     public init(

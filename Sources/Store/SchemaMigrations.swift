@@ -113,6 +113,65 @@ enum SchemaMigrations {
                 ) STRICT;
                 CREATE INDEX story_by_first_seen ON story (first_seen);
                 """),
+        SchemaMigration(
+            version: 3,
+            purpose:
+                "slim the alert index: an integer key in log order, a UTC day column, entities in a table of their own, the searched text in a trigram full-text index",
+            sql: """
+                ALTER TABLE alert_index RENAME TO alert_index_v2;
+                CREATE TABLE alert_index (
+                    id INTEGER PRIMARY KEY,
+                    alert_id TEXT NOT NULL UNIQUE,
+                    time REAL NOT NULL,
+                    day INTEGER NOT NULL,
+                    rule TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    severity_rank INTEGER NOT NULL,
+                    feed TEXT NOT NULL,
+                    story TEXT,
+                    title TEXT,
+                    log_file TEXT NOT NULL,
+                    byte_offset INTEGER NOT NULL,
+                    entities TEXT NOT NULL
+                ) STRICT;
+                INSERT INTO alert_index (
+                    alert_id, time, day, rule, severity, severity_rank, feed, story, title,
+                    log_file, byte_offset, entities)
+                SELECT alert_id, time, \(AlertDay.sql(time: "time")), rule, severity,
+                    severity_rank, feed, story, title, log_file, byte_offset, entities
+                FROM alert_index_v2 ORDER BY rowid;
+
+                CREATE VIRTUAL TABLE alert_search USING fts5 (
+                    text, tokenize = 'trigram', detail = none);
+                INSERT INTO alert_search (rowid, text)
+                SELECT alert_index.id, alert_index_v2.search_text
+                FROM alert_index JOIN alert_index_v2 USING (alert_id);
+
+                CREATE TABLE alert_entity (
+                    alert INTEGER NOT NULL REFERENCES alert_index (id) ON DELETE CASCADE,
+                    entity TEXT NOT NULL,
+                    PRIMARY KEY (alert, entity)
+                ) STRICT, WITHOUT ROWID;
+                -- The old column holds " a b ": peel one name off the front at a time.
+                WITH RECURSIVE peeled (alert, entity, rest) AS (
+                    SELECT id, NULL, ltrim(entities) FROM alert_index
+                    UNION ALL
+                    SELECT alert, substr(rest, 1, instr(rest, ' ') - 1),
+                        ltrim(substr(rest, instr(rest, ' ')))
+                    FROM peeled WHERE rest <> '' AND instr(rest, ' ') > 0
+                )
+                INSERT OR IGNORE INTO alert_entity (alert, entity)
+                SELECT alert, entity FROM peeled WHERE entity <> '';
+
+                DROP TABLE alert_index_v2;
+                CREATE INDEX alert_index_by_time ON alert_index (time);
+                CREATE INDEX alert_index_by_day ON alert_index (day);
+                CREATE INDEX alert_index_by_rule ON alert_index (rule, time);
+                CREATE INDEX alert_index_by_feed ON alert_index (feed, time);
+                CREATE INDEX alert_index_by_story ON alert_index (story, time);
+                CREATE INDEX alert_index_by_severity ON alert_index (severity_rank, time);
+                CREATE INDEX alert_entity_by_entity ON alert_entity (entity, alert);
+                """),
     ]
 
     /// The version a fully migrated database has.

@@ -4,7 +4,7 @@ import Foundation
 extension StateStore {
     private static let alertIndexColumns = """
         alert_id, time, rule, severity, severity_rank, feed, story, title, log_file, byte_offset,
-        entities, search_text
+        entities
         """
 
     /// Adds entries, replacing any with the same alert id (so a reindex can run over old ones).
@@ -17,7 +17,10 @@ extension StateStore {
     /// Empties the index, before `alerts reindex` rebuilds it from the log.
     public func clearAlertIndex() throws(StoreError) {
         try writing(purpose: "clearing the alert index") { () throws(StoreError) in
-            try database.execute("DELETE FROM alert_index", purpose: "clearing the alert index")
+            // Children first: a cascade would delete entity rows one parent at a time.
+            try database.execute(
+                "DELETE FROM alert_entity; DELETE FROM alert_search; DELETE FROM alert_index",
+                purpose: "clearing the alert index")
         }
     }
 
@@ -31,10 +34,11 @@ extension StateStore {
 
     /// The entries matching `filter`, newest first.
     public func alerts(matching filter: AlertIndexFilter) throws(StoreError) -> [AlertIndexEntry] {
-        let (conditions, whereParameters) = Self.conditions(of: filter)
+        let (conditions, whereParameters) = try conditions(of: filter)
         var parameters = whereParameters
         var sql = "SELECT \(Self.alertIndexColumns) FROM alert_index" + conditions
-        sql += " ORDER BY time DESC, byte_offset DESC"
+        // Ids follow the log's order, so they break ties between equal times.
+        sql += " ORDER BY time DESC, id DESC"
         if let limit = filter.limit {
             sql += " LIMIT ?"
             parameters.append(.integer(limit))
@@ -55,30 +59,81 @@ extension StateStore {
         }
     }
 
-    /// Inserts inside the caller's transaction.
+    /// Inserts inside the caller's transaction. An entry already indexed is
+    /// updated in place, keeping its id and so its place in log order.
     func insertAlertIndexEntries(_ entries: [AlertIndexEntry]) throws(StoreError) {
         guard !entries.isEmpty else { return }
-        try database.withStatement(
-            "INSERT OR REPLACE INTO alert_index (\(Self.alertIndexColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            purpose: "indexing alerts"
-        ) { statement throws(StoreError) in
-            for entry in entries {
-                statement.reset()
-                try statement.bind(entry.alertID, at: 1)
-                try statement.bind(entry.time, at: 2)
-                try statement.bind(entry.rule, at: 3)
-                try statement.bind(entry.severity, at: 4)
-                try statement.bind(entry.severityRank, at: 5)
-                try statement.bind(entry.feed, at: 6)
-                try statement.bind(entry.story, at: 7)
-                try statement.bind(entry.title, at: 8)
-                try statement.bind(entry.logFile, at: 9)
-                try statement.bind(entry.byteOffset, at: 10)
-                try statement.bind(" " + entry.entities.joined(separator: " ") + " ", at: 11)
-                try statement.bind(entry.searchText, at: 12)
-                try statement.run()
+        let updates = Self.alertIndexColumns.split(separator: ",").dropFirst().map {
+            let column = $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            return "\(column) = excluded.\(column)"
+        }
+        let upsert = """
+            INSERT INTO alert_index (\(Self.alertIndexColumns), day)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (alert_id) DO UPDATE SET \(updates.joined(separator: ", ")), day = excluded.day
+            RETURNING id
+            """
+        // Four statements prepared once for the batch: a reindex runs a million rows.
+        try database.withStatement(upsert, purpose: "indexing alerts") {
+            upsert throws(StoreError) in
+            try database.withStatement(
+                "DELETE FROM alert_entity WHERE alert = ?", purpose: "indexing alert entities"
+            ) { clearEntities throws(StoreError) in
+                try database.withStatement(
+                    "INSERT OR IGNORE INTO alert_entity (alert, entity) VALUES (?, ?)",
+                    purpose: "indexing alert entities"
+                ) { addEntity throws(StoreError) in
+                    try database.withStatement(
+                        "INSERT OR REPLACE INTO alert_search (rowid, text) VALUES (?, ?)",
+                        purpose: "indexing alert text"
+                    ) { setText throws(StoreError) in
+                        for entry in entries {
+                            let id = try Self.upsert(entry, with: upsert)
+                            clearEntities.reset()
+                            try clearEntities.bind(id, at: 1)
+                            try clearEntities.run()
+                            for entity in entry.entities {
+                                addEntity.reset()
+                                try addEntity.bind(id, at: 1)
+                                try addEntity.bind(entity, at: 2)
+                                try addEntity.run()
+                            }
+                            setText.reset()
+                            try setText.bind(id, at: 1)
+                            try setText.bind(entry.searchText, at: 2)
+                            try setText.run()
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /// Runs the upsert for one entry; the id of its row.
+    private static func upsert(_ entry: AlertIndexEntry, with statement: SQLiteStatement)
+        throws(StoreError) -> Int64
+    {
+        statement.reset()
+        try statement.bind(entry.alertID, at: 1)
+        try statement.bind(entry.time, at: 2)
+        try statement.bind(entry.rule, at: 3)
+        try statement.bind(entry.severity, at: 4)
+        try statement.bind(entry.severityRank, at: 5)
+        try statement.bind(entry.feed, at: 6)
+        try statement.bind(entry.story, at: 7)
+        try statement.bind(entry.title, at: 8)
+        try statement.bind(entry.logFile, at: 9)
+        try statement.bind(entry.byteOffset, at: 10)
+        try statement.bind(" " + entry.entities.joined(separator: " ") + " ", at: 11)
+        try statement.bind(AlertDay.number(of: entry.time), at: 12)
+        guard try statement.step() else {
+            throw .sqlite(
+                path: statement.database.path, message: "indexing \(entry.alertID) returned no id")
+        }
+        let id = statement.int64(at: 0)
+        // RETURNING rows come before the statement finishes: step it to the end.
+        while try statement.step() {}
+        return id
     }
 
     private func queryAlertIndex(
@@ -98,12 +153,57 @@ extension StateStore {
             severity: row.string(at: 3), severityRank: row.int(at: 4), feed: row.string(at: 5),
             story: row.optionalString(at: 6), title: row.optionalString(at: 7),
             logFile: row.string(at: 8), byteOffset: row.int64(at: 9),
-            entities: row.string(at: 10).split(separator: " ").map(String.init),
-            searchText: row.string(at: 11))
+            entities: row.string(at: 10).split(separator: " ").map(String.init))
     }
 
-    /// The WHERE clause of `filter` (empty when it filters nothing) and its parameters.
-    static func conditions(of filter: AlertIndexFilter) -> (String, [AlertIndexParameter]) {
+    /// An entity named by more alerts than this is a filter, not a starting point.
+    static let commonEntityAlerts = 20_000
+
+    /// The WHERE clause of `filter` (empty when it filters nothing) and its
+    /// parameters, shaped for SQLite's planner.
+    ///
+    /// The entity condition comes in two forms. `id IN (…)` makes the entity's
+    /// alerts the rows to start from: right for a rare entity, or when nothing
+    /// else narrows the search. `EXISTS (…)` checks each row that the time,
+    /// rule or feed indexes give: right for a common entity beside another
+    /// filter or a newest-first limit, where starting from a quarter of a
+    /// million ids and sorting them would take most of a second.
+    func conditions(of filter: AlertIndexFilter) throws(StoreError) -> (
+        String, [AlertIndexParameter]
+    ) {
+        guard let entity = filter.entity else { return Self.conditions(of: filter) }
+        let otherwiseNarrowed =
+            filter.limit != nil || filter.since != nil || filter.until != nil
+            || filter.rule != nil || filter.feed != nil || filter.story != nil
+            || filter.minimumSeverityRank != nil || filter.severityRank != nil
+        guard otherwiseNarrowed, try alertCount(namingEntity: entity) > Self.commonEntityAlerts
+        else {
+            return Self.conditions(of: filter)
+        }
+        return Self.conditions(of: filter, entityCondition: Self.entityCheckedPerRow)
+    }
+
+    private static let entityAsStart = "id IN (SELECT alert FROM alert_entity WHERE entity = ?)"
+    private static let entityCheckedPerRow =
+        "EXISTS (SELECT 1 FROM alert_entity WHERE alert = alert_index.id AND entity = ?)"
+
+    /// How many alerts name `entity`: a count over the entity index alone.
+    private func alertCount(namingEntity entity: String) throws(StoreError) -> Int {
+        try serialized { () throws(StoreError) in
+            try database.withStatement(
+                "SELECT count(*) FROM alert_entity WHERE entity = ?",
+                purpose: "counting alerts naming \(entity)"
+            ) { statement throws(StoreError) in
+                try statement.bind(entity, at: 1)
+                return try statement.step() ? statement.int(at: 0) : 0
+            }
+        }
+    }
+
+    /// The WHERE clause with the entity as the rows to start from.
+    static func conditions(
+        of filter: AlertIndexFilter, entityCondition: String = entityAsStart
+    ) -> (String, [AlertIndexParameter]) {
         // Each filter field: its condition, and the value to bind when it is set.
         let clauses: [(condition: String, value: AlertIndexParameter?)] = [
             ("time >= ?", filter.since.map(AlertIndexParameter.date)),
@@ -113,13 +213,15 @@ extension StateStore {
             ("severity_rank = ?", filter.severityRank.map(AlertIndexParameter.integer)),
             ("feed = ?", filter.feed.map(AlertIndexParameter.text)),
             ("story = ?", filter.story.map(AlertIndexParameter.text)),
-            // Entities are stored space-separated between spaces: " a b ".
-            ("entities LIKE ? ESCAPE '\\'", filter.entity.map { .text("% \(likeEscaped($0)) %") }),
+            (entityCondition, filter.entity.map(AlertIndexParameter.text)),
+            // The trigram index answers GLOB (LIKE with ESCAPE it cannot); the
+            // text is stored lower-cased, so a lower-cased pattern ignores case.
             (
-                "search_text LIKE ? ESCAPE '\\'",
-                filter.text.map { .text("%\(likeEscaped($0.lowercased()))%") }
+                "id IN (SELECT rowid FROM alert_search WHERE text GLOB ?)",
+                filter.text.map { .text("*\(globEscaped($0.lowercased()))*") }
             ),
-            ("alert_id LIKE ? ESCAPE '\\'", filter.idPrefix.map { .text("\(likeEscaped($0))%") }),
+            // GLOB, unlike LIKE with ESCAPE, lets a prefix use the unique index.
+            ("alert_id GLOB ?", filter.idPrefix.map { .text("\(globEscaped($0))*") }),
         ]
         let active = clauses.filter { $0.value != nil }
         guard !active.isEmpty else { return ("", []) }
@@ -129,11 +231,17 @@ extension StateStore {
         )
     }
 
-    /// `text` with LIKE's wildcards taken literally.
-    private static func likeEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
+    /// `text` with GLOB's wildcards taken literally.
+    private static func globEscaped(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "*?[".contains(character) {
+                escaped += "[\(character)]"
+            } else {
+                escaped.append(character)
+            }
+        }
+        return escaped
     }
 }
 

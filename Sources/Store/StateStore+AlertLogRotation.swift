@@ -20,7 +20,9 @@ extension StateStore {
 
     /// The indexed line that starts furthest into `logFile` (its offset and
     /// alert id), or nil when none is: lines past it are in the log but not
-    /// in the index, as a crash between the two writes leaves them.
+    /// in the index, as a crash between the two writes leaves them. Ids follow
+    /// the log's order, so the newest entries are read first and the live
+    /// file's last line is found without scanning the index.
     public func lastIndexedLine(inLogFile logFile: String) throws(StoreError) -> (
         offset: Int64, alertID: String
     )? {
@@ -29,7 +31,7 @@ extension StateStore {
             try database.withStatement(
                 """
                 SELECT byte_offset, alert_id FROM alert_index WHERE log_file = ?
-                ORDER BY byte_offset DESC LIMIT 1
+                ORDER BY id DESC LIMIT 1
                 """, purpose: purpose
             ) { statement throws(StoreError) in
                 try statement.bind(logFile, at: 1)

@@ -10,6 +10,9 @@ import Testing
 @Suite struct AlertReviewIndexTests {
     let base = Date(timeIntervalSince1970: 1_795_000_000)
 
+    /// Titles with the characters SQL patterns treat as wildcards.
+    let titles = [7: "Blast at 100% of the ministry", 11: "Kabul [update]: 3* dead? Ünal says"]
+
     func writeLog(in folder: TemporaryFolder, rotationSize: Int = 4000) throws -> [Alert] {
         let store = try StateStore(path: folder.path("state.db"))
         let log = try AlertLog(path: folder.path("alerts.jsonl"), rotationSize: rotationSize)
@@ -21,7 +24,7 @@ import Testing
                 feed: index % 2 == 0 ? "herald" : "wire", itemID: "item-\(index)",
                 severity: index % 5 == 0 ? .critical : .medium,
                 time: base.addingTimeInterval(Double(index) * 3600),
-                title: index == 7 ? "Blast at 100% of the ministry" : "Report \(index)",
+                title: titles[index] ?? "Report \(index)",
                 entities: index % 4 == 0 ? ["iskp", "khalil-haqqani"] : ["khalil-haqqani"])
             written.append(alert)
             try recorder.record(
@@ -41,6 +44,15 @@ import Testing
         AlertFilter(feed: "wire", grep: "REPORT 1"),
         AlertFilter(grep: "100%"),
         AlertFilter(grep: "100_"),
+        AlertFilter(grep: "MINISTRY"),
+        AlertFilter(grep: "[update]"),
+        AlertFilter(grep: "3* dead?"),
+        AlertFilter(grep: "ünal"),
+        AlertFilter(grep: "1"),
+        AlertFilter(grep: "no such words"),
+        AlertFilter(entity: "iskp", grep: "report"),
+        AlertFilter(entity: "nobody"),
+        AlertFilter(rule: "haqqani-attack", entity: "iskp", severity: SeverityFilter("medium")),
         AlertFilter(
             since: Date(timeIntervalSince1970: 1_795_000_000 + 5 * 3600),
             until: Date(timeIntervalSince1970: 1_795_000_000 + 9 * 3600)),

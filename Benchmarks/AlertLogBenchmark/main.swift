@@ -460,7 +460,25 @@ if runsCLI {
             "alerts --grep Quetta --limit 50",
             ["alerts"] + common + ["--grep", "Quetta", "--limit", "50"]
         ),
+        // A place few alerts name: the search cannot stop early.
+        (
+            "alerts --grep mazar-i-sharif --limit 50",
+            ["alerts"] + common + ["--grep", "mazar-i-sharif", "--limit", "50"]
+        ),
+        (
+            "alerts --entity khalil-haqqani --limit 50",
+            ["alerts"] + common + ["--entity", "khalil-haqqani", "--limit", "50"]
+        ),
+        // The entity most alerts name: a quarter of the log.
+        (
+            "alerts --entity entity-0 --limit 50",
+            ["alerts"] + common + ["--entity", "entity-0", "--limit", "50"]
+        ),
         ("alerts stats", ["alerts", "stats"] + common),
+        (
+            "alerts stats --since 7d --entity entity-0",
+            ["alerts", "stats"] + common + ["--since", "7d", "--entity", "entity-0"]
+        ),
         ("alerts show ID", ["alerts", "show"] + common + [middle.id]),
     ]
     show("")

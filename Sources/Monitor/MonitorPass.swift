@@ -43,16 +43,21 @@ public final class MonitorPass {
     /// The recent stories, loaded at the start of a pass.
     private var stories = StoryIndex()
 
+    /// - Parameter webhooks: the dispatcher of a long-running service, whose
+    ///   idle connections outlive the pass; nil makes one for this pass.
     public init(
         configuration: MonitorConfiguration, rules: RuleSet, store: StateStore, alertLog: AlertLog,
-        fetcher: FeedFetcher, logger: Logger, onAlert: @escaping (Alert) -> Void = { _ in }
+        fetcher: FeedFetcher, webhooks: WebhookDispatcher? = nil, logger: Logger,
+        onAlert: @escaping (Alert) -> Void = { _ in }
     ) {
         self.configuration = configuration
         self.rules = rules
         self.store = store
         self.recorder = AlertRecorder(log: alertLog, store: store, sinks: configuration.sinks)
-        self.webhooks = WebhookDispatcher(
-            store: store, sinks: configuration.sinks, userAgent: fetcher.options.userAgent)
+        self.webhooks =
+            webhooks
+            ?? WebhookDispatcher(
+                store: store, sinks: configuration.sinks, userAgent: fetcher.options.userAgent)
         self.fetcher = fetcher
         self.logger = logger
         self.onAlert = onAlert

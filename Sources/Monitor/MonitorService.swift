@@ -50,15 +50,21 @@ public final class MonitorService: @unchecked Sendable {
         // One fetcher for the life of the service: its handles keep their
         // connections (and TLS sessions) from one pass to the next.
         var fetcher = FeedFetcher(options: setup.fetchOptions(userAgent: userAgent))
+        // Likewise one webhook dispatcher, rebuilt only when the sinks change.
+        var webhooks = makeDispatcher(setup, store: store)
         while !signals.stopRequested {
             if signals.takeReloadRequest() || watcher.hasChanged() {
+                let previous = setup
                 setup = reloaded(setup)
                 let options = setup.fetchOptions(userAgent: userAgent)
                 if options != fetcher.options { fetcher = FeedFetcher(options: options) }
+                if setup.configuration.sinks != previous.configuration.sinks {
+                    webhooks = makeDispatcher(setup, store: store)
+                }
             }
             let pass = MonitorPass(
                 configuration: setup.configuration, rules: setup.rules, store: store,
-                alertLog: alertLog, fetcher: fetcher,
+                alertLog: alertLog, fetcher: fetcher, webhooks: webhooks,
                 logger: logger, onAlert: onAlert)
             if !recovered {
                 pass.recoverAfterCrash()
@@ -73,6 +79,10 @@ public final class MonitorService: @unchecked Sendable {
             signals.wait(seconds: Self.tick)
         }
         logger.notice("stopped: the last pass finished and its alerts are on disk")
+    }
+
+    private func makeDispatcher(_ setup: MonitorSetup, store: StateStore) -> WebhookDispatcher {
+        WebhookDispatcher(store: store, sinks: setup.configuration.sinks, userAgent: userAgent)
     }
 
     private func reloaded(_ current: MonitorSetup) -> MonitorSetup {

@@ -153,19 +153,3 @@ extension StateStore {
         return ArchivedItem(feed: feed, item: item, firstSeen: row.date(at: 13))
     }
 }
-
-/// A list of strings in one TEXT column, as a JSON array (any string survives, commas and all).
-enum StringListColumn {
-    static func encode(_ list: [String]) -> String {
-        guard !list.isEmpty,
-            let data = try? JSONSerialization.data(withJSONObject: list),
-            let text = String(data: data, encoding: .utf8)
-        else { return "[]" }
-        return text
-    }
-
-    static func decode(_ text: String) -> [String]? {
-        guard text != "[]" else { return [] }
-        return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
-    }
-}

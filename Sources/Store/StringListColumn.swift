@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 
 /// A list of strings in one TEXT column, as a JSON array (any string survives, commas and all).
@@ -10,7 +11,7 @@ enum StringListColumn {
         var json = "["
         for (index, text) in list.enumerated() {
             if index > 0 { json += "," }
-            appendQuoted(text, to: &json)
+            JSONString.append(quoted: text, to: &json)
         }
         json += "]"
         return json
@@ -19,25 +20,5 @@ enum StringListColumn {
     static func decode(_ text: String) -> [String]? {
         guard text != "[]" else { return [] }
         return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
-    }
-
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped.
-    private static func appendQuoted(_ text: String, to json: inout String) {
-        json += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": json += "\\\""
-            case "\\": json += "\\\\"
-            case "\n": json += "\\n"
-            case "\r": json += "\\r"
-            case "\t": json += "\\t"
-            case _ where scalar.value < 0x20:
-                json +=
-                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: json.unicodeScalars.append(scalar)
-            }
-        }
-        json += "\""
     }
 }

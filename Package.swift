@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
 
         // Benchmarks: reproducible runs that print figures (`make bench`).
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "parser-benchmark", dependencies: ["FeedParser"],
             path: "Benchmarks/ParserBenchmark"),
@@ -78,15 +79,19 @@ let package = Package(
             name: "conformance", dependencies: ["FeedParser"],
             path: "Benchmarks/Conformance"),
         .executableTarget(
-            name: "matcher-benchmark", dependencies: ["RuleEngine", "FeedModel"],
+            name: "matcher-benchmark",
+            dependencies: ["RuleEngine", "FeedModel", "BenchmarkSupport"],
             path: "Benchmarks/MatcherBenchmark"),
         .executableTarget(
             name: "webhook-benchmark",
-            dependencies: ["Alerting", "Store", "Configuration", "FeedFetcher", "TestHTTPServer"],
+            dependencies: [
+                "Alerting", "Store", "Configuration", "FeedFetcher", "TestHTTPServer",
+                "BenchmarkSupport",
+            ],
             path: "Benchmarks/WebhookBenchmark"),
         .executableTarget(
             name: "alertlog-benchmark",
-            dependencies: ["Alerting", "Store", "RuleEngine", "FeedModel"],
+            dependencies: ["Alerting", "Store", "RuleEngine", "FeedModel", "BenchmarkSupport"],
             path: "Benchmarks/AlertLogBenchmark"),
     ]
 )

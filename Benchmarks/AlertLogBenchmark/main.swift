@@ -19,6 +19,7 @@
 // Usage: alertlog-benchmark [--alerts N] [--dir DIR] [--feedwatch PATH] [--rules DIR]
 //                           [--singles N] [--batches N] [--skip-cli] [--skip-throughput]
 import Alerting
+import BenchmarkSupport
 import FeedModel
 import Foundation
 import RuleEngine
@@ -30,30 +31,18 @@ import Store
 
 // MARK: - Arguments
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-func option(_ name: String) -> String? {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else {
-        return nil
-    }
-    return arguments[index + 1]
-}
-let alertCount = option("--alerts").flatMap(Int.init) ?? 1_000_000
-let singles = option("--singles").flatMap(Int.init) ?? 500
-let batches = option("--batches").flatMap(Int.init) ?? 50
+let arguments = BenchmarkArguments()
+let alertCount = arguments.integer("--alerts", default: 1_000_000)
+let singles = arguments.integer("--singles", default: 500)
+let batches = arguments.integer("--batches", default: 50)
 let directory = URL(
-    fileURLWithPath: option("--dir") ?? "Benchmarks/out/alert-log", isDirectory: true
+    fileURLWithPath: arguments.value(of: "--dir") ?? "Benchmarks/out/alert-log", isDirectory: true
 ).standardizedFileURL
-let feedwatchPath = option("--feedwatch") ?? ".build/release/feedwatch"
-let rulesDirectory = option("--rules") ?? "rules"
-let runsCLI = !arguments.contains("--skip-cli")
-let runsThroughput = !arguments.contains("--skip-throughput")
+let feedwatchPath = arguments.value(of: "--feedwatch") ?? ".build/release/feedwatch"
+let rulesDirectory = arguments.value(of: "--rules") ?? "rules"
+let runsCLI = !arguments.has("--skip-cli")
+let runsThroughput = !arguments.has("--skip-throughput")
 let seed: UInt64 = 20_261_125
-
-/// Prints a line at once, so that progress shows when the output goes to a file or `tee`.
-func show(_ line: String) {
-    print(line)
-    fflush(nil)
-}
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("alertlog-benchmark: \(message)\n".utf8))
@@ -61,27 +50,6 @@ func fail(_ message: String) -> Never {
 }
 
 // MARK: - Realistic alerts
-
-/// SplitMix64: small, seeded, the same sequence on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// Skewed towards the front of 0..<bound, as real alert volumes are (a few
-    /// rules, feeds and entities account for most alerts).
-    mutating func skewed(_ bound: Int) -> Int {
-        let uniform = Double(next() >> 11) / Double(1 << 53)
-        return min(bound - 1, Int(Double(bound) * uniform * uniform * uniform))
-    }
-}
 
 /// The starter rules' ids with their severities, then more desk rules.
 let rules: [(id: String, severity: Severity)] =

@@ -7,26 +7,23 @@
 // Run: swift run -c release matcher-benchmark [--megabytes N] [--sizes 100,1000]
 //      [--repeat PASSES] [--regex-seconds S] [--no-comparisons]
 
+import BenchmarkSupport
 import FeedModel
 import Foundation
 import RuleEngine
 
-var megabytes = 50
-var sizes = [100, 1_000, 10_000, 50_000]
-var regexBudget = 3.0
-var comparisons = true
-var repeats = 3
-var arguments = CommandLine.arguments.dropFirst().makeIterator()
-while let argument = arguments.next() {
-    switch argument {
-    case "--megabytes": megabytes = arguments.next().flatMap(Int.init) ?? megabytes
-    case "--sizes": sizes = arguments.next()?.split(separator: ",").compactMap { Int($0) } ?? sizes
-    case "--regex-seconds": regexBudget = arguments.next().flatMap(Double.init) ?? regexBudget
-    case "--no-comparisons": comparisons = false
-    case "--repeat": repeats = max(1, arguments.next().flatMap(Int.init) ?? 1)
-    default: print("unknown argument \(argument)")
-    }
+let arguments = BenchmarkArguments()
+for word in arguments.words where word.hasPrefix("--") {
+    let known = ["--megabytes", "--sizes", "--regex-seconds", "--no-comparisons", "--repeat"]
+    if !known.contains(word) { print("unknown argument \(word)") }
 }
+let megabytes = arguments.integer("--megabytes", default: 50)
+let sizes =
+    arguments.value(of: "--sizes")?.split(separator: ",").compactMap { Int($0) }
+    ?? [100, 1_000, 10_000, 50_000]
+let regexBudget = arguments.decimal("--regex-seconds", default: 3.0)
+let comparisons = !arguments.has("--no-comparisons")
+let repeats = max(1, arguments.integer("--repeat", default: 3))
 
 /// CPU seconds of this thread: the machine is shared, and a figure "on one core"
 /// should not count the time other processes held it.

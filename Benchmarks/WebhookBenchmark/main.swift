@@ -1,3 +1,4 @@
+import Alerting
 // Webhook deliveries per second to a loopback receiver: 2,000 queued alerts
 // sent by WebhookDispatcher.deliverDue from a real SQLite outbox to the test
 // HTTP server on 127.0.0.1, signed (HMAC-SHA256) as a sink with a secret is.
@@ -6,7 +7,7 @@
 //
 //     swift build -c release --product webhook-benchmark
 //     .build/release/webhook-benchmark [--alerts N]
-import Alerting
+import BenchmarkSupport
 import Configuration
 import FeedFetcher
 import Foundation
@@ -18,16 +19,6 @@ struct Round {
     var label: String
     var sinks: Int
     var format: SinkConfiguration.Format
-}
-
-func arguments() -> Int {
-    let all = CommandLine.arguments
-    if let index = all.firstIndex(of: "--alerts"), index + 1 < all.count,
-        let count = Int(all[index + 1]), count > 0
-    {
-        return count
-    }
-    return 2000
 }
 
 func sampleAlert(_ number: Int, time: Date) -> Alert {
@@ -91,7 +82,7 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
     var description: String
 }
 
-let alerts = arguments()
+let alerts = max(1, BenchmarkArguments().integer("--alerts", default: 2000))
 print("webhook-benchmark: \(alerts) queued alerts, loopback receiver, signed requests")
 do {
     for round in [

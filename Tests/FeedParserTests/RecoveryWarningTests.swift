@@ -109,4 +109,57 @@ struct RecoveryWarningTests {
         // libxml2 reported all 60, though only 50 are kept.
         #expect(feed.warnings.last == "55 more XML errors")
     }
+
+    // MARK: - Character encodings
+
+    @Test func undeclaredLegacyBytesSayWhereUTF8Failed() throws {
+        let bytes =
+            Array("<rss version=\"2.0\"><channel>\n<title>Caf".utf8) + [0xE9]
+            + Array("</title></channel></rss>".utf8)
+        let feed = try FeedParser.parse(Data(bytes))
+        #expect(feed.title == "Café")
+        #expect(
+            feed.warnings == [
+                "the bytes are not valid UTF-8 (line 2) and no encoding is declared; read as windows-1252, a guess"
+            ])
+    }
+
+    @Test func httpCharsetAndDeclarationThatDisagreeAreReported() throws {
+        let bytes =
+            Array(#"<?xml version="1.0" encoding="utf-8"?><rss><channel><title>"#.utf8)
+            + ("Привет".data(using: .windowsCP1251).map(Array.init) ?? [])
+            + Array("</title></channel></rss>".utf8)
+        let feed = try FeedParser.parse(
+            Data(bytes), contentType: "text/xml; charset=windows-1251")
+        #expect(feed.title == "Привет")
+        #expect(
+            feed.warnings == [
+                "the HTTP charset (windows-1251) and the XML declaration (utf-8) disagree; read as windows-1251"
+            ])
+    }
+
+    @Test func namesOfOneEncodingOrPlainASCIIDoNotDisagree() throws {
+        let latin1 = try #require(
+            #"<?xml version="1.0" encoding="windows-1252"?><rss><channel><title>Café</title></channel></rss>"#
+                .data(using: .isoLatin1))
+        #expect(
+            try FeedParser.parse(latin1, contentType: "text/xml; charset=ISO-8859-1").warnings
+                .isEmpty)
+        let ascii =
+            #"<?xml version="1.0" encoding="koi8-r"?><rss><channel><title>Hi</title></channel></rss>"#
+        #expect(try parse(ascii, contentType: "text/xml; charset=utf-8").warnings.isEmpty)
+    }
+
+    @Test func aWrongHTTPCharsetFallsBackToTheDeclaration() throws {
+        let bytes =
+            Array(#"<?xml version="1.0" encoding="iso-8859-1"?><rss><channel><title>Caf"#.utf8)
+            + [0xE9] + Array("</title></channel></rss>".utf8)
+        let feed = try FeedParser.parse(
+            Data(bytes), contentType: "application/rss+xml; charset=utf-8")
+        #expect(feed.title == "Café")
+        #expect(
+            feed.warnings == [
+                "the bytes are not valid utf-8 (line 1) as the HTTP charset says; read as windows-1252"
+            ])
+    }
 }

@@ -162,4 +162,56 @@ struct RecoveryWarningTests {
                 "the bytes are not valid utf-8 (line 1) as the HTTP charset says; read as windows-1252"
             ])
     }
+
+    // MARK: - Dates and items
+
+    @Test func unreadableDatesAreCountedWithTheFirst() throws {
+        let feed = try parse(
+            rss(
+                """
+                <item><title>a</title><pubDate>yesterday</pubDate></item>
+                <item><title>b</title><pubDate>Tue, 24 Nov 2026 12:31:00 GMT</pubDate></item>
+                <item><title>c</title><pubDate>soon</pubDate><dc:date xmlns:dc="http://purl.org/dc/elements/1.1/"></dc:date></item>
+                """))
+        #expect(feed.items.map { $0.published == nil } == [true, false, true])
+        #expect(
+            feed.warnings == [
+                "2 dates not understood (the first \"yesterday\", line 2); left without a date"
+            ])
+    }
+
+    @Test func unreadableAtomAndJSONFeedDates() throws {
+        let atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+            <updated>the other day</updated></feed>
+            """
+        #expect(
+            try parse(atom).warnings == [
+                "1 date not understood (\"the other day\", line 2); left without a date"
+            ])
+        let json = #"""
+            {"version": "https://jsonfeed.org/version/1.1", "title": "J",
+             "items": [{"id": "1", "date_published": "someday"}]}
+            """#
+        #expect(
+            try parse(json).warnings == [
+                "1 date not understood (\"someday\"); left without a date"
+            ])
+    }
+
+    @Test func jsonFeedItemsThatAreNotObjectsAreDroppedAndCounted() throws {
+        let json = #"""
+            {"version": "https://jsonfeed.org/version/1.1", "title": "J",
+             "items": [{"id": "1"}, "two", 3]}
+            """#
+        let feed = try parse(json)
+        #expect(feed.items.map(\.id) == ["1"])
+        #expect(feed.warnings == ["2 JSON Feed items are not objects; skipped"])
+
+        let notAnArray = #"{"version": "https://jsonfeed.org/version/1", "items": {"id": "1"}}"#
+        #expect(
+            try parse(notAnArray).warnings == [
+                "JSON Feed \"items\" is not an array; no items read"
+            ])
+    }
 }

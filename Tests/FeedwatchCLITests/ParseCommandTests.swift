@@ -139,6 +139,34 @@ import Testing
             "\(output.standardError)")
     }
 
+    @Test func theIllFormedExampleParsesWithItsRepairsAsWarnings() throws {
+        let workspace = try Workspace()
+        let illFormed = Self.examples.appendingPathComponent("meridian-world-wire.xml").path
+        let wellFormed = Self.examples.appendingPathComponent("hindu-kush-herald.xml").path
+        let expected = [
+            "3 undeclared HTML entities (&mdash;, &rsquo;) read as in HTML, first at line 6",
+            "1 bare & that starts no reference kept as text, at line 26",
+        ]
+
+        let json = try workspace.runner.run(["parse", illFormed])
+        #expect(json.status == 0, "\(json.standardError)")
+        let feed = try #require(try jsonLines(json).first)
+        #expect(feed["warnings"] as? [String] == expected)
+        let titles = (feed["items"] as? [[String: Any]])?.compactMap { $0["title"] as? String }
+        #expect(titles?.contains("AT&T and Verizon agree to share rural towers") == true)
+
+        let text = try workspace.runner.run(["parse", "--text", illFormed])
+        #expect(text.status == 0)
+        for warning in expected {
+            #expect(text.standardOutput.contains("\n  warning: \(warning)\n"))
+        }
+
+        let stats = try workspace.runner.run(["parse", "--stats", illFormed, wellFormed])
+        #expect(stats.status == 0)
+        #expect(stats.standardOutput.contains("feeds 2, items 8, "), "\(stats.standardOutput)")
+        #expect(stats.standardOutput.contains("warnings 2, errors 0, "))
+    }
+
     @Test func rulesTestReadsAURLThroughTheSameReader() throws {
         let server = try TestHTTPServer()
         defer { server.stop() }

@@ -215,7 +215,7 @@ final class AtomHandler: FeedHandler {
     }
 
     /// Stores a captured field; `line` is where it ended, for warnings.
-    private func complete(_ capture: FieldCapture<Field>, text raw: String, line: Int) {
+    private func complete(_ capture: FieldCapture<Field>, text raw: String, line: Int?) {
         let text = decoded(raw).trimmedWhitespace()
         let isHTML = captureKind != .text
         switch capture.field {

@@ -189,7 +189,7 @@ final class RSSHandler: FeedHandler {
     }
 
     /// Stores a captured field; `line` is where it ended, for warnings.
-    private func complete(_ capture: FieldCapture<Field>, text: String, line: Int) {
+    private func complete(_ capture: FieldCapture<Field>, text: String, line: Int?) {
         switch capture.field {
         case .channelTitle: feed.title = text
         case .channelLink:

@@ -106,9 +106,10 @@ final class XMLSAXParser {
         if let abortError { throw abortError }
     }
 
-    /// The line libxml2 has reached (0 outside `parse`), for warnings that say where.
-    var currentLine: Int {
-        context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0
+    /// The line libxml2 has reached, for warnings that say where; nil once
+    /// `parse` has returned (when handlers close what a truncated document left open).
+    var currentLine: Int? {
+        context.map { Int(xmlSAX2GetLineNumber($0)) }
     }
 
     /// The captured text so far without surrounding whitespace, emptying the buffer.

@@ -180,6 +180,13 @@ struct RecoveryWarningTests {
             ])
     }
 
+    @Test func anUnreadableDateInATruncatedItemHasNoLine() throws {
+        let feed = try parse("<rss version=\"2.0\"><channel><item><pubDate>later")
+        #expect(feed.items.count == 1)
+        #expect(
+            feed.warnings.last == "1 date not understood (\"later\"); left without a date")
+    }
+
     @Test func unreadableAtomAndJSONFeedDates() throws {
         let atom = """
             <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>

@@ -110,13 +110,18 @@ enum DocumentDecoder {
             warnings: [problems.joined(separator: "; ") + "; read as windows-1252"])
     }
 
-    /// The named sources after `winner` that name another encoding, in words,
+    /// The HTTP charset or declaration after `winner` naming another encoding, in words,
     /// when the difference can matter (some byte is not ASCII).
     private static func disagreements(
         with winner: Candidate, named name: String, among later: ArraySlice<Candidate>,
         body: [UInt8]
     ) -> [String] {
-        let others = later.filter { $0.source.isNamed && canonicalName($0.name) != name }
+        // A layout is what the bytes look like, not a claim that can be wrong:
+        // EBCDIC's layout names only the common code page.
+        let others = later.filter {
+            ($0.source == .httpCharset || $0.source == .declaration)
+                && canonicalName($0.name) != name
+        }
         guard !others.isEmpty, body.contains(where: { $0 >= 0x80 }) else { return [] }
         return others.map { other in
             "the \(winner.source.rawValue) (\(winner.name)) and the \(other.source.rawValue) (\(other.name)) disagree"

@@ -40,7 +40,7 @@ final class AtomHandler: FeedHandler {
 
     /// Closes what a truncated document left open.
     func finish(_ parser: XMLSAXParser) {
-        if let capture { complete(capture, text: parser.takeText()) }
+        if let capture { complete(capture, text: parser.takeText(), line: parser.currentLine) }
         capture = nil
         if entryDepth != nil { feed.items.append(item) }
         entryDepth = nil
@@ -101,7 +101,7 @@ final class AtomHandler: FeedHandler {
         if let current = capture {
             if let text = current.end(element, at: depth, parser: parser) {
                 capture = nil
-                complete(current, text: text)
+                complete(current, text: text, line: parser.currentLine)
             }
             return
         }
@@ -214,7 +214,8 @@ final class AtomHandler: FeedHandler {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func complete(_ capture: FieldCapture<Field>, text raw: String) {
+    /// Stores a captured field; `line` is where it ended, for warnings.
+    private func complete(_ capture: FieldCapture<Field>, text raw: String, line: Int?) {
         let text = decoded(raw).trimmedWhitespace()
         let isHTML = captureKind != .text
         switch capture.field {
@@ -224,7 +225,7 @@ final class AtomHandler: FeedHandler {
         case .feedSubtitle:
             feed.description = text
             feed.descriptionIsHTML = isHTML
-        case .feedUpdated: feed.updated = DateParser.parse(text)
+        case .feedUpdated: feed.updated = feed.dates.read(text, line: line)
         case .feedID: feed.identifier = text
         case .linkText:
             if !text.isEmpty { item.link = URLResolver.resolve(text, against: bases.current) }
@@ -253,15 +254,15 @@ final class AtomHandler: FeedHandler {
         case .category:
             if !text.isEmpty, !item.categories.contains(text) { item.categories.append(text) }
         case .published:
-            item.published = DateParser.parse(text)
+            item.published = feed.dates.read(text, line: line)
             item.dateText = text
         case .fallbackPublished:
-            if item.published == nil { item.published = DateParser.parse(text) }
+            if item.published == nil { item.published = feed.dates.read(text, line: line) }
             if item.dateText == nil { item.dateText = text }
         case .dateText:
             if item.dateText == nil { item.dateText = text }
         case .updated:
-            item.updated = DateParser.parse(text)
+            item.updated = feed.dates.read(text, line: line)
             if item.dateText == nil { item.dateText = text }
         }
     }

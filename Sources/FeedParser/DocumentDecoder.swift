@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Candidates, in order: the byte order mark, UTF-16/32 recognised by layout,
 /// the HTTP charset (it wins over a wrong declaration), the XML declaration,
-/// then UTF-8, then windows-1252 (which accepts any byte). The first that
-/// decodes the bytes without error wins; passing over a named one is a warning.
+/// then UTF-8, then a guess between windows-1251 and windows-1252 (which
+/// accept any byte). The first that decodes the bytes without error wins.
+/// Passing over a named encoding, guessing, or two sources naming different
+/// encodings is one warning, saying what was read instead.
 enum DocumentDecoder {
     struct Decoded {
         var utf8: [UInt8]
@@ -14,15 +16,32 @@ enum DocumentDecoder {
         var warnings: [String]
     }
 
+    /// Where a candidate encoding comes from.
+    private enum Source: String {
+        case byteOrderMark = "byte order mark"
+        case byteLayout = "byte layout"
+        case httpCharset = "HTTP charset"
+        case declaration = "XML declaration"
+        case utf8Default = "default"
+        case fallback = "fallback"
+
+        /// The document or its server named this encoding.
+        var isNamed: Bool { self != .utf8Default && self != .fallback }
+    }
+
+    private struct Candidate {
+        var name: String
+        var source: Source
+    }
+
     static func decode(_ bytes: [UInt8], contentType: String?) -> Decoded {
-        var warnings: [String] = []
         var body = bytes
-        var candidates: [(name: String, source: String)] = []
+        var candidates: [Candidate] = []
         if let (encoding, length) = EncodingSniffer.byteOrderMark(bytes) {
             body = Array(bytes[length...])
-            candidates.append((encoding, "byte order mark"))
+            candidates.append(Candidate(name: encoding, source: .byteOrderMark))
         } else if let wide = EncodingSniffer.unmarkedWideEncoding(bytes) {
-            candidates.append((wide, "byte layout"))
+            candidates.append(Candidate(name: wide, source: .byteLayout))
         } else if EncodingSniffer.looksLikeEBCDIC(bytes) {
             // The declaration is in EBCDIC too: read it through the common
             // code page, which agrees with the others on its characters.
@@ -30,22 +49,25 @@ enum DocumentDecoder {
                 Array(bytes.prefix(256)), from: "IBM037"),
                 let declared = EncodingSniffer.declaredEncoding(head)
             {
-                candidates.append((declared, "XML declaration"))
+                candidates.append(Candidate(name: declared, source: .declaration))
             }
-            candidates.append(("IBM037", "byte layout"))
+            candidates.append(Candidate(name: "IBM037", source: .byteLayout))
         }
+        // Without a mark or a telling layout, the declaration is readable as ASCII.
+        let declarationIsReadable = candidates.isEmpty
         if let charset = EncodingSniffer.charset(fromContentType: contentType) {
-            candidates.append((charset, "HTTP charset"))
+            candidates.append(Candidate(name: charset, source: .httpCharset))
         }
-        if candidates.isEmpty, let declared = EncodingSniffer.declaredEncoding(bytes) {
-            candidates.append((declared, "XML declaration"))
+        if declarationIsReadable, let declared = EncodingSniffer.declaredEncoding(bytes) {
+            candidates.append(Candidate(name: declared, source: .declaration))
         }
-        candidates.append(("UTF-8", "default"))
-        candidates.append(("guess", "fallback"))
-        candidates.append(("windows-1252", "fallback"))
+        candidates.append(Candidate(name: "UTF-8", source: .utf8Default))
+        candidates.append(Candidate(name: "guess", source: .fallback))
+        candidates.append(Candidate(name: "windows-1252", source: .fallback))
 
+        var problems: [String] = []
         var tried: Set<String> = []
-        for candidate in candidates {
+        for (position, candidate) in candidates.enumerated() {
             // Guessing costs a pass over the bytes: only when UTF-8 failed.
             let name =
                 candidate.name == "guess"
@@ -54,27 +76,70 @@ enum DocumentDecoder {
             guard tried.insert(name).inserted else { continue }
             switch convert(body, from: name) {
             case .success(let utf8):
-                if candidate.source == "fallback" {
-                    warnings.append("read as \(name)")
+                var notes = problems
+                if candidate.source.isNamed {
+                    notes += disagreements(
+                        with: candidate, named: name, among: candidates[(position + 1)...],
+                        body: body)
                 }
+                let guess = candidate.source == .fallback ? ", a guess" : ""
+                let warnings =
+                    notes.isEmpty
+                    ? [] : [notes.joined(separator: "; ") + "; read as \(name)\(guess)"]
                 return Decoded(utf8: utf8, encoding: name, warnings: warnings)
             case .failure(.unknownEncoding):
-                warnings.append(
-                    "unknown encoding \"\(candidate.name)\" (\(candidate.source)); read as another")
+                problems.append(
+                    "unknown encoding \"\(candidate.name)\" in the \(candidate.source.rawValue)")
             case .failure(.invalidBytes):
-                if candidate.source != "default" {
-                    warnings.append(
-                        "bytes are not valid \(candidate.name) (\(candidate.source)); read as another encoding"
+                let place = name == "UTF-8" ? invalidUTF8Place(body) : ""
+                if candidate.source.isNamed {
+                    problems.append(
+                        "the bytes are not valid \(candidate.name)\(place) as the \(candidate.source.rawValue) says"
                     )
+                } else if problems.isEmpty {
+                    problems.append(
+                        "the bytes are not valid UTF-8\(place) and no encoding is declared")
                 } else {
-                    warnings.append(
-                        "bytes are not valid UTF-8 and no encoding is declared; guessed")
+                    problems.append("nor UTF-8\(place)")
                 }
             }
         }
         // Unreachable in practice: windows-1252 decodes every byte.
         return Decoded(
-            utf8: WindowsLatin1.utf8(from: body), encoding: "windows-1252", warnings: warnings)
+            utf8: WindowsLatin1.utf8(from: body), encoding: "windows-1252",
+            warnings: [problems.joined(separator: "; ") + "; read as windows-1252"])
+    }
+
+    /// The HTTP charset or declaration after `winner` naming another encoding, in words,
+    /// when the difference can matter (some byte is not ASCII).
+    private static func disagreements(
+        with winner: Candidate, named name: String, among later: ArraySlice<Candidate>,
+        body: [UInt8]
+    ) -> [String] {
+        // A layout is what the bytes look like, not a claim that can be wrong:
+        // EBCDIC's layout names only the common code page.
+        let others = later.filter {
+            ($0.source == .httpCharset || $0.source == .declaration)
+                && canonicalName($0.name) != name
+        }
+        guard !others.isEmpty, body.contains(where: { $0 >= 0x80 }) else { return [] }
+        return others.map { other in
+            "the \(winner.source.rawValue) (\(winner.name)) and the \(other.source.rawValue) (\(other.name)) disagree"
+        }
+    }
+
+    /// ` (line N)`: where the first byte that is not UTF-8 is.
+    private static func invalidUTF8Place(_ bytes: [UInt8]) -> String {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return ""
+            case .error: return " (line \(DocumentLines.line(of: offset, in: bytes)))"
+            }
+        }
     }
 
     /// One spelling per encoding; ISO-8859-1 and ASCII read as their

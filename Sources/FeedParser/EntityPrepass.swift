@@ -13,21 +13,31 @@
 /// Comments, CDATA sections, processing instructions and the DOCTYPE are
 /// copied untouched. When the document declares entities of its own
 /// (an internal subset), unknown names are left for libxml2 to resolve.
+///
+/// Every repair but the rewriting of well-formed references is counted in
+/// `PrepassRepairs`, for the feed's warnings.
 struct EntityPrepass {
+    /// The document libxml2 should read, and what was repaired to make it.
+    struct Repaired {
+        var document: [UInt8]
+        var repairs: PrepassRepairs
+    }
+
     private let input: [UInt8]
     private let rewritesPredefined: Bool
     private var output: [UInt8] = []
     private var copiedUpTo = 0
     private var hasInternalSubset = false
+    private var repairs = PrepassRepairs()
 
-    /// The repaired document, or the input itself when nothing needed repair.
+    /// The repaired document (the input itself when nothing needed repair).
     /// - Parameter rewritesPredefined: also rewrite `&amp;`, `&lt;`… as
     ///   numeric references. Only needed for documents libxml2 will find
     ///   ill-formed, so the parser first tries without (it is most of this
     ///   pass's work on escaped HTML) and repeats with it when an error shows.
-    static func repair(_ bytes: [UInt8], rewritesPredefined: Bool = true) -> [UInt8] {
+    static func repair(_ bytes: [UInt8], rewritesPredefined: Bool = true) -> Repaired {
         var pass = EntityPrepass(input: bytes, rewritesPredefined: rewritesPredefined)
-        return pass.run()
+        return Repaired(document: pass.run(), repairs: pass.repairs)
     }
 
     private init(input: [UInt8], rewritesPredefined: Bool) {
@@ -51,12 +61,14 @@ struct EntityPrepass {
             } else if byte == UInt8(ascii: "&") {
                 index = repairReference(at: index)
             } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                repairs.record(.controlCharacter, at: index)
                 replace(index..<(index + 1), with: " ")
                 index += 1
             } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(input[index + 1]) {
                 // A C1 control is windows-1252 punctuation decoded as Latin-1
                 // somewhere upstream; put back the character meant.
                 let scalar = WindowsLatin1.scalar(input[index + 1])
+                repairs.record(.c1Control, at: index)
                 replace(index..<(index + 2), with: String(Character(Unicode.Scalar(scalar) ?? " ")))
                 index += 2
             } else {
@@ -87,6 +99,7 @@ struct EntityPrepass {
         // `5 < 6`: a `<` that cannot start a tag is text; libxml2 would
         // give up on the rest of the document.
         if index + 1 < input.count, !Self.canStartTag(input[index + 1]) {
+            repairs.record(.lessThan, at: index)
             replace(index..<(index + 1), with: "&#60;")
         }
         return index + 1
@@ -157,16 +170,23 @@ struct EntityPrepass {
             if digits > 0, cursor < input.count, input[cursor] == UInt8(ascii: ";") {
                 if (0x80...0x9F).contains(value) {
                     // C1 controls are windows-1252 punctuation misread as Latin-1.
+                    repairs.record(.c1Control, at: index)
                     replace(index..<(cursor + 1), with: "&#\(WindowsLatin1.scalar(UInt8(value)));")
                     return cursor + 1
                 }
                 if Self.isXMLCharacter(value) {
                     // XML allows only a lowercase x in hexadecimal references.
                     if isHex, input[index + 2] == UInt8(ascii: "X") {
+                        repairs.record(
+                            .upperCaseHexReference, at: index, example: text(index..<(cursor + 1)))
                         replace(index..<(cursor + 1), with: "&#\(value);")
                     }
                     return cursor + 1
                 }
+                repairs.record(
+                    .invalidCharacterReference, at: index, example: text(index..<(cursor + 1)))
+            } else {
+                repairs.record(.bareAmpersand, at: index)
             }
             replace(index..<(index + 1), with: "&#38;")
             return index + 1
@@ -177,6 +197,7 @@ struct EntityPrepass {
             cursor += 1
         }
         guard cursor > index + 1, cursor < input.count, input[cursor] == UInt8(ascii: ";") else {
+            repairs.record(.bareAmpersand, at: index)
             replace(index..<(index + 1), with: "&#38;")
             return index + 1
         }
@@ -198,12 +219,19 @@ struct EntityPrepass {
                 return cursor + 1
             }
             if let scalar = LibXML2Functions.htmlEntityScalar(named: name) {
+                repairs.record(.htmlEntity, at: index, example: "&\(name);")
                 replace(reference, with: "&#\(scalar.value);")
             } else {
+                repairs.record(.unknownEntity, at: index, example: "&\(name);")
                 replace(index..<(index + 1), with: "&#38;")
             }
         }
         return cursor + 1
+    }
+
+    /// The bytes of `range` as text, for a warning's example.
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: input[range], as: UTF8.self)
     }
 
     private static func startsName(_ byte: UInt8) -> Bool {

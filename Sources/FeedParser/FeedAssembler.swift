@@ -2,7 +2,8 @@ import FeedModel
 import Foundation
 
 /// Turns a handler's draft into the `Feed` every later stage sees: links
-/// made absolute, identities assigned, text reduced for matching.
+/// made absolute, identities assigned, text reduced for matching, and the
+/// draft's unreadable dates added to `warnings`.
 enum FeedAssembler {
     static func assemble(_ draft: FeedDraft, warnings: [String]) -> Feed {
         let converter = HTMLTextConverter()
@@ -50,7 +51,8 @@ enum FeedAssembler {
             format: draft.format, title: nonEmpty(feedTitle),
             link: draft.link ?? draft.identifier.flatMap { isWebAddress($0) ? $0 : nil },
             description: nonEmpty(draft.description), updated: draft.updated,
-            suggestedInterval: suggestedInterval(draft), items: items, warnings: warnings)
+            suggestedInterval: suggestedInterval(draft), items: items,
+            warnings: warnings + [draft.dates.warning].compactMap { $0 })
     }
 
     private static func isWebAddress(_ text: String) -> Bool {

@@ -44,6 +44,8 @@ struct FeedDraft {
     var sawRootElement = false
     /// Atom's feed id, the link of last resort when it is a web address.
     var identifier: String?
+    /// Reads the feed's dates and counts the unreadable ones.
+    var dates = FeedDateReader()
 
     init(format: FeedFormat) {
         self.format = format

@@ -52,45 +52,41 @@ public enum FeedParser {
     private static func parseXML(
         _ decoded: DocumentDecoder.Decoded, makeHandler: () -> any FeedHandler
     ) throws(ParserError) -> Feed {
-        var (handler, parser) = try parseXML(decoded.utf8, rewritesPredefined: false, makeHandler)
-        if parser.diagnostics.contains(where: \.isFatal) {
+        var pass = try parseXML(decoded.utf8, rewritesPredefined: false, makeHandler)
+        if pass.parser.diagnostics.contains(where: \.isFatal) {
             // Ill-formed: libxml2 2.9.14 may have dropped named references
             // after the first error. Again, with every reference numeric.
-            (handler, parser) = try parseXML(decoded.utf8, rewritesPredefined: true, makeHandler)
+            pass = try parseXML(decoded.utf8, rewritesPredefined: true, makeHandler)
         }
-        let result = handler.feed
-        let fatal = parser.diagnostics.filter(\.isFatal)
+        let result = pass.handler.feed
+        let fatal = pass.parser.diagnostics.filter(\.isFatal)
         if !result.sawRootElement, let first = fatal.first {
             throw .malformed(line: first.line, column: first.column, message: first.message)
         }
-        return FeedAssembler.assemble(
-            result, warnings: decoded.warnings + warnings(from: parser.diagnostics))
+        let warnings =
+            decoded.warnings + pass.repairs.warnings(in: decoded.utf8)
+            + XMLDiagnostic.warnings(pass.parser.diagnostics, total: pass.parser.diagnosticCount)
+        return FeedAssembler.assemble(result, warnings: warnings)
+    }
+
+    /// One run of the prepass and libxml2 over a document.
+    private struct XMLPass {
+        var handler: any FeedHandler
+        var parser: XMLSAXParser
+        var repairs: PrepassRepairs
     }
 
     private static func parseXML(
         _ utf8: [UInt8], rewritesPredefined: Bool, _ makeHandler: () -> any FeedHandler
-    ) throws(ParserError) -> (any FeedHandler, XMLSAXParser) {
-        let document = EntityPrepass.repair(utf8, rewritesPredefined: rewritesPredefined)
+    ) throws(ParserError) -> XMLPass {
+        let repaired = EntityPrepass.repair(utf8, rewritesPredefined: rewritesPredefined)
+        let document = repaired.document
         let handler = makeHandler()
         // Character data rarely exceeds the document; entity bombs do, by far.
         let parser = XMLSAXParser(textBudget: document.count * 4 + 1_000_000)
         parser.delegate = handler
         try parser.parse(utf8: document)
         handler.finish(parser)
-        return (handler, parser)
-    }
-
-    /// Diagnostics in words, the first few of each kind.
-    private static func warnings(from diagnostics: [XMLDiagnostic]) -> [String] {
-        let shown = 5
-        var warnings = diagnostics.prefix(shown).map { diagnostic in
-            diagnostic.isFatal
-                ? "ill-formed XML, recovered: line \(diagnostic.line), column \(diagnostic.column): \(diagnostic.message)"
-                : "line \(diagnostic.line): \(diagnostic.message)"
-        }
-        if diagnostics.count > shown {
-            warnings.append("\(diagnostics.count - shown) more XML errors")
-        }
-        return warnings
+        return XMLPass(handler: handler, parser: parser, repairs: repaired.repairs)
     }
 }

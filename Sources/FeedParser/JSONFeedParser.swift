@@ -27,16 +27,32 @@ enum JSONFeedParser {
         draft.description = string(root["description"])
         draft.descriptionIsHTML = false
         draft.baseURL = feedBase
-        let entries = root["items"] as? [Any] ?? []
-        for case let entry as [String: Any] in entries {
-            draft.items.append(item(entry, base: feedBase))
-        }
         var warnings: [String] = []
-        if root["items"] == nil { warnings.append("JSON Feed without \"items\"") }
+        var skipped = 0
+        if let entries = root["items"] as? [Any] {
+            for entry in entries {
+                guard let entry = entry as? [String: Any] else {
+                    skipped += 1
+                    continue
+                }
+                draft.items.append(item(entry, base: feedBase, dates: &draft.dates))
+            }
+        } else if root["items"] == nil {
+            warnings.append("JSON Feed without \"items\"")
+        } else {
+            warnings.append("JSON Feed \"items\" is not an array; no items read")
+        }
+        if skipped > 0 {
+            warnings.append(
+                "\(skipped) JSON Feed item\(skipped == 1 ? " is not an object" : "s are not objects"); skipped"
+            )
+        }
         return FeedAssembler.assemble(draft, warnings: warnings)
     }
 
-    private static func item(_ entry: [String: Any], base: URL?) -> ItemDraft {
+    private static func item(_ entry: [String: Any], base: URL?, dates: inout FeedDateReader)
+        -> ItemDraft
+    {
         var item = ItemDraft()
         item.baseURL = base
         // Ids must be strings, but numbers are common; both identify.
@@ -61,8 +77,8 @@ enum JSONFeedParser {
         item.authors = authors.compactMap { string($0["name"]) }
         item.categories = (entry["tags"] as? [Any] ?? []).compactMap { string($0) }
         item.dateText = string(entry["date_published"])
-        item.published = item.dateText.flatMap(DateParser.parse)
-        item.updated = string(entry["date_modified"]).flatMap(DateParser.parse)
+        item.published = item.dateText.flatMap { dates.read($0) }
+        item.updated = string(entry["date_modified"]).flatMap { dates.read($0) }
         return item
     }
 

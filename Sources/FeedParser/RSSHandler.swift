@@ -34,7 +34,7 @@ final class RSSHandler: FeedHandler {
 
     /// Closes what a truncated document left open.
     func finish(_ parser: XMLSAXParser) {
-        if let capture { complete(capture, text: parser.takeText()) }
+        if let capture { complete(capture, text: parser.takeText(), line: parser.currentLine) }
         capture = nil
         if itemDepth != nil { feed.items.append(item) }
         itemDepth = nil
@@ -88,7 +88,7 @@ final class RSSHandler: FeedHandler {
         if let current = capture {
             if let text = current.end(element, at: depth, parser: parser) {
                 capture = nil
-                complete(current, text: text)
+                complete(current, text: text, line: parser.currentLine)
             }
             return
         }
@@ -188,14 +188,16 @@ final class RSSHandler: FeedHandler {
         parser.escapesCapturedText = field == .fallbackContent
     }
 
-    private func complete(_ capture: FieldCapture<Field>, text: String) {
+    /// Stores a captured field; `line` is where it ended, for warnings.
+    private func complete(_ capture: FieldCapture<Field>, text: String, line: Int?) {
         switch capture.field {
         case .channelTitle: feed.title = text
         case .channelLink:
             if !text.isEmpty { feed.link = URLResolver.resolve(text, against: bases.current) }
         case .channelDescription: feed.description = text
-        case .channelUpdated: feed.updated = DateParser.parse(text) ?? feed.updated
-        case .channelFallbackUpdated: feed.updated = feed.updated ?? DateParser.parse(text)
+        case .channelUpdated: feed.updated = feed.dates.read(text, line: line) ?? feed.updated
+        case .channelFallbackUpdated:
+            if feed.updated == nil { feed.updated = feed.dates.read(text, line: line) }
         case .timeToLive: feed.timeToLive = Double(text).map { $0 * 60 }
         case .updatePeriod: feed.updatePeriod = text
         case .updateFrequency: feed.updateFrequency = Int(text)
@@ -214,12 +216,12 @@ final class RSSHandler: FeedHandler {
         case .category:
             if !text.isEmpty, !item.categories.contains(text) { item.categories.append(text) }
         case .published:
-            item.published = DateParser.parse(text) ?? item.published
+            item.published = feed.dates.read(text, line: line) ?? item.published
             item.dateText = text
         case .fallbackPublished:
-            if item.published == nil { item.published = DateParser.parse(text) }
+            if item.published == nil { item.published = feed.dates.read(text, line: line) }
             if item.dateText == nil { item.dateText = text }
-        case .updated: item.updated = DateParser.parse(text)
+        case .updated: item.updated = feed.dates.read(text, line: line)
         }
     }
 }

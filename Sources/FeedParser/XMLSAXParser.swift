@@ -14,16 +14,6 @@ struct XMLAttribute: Sendable {
     var value: String
 }
 
-/// Something libxml2 complained about, with where it was.
-struct XMLDiagnostic: Sendable, Equatable {
-    var line: Int
-    var column: Int
-    var message: String
-    /// libxml2's error code (`xmlParserErrors`).
-    var code: Int
-    var isFatal: Bool
-}
-
 /// Receives the element events of `XMLSAXParser`. Text is not pushed: the
 /// delegate turns capture on where it cares and takes the text at the end tag.
 protocol XMLSAXDelegate: AnyObject {
@@ -34,7 +24,8 @@ protocol XMLSAXDelegate: AnyObject {
 /// The one place where feedwatch talks to libxml2's streaming XML parser:
 /// a SAX2 parser over the document in memory, in recover mode, with no
 /// network, no DTD loading and no entity substitution. Pointers to libxml2
-/// stay in this file and its two siblings (`HTMLSAXReader`, `LibXML2Functions`).
+/// stay in this file and its siblings (`XMLAttributes`, `HTMLSAXReader`,
+/// `LibXML2Functions`).
 final class XMLSAXParser {
     /// Held strongly for the parse only; `parse` lets go at the end.
     var delegate: XMLSAXDelegate?
@@ -45,7 +36,10 @@ final class XMLSAXParser {
     /// back to a string).
     var escapesCapturedText = false
 
+    /// The first diagnostics (a hopeless document repeats itself).
     private(set) var diagnostics: [XMLDiagnostic] = []
+    /// All diagnostics, also those past the first ones kept.
+    private(set) var diagnosticCount = 0
     /// Set when parsing was stopped on purpose (entity expansion, limits).
     private(set) var abortError: ParserError?
 
@@ -53,6 +47,8 @@ final class XMLSAXParser {
     private var textBudget: Int
     private var context: xmlParserCtxtPtr?
     private var htmlEntityHolder: xmlDocPtr?
+    /// HTML names resolved for libxml2 so far, each reported once.
+    private var htmlEntitiesResolved: Set<String> = []
     /// Names by dictionary pointer, direct-mapped: a pointer compare instead
     /// of hashing, and a document uses few distinct names.
     private var nameCache = [(pointer: UnsafePointer<xmlChar>?, name: String)](
@@ -108,6 +104,12 @@ final class XMLSAXParser {
         _ = xmlParseDocument(context)
         delegate = nil
         if let abortError { throw abortError }
+    }
+
+    /// The line libxml2 has reached, for warnings that say where; nil once
+    /// `parse` has returned (when handlers close what a truncated document left open).
+    var currentLine: Int? {
+        context.map { Int(xmlSAX2GetLineNumber($0)) }
     }
 
     /// The captured text so far without surrounding whitespace, emptying the buffer.
@@ -225,8 +227,20 @@ final class XMLSAXParser {
         return htmlEntityHolder
     }
 
+    /// Reached only when the document has an internal subset (else the
+    /// prepass made every HTML name numeric): a recovery, reported once a name.
     private func htmlEntity(named entityName: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
-        feedwatch_html_entity(entityHolder(), entityName)
+        let entity = feedwatch_html_entity(entityHolder(), entityName)
+        if entity != nil, let context, let text = name(entityName),
+            htmlEntitiesResolved.insert(text).inserted
+        {
+            record(
+                XMLDiagnostic(
+                    line: Int(xmlSAX2GetLineNumber(context)), column: 0,
+                    message: "undeclared HTML entity &\(text); read as HTML", code: 0,
+                    isFatal: false))
+        }
+        return entity
     }
 
     /// An entity that expands to nothing, standing in for refused external ones.
@@ -240,6 +254,7 @@ final class XMLSAXParser {
     }
 
     private func record(_ diagnostic: XMLDiagnostic) {
+        diagnosticCount += 1
         // A hopeless document repeats itself; the first errors say enough.
         if diagnostics.count < 50 { diagnostics.append(diagnostic) }
     }
@@ -311,88 +326,5 @@ final class XMLSAXParser {
         handler.serror = { userData, error in
             XMLSAXParser.instance(userData)?.error(error)
         }
-    }
-}
-
-/// The attributes of the start tag being reported, decoded on demand since
-/// most are never looked at. Valid only during the delegate call.
-struct XMLAttributes {
-    /// libxml2's layout: five pointers per attribute (local name, prefix,
-    /// namespace URI, value start, value end).
-    private let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    let count: Int
-
-    fileprivate init(pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
-        self.pointer = pointer
-        self.count = pointer == nil ? 0 : count
-    }
-
-    /// No attributes at all.
-    static var empty: XMLAttributes { XMLAttributes(pointer: nil, count: 0) }
-
-    /// The value of an attribute without namespace or, failing that, with any.
-    func value(_ localName: String) -> String? {
-        var fallback: Int?
-        for index in 0..<count where Self.equals(field(index, 0), localName) {
-            if field(index, 2) == nil { return value(at: index) }
-            if fallback == nil { fallback = index }
-        }
-        return fallback.map(value(at:))
-    }
-
-    /// The value of a namespaced attribute (`xml:base`, `rdf:about`).
-    func value(_ localName: String, namespace: String) -> String? {
-        for index in 0..<count
-        where Self.equals(field(index, 0), localName) && Self.equals(field(index, 2), namespace) {
-            return value(at: index)
-        }
-        return nil
-    }
-
-    /// Every attribute, decoded.
-    var all: [XMLAttribute] {
-        (0..<count).map { index in
-            XMLAttribute(
-                name: XMLName(
-                    namespace: field(index, 2).map { String(cString: $0) },
-                    localName: field(index, 0).map { String(cString: $0) } ?? ""),
-                value: value(at: index))
-        }
-    }
-
-    private func field(_ index: Int, _ offset: Int) -> UnsafePointer<xmlChar>? {
-        pointer?[index * 5 + offset]
-    }
-
-    private func value(at index: Int) -> String {
-        guard let start = field(index, 3), let end = field(index, 4) else { return "" }
-        let bytes = UnsafeBufferPointer(start: start, count: end - start)
-        // Without entity substitution libxml2 leaves `&` as `&#38;`.
-        guard let ampersand = bytes.firstIndex(of: UInt8(ascii: "&")) else {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        let reference = Array("&#38;".utf8)
-        var decoded = Array(bytes[..<ampersand])
-        var index = ampersand
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "&"), bytes[index...].starts(with: reference) {
-                decoded.append(UInt8(ascii: "&"))
-                index += reference.count
-            } else {
-                decoded.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(decoding: decoded, as: UTF8.self)
-    }
-
-    private static func equals(_ cString: UnsafePointer<xmlChar>?, _ string: String) -> Bool {
-        guard let cString else { return false }
-        var index = 0
-        for byte in string.utf8 {
-            guard cString[index] == byte else { return false }
-            index += 1
-        }
-        return cString[index] == 0
     }
 }

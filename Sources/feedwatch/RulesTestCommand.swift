@@ -52,45 +52,23 @@ struct RulesTestCommand: ParsableCommand {
     }
 
     private func readItems() throws -> [Item] {
-        let data: Data
-        var contentType: String?
-        var isStandardInput = false
-        if input == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-            isStandardInput = true
-        } else if let url = URL(string: input), let scheme = url.scheme,
-            ["http", "https"].contains(scheme)
-        {
-            (data, contentType) = try fetch(url)
-        } else {
-            guard let fileData = FileManager.default.contents(atPath: input) else {
-                printError("rules: cannot read \(input)")
-                throw ExitStatus.failures
-            }
-            data = fileData
-        }
-        if plain { return [Self.plainItem(data, id: isStandardInput ? "stdin" : input)] }
-        do {
-            return try FeedParser.parse(data, contentType: contentType).items
-        } catch {
-            if isStandardInput { return [Self.plainItem(data, id: "stdin")] }
-            printError("\(error)\n(use --plain to read \(input) as plain text)")
-            throw ExitStatus.failures
-        }
-    }
-
-    private func fetch(_ url: URL) throws -> (Data, String?) {
-        var outcome: FetchOutcome?
-        FeedFetcher().fetch([FeedRequest(feedName: "rules-test", url: url)]) {
-            outcome = $0.outcome
-        }
-        switch outcome {
-        case .fetched(let body): return (body.body, body.contentType)
-        case .failed(let error):
+        let isStandardInput = input == "-"
+        let reader = FeedInputReader(options: FetchOptions(userAgent: FeedwatchVersion.userAgent))
+        let document: FeedDocument
+        switch reader.read(input) {
+        case .success(let read): document = read
+        case .failure(let error):
             printError("\(error)")
             throw ExitStatus.failures
-        default:
-            printError("rules: nothing fetched from \(url.absoluteString)")
+        }
+        if plain { return [Self.plainItem(document.data, id: isStandardInput ? "stdin" : input)] }
+        do {
+            return try FeedParser.parse(
+                document.data, contentType: document.contentType, baseURL: document.baseURL
+            ).items
+        } catch {
+            if isStandardInput { return [Self.plainItem(document.data, id: "stdin")] }
+            printError("\(error)\n(use --plain to read \(input) as plain text)")
             throw ExitStatus.failures
         }
     }

@@ -187,8 +187,11 @@ public final class MonitorPass {
             do {
                 let parsed = try FeedParser.parse(
                     body.body, contentType: body.contentType, baseURL: body.effectiveURL)
+                // Repairs recur on every changed body of the same feed (most
+                // real feeds carry an &nbsp; or a bad date): info, not warning,
+                // so they do not drown the notices; `feedwatch parse URL` shows them.
                 for warning in parsed.warnings {
-                    logger.warning("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
+                    logger.info("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
                 }
                 // First contact is the first body ever read: a feed whose first
                 // polls failed still gets its silent baseline, not a flood.

@@ -2,13 +2,15 @@ import Foundation
 
 /// HTML reduced to the plain text a person would read: scripts and styles
 /// dropped, block elements turned into line breaks, entities decoded,
-/// whitespace folded. Text without markup takes a fast path.
+/// whitespace folded. Text without markup takes a fast path, simple markup
+/// a pure-Swift reader (`SimpleHTMLReader`), the rest libxml2's HTML parser.
 ///
 /// Other modules use it for anything that may hold HTML.
 public enum HTMLText {
     /// The plain text of an HTML fragment or document.
     public static func plainText(_ html: String) -> String {
         guard needsParsing(html) else { return TextFolder.fold(html) }
+        if let text = SimpleHTMLReader.text(of: html) { return text }
         // One libxml2 HTML context per thread, kept: creating one costs more
         // than reducing a typical snippet.
         let key = "feedwatch.HTMLText.reader"
@@ -35,6 +37,7 @@ final class HTMLTextConverter {
 
     func plainText(_ html: String) -> String {
         guard HTMLText.needsParsing(html) else { return TextFolder.fold(html) }
+        if let text = SimpleHTMLReader.text(of: html) { return text }
         return reader.text(of: html)
     }
 }

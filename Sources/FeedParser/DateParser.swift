@@ -118,21 +118,22 @@ public enum DateParser {
         }
     }
 
+    private static let monthAbbreviations = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    private static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]
+
     /// A month by English name or three-letter abbreviation.
     static func month(named name: String) -> Int? {
-        let names = [
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ]
         let lowered = name.lowercased()
         guard lowered.count >= 3 else { return nil }
         if lowered == "sept" { return 9 }
-        for (index, abbreviation) in names.enumerated() where lowered.hasPrefix(abbreviation) {
-            let full = [
-                "january", "february", "march", "april", "may", "june", "july", "august",
-                "september",
-                "october", "november", "december",
-            ][index]
-            if lowered == abbreviation || full.hasPrefix(lowered) { return index + 1 }
+        for (index, abbreviation) in monthAbbreviations.enumerated()
+        where lowered.hasPrefix(abbreviation) {
+            if lowered == abbreviation || monthNames[index].hasPrefix(lowered) { return index + 1 }
         }
         return nil
     }

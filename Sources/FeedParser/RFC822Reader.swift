@@ -137,10 +137,14 @@ struct RFC822Reader {
         else { return false }
         var second = 0.0
         if parts.count == 3 {
-            guard let value = Double(String(decoding: parts[2], as: UTF8.self)) else {
+            // Whole seconds, nearly always: no string to make for them.
+            if let whole = Self.integer(parts[2]) {
+                second = Double(whole)
+            } else if let value = Double(String(decoding: parts[2], as: UTF8.self)) {
+                second = value
+            } else {
                 return false
             }
-            second = value
         }
         fields.time = (hour, minute, second)
         return true

@@ -59,26 +59,23 @@ struct SimpleHTMLReader {
     private mutating func readText() -> Bool {
         let start = index
         var cursor = index
-        var isBlank = true
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte > 0x20 {
-                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
-                isBlank = false
-                // U+FFFE and U+FFFF are not XML characters: libxml2 drops them.
-                if byte == 0xEF, cursor + 2 < bytes.count, bytes[cursor + 1] == 0xBF,
-                    bytes[cursor + 2] >= 0xBE
-                {
-                    return false
-                }
-            } else if !Self.isBlank(byte) {
-                // Control characters, which libxml2 drops.
-                return false
+        while true {
+            guard let stop = bytes[cursor...].firstIndex(where: Self.endsOrSpoilsText) else {
+                cursor = bytes.count
+                break
             }
+            cursor = stop
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
+            // U+FFFE and U+FFFF are not XML characters, nor are controls: libxml2 drops them.
+            let isNonCharacter =
+                byte == 0xEF && cursor + 2 < bytes.count && bytes[cursor + 1] == 0xBF
+                && bytes[cursor + 2] >= 0xBE
+            guard byte == 0xEF, !isNonCharacter else { return false }
             cursor += 1
         }
         if openElements.isEmpty {
-            if !isBlank {
+            if !bytes[start..<cursor].allSatisfy(Self.isBlank) {
                 openParagraph()
             } else if cursor - start >= Self.textChunkSize {
                 // A blank chunk that is not the last of its run counts as
@@ -89,6 +86,13 @@ struct SimpleHTMLReader {
         folder.append(bytes[start..<cursor])
         index = cursor
         return true
+    }
+
+    /// `<` and `&`, which end a run of text; control characters and the
+    /// first byte of U+FFFE and U+FFFF (and of other characters from U+F000).
+    private static func endsOrSpoilsText(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0xEF
+            || (byte < 0x20 && !isBlank(byte))
     }
 
     /// Text outside any element: libxml2 puts it in a paragraph of its own.

@@ -118,15 +118,12 @@ struct TextFolder {
                 // A run of ordinary bytes goes in at once, single spaces
                 // between them included: they are already folded.
                 var end = bytes.index(after: index)
-                while end != bytes.endIndex {
-                    if Self.isOrdinary(bytes[end]) {
-                        end = bytes.index(after: end)
-                        continue
-                    }
-                    guard bytes[end] == 0x20 else { break }
+                while true {
+                    end = bytes[end...].firstIndex { !Self.isOrdinary($0) } ?? bytes.endIndex
+                    guard end != bytes.endIndex, bytes[end] == 0x20 else { break }
                     let next = bytes.index(after: end)
                     guard next != bytes.endIndex, Self.isOrdinary(bytes[next]) else { break }
-                    end = bytes.index(after: next)
+                    end = next
                 }
                 separate()
                 output.append(contentsOf: bytes[index..<end])

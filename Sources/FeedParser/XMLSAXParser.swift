@@ -34,34 +34,54 @@ protocol XMLSAXDelegate: AnyObject {
 /// The one place where feedwatch talks to libxml2's streaming XML parser:
 /// a SAX2 parser over the document in memory, in recover mode, with no
 /// network, no DTD loading and no entity substitution. Pointers to libxml2
-/// stay in this file and its two siblings (`HTMLSAXReader`, `LibXML2Functions`).
+/// stay in this file and its siblings (`XMLAttributes`, `HTMLSAXReader`,
+/// `LibXML2Functions`).
 final class XMLSAXParser {
     /// Held strongly for the parse only; `parse` lets go at the end.
     var delegate: XMLSAXDelegate?
 
     /// When on, character data and CDATA go into the text buffer.
-    var isCapturingText = false
+    var isCapturingText: Bool {
+        get { state.pointee.text.isCapturing }
+        set { state.pointee.text.isCapturing = newValue }
+    }
     /// When on, captured text is escaped as XML (for inline markup serialized
     /// back to a string).
-    var escapesCapturedText = false
+    var escapesCapturedText: Bool {
+        get { state.pointee.text.escapes }
+        set { state.pointee.text.escapes = newValue }
+    }
 
     private(set) var diagnostics: [XMLDiagnostic] = []
     /// Set when parsing was stopped on purpose (entity expansion, limits).
     private(set) var abortError: ParserError?
 
-    private var textBuffer: [UInt8] = []
-    private var textBudget: Int
     private var context: xmlParserCtxtPtr?
     private var htmlEntityHolder: xmlDocPtr?
-    /// Names by dictionary pointer, direct-mapped: a pointer compare instead
-    /// of hashing, and a document uses few distinct names.
-    private var nameCache = [(pointer: UnsafePointer<xmlChar>?, name: String)](
-        repeating: (nil, ""), count: 256)
+
+    /// What the callbacks touch on every event, behind the pointer libxml2
+    /// hands them as user data. libxml2 calls `characters` for every run of
+    /// text and every `&lt;` (26 times in a typical escaped summary): through
+    /// a class property each call paid a dynamic exclusivity check and a
+    /// retain, a third of its cost.
+    private struct CallbackState {
+        unowned(unsafe) let parser: XMLSAXParser
+        var text: XMLTextCapture
+        var names = NameCache()
+    }
+
+    private let state: UnsafeMutablePointer<CallbackState>
 
     /// - Parameter textBudget: how many bytes of character data the document
     ///   may produce; past it (entity expansion bombs) parsing stops.
     init(textBudget: Int) {
-        self.textBudget = textBudget
+        state = .allocate(capacity: 1)
+        state.initialize(to: CallbackState(parser: self, text: XMLTextCapture(budget: textBudget)))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Parses a whole UTF-8 document, calling the delegate as elements open
@@ -71,7 +91,6 @@ final class XMLSAXParser {
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
         Self.install(into: &handler)
-        let userData = Unmanaged.passUnretained(self).toOpaque()
         // A memory parser (the whole document is at hand) whose default
         // handler table is swapped for ours: no tree is ever built.
         let created: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
@@ -86,7 +105,7 @@ final class XMLSAXParser {
                 : .notAFeed(reason: "the XML parser could not start (out of memory?)")
         }
         table.pointee = handler
-        context.pointee.userData = userData
+        context.pointee.userData = UnsafeMutableRawPointer(state)
         self.context = context
         defer {
             if let document = context.pointee.myDoc {
@@ -112,32 +131,22 @@ final class XMLSAXParser {
 
     /// The captured text so far without surrounding whitespace, emptying the buffer.
     func takeText() -> String {
-        var start = 0
-        var end = textBuffer.count
-        while start < end, Self.isWhitespace(textBuffer[start]) { start += 1 }
-        while end > start, Self.isWhitespace(textBuffer[end - 1]) { end -= 1 }
-        let text = String(decoding: textBuffer[start..<end], as: UTF8.self)
-        textBuffer.removeAll(keepingCapacity: true)
-        return text
-    }
-
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        state.pointee.text.take()
     }
 
     /// Drops the captured text.
     func discardText() {
-        textBuffer.removeAll(keepingCapacity: true)
+        state.pointee.text.discard()
     }
 
     /// Appends markup (already escaped) to the text buffer.
     func appendMarkup(_ markup: String) {
-        textBuffer.append(contentsOf: markup.utf8)
+        state.pointee.text.appendMarkup(markup)
     }
 
     /// Appends text to the buffer, escaped when `escapesCapturedText` is on.
     func appendText(_ text: String) {
-        appendCharacters(text.utf8)
+        if !state.pointee.text.append(text.utf8) { abortForTextBudget() }
     }
 
     /// Stops parsing with an error the caller will see.
@@ -148,36 +157,30 @@ final class XMLSAXParser {
 
     // MARK: - Events from libxml2
 
-    private func appendCharacters<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
-        textBudget -= bytes.count
-        if textBudget < 0 {
-            abort(.resourceLimit(reason: "the document expands to more text than its size allows"))
-            return
-        }
-        guard isCapturingText else { return }
-        guard escapesCapturedText else {
-            textBuffer.append(contentsOf: bytes)
-            return
-        }
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): textBuffer.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): textBuffer.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): textBuffer.append(contentsOf: "&gt;".utf8)
-            default: textBuffer.append(byte)
-            }
+    private func abortForTextBudget() {
+        abort(.resourceLimit(reason: "the document expands to more text than its size allows"))
+    }
+
+    /// Names by dictionary pointer, direct-mapped: a pointer compare instead
+    /// of hashing, and a document uses few distinct names.
+    private struct NameCache {
+        private var slots = [(pointer: UnsafePointer<xmlChar>?, name: String)](
+            repeating: (nil, ""), count: 256)
+
+        mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+            guard let pointer else { return nil }
+            // libxml2 interns names in the context's dictionary, so a pointer
+            // stands for one name for the whole parse.
+            let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
+            if slots[slot].pointer == pointer { return slots[slot].name }
+            let value = String(cString: pointer)
+            slots[slot] = (pointer, value)
+            return value
         }
     }
 
     private func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        guard let pointer else { return nil }
-        // libxml2 interns names in the context's dictionary, so a pointer
-        // stands for one name for the whole parse.
-        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
-        if nameCache[slot].pointer == pointer { return nameCache[slot].name }
-        let value = String(cString: pointer)
-        nameCache[slot] = (pointer, value)
-        return value
+        state.pointee.names.name(pointer)
     }
 
     private func startElement(
@@ -263,9 +266,14 @@ final class XMLSAXParser {
 
     // MARK: - The handler table
 
+    private static func state(_ userData: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<
+        CallbackState
+    >? {
+        userData?.assumingMemoryBound(to: CallbackState.self)
+    }
+
     private static func instance(_ userData: UnsafeMutableRawPointer?) -> XMLSAXParser? {
-        guard let userData else { return nil }
-        return Unmanaged<XMLSAXParser>.fromOpaque(userData).takeUnretainedValue()
+        state(userData)?.pointee.parser
     }
 
     private static func install(into handler: inout xmlSAXHandler) {
@@ -279,15 +287,13 @@ final class XMLSAXParser {
             XMLSAXParser.instance(userData)?.endElement(localName: localName, namespace: namespace)
         }
         handler.characters = { userData, characters, length in
-            guard let characters, length > 0 else { return }
-            XMLSAXParser.instance(userData)?.appendCharacters(
-                UnsafeBufferPointer(start: characters, count: Int(length)))
+            guard let characters, length > 0, let state = XMLSAXParser.state(userData) else {
+                return
+            }
+            let bytes = UnsafeBufferPointer(start: characters, count: Int(length))
+            if !state.pointee.text.append(bytes) { state.pointee.parser.abortForTextBudget() }
         }
-        handler.cdataBlock = { userData, characters, length in
-            guard let characters, length > 0 else { return }
-            XMLSAXParser.instance(userData)?.appendCharacters(
-                UnsafeBufferPointer(start: characters, count: Int(length)))
-        }
+        handler.cdataBlock = handler.characters
         handler.getEntity = { userData, entityName in
             XMLSAXParser.instance(userData)?.entity(named: entityName)
         }
@@ -311,88 +317,5 @@ final class XMLSAXParser {
         handler.serror = { userData, error in
             XMLSAXParser.instance(userData)?.error(error)
         }
-    }
-}
-
-/// The attributes of the start tag being reported, decoded on demand since
-/// most are never looked at. Valid only during the delegate call.
-struct XMLAttributes {
-    /// libxml2's layout: five pointers per attribute (local name, prefix,
-    /// namespace URI, value start, value end).
-    private let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    let count: Int
-
-    fileprivate init(pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
-        self.pointer = pointer
-        self.count = pointer == nil ? 0 : count
-    }
-
-    /// No attributes at all.
-    static var empty: XMLAttributes { XMLAttributes(pointer: nil, count: 0) }
-
-    /// The value of an attribute without namespace or, failing that, with any.
-    func value(_ localName: String) -> String? {
-        var fallback: Int?
-        for index in 0..<count where Self.equals(field(index, 0), localName) {
-            if field(index, 2) == nil { return value(at: index) }
-            if fallback == nil { fallback = index }
-        }
-        return fallback.map(value(at:))
-    }
-
-    /// The value of a namespaced attribute (`xml:base`, `rdf:about`).
-    func value(_ localName: String, namespace: String) -> String? {
-        for index in 0..<count
-        where Self.equals(field(index, 0), localName) && Self.equals(field(index, 2), namespace) {
-            return value(at: index)
-        }
-        return nil
-    }
-
-    /// Every attribute, decoded.
-    var all: [XMLAttribute] {
-        (0..<count).map { index in
-            XMLAttribute(
-                name: XMLName(
-                    namespace: field(index, 2).map { String(cString: $0) },
-                    localName: field(index, 0).map { String(cString: $0) } ?? ""),
-                value: value(at: index))
-        }
-    }
-
-    private func field(_ index: Int, _ offset: Int) -> UnsafePointer<xmlChar>? {
-        pointer?[index * 5 + offset]
-    }
-
-    private func value(at index: Int) -> String {
-        guard let start = field(index, 3), let end = field(index, 4) else { return "" }
-        let bytes = UnsafeBufferPointer(start: start, count: end - start)
-        // Without entity substitution libxml2 leaves `&` as `&#38;`.
-        guard let ampersand = bytes.firstIndex(of: UInt8(ascii: "&")) else {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        let reference = Array("&#38;".utf8)
-        var decoded = Array(bytes[..<ampersand])
-        var index = ampersand
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "&"), bytes[index...].starts(with: reference) {
-                decoded.append(UInt8(ascii: "&"))
-                index += reference.count
-            } else {
-                decoded.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(decoding: decoded, as: UTF8.self)
-    }
-
-    private static func equals(_ cString: UnsafePointer<xmlChar>?, _ string: String) -> Bool {
-        guard let cString else { return false }
-        var index = 0
-        for byte in string.utf8 {
-            guard cString[index] == byte else { return false }
-            index += 1
-        }
-        return cString[index] == 0
     }
 }

@@ -59,19 +59,47 @@ struct SimpleHTMLReader {
     private mutating func readText() -> Bool {
         let start = index
         var cursor = index
+        // Most runs are words with single spaces between them, already
+        // folded: noticed here, they are copied whole instead of being
+        // looked at byte by byte again.
+        var isFolded = true
+        var followsSpace = false
         while true {
-            guard let stop = bytes[cursor...].firstIndex(where: Self.endsOrSpoilsText) else {
+            let stop: Int?
+            if isFolded {
+                stop = bytes[cursor...].firstIndex { byte in
+                    if byte > 0x20 {
+                        followsSpace = false
+                        return byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")
+                            || byte == 0xEF || byte == 0xC2
+                    }
+                    guard byte == 0x20, !followsSpace else { return true }
+                    followsSpace = true
+                    return false
+                }
+            } else {
+                stop = bytes[cursor...].firstIndex(where: Self.endsOrSpoilsText)
+            }
+            guard let stop else {
                 cursor = bytes.count
                 break
             }
             cursor = stop
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
-            // U+FFFE and U+FFFF are not XML characters, nor are controls: libxml2 drops them.
-            let isNonCharacter =
-                byte == 0xEF && cursor + 2 < bytes.count && bytes[cursor + 1] == 0xBF
-                && bytes[cursor + 2] >= 0xBE
-            guard byte == 0xEF, !isNonCharacter else { return false }
+            if byte == 0xEF {
+                // U+FFFE and U+FFFF are not XML characters: libxml2 drops them.
+                let isNonCharacter =
+                    cursor + 2 < bytes.count && bytes[cursor + 1] == 0xBF
+                    && bytes[cursor + 2] >= 0xBE
+                guard !isNonCharacter else { return false }
+            } else if byte < 0x20, !Self.isBlank(byte) {
+                // Control characters, which libxml2 drops too.
+                return false
+            } else {
+                // Other whitespace, a doubled space, a no-break space: for the folder.
+                isFolded = false
+            }
             cursor += 1
         }
         if openElements.isEmpty {
@@ -83,7 +111,11 @@ struct SimpleHTMLReader {
                 return false
             }
         }
-        folder.append(bytes[start..<cursor])
+        if isFolded {
+            folder.appendFolded(bytes[start..<cursor])
+        } else {
+            folder.append(bytes[start..<cursor])
+        }
         index = cursor
         return true
     }

@@ -140,6 +140,26 @@ struct TextFolder {
         }
     }
 
+    /// What `append` does with `run`, for a run already folded: bytes above
+    /// 0x20 other than 0xC2, with single spaces between them. It is copied
+    /// whole, its bytes not looked at again.
+    mutating func appendFolded(_ run: ArraySlice<UInt8>) {
+        guard !pendingLeadByte else { return append(run) }
+        guard skipDepth == 0 else { return }
+        var words = run
+        if words.first == 0x20 {
+            pendingSpace = true
+            words = words.dropFirst()
+        }
+        let endsWithSpace = words.last == 0x20
+        if endsWithSpace { words = words.dropLast() }
+        if !words.isEmpty {
+            separate()
+            output.append(contentsOf: words)
+        }
+        if endsWithSpace { pendingSpace = true }
+    }
+
     /// Neither whitespace, a control character, nor the lead byte of a
     /// no-break space (U+00A0 is C2 A0).
     private static func isOrdinary(_ byte: UInt8) -> Bool {

@@ -42,6 +42,9 @@ struct SimpleHTMLReaderTests {
             "<li>a<li>b",
             "AT&T and Q&A, 5 &gt; 3", "&bogus; entity &AMP;",
             "<figure><img src=a.jpg alt=Map><figcaption>The map</figcaption></figure>",
+            // Runs copied whole, and those that need folding.
+            "<p> leading and trailing </p>", "<p>double  space</p>", "tab\there\r\nand more",
+            "x&nbsp; y \u{A0} z", "<b>a</b> <i>b</i> ", "full\u{FF0C}width \u{A9} 2024",
         ]
         for html in cases { expectSameText(html, mustRead: true) }
     }

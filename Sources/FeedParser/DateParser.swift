@@ -17,7 +17,7 @@ public enum DateParser {
             var reader = ISO8601Reader(bytes)
             if let date = reader.read() { return date }
         }
-        return RFC822Reader(bytes).read()
+        return RFC1123Reader.read(bytes) ?? RFC822Reader(bytes).read()
     }
 
     /// ISO 8601's two-digit-year forms (`031231`, `03-12-31`, `03335`,

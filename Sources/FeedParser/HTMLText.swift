@@ -9,7 +9,7 @@ import Foundation
 public enum HTMLText {
     /// The plain text of an HTML fragment or document.
     public static func plainText(_ html: String) -> String {
-        guard needsParsing(html) else { return TextFolder.fold(html) }
+        if let text = TextFolder.foldUnlessMarkup(html) { return text }
         if let text = SimpleHTMLReader.text(of: html) { return text }
         // One libxml2 HTML context per thread, kept: creating one costs more
         // than reducing a typical snippet.
@@ -36,7 +36,7 @@ final class HTMLTextConverter {
     private lazy var reader = HTMLSAXReader()
 
     func plainText(_ html: String) -> String {
-        guard HTMLText.needsParsing(html) else { return TextFolder.fold(html) }
+        if let text = TextFolder.foldUnlessMarkup(html) { return text }
         if let text = SimpleHTMLReader.text(of: html) { return text }
         return reader.text(of: html)
     }

@@ -50,6 +50,27 @@ struct TextFolder {
         return folder.result()
     }
 
+    /// `fold(text)` when `text` holds no `<` or `&`, nil when it does: one
+    /// look at each byte decides both, for titles, which seldom hold markup.
+    static func foldUnlessMarkup(_ text: String) -> String? {
+        var previousWasSpace = true
+        var isFolded = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return nil }
+            // The same test as `isFolded`, carried on to the end for `<` and `&`.
+            if byte <= 0x20 || byte == 0xC2 {
+                if byte != 0x20 || previousWasSpace { isFolded = false }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        if isFolded, !previousWasSpace || text.isEmpty { return text }
+        var folder = TextFolder()
+        folder.append(text.utf8)
+        return folder.result()
+    }
+
     /// Already folded: no leading, trailing or doubled whitespace, no
     /// whitespace but plain spaces, no no-break space. Most titles are.
     private static func isFolded(_ text: String) -> Bool {

@@ -93,7 +93,7 @@ struct SimpleHTMLReader {
                     cursor + 2 < bytes.count && bytes[cursor + 1] == 0xBF
                     && bytes[cursor + 2] >= 0xBE
                 guard !isNonCharacter else { return false }
-            } else if byte < 0x20, !Self.isBlank(byte) {
+            } else if byte < 0x20, !HTMLByte.isBlank(byte) {
                 // Control characters, which libxml2 drops too.
                 return false
             } else {
@@ -103,7 +103,7 @@ struct SimpleHTMLReader {
             cursor += 1
         }
         if openElements.isEmpty {
-            if !bytes[start..<cursor].allSatisfy(Self.isBlank) {
+            if !bytes[start..<cursor].allSatisfy(HTMLByte.isBlank) {
                 openParagraph()
             } else if cursor - start >= Self.textChunkSize {
                 // A blank chunk that is not the last of its run counts as
@@ -124,7 +124,7 @@ struct SimpleHTMLReader {
     /// first byte of U+FFFE and U+FFFF (and of other characters from U+F000).
     private static func endsOrSpoilsText(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0xEF
-            || (byte < 0x20 && !isBlank(byte))
+            || (byte < 0x20 && !HTMLByte.isBlank(byte))
     }
 
     /// Text outside any element: libxml2 puts it in a paragraph of its own.
@@ -142,7 +142,7 @@ struct SimpleHTMLReader {
         if next == UInt8(ascii: "#") { return readCharacterReference() }
         // A name may start with a non-ASCII letter, which libxml2 reads another way.
         if next >= 0x80 { return false }
-        guard Self.startsEntityName(next) else {
+        guard HTMLByte.startsEntityName(next) else {
             // `AT & T`: an ampersand that starts no name stays as it is.
             openParagraph()
             folder.append(CollectionOfOne(UInt8(ascii: "&")))
@@ -151,7 +151,7 @@ struct SimpleHTMLReader {
         }
         var cursor = index + 1
         var key = HTMLEntityTable.NameKey()
-        while cursor < bytes.count, Self.continuesEntityName(bytes[cursor]) {
+        while cursor < bytes.count, HTMLByte.continuesEntityName(bytes[cursor]) {
             key.add(bytes[cursor])
             cursor += 1
         }
@@ -183,7 +183,7 @@ struct SimpleHTMLReader {
         var value: UInt32 = 0
         var digits = 0
         while cursor < bytes.count, digits <= 7,
-            let digit = Self.digitValue(bytes[cursor], hexadecimal: isHexadecimal)
+            let digit = HTMLByte.digitValue(bytes[cursor], hexadecimal: isHexadecimal)
         {
             value = value * (isHexadecimal ? 16 : 10) + digit
             digits += 1
@@ -191,7 +191,7 @@ struct SimpleHTMLReader {
         }
         // Past these lengths no value is a character; libxml2's arithmetic is not followed there.
         guard digits > 0, digits <= (isHexadecimal ? 6 : 7), cursor < bytes.count,
-            bytes[cursor] == UInt8(ascii: ";"), Self.isXMLCharacter(value),
+            bytes[cursor] == UInt8(ascii: ";"), HTMLByte.isXMLCharacter(value),
             let scalar = Unicode.Scalar(value)
         else { return false }
         openParagraph()
@@ -206,14 +206,14 @@ struct SimpleHTMLReader {
         guard index + 1 < bytes.count else { return false }
         let next = bytes[index + 1]
         if next == UInt8(ascii: "/") { return readEndTag() }
-        if Self.isLetter(next) { return readStartTag() }
+        if HTMLByte.isLetter(next) { return readStartTag() }
         return false
     }
 
     private mutating func readStartTag() -> Bool {
         var cursor = index + 1
         var key = HTMLElementTable.NameKey()
-        while cursor < bytes.count, Self.continuesTagName(bytes[cursor]) {
+        while cursor < bytes.count, HTMLByte.continuesTagName(bytes[cursor]) {
             key.add(bytes[cursor])
             cursor += 1
         }
@@ -271,9 +271,9 @@ struct SimpleHTMLReader {
                 attributes.end = cursor + 2
                 return attributes
             }
-            guard Self.startsAttributeName(byte) else { return nil }
+            guard HTMLByte.startsAttributeName(byte) else { return nil }
             let nameStart = cursor
-            while cursor < bytes.count, Self.continuesTagName(bytes[cursor]) { cursor += 1 }
+            while cursor < bytes.count, HTMLByte.continuesTagName(bytes[cursor]) { cursor += 1 }
             let isAlternativeText = isAlt(nameStart..<cursor)
             cursor = skipBlanks(from: cursor)
             var value: Range<Int>?
@@ -300,14 +300,15 @@ struct SimpleHTMLReader {
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
             var cursor = start + 1
             while cursor < bytes.count, bytes[cursor] != quote {
-                guard bytes[cursor] >= 0x20 || Self.isBlank(bytes[cursor]) else { return nil }
+                guard bytes[cursor] >= 0x20 || HTMLByte.isBlank(bytes[cursor]) else { return nil }
                 cursor += 1
             }
             guard cursor < bytes.count else { return nil }
             return ((start + 1)..<cursor, cursor + 1)
         }
         var cursor = start
-        while cursor < bytes.count, bytes[cursor] != UInt8(ascii: ">"), !Self.isBlank(bytes[cursor])
+        while cursor < bytes.count, bytes[cursor] != UInt8(ascii: ">"),
+            !HTMLByte.isBlank(bytes[cursor])
         {
             guard bytes[cursor] >= 0x20 else { return nil }
             cursor += 1
@@ -323,9 +324,11 @@ struct SimpleHTMLReader {
 
     private mutating func readEndTag() -> Bool {
         var cursor = index + 2
-        guard cursor < bytes.count, Self.startsAttributeName(bytes[cursor]) else { return false }
+        guard cursor < bytes.count, HTMLByte.startsAttributeName(bytes[cursor]) else {
+            return false
+        }
         var key = HTMLElementTable.NameKey()
-        while cursor < bytes.count, Self.continuesTagName(bytes[cursor]) {
+        while cursor < bytes.count, HTMLByte.continuesTagName(bytes[cursor]) {
             key.add(bytes[cursor])
             cursor += 1
         }
@@ -346,54 +349,7 @@ struct SimpleHTMLReader {
 
     private func skipBlanks(from start: Int) -> Int {
         var cursor = start
-        while cursor < bytes.count, Self.isBlank(bytes[cursor]) { cursor += 1 }
+        while cursor < bytes.count, HTMLByte.isBlank(bytes[cursor]) { cursor += 1 }
         return cursor
-    }
-
-    // MARK: - Characters, as libxml2 classes them
-
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-    }
-
-    /// The first character of a tag or attribute name.
-    private static func startsAttributeName(_ byte: UInt8) -> Bool {
-        isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-            || byte == UInt8(ascii: ".")
-    }
-
-    private static func continuesTagName(_ byte: UInt8) -> Bool {
-        isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
-            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-    }
-
-    private static func startsEntityName(_ byte: UInt8) -> Bool {
-        isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-    }
-
-    private static func continuesEntityName(_ byte: UInt8) -> Bool {
-        isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-            || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
-    }
-
-    private static func digitValue(_ byte: UInt8, hexadecimal: Bool) -> UInt32? {
-        if isDigit(byte) { return UInt32(byte - UInt8(ascii: "0")) }
-        guard hexadecimal else { return nil }
-        let lowered = byte | 0x20
-        guard lowered >= UInt8(ascii: "a"), lowered <= UInt8(ascii: "f") else { return nil }
-        return UInt32(lowered - UInt8(ascii: "a")) + 10
-    }
-
-    private static func isXMLCharacter(_ value: UInt32) -> Bool {
-        value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
-            || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
     }
 }

@@ -17,7 +17,7 @@ public enum DateParser {
             var reader = ISO8601Reader(bytes)
             if let date = reader.read() { return date }
         }
-        return RFC822Reader(bytes).read()
+        return RFC1123Reader.read(bytes) ?? RFC822Reader(bytes).read()
     }
 
     /// ISO 8601's two-digit-year forms (`031231`, `03-12-31`, `03335`,
@@ -85,54 +85,58 @@ public enum DateParser {
 
     /// Offsets of the zone names feeds use, in seconds east of UTC.
     static func zoneOffset(named name: String) -> Int? {
-        switch name.uppercased() {
-        case "Z", "UT", "UTC", "GMT", "WET": 0
-        case "EST": -5 * 3600
-        case "EDT": -4 * 3600
-        case "CST": -6 * 3600
-        case "CDT": -5 * 3600
-        case "MST": -7 * 3600
-        case "MDT": -6 * 3600
-        case "PST": -8 * 3600
-        case "PDT": -7 * 3600
-        case "AKST": -9 * 3600
-        case "AKDT": -8 * 3600
-        case "HST": -10 * 3600
-        case "AST", "AT": -4 * 3600
-        case "ET": -5 * 3600
-        case "CT": -6 * 3600
-        case "MT": -7 * 3600
-        case "PT": -8 * 3600
-        case "ADT": -3 * 3600
-        case "NZST": 12 * 3600
-        case "NZDT": 13 * 3600
-        case "BST", "CET", "MET", "WEST": 3600
-        // IST is ambiguous (India, Ireland, Israel); NetNewsWire reads Israel.
-        case "CEST", "MEST", "EET", "IST": 2 * 3600
-        case "EEST", "MSK": 3 * 3600
-        case "JST", "KST": 9 * 3600
-        case "HKT", "SGT", "AWST": 8 * 3600
-        case "AEST": 10 * 3600
-        case "AEDT": 11 * 3600
-        default: nil
-        }
+        zoneOffsets[name.uppercased()]
     }
+
+    private static let zoneOffsets: [String: Int] = [
+        "Z": 0, "UT": 0, "UTC": 0, "GMT": 0, "WET": 0,
+        "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+        "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+        "AKST": -9 * 3600, "AKDT": -8 * 3600, "HST": -10 * 3600,
+        "AST": -4 * 3600, "AT": -4 * 3600, "ET": -5 * 3600, "CT": -6 * 3600,
+        "MT": -7 * 3600, "PT": -8 * 3600, "ADT": -3 * 3600,
+        "NZST": 12 * 3600, "NZDT": 13 * 3600,
+        "BST": 3600, "CET": 3600, "MET": 3600, "WEST": 3600,
+        // IST is ambiguous (India, Ireland, Israel); NetNewsWire reads Israel.
+        "CEST": 2 * 3600, "MEST": 2 * 3600, "EET": 2 * 3600, "IST": 2 * 3600,
+        "EEST": 3 * 3600, "MSK": 3 * 3600, "JST": 9 * 3600, "KST": 9 * 3600,
+        "HKT": 8 * 3600, "SGT": 8 * 3600, "AWST": 8 * 3600,
+        "AEST": 10 * 3600, "AEDT": 11 * 3600,
+    ]
+
+    private static let monthAbbreviations = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    private static let monthKeys = monthAbbreviations.compactMap(asciiKey)
+
+    /// The first three bytes, ASCII letters lowercased, as one number; nil
+    /// when there are fewer or one is not ASCII.
+    private static func asciiKey(_ text: String) -> UInt32? {
+        var bytes = text.utf8.makeIterator()
+        var key: UInt32 = 0
+        for _ in 0..<3 {
+            guard let byte = bytes.next(), byte < 0x80 else { return nil }
+            key = key << 8 | UInt32(isLetter(byte) ? byte | 0x20 : byte)
+        }
+        return key
+    }
+
+    private static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]
 
     /// A month by English name or three-letter abbreviation.
     static func month(named name: String) -> Int? {
-        let names = [
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ]
+        // Most words asked about are day names and zones: when the first
+        // three bytes are ASCII and begin no month, that is the answer.
+        if let head = asciiKey(name), !monthKeys.contains(head) { return nil }
         let lowered = name.lowercased()
         guard lowered.count >= 3 else { return nil }
         if lowered == "sept" { return 9 }
-        for (index, abbreviation) in names.enumerated() where lowered.hasPrefix(abbreviation) {
-            let full = [
-                "january", "february", "march", "april", "may", "june", "july", "august",
-                "september",
-                "october", "november", "december",
-            ][index]
-            if lowered == abbreviation || full.hasPrefix(lowered) { return index + 1 }
+        for (index, abbreviation) in monthAbbreviations.enumerated()
+        where lowered.hasPrefix(abbreviation) {
+            if lowered == abbreviation || monthNames[index].hasPrefix(lowered) { return index + 1 }
         }
         return nil
     }

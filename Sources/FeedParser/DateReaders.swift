@@ -102,9 +102,13 @@ struct ISO8601Reader {
             let offset = hours * 3600 + minutes * 60
             return sign == UInt8(ascii: "-") ? -offset : offset
         }
-        let name = String(decoding: bytes[index...], as: UTF8.self).trimmingCharacters(
-            in: .whitespaces)
+        let rest = bytes[index...]
         index = bytes.count
+        // `Z`, `UTC`: letters only, nothing to trim, no Foundation call.
+        if rest.allSatisfy(DateParser.isLetter) {
+            return DateParser.zoneOffset(named: String(decoding: rest, as: UTF8.self))
+        }
+        let name = String(decoding: rest, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         return DateParser.zoneOffset(named: name)
     }
 

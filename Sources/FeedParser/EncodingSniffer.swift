@@ -40,6 +40,10 @@ enum EncodingSniffer {
         {
             end += 1
         }
+        // Declarations are ASCII nearly always: read on bytes, without Foundation.
+        if bytes[index..<end].allSatisfy({ $0 < 0x80 }) {
+            return asciiEncodingValue(bytes[index..<end])
+        }
         let declaration = String(decoding: bytes[index..<end], as: UTF8.self)
         guard let keyRange = declaration.range(of: "encoding") else { return nil }
         var rest = declaration[keyRange.upperBound...].drop(while: {
@@ -50,6 +54,34 @@ enum EncodingSniffer {
         let value = rest.prefix(while: { $0 != quote })
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The `encoding` value of an ASCII declaration, by the same steps as
+    /// the string code above: the first `encoding`, then spaces, `=` and
+    /// whitespace, a quote, the value up to the same quote, trimmed of spaces
+    /// and tabs (all that `.whitespaces` holds in ASCII).
+    private static func asciiEncodingValue(_ declaration: ArraySlice<UInt8>) -> String? {
+        let key = Array("encoding".utf8)
+        guard
+            var cursor = declaration.indices.first(where: {
+                declaration[$0...].starts(with: key)
+            })
+        else { return nil }
+        cursor += key.count
+        // Character.isWhitespace in ASCII: tab to carriage return, and space.
+        while cursor < declaration.endIndex,
+            declaration[cursor] == UInt8(ascii: "=") || declaration[cursor] == 0x20
+                || (0x09...0x0D).contains(declaration[cursor])
+        {
+            cursor += 1
+        }
+        guard cursor < declaration.endIndex else { return nil }
+        let quote = declaration[cursor]
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+        var value = declaration[(cursor + 1)...].prefix { $0 != quote }
+        while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
+        while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
+        return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
     }
 
     /// The `charset` parameter of a `Content-Type` value.

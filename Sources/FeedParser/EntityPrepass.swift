@@ -50,12 +50,13 @@ struct EntityPrepass {
         let count = input.count
         var index = 0
         while index < count {
-            let byte = input[index]
-            // Ordinary bytes, the vast majority, cost one comparison.
-            if byte > UInt8(ascii: "<"), byte != 0xC2 {
-                index += 1
-                continue
+            // Ordinary bytes, the vast majority, cost a few comparisons that
+            // are nearly always false, so the branch is predicted right.
+            guard let next = input[index...].firstIndex(where: { !Self.isOrdinary($0) }) else {
+                break
             }
+            index = next
+            let byte = input[index]
             if byte == UInt8(ascii: "<") {
                 index = skipMarkupDeclaration(at: index)
             } else if byte == UInt8(ascii: "&") {
@@ -201,30 +202,24 @@ struct EntityPrepass {
             replace(index..<(index + 1), with: "&#38;")
             return index + 1
         }
-        let name = String(decoding: input[(index + 1)..<cursor], as: UTF8.self)
+        let name = (index + 1)..<cursor
         let reference = index..<(cursor + 1)
-        if !rewritesPredefined, ["amp", "lt", "gt", "quot", "apos"].contains(name) {
+        // Escaped HTML is mostly `&lt;`, `&gt;`, `&amp;`: read as bytes, no string made.
+        if let numeric = predefinedReference(name) {
+            if rewritesPredefined { replace(reference, with: numeric) }
             return cursor + 1
         }
-        switch name {
-        case "amp": replace(reference, with: "&#38;")
-        case "lt": replace(reference, with: "&#60;")
-        case "gt": replace(reference, with: "&#62;")
-        case "quot": replace(reference, with: "&#34;")
-        case "apos": replace(reference, with: "&#39;")
-        default:
-            if hasInternalSubset {
-                // The document may declare it; libxml2 resolves it (and the
-                // getEntity callback still knows the HTML names).
-                return cursor + 1
-            }
-            if let scalar = LibXML2Functions.htmlEntityScalar(named: name) {
-                repairs.record(.htmlEntity, at: index, example: "&\(name);")
-                replace(reference, with: "&#\(scalar.value);")
-            } else {
-                repairs.record(.unknownEntity, at: index, example: "&\(name);")
-                replace(index..<(index + 1), with: "&#38;")
-            }
+        if hasInternalSubset {
+            // The document may declare it; libxml2 resolves it (and the
+            // getEntity callback still knows the HTML names).
+            return cursor + 1
+        }
+        if let scalar = htmlEntityScalar(name) {
+            repairs.record(.htmlEntity, at: index, example: "&\(text(name));")
+            replace(reference, with: "&#\(scalar.value);")
+        } else {
+            repairs.record(.unknownEntity, at: index, example: "&\(text(name));")
+            replace(index..<(index + 1), with: "&#38;")
         }
         return cursor + 1
     }
@@ -232,6 +227,40 @@ struct EntityPrepass {
     /// The bytes of `range` as text, for a warning's example.
     private func text(_ range: Range<Int>) -> String {
         String(decoding: input[range], as: UTF8.self)
+    }
+
+    /// The numeric reference for one of the names XML itself defines.
+    private func predefinedReference(_ name: Range<Int>) -> String? {
+        func spells(_ word: StaticString) -> Bool { matches(word, at: name.lowerBound) }
+        switch name.count {
+        case 2 where input[name.lowerBound + 1] == UInt8(ascii: "t"):
+            if spells("lt") { return "&#60;" }
+            if spells("gt") { return "&#62;" }
+        case 3 where spells("amp"): return "&#38;"
+        case 4 where spells("quot"): return "&#34;"
+        case 4 where spells("apos"): return "&#39;"
+        default: break
+        }
+        return nil
+    }
+
+    private func htmlEntityScalar(_ name: Range<Int>) -> Unicode.Scalar? {
+        var key = HTMLEntityTable.NameKey()
+        for byte in input[name] { key.add(byte) }
+        switch HTMLEntityTable.shared.answer(for: key, name: input[name]) {
+        case .character(let scalar)?: return scalar
+        case .unknown?: return nil
+        case nil:
+            return LibXML2Functions.htmlEntityScalar(
+                named: String(decoding: input[name], as: UTF8.self))
+        }
+    }
+
+    /// Neither markup, a reference, a control character (tabs and line
+    /// breaks included: they are let through, after a look), nor the lead
+    /// byte of a C1 control.
+    private static func isOrdinary(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&") && byte != 0xC2
     }
 
     private static func startsName(_ byte: UInt8) -> Bool {

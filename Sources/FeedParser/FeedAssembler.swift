@@ -10,21 +10,28 @@ enum FeedAssembler {
         var links: [String?] = []
         var ids: [String] = []
         links.reserveCapacity(draft.items.count)
-        for item in draft.items {
-            var link = item.link
+        // By index, not `for item in`: that copies every draft, a retain and
+        // a release for each of its strings.
+        for index in draft.items.indices {
+            var link = draft.items[index].link
             // An RSS guid that is a permalink, or an Atom id that is a web
             // address, doubles as the link when none is given.
-            if link == nil, let guid = item.guid, item.guidIsPermaLink, isWebAddress(guid) {
+            if link == nil, let guid = draft.items[index].guid, draft.items[index].guidIsPermaLink,
+                isWebAddress(guid)
+            {
                 link = guid
             }
-            let resolved = link.flatMap { URLResolver.resolve($0, against: item.baseURL) }
+            let resolved = link.flatMap {
+                URLResolver.resolve($0, against: draft.items[index].baseURL)
+            }
             links.append(resolved)
-            ids.append(ItemIdentity.identify(item, link: resolved))
+            ids.append(ItemIdentity.identify(draft.items[index], link: resolved))
         }
         let uniqueIDs = ItemIdentity.disambiguate(ids, links: links)
         var items: [Item] = []
         items.reserveCapacity(draft.items.count)
-        for (index, draft) in draft.items.enumerated() {
+        for index in draft.items.indices {
+            let draft = draft.items[index]
             func plain(_ text: String?, isHTML: Bool) -> String {
                 guard let text else { return "" }
                 return isHTML ? converter.plainText(text) : HTMLText.foldWhitespace(text)

@@ -31,6 +31,7 @@ enum ItemIdentity {
     /// item, so a repeat is told apart by its link, then by its position.
     static func disambiguate(_ ids: [String], links: [String?]) -> [String] {
         var seen: Set<String> = []
+        seen.reserveCapacity(ids.count)
         var result: [String] = []
         result.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() {

@@ -12,6 +12,59 @@ enum LibXML2Functions {
         return value == 0 ? nil : Unicode.Scalar(value)
     }
 
+    /// Every HTML named entity libxml2 knows whose value is below `limit`,
+    /// read from its own table: the tests hold the fast HTML reader to all of them.
+    static func htmlEntities(below limit: UInt32) -> [(name: String, value: UInt32)] {
+        var entities: [(name: String, value: UInt32)] = []
+        for value in 1..<limit {
+            guard let description = htmlEntityValueLookup(value),
+                description.pointee.value == value,
+                let name = description.pointee.name
+            else { continue }
+            entities.append((String(cString: name), value))
+        }
+        return entities
+    }
+
+    /// Whether libxml2's HTML parser closes `element` as soon as its start
+    /// tag is read (`br`, `img`, `hr`: elements without content).
+    static func htmlElementIsEmpty(_ element: String) -> Bool {
+        let name: [xmlChar] = Array(element.utf8) + [0]
+        guard let description = htmlTagLookup(name) else { return false }
+        return description.pointee.empty != 0
+    }
+
+    /// For every pair of `elements`, whether the start tag of the first makes
+    /// libxml2's HTML parser close an open element of the second (`<li>`
+    /// closes `li`, `<div>` closes `p`): row `new`, column `open`, flattened.
+    /// Nil when libxml2 could not be asked.
+    static func htmlStartTagClosings(among elements: [String]) -> [Bool]? {
+        initialized
+        let names: [[xmlChar]] = elements.map { Array($0.utf8) + [0] }
+        var closings: [Bool] = []
+        closings.reserveCapacity(names.count * names.count)
+        for (newIndex, newName) in names.enumerated() {
+            guard let node = xmlNewNode(nil, newName) else { return nil }
+            defer { xmlFreeNode(node) }
+            for (openIndex, openName) in names.enumerated() {
+                if newIndex != openIndex {
+                    // For a childless element of another name, this is
+                    // libxml2's own start-tag table, asked directly.
+                    closings.append(htmlAutoCloseTag(nil, openName, node) != 0)
+                    continue
+                }
+                // htmlAutoCloseTag says no for equal names whatever its table
+                // holds: the parser's own SAX events are asked instead.
+                switch feedwatch_html_start_tag_closes_same(elements[newIndex]) {
+                case 1: closings.append(true)
+                case 0: closings.append(false)
+                default: return nil
+                }
+            }
+        }
+        return closings
+    }
+
     enum ConversionFailure: Error {
         case unknownEncoding
         case invalidBytes

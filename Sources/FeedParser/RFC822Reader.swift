@@ -131,16 +131,26 @@ struct RFC822Reader {
                 fields.offset = value
             }
         }
-        let parts = clock.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3, let hour = Self.integer(parts[0]),
-            let minute = Self.integer(parts[1])
+        // Two or three parts between colons, found without splitting into an array.
+        let colon = UInt8(ascii: ":")
+        guard let firstColon = clock.firstIndex(of: colon) else { return false }
+        let afterMinute = clock[(firstColon + 1)...].firstIndex(of: colon)
+        let minuteEnd = afterMinute ?? clock.endIndex
+        guard let hour = Self.integer(clock[clock.startIndex..<firstColon]),
+            let minute = Self.integer(clock[(firstColon + 1)..<minuteEnd])
         else { return false }
         var second = 0.0
-        if parts.count == 3 {
-            guard let value = Double(String(decoding: parts[2], as: UTF8.self)) else {
+        if let afterMinute {
+            let seconds = clock[(afterMinute + 1)...]
+            guard !seconds.contains(colon) else { return false }
+            // Whole seconds, nearly always: no string to make for them.
+            if let whole = Self.integer(seconds) {
+                second = Double(whole)
+            } else if let value = Double(String(decoding: seconds, as: UTF8.self)) {
+                second = value
+            } else {
                 return false
             }
-            second = value
         }
         fields.time = (hour, minute, second)
         return true

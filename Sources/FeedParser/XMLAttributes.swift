@@ -57,18 +57,22 @@ struct XMLAttributes {
         guard let ampersand = bytes.firstIndex(of: UInt8(ascii: "&")) else {
             return String(decoding: bytes, as: UTF8.self)
         }
-        let reference = Array("&#38;".utf8)
-        var decoded = Array(bytes[..<ampersand])
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var copiedUpTo = 0
         var index = ampersand
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "&"), bytes[index...].starts(with: reference) {
-                decoded.append(UInt8(ascii: "&"))
-                index += reference.count
-            } else {
-                decoded.append(bytes[index])
-                index += 1
-            }
+        while let found = bytes[index...].firstIndex(of: UInt8(ascii: "&")) {
+            index = found + 1
+            guard found + 5 <= bytes.count, bytes[found + 1] == UInt8(ascii: "#"),
+                bytes[found + 2] == UInt8(ascii: "3"), bytes[found + 3] == UInt8(ascii: "8"),
+                bytes[found + 4] == UInt8(ascii: ";")
+            else { continue }
+            decoded.append(contentsOf: bytes[copiedUpTo..<found])
+            decoded.append(UInt8(ascii: "&"))
+            copiedUpTo = found + 5
+            index = copiedUpTo
         }
+        decoded.append(contentsOf: bytes[copiedUpTo...])
         return String(decoding: decoded, as: UTF8.self)
     }
 

@@ -31,10 +31,16 @@ final class XMLSAXParser {
     var delegate: XMLSAXDelegate?
 
     /// When on, character data and CDATA go into the text buffer.
-    var isCapturingText = false
+    var isCapturingText: Bool {
+        get { state.pointee.text.isCapturing }
+        set { state.pointee.text.isCapturing = newValue }
+    }
     /// When on, captured text is escaped as XML (for inline markup serialized
     /// back to a string).
-    var escapesCapturedText = false
+    var escapesCapturedText: Bool {
+        get { state.pointee.text.escapes }
+        set { state.pointee.text.escapes = newValue }
+    }
 
     /// The first diagnostics (a hopeless document repeats itself).
     private(set) var diagnostics: [XMLDiagnostic] = []
@@ -43,21 +49,34 @@ final class XMLSAXParser {
     /// Set when parsing was stopped on purpose (entity expansion, limits).
     private(set) var abortError: ParserError?
 
-    private var textBuffer: [UInt8] = []
-    private var textBudget: Int
     private var context: xmlParserCtxtPtr?
     private var htmlEntityHolder: xmlDocPtr?
     /// HTML names resolved for libxml2 so far, each reported once.
     private var htmlEntitiesResolved: Set<String> = []
-    /// Names by dictionary pointer, direct-mapped: a pointer compare instead
-    /// of hashing, and a document uses few distinct names.
-    private var nameCache = [(pointer: UnsafePointer<xmlChar>?, name: String)](
-        repeating: (nil, ""), count: 256)
+
+    /// What the callbacks touch on every event, behind the pointer libxml2
+    /// hands them as user data. libxml2 calls `characters` for every run of
+    /// text and every `&lt;` (26 times in a typical escaped summary): through
+    /// a class property each call paid a dynamic exclusivity check and a
+    /// retain, a third of its cost.
+    private struct CallbackState {
+        unowned(unsafe) let parser: XMLSAXParser
+        var text: XMLTextCapture
+        var names = NameCache()
+    }
+
+    private let state: UnsafeMutablePointer<CallbackState>
 
     /// - Parameter textBudget: how many bytes of character data the document
     ///   may produce; past it (entity expansion bombs) parsing stops.
     init(textBudget: Int) {
-        self.textBudget = textBudget
+        state = .allocate(capacity: 1)
+        state.initialize(to: CallbackState(parser: self, text: XMLTextCapture(budget: textBudget)))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Parses a whole UTF-8 document, calling the delegate as elements open
@@ -67,7 +86,6 @@ final class XMLSAXParser {
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
         Self.install(into: &handler)
-        let userData = Unmanaged.passUnretained(self).toOpaque()
         // A memory parser (the whole document is at hand) whose default
         // handler table is swapped for ours: no tree is ever built.
         let created: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
@@ -82,7 +100,7 @@ final class XMLSAXParser {
                 : .notAFeed(reason: "the XML parser could not start (out of memory?)")
         }
         table.pointee = handler
-        context.pointee.userData = userData
+        context.pointee.userData = UnsafeMutableRawPointer(state)
         self.context = context
         defer {
             if let document = context.pointee.myDoc {
@@ -114,32 +132,22 @@ final class XMLSAXParser {
 
     /// The captured text so far without surrounding whitespace, emptying the buffer.
     func takeText() -> String {
-        var start = 0
-        var end = textBuffer.count
-        while start < end, Self.isWhitespace(textBuffer[start]) { start += 1 }
-        while end > start, Self.isWhitespace(textBuffer[end - 1]) { end -= 1 }
-        let text = String(decoding: textBuffer[start..<end], as: UTF8.self)
-        textBuffer.removeAll(keepingCapacity: true)
-        return text
-    }
-
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        state.pointee.text.take()
     }
 
     /// Drops the captured text.
     func discardText() {
-        textBuffer.removeAll(keepingCapacity: true)
+        state.pointee.text.discard()
     }
 
     /// Appends markup (already escaped) to the text buffer.
     func appendMarkup(_ markup: String) {
-        textBuffer.append(contentsOf: markup.utf8)
+        state.pointee.text.appendMarkup(markup)
     }
 
     /// Appends text to the buffer, escaped when `escapesCapturedText` is on.
     func appendText(_ text: String) {
-        appendCharacters(text.utf8)
+        if !state.pointee.text.append(text.utf8) { abortForTextBudget() }
     }
 
     /// Stops parsing with an error the caller will see.
@@ -150,36 +158,30 @@ final class XMLSAXParser {
 
     // MARK: - Events from libxml2
 
-    private func appendCharacters<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
-        textBudget -= bytes.count
-        if textBudget < 0 {
-            abort(.resourceLimit(reason: "the document expands to more text than its size allows"))
-            return
-        }
-        guard isCapturingText else { return }
-        guard escapesCapturedText else {
-            textBuffer.append(contentsOf: bytes)
-            return
-        }
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): textBuffer.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): textBuffer.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): textBuffer.append(contentsOf: "&gt;".utf8)
-            default: textBuffer.append(byte)
-            }
+    private func abortForTextBudget() {
+        abort(.resourceLimit(reason: "the document expands to more text than its size allows"))
+    }
+
+    /// Names by dictionary pointer, direct-mapped: a pointer compare instead
+    /// of hashing, and a document uses few distinct names.
+    private struct NameCache {
+        private var slots = [(pointer: UnsafePointer<xmlChar>?, name: String)](
+            repeating: (nil, ""), count: 256)
+
+        mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+            guard let pointer else { return nil }
+            // libxml2 interns names in the context's dictionary, so a pointer
+            // stands for one name for the whole parse.
+            let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
+            if slots[slot].pointer == pointer { return slots[slot].name }
+            let value = String(cString: pointer)
+            slots[slot] = (pointer, value)
+            return value
         }
     }
 
     private func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        guard let pointer else { return nil }
-        // libxml2 interns names in the context's dictionary, so a pointer
-        // stands for one name for the whole parse.
-        let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
-        if nameCache[slot].pointer == pointer { return nameCache[slot].name }
-        let value = String(cString: pointer)
-        nameCache[slot] = (pointer, value)
-        return value
+        state.pointee.names.name(pointer)
     }
 
     private func startElement(
@@ -278,9 +280,14 @@ final class XMLSAXParser {
 
     // MARK: - The handler table
 
+    private static func state(_ userData: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<
+        CallbackState
+    >? {
+        userData?.assumingMemoryBound(to: CallbackState.self)
+    }
+
     private static func instance(_ userData: UnsafeMutableRawPointer?) -> XMLSAXParser? {
-        guard let userData else { return nil }
-        return Unmanaged<XMLSAXParser>.fromOpaque(userData).takeUnretainedValue()
+        state(userData)?.pointee.parser
     }
 
     private static func install(into handler: inout xmlSAXHandler) {
@@ -294,15 +301,13 @@ final class XMLSAXParser {
             XMLSAXParser.instance(userData)?.endElement(localName: localName, namespace: namespace)
         }
         handler.characters = { userData, characters, length in
-            guard let characters, length > 0 else { return }
-            XMLSAXParser.instance(userData)?.appendCharacters(
-                UnsafeBufferPointer(start: characters, count: Int(length)))
+            guard let characters, length > 0, let state = XMLSAXParser.state(userData) else {
+                return
+            }
+            let bytes = UnsafeBufferPointer(start: characters, count: Int(length))
+            if !state.pointee.text.append(bytes) { state.pointee.parser.abortForTextBudget() }
         }
-        handler.cdataBlock = { userData, characters, length in
-            guard let characters, length > 0 else { return }
-            XMLSAXParser.instance(userData)?.appendCharacters(
-                UnsafeBufferPointer(start: characters, count: Int(length)))
-        }
+        handler.cdataBlock = handler.characters
         handler.getEntity = { userData, entityName in
             XMLSAXParser.instance(userData)?.entity(named: entityName)
         }

@@ -101,3 +101,26 @@ struct DateParserTests {
         }
     }
 }
+
+@Suite("RFC 1123 at fixed positions")
+struct RFC1123ReaderTests {
+    /// Whatever the fixed-position reader reads, the general one reads the same.
+    @Test func agreesWithTheGeneralReader() {
+        let dates = [
+            "Tue, 14 Nov 2023 23:13:20 GMT", "Wed, 15 Nov 2023 00:13:20 UTC",
+            "sun, 01 jan 2006 00:00:00 +0530", "MON, 29 FEB 2016 12:00:59 -1400",
+            "Tue, 31 Feb 2023 10:00:00 GMT", "Tue, 14 Nov 0099 23:13:20 GMT",
+            "Mar, 14 Nov 2023 23:13:20 GMT", "Tue, 14 Nov 2023 24:00:00 GMT",
+            "Tue, 14 Nov 2023 23:13:20 +1500", "Tue, 14 Nov 2023 23:13:61 GMT",
+            "Tue, 14 Xyz 2023 23:13:20 GMT", "Tue, 14 Nov 2023 23:13:20 EST",
+        ]
+        for date in dates {
+            let bytes = Array(date.utf8)
+            if let fast = RFC1123Reader.read(bytes) {
+                #expect(fast == RFC822Reader(bytes).read(), "\(date)")
+            }
+            #expect(DateParser.parse(date) == RFC822Reader(bytes).read(), "\(date)")
+        }
+        #expect(RFC1123Reader.read(Array("Tue, 14 Nov 2023 23:13:20 GMT".utf8)) != nil)
+    }
+}

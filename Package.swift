@@ -73,7 +73,7 @@ let package = Package(
         // Benchmarks: reproducible runs that print figures (`make bench`).
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
-            name: "parser-benchmark", dependencies: ["FeedParser"],
+            name: "parser-benchmark", dependencies: ["FeedParser", "BenchmarkSupport"],
             path: "Benchmarks/ParserBenchmark"),
         .executableTarget(
             name: "conformance", dependencies: ["FeedParser"],

@@ -2,9 +2,12 @@
 // Python feedparser, over a generated corpus (seeded: the same bytes every
 // run). Build with `swift build -c release --product parser-benchmark`.
 //
-// Usage: parser-benchmark [CORPUS-DIRECTORY] [--feeds N] [--no-python]
+// Usage: parser-benchmark [CORPUS-DIRECTORY] [--feeds N] [--runs N] [--no-python]
+//        (feedwatch and xmllint run N times, 3 by default, and the fastest run
+//        counts: a shared machine only ever adds time)
 //        parser-benchmark --generate-only DIRECTORY [--feeds N]   (write the corpus, no timing;
 //        the fetch benchmark serves it over HTTP)
+import BenchmarkSupport
 import FeedModel
 import FeedParser
 import Foundation
@@ -13,32 +16,15 @@ import Foundation
     import Glibc
 #endif
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-func option(_ name: String) -> String? {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else {
-        return nil
-    }
-    return arguments[index + 1]
-}
-let feedCount = option("--feeds").flatMap(Int.init) ?? 1000
-let runsPython = !arguments.contains("--no-python")
-let generateOnly = option("--generate-only")
+let arguments = BenchmarkArguments()
+let feedCount = arguments.integer("--feeds", default: 1000)
+let runs = max(1, arguments.integer("--runs", default: 3))
+let runsPython = !arguments.has("--no-python")
+let generateOnly = arguments.value(of: "--generate-only")
 let directory = URL(
-    fileURLWithPath: generateOnly ?? arguments.first { !$0.hasPrefix("--") && Int($0) == nil }
+    fileURLWithPath: generateOnly ?? arguments.words.first { !$0.hasPrefix("--") && Int($0) == nil }
         ?? "Benchmarks/out/parser-corpus",
     isDirectory: true)
-
-/// SplitMix64: small, seeded, the same sequence on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
 
 let words = [
     "minister", "floods", "election", "protest", "Karachi", "Lahore", "Kabul", "border", "talks",
@@ -134,9 +120,9 @@ func makeFeed(index: Int, targetSize: Int) -> String {
         """
 }
 
-func peakResidentMegabytes(children: Bool) -> Double {
+func peakResidentMegabytes() -> Double {
     var usage = rusage()
-    getrusage(Int32((children ? RUSAGE_CHILDREN : RUSAGE_SELF).rawValue), &usage)
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
     return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
 }
 
@@ -146,32 +132,45 @@ struct Run {
     /// User plus system CPU seconds: what the comparison uses, since the
     /// machine may be shared and wall time then says more about neighbours.
     var cpuSeconds: Double
+    var peakMegabytes: Double
     var status: Int32
+
+    /// The faster of two runs of the same work.
+    func fastest(_ other: Run?) -> Run {
+        guard let other, other.cpuSeconds < cpuSeconds else { return self }
+        return other
+    }
 }
 
-func cpuSeconds(children: Bool) -> Double {
+func cpuSeconds() -> Double {
     var usage = rusage()
-    getrusage(Int32((children ? RUSAGE_CHILDREN : RUSAGE_SELF).rawValue), &usage)
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
     func seconds(_ time: timeval) -> Double {
         Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000
     }
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
-/// Runs a program to completion; its wall time, or nil when it could not run.
+/// Runs a program to completion under GNU time, which reports that one
+/// child's CPU time and peak memory; nil when it could not run.
 func timeProcess(_ executable: String, _ arguments: [String]) -> Run? {
+    let report = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "parser-benchmark-time-\(getpid())"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: report) }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    process.arguments = ["-f", "%e %U %S %M", "-o", report, executable] + arguments
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
-    let started = Date()
-    let cpuBefore = cpuSeconds(children: true)
     do { try process.run() } catch { return nil }
     process.waitUntilExit()
+    // A failing command makes GNU time write "Command exited…" first.
+    let figures = ((try? String(contentsOfFile: report, encoding: .utf8)) ?? "")
+        .split(whereSeparator: \.isWhitespace).suffix(4).compactMap { Double($0) }
+    guard figures.count == 4 else { return nil }
     return Run(
-        seconds: Date().timeIntervalSince(started),
-        cpuSeconds: cpuSeconds(children: true) - cpuBefore,
+        seconds: figures[0], cpuSeconds: figures[1] + figures[2], peakMegabytes: figures[3] / 1024,
         status: process.terminationStatus)
 }
 
@@ -203,25 +202,29 @@ if generateOnly != nil { exit(0) }
 
 var items = 0
 var failures = 0
-let memoryBefore = peakResidentMegabytes(children: false)
-let started = Date()
-let cpuStarted = cpuSeconds(children: false)
-for path in files {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        failures += 1
-        continue
+let memoryBefore = peakResidentMegabytes()
+var feedwatchRuns: [Run] = []
+for run in 0..<runs {
+    let started = Date()
+    let cpuStarted = cpuSeconds()
+    for path in files {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if run == 0 { failures += 1 }
+            continue
+        }
+        do {
+            let count = try FeedParser.parse(data).items.count
+            if run == 0 { items += count }
+        } catch {
+            if run == 0 { failures += 1 }
+        }
     }
-    do {
-        items += try FeedParser.parse(data).items.count
-    } catch {
-        failures += 1
-    }
+    feedwatchRuns.append(
+        Run(
+            seconds: Date().timeIntervalSince(started), cpuSeconds: cpuSeconds() - cpuStarted,
+            peakMegabytes: peakResidentMegabytes(), status: failures == 0 ? 0 : 1))
 }
-let feedwatch = Run(
-    seconds: Date().timeIntervalSince(started),
-    cpuSeconds: cpuSeconds(children: false) - cpuStarted,
-    status: failures == 0 ? 0 : 1)
-let feedwatchMemory = peakResidentMegabytes(children: false)
+let feedwatch = feedwatchRuns.dropFirst().reduce(feedwatchRuns[0]) { $0.fastest($1) }
 
 // How much of that is reducing HTML to text (libxml2's HTML parser), which
 // xmllint does not do: the same conversions again, timed alone.
@@ -230,20 +233,24 @@ for path in files {
     guard let data = FileManager.default.contents(atPath: path),
         let feed = try? FeedParser.parse(data)
     else { continue }
-    let before = cpuSeconds(children: false)
+    let before = cpuSeconds()
     for item in feed.items {
         if let summary = item.summary { _ = HTMLText.plainText(summary) }
         if let content = item.content, content != item.summary { _ = HTMLText.plainText(content) }
     }
-    htmlSeconds += cpuSeconds(children: false) - before
+    htmlSeconds += cpuSeconds() - before
 }
 
 // MARK: - xmllint and feedparser
 
-let xmllint = timeProcess("/usr/bin/env", ["xmllint", "--noout", "--stream"] + files)
-let xmllintMemory = peakResidentMegabytes(children: true)
+var xmllint: Run?
+for _ in 0..<runs {
+    guard let run = timeProcess("/usr/bin/env", ["xmllint", "--noout", "--stream"] + files) else {
+        break
+    }
+    xmllint = run.fastest(xmllint)
+}
 var python: Run?
-var pythonMemory = 0.0
 if runsPython, timeProcess("/usr/bin/env", ["python3", "-c", "import feedparser"])?.status == 0 {
     let script = """
         import sys, feedparser
@@ -251,13 +258,13 @@ if runsPython, timeProcess("/usr/bin/env", ["python3", "-c", "import feedparser"
         for path in sys.argv[1:]:
             n += len(feedparser.parse(path).entries)
         """
+    // Once: it takes half a minute, and its margin is wide.
     python = timeProcess("/usr/bin/env", ["python3", "-c", script] + files)
-    pythonMemory = peakResidentMegabytes(children: true)
 }
 
 // MARK: - Report
 
-@MainActor func row(_ name: String, _ run: Run?, memory: Double) {
+@MainActor func row(_ name: String, _ run: Run?) {
     guard let run else {
         print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + "  not run")
         return
@@ -267,22 +274,24 @@ if runsPython, timeProcess("/usr/bin/env", ["python3", "-c", "import feedparser"
             + String(
                 format: "%8.2f s %8.2f s %8.1f MB/s %10.0f items/s %8.1f MB %8.2fx", run.cpuSeconds,
                 run.seconds,
-                megabytes / run.cpuSeconds, Double(items) / run.cpuSeconds, memory,
+                megabytes / run.cpuSeconds, Double(items) / run.cpuSeconds, run.peakMegabytes,
                 run.cpuSeconds / feedwatch.cpuSeconds))
 }
 
 print("")
-print("(rates per CPU second; wall time shown for reference, the machine may be shared)")
+print(
+    "(rates per CPU second, fastest of \(runs) runs for feedwatch and xmllint; wall time for reference, the machine may be shared)"
+)
 print(
     "tool                 CPU time  wall time  throughput          items     peak RSS  vs feedwatch"
 )
-row("feedwatch parser", feedwatch, memory: feedwatchMemory)
-row("xmllint --stream", xmllint, memory: xmllintMemory)
-row("python feedparser", python, memory: pythonMemory)
+row("feedwatch parser", feedwatch)
+row("xmllint --stream", xmllint)
+row("python feedparser", python)
 print(
     String(
         format: "items parsed: %d, failures: %d, memory growth while parsing: %.1f MB", items,
-        failures, feedwatchMemory - memoryBefore))
+        failures, feedwatch.peakMegabytes - memoryBefore))
 print(
     String(
         format:

@@ -14,6 +14,8 @@ enum DocumentDecoder {
         /// The encoding that worked, as feedwatch names it.
         var encoding: String
         var warnings: [String]
+        /// UTF-8 taken on trust, not yet checked (see `decode`'s `trustingUTF8`).
+        var isUncheckedUTF8 = false
     }
 
     /// Where a candidate encoding comes from.
@@ -34,7 +36,13 @@ enum DocumentDecoder {
         var source: Source
     }
 
-    static func decode(_ bytes: [UInt8], contentType: String?) -> Decoded {
+    /// - Parameter trustingUTF8: take bytes that UTF-8 is the candidate for
+    ///   as UTF-8 without checking them. libxml2 checks every character it
+    ///   reads and reports a bad one, so an XML parse can check afterwards,
+    ///   only when libxml2 complained, instead of reading every document twice.
+    static func decode(_ bytes: [UInt8], contentType: String?, trustingUTF8: Bool = false)
+        -> Decoded
+    {
         var body = bytes
         var candidates: [Candidate] = []
         if let (encoding, length) = EncodingSniffer.byteOrderMark(bytes) {
@@ -74,7 +82,8 @@ enum DocumentDecoder {
                 ? (CyrillicGuess.looksCyrillic(body) ? "windows-1251" : "windows-1252")
                 : canonicalName(candidate.name)
             guard tried.insert(name).inserted else { continue }
-            switch convert(body, from: name) {
+            let unchecked = trustingUTF8 && name == "UTF-8"
+            switch unchecked ? .success(body) : convert(body, from: name) {
             case .success(let utf8):
                 var notes = problems
                 if candidate.source.isNamed {
@@ -86,7 +95,8 @@ enum DocumentDecoder {
                 let warnings =
                     notes.isEmpty
                     ? [] : [notes.joined(separator: "; ") + "; read as \(name)\(guess)"]
-                return Decoded(utf8: utf8, encoding: name, warnings: warnings)
+                return Decoded(
+                    utf8: utf8, encoding: name, warnings: warnings, isUncheckedUTF8: unchecked)
             case .failure(.unknownEncoding):
                 problems.append(
                     "unknown encoding \"\(candidate.name)\" in the \(candidate.source.rawValue)")

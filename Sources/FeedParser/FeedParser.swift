@@ -24,21 +24,38 @@ public enum FeedParser {
             throw .resourceLimit(
                 reason: "the document is \(data.count) bytes, over \(maximumDocumentSize)")
         }
-        let decoded = DocumentDecoder.decode([UInt8](data), contentType: contentType)
+        let bytes = [UInt8](data)
+        let decoded = DocumentDecoder.decode(bytes, contentType: contentType, trustingUTF8: true)
         switch FeedFormatDetector.detect(decoded.utf8) {
         case .json:
-            var feed = try JSONFeedParser.parse(Data(decoded.utf8), baseURL: baseURL)
-            feed.warnings = decoded.warnings + feed.warnings
+            // The JSON reader rejects bad UTF-8 outright: check it first.
+            let checked =
+                decoded.isUncheckedUTF8
+                ? DocumentDecoder.decode(bytes, contentType: contentType) : decoded
+            var feed = try JSONFeedParser.parse(Data(checked.utf8), baseURL: baseURL)
+            feed.warnings = checked.warnings + feed.warnings
             return feed
         case .notAFeed(let reason):
+            // The reason quotes the document: quote it as properly decoded.
+            guard decoded.isUncheckedUTF8 else { throw .notAFeed(reason: reason) }
+            let checked = DocumentDecoder.decode(bytes, contentType: contentType)
+            if case .notAFeed(let checkedReason) = FeedFormatDetector.detect(checked.utf8) {
+                throw .notAFeed(reason: checkedReason)
+            }
             throw .notAFeed(reason: reason)
         case .rss(let version):
             let format = rssFormat(version: version)
-            return try parseXML(decoded) { RSSHandler(format: format, baseURL: baseURL) }
+            return try parseXML(bytes, decoded, contentType: contentType) {
+                RSSHandler(format: format, baseURL: baseURL)
+            }
         case .rdf:
-            return try parseXML(decoded) { RSSHandler(format: .rss10, baseURL: baseURL) }
+            return try parseXML(bytes, decoded, contentType: contentType) {
+                RSSHandler(format: .rss10, baseURL: baseURL)
+            }
         case .atom:
-            return try parseXML(decoded) { AtomHandler(baseURL: baseURL) }
+            return try parseXML(bytes, decoded, contentType: contentType) {
+                AtomHandler(baseURL: baseURL)
+            }
         }
     }
 
@@ -49,10 +66,22 @@ public enum FeedParser {
         return version.hasPrefix("0.9") || version == "0.9" ? .rss09x : .rss20
     }
 
+    /// Parses `decoded`; when its UTF-8 was taken on trust and libxml2
+    /// complained about anything, the bytes are checked after all, and read
+    /// again the way an untrusting decode reads them when they are not UTF-8.
     private static func parseXML(
-        _ decoded: DocumentDecoder.Decoded, makeHandler: () -> any FeedHandler
+        _ bytes: [UInt8], _ trusted: DocumentDecoder.Decoded, contentType: String?,
+        makeHandler: () -> any FeedHandler
     ) throws(ParserError) -> Feed {
+        var decoded = trusted
         var pass = try parseXML(decoded.utf8, rewritesPredefined: false, makeHandler)
+        if decoded.isUncheckedUTF8, pass.parser.diagnosticCount > 0 {
+            let checked = DocumentDecoder.decode(bytes, contentType: contentType)
+            if checked.encoding != "UTF-8" {
+                decoded = checked
+                pass = try parseXML(decoded.utf8, rewritesPredefined: false, makeHandler)
+            }
+        }
         if pass.parser.diagnostics.contains(where: \.isFatal) {
             // Ill-formed: libxml2 2.9.14 may have dropped named references
             // after the first error. Again, with every reference numeric.

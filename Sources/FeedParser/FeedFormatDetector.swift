@@ -10,6 +10,14 @@ enum DocumentKind: Equatable, Sendable {
     case json
     /// Anything else, with the reason in words.
     case notAFeed(String)
+
+    /// Read by libxml2, which checks every character as UTF-8 as it reads.
+    var isXMLFeed: Bool {
+        switch self {
+        case .rss, .rdf, .atom: true
+        case .json, .notAFeed: false
+        }
+    }
 }
 
 /// Tells feeds from other documents by their first tokens only: skips the

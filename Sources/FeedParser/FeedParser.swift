@@ -25,23 +25,29 @@ public enum FeedParser {
                 reason: "the document is \(data.count) bytes, over \(maximumDocumentSize)")
         }
         let bytes = [UInt8](data)
-        let decoded = DocumentDecoder.decode(bytes, contentType: contentType, trustingUTF8: true)
-        switch FeedFormatDetector.detect(decoded.utf8) {
+        return try parse(
+            bytes, DocumentDecoder.decode(bytes, contentType: contentType, trustingUTF8: true),
+            contentType: contentType, baseURL: baseURL)
+    }
+
+    /// Parses `decoded`, the text of `bytes`.
+    private static func parse(
+        _ bytes: [UInt8], _ decoded: DocumentDecoder.Decoded, contentType: String?, baseURL: URL?
+    ) throws(ParserError) -> Feed {
+        let kind = FeedFormatDetector.detect(decoded.utf8)
+        // Only libxml2 checks UTF-8 as it reads: the JSON reader rejects bad
+        // bytes outright, and a not-a-feed error quotes the document.
+        if decoded.isUncheckedUTF8, !kind.isXMLFeed {
+            return try parse(
+                bytes, DocumentDecoder.decode(bytes, contentType: contentType),
+                contentType: contentType, baseURL: baseURL)
+        }
+        switch kind {
         case .json:
-            // The JSON reader rejects bad UTF-8 outright: check it first.
-            let checked =
-                decoded.isUncheckedUTF8
-                ? DocumentDecoder.decode(bytes, contentType: contentType) : decoded
-            var feed = try JSONFeedParser.parse(Data(checked.utf8), baseURL: baseURL)
-            feed.warnings = checked.warnings + feed.warnings
+            var feed = try JSONFeedParser.parse(Data(decoded.utf8), baseURL: baseURL)
+            feed.warnings = decoded.warnings + feed.warnings
             return feed
         case .notAFeed(let reason):
-            // The reason quotes the document: quote it as properly decoded.
-            guard decoded.isUncheckedUTF8 else { throw .notAFeed(reason: reason) }
-            let checked = DocumentDecoder.decode(bytes, contentType: contentType)
-            if case .notAFeed(let checkedReason) = FeedFormatDetector.detect(checked.utf8) {
-                throw .notAFeed(reason: checkedReason)
-            }
             throw .notAFeed(reason: reason)
         case .rss(let version):
             let format = rssFormat(version: version)

@@ -161,18 +161,7 @@ struct AlertsShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let review = try openReview(common)
-        var prefix = AlertFilter()
-        prefix.idPrefix = id
-        let matching = try review.alerts(matching: prefix, limit: 2).alerts
-        guard let alert = matching.first else {
-            printError("feedwatch: alerts: no alert with id \(id)")
-            throw ExitStatus.failures
-        }
-        if Set(matching.map(\.id)).count > 1 {
-            printError("feedwatch: alerts: \(id) is the start of several ids; give more of it")
-            throw ExitStatus.usage
-        }
+        let alert = try uniqueAlert(startingWith: id, in: openReview(common))
         if json {
             let encoder = AlertLog.makeEncoder()
             encoder.outputFormatting.insert(.prettyPrinted)

@@ -70,25 +70,16 @@ struct AlertsRedeliverCommand: ParsableCommand {
 
     /// The alert whose id is, or starts with, `id`, found through the review index.
     private func findAlert(setup: MonitorSetup) throws -> Alert {
-        let matching: [Alert]
         do {
-            var prefix = AlertFilter()
-            prefix.idPrefix = id
-            matching = try AlertReview(logPath: setup.alertLogPath, statePath: setup.statePath)
-                .alerts(matching: prefix, limit: 2).alerts
+            return try uniqueAlert(
+                startingWith: id,
+                in: AlertReview(logPath: setup.alertLogPath, statePath: setup.statePath))
+        } catch let status as ExitCode {
+            throw status
         } catch {
             printError("\(error)")
             throw ExitStatus.failures
         }
-        guard let alert = matching.first else {
-            printError("feedwatch: alerts: no alert with id \(id)")
-            throw ExitStatus.failures
-        }
-        if Set(matching.map(\.id)).count > 1 {
-            printError("feedwatch: alerts: \(id) is the start of several ids; give more of it")
-            throw ExitStatus.usage
-        }
-        return alert
     }
 
     /// The `--sink`, or the sinks the alert was queued for, or its rule's sinks now.

@@ -57,9 +57,6 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
     }
 
     private static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        AlertDay.text(of: AlertDay.number(of: date))
     }
 }

@@ -78,7 +78,7 @@ public struct WebhookAttempt: Sendable {
     }
 
     /// Classifies a request that got no response.
-    init(sink: String, url: URL, failure: FetchError, duration: TimeInterval) {
+    init(sink: String, url: URL, failure: TransferError, duration: TimeInterval) {
         let address = RedactedURL.text(url)
         let outcome: Outcome
         switch failure {
@@ -86,16 +86,11 @@ public struct WebhookAttempt: Sendable {
             outcome = .rejected(
                 .webhookUnreachable(
                     sink: sink, url: address, message: "only http and https URLs can be sent to"))
-        case .timedOut(_, let message):
-            outcome = .retry(
-                .webhookUnreachable(sink: sink, url: address, message: "timed out: \(message)"),
-                retryAfter: nil)
-        case .transport(_, let message):
-            outcome = .retry(
-                .webhookUnreachable(sink: sink, url: address, message: message), retryAfter: nil)
         default:
+            // `reason`, not `description`: the URL in the description is the
+            // sink's own, credential and all; messages show `address`.
             outcome = .retry(
-                .webhookUnreachable(sink: sink, url: address, message: failure.description),
+                .webhookUnreachable(sink: sink, url: address, message: failure.reason),
                 retryAfter: nil)
         }
         self.init(

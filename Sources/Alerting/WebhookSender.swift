@@ -37,8 +37,8 @@ public struct WebhookSender: Sendable {
 
     /// Client options for webhooks: a receiver's answer is small, and a
     /// connection that takes longer than a few seconds is as good as refused.
-    public static var clientOptions: FetchOptions {
-        FetchOptions(timeout: defaultTimeout, connectTimeout: 5, maxSize: 1024 * 1024)
+    public static var clientOptions: TransferOptions {
+        TransferOptions(connectTimeout: 5, maxSize: 1024 * 1024)
     }
 
     /// The secret to sign `sink`'s requests with, or nil when it has none.

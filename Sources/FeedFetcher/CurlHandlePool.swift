@@ -2,7 +2,7 @@ import Foundation
 
 /// libcurl handles left by finished work, kept so the next use reuses their
 /// open connections, DNS cache and TLS sessions instead of starting cold:
-/// multi handles between fetch passes, easy handles between one-off requests.
+/// transfer groups between fetch passes, easy handles between one-off requests.
 ///
 /// `@unchecked Sendable`: the array is only touched under `lock`, and a
 /// handle is used by one thread at a time: taken out, driven, put back.
@@ -18,7 +18,7 @@ final class CurlHandlePool<Handle: AnyObject>: @unchecked Sendable {
     }
 
     /// An idle handle, or a new one built by `make`.
-    func take(orMake make: () throws(CurlError) -> Handle) throws(CurlError) -> Handle {
+    func take<Failure: Error>(orMake make: () throws(Failure) -> Handle) throws(Failure) -> Handle {
         lock.lock()
         let reused = idle.popLast()
         lock.unlock()

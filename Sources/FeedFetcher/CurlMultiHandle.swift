@@ -7,6 +7,9 @@ import CCurl
 final class CurlMultiHandle {
     /// The C handle (`CURLM *`).
     private let rawHandle: UnsafeMutableRawPointer
+    /// The easy handles added and not yet removed, by their C pointer: how a
+    /// finished transfer's pointer is turned back into its handle.
+    private var attached: [UnsafeMutableRawPointer: CurlEasyHandle] = [:]
 
     /// - Parameters:
     ///   - maxTotalConnections: open connections at most, over all hosts.
@@ -25,6 +28,8 @@ final class CurlMultiHandle {
     }
 
     deinit {
+        // Easy handles leave the multi handle before either is freed.
+        for easy in attached.keys { _ = curl_multi_remove_handle(rawHandle, easy) }
         curl_multi_cleanup(rawHandle)
     }
 
@@ -33,10 +38,12 @@ final class CurlMultiHandle {
         guard code == CURLM_OK else {
             throw CurlError(code: CURLE_FAILED_INIT, message: CurlError.describe(code))
         }
+        attached[easy.rawHandle] = easy
     }
 
     /// Detaches `easy`; it must be removed before it is freed.
     func remove(_ easy: CurlEasyHandle) {
+        guard attached.removeValue(forKey: easy.rawHandle) != nil else { return }
         _ = curl_multi_remove_handle(rawHandle, easy.rawHandle)
     }
 
@@ -57,15 +64,15 @@ final class CurlMultiHandle {
         }
     }
 
-    /// The transfers that ended since the last call: their easy handle's C
-    /// pointer and curl's result.
-    func completedTransfers() -> [(handle: UnsafeMutableRawPointer, result: CURLcode)] {
-        var completed: [(handle: UnsafeMutableRawPointer, result: CURLcode)] = []
+    /// The transfers that ended since the last call: their easy handle and
+    /// curl's result. They stay attached until `remove`d.
+    func completedTransfers() -> [(easy: CurlEasyHandle, result: CURLcode)] {
+        var completed: [(easy: CurlEasyHandle, result: CURLcode)] = []
         var remaining: Int32 = 0
         while let message = curl_multi_info_read(rawHandle, &remaining) {
-            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else {
-                continue
-            }
+            guard message.pointee.msg == CURLMSG_DONE, let pointer = message.pointee.easy_handle,
+                let easy = attached[pointer]
+            else { continue }
             completed.append((easy, feedwatch_multi_message_result(message)))
         }
         return completed

@@ -44,6 +44,18 @@ public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         }
     }
 
+    /// The feed's error for a transfer that brought no complete response.
+    init(_ error: TransferError) {
+        switch error {
+        case .unsupportedScheme(let url): self = .unsupportedScheme(url)
+        case .failed(let url, let message): self = .transport(url: url, message: message)
+        case .timedOut(let url, let message): self = .timedOut(url: url, message: message)
+        case .tooLarge(let url, let limit): self = .tooLarge(url: url, limit: limit)
+        case .redirectLoop(let url, let chain): self = .redirectLoop(url: url, chain: chain)
+        case .tooManyRedirects(let url, let limit): self = .tooManyRedirects(url: url, limit: limit)
+        }
+    }
+
     /// The server's requested delay, for 429 and 503.
     public var retryAfter: TimeInterval? {
         if case .httpStatus(_, _, let retryAfter) = self { return retryAfter }

@@ -37,4 +37,11 @@ public struct FetchOptions: Sendable, Equatable {
         self.lowSpeedLimit = lowSpeedLimit
         self.lowSpeedTime = lowSpeedTime
     }
+
+    /// What every transfer of the pass is made with (the timeout is each request's own).
+    var transferOptions: TransferOptions {
+        TransferOptions(
+            connectTimeout: connectTimeout, maxSize: maxSize, userAgent: userAgent,
+            maxRedirects: maxRedirects, lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime)
+    }
 }

@@ -1,8 +1,8 @@
-import CCurl
 import Foundation
 
-/// Sends one-off requests through the same libcurl wrapper as the feed
-/// fetcher, with its protocols, TLS, proxy and size rules.
+/// Sends one-off requests (a webhook POST, a sink test) through the same
+/// libcurl wrapper as the feed fetcher, with its protocols, TLS, proxy and
+/// size rules.
 ///
 /// Keep one client for many requests: its idle handles keep connections to
 /// the same server open (a webhook outbox flush reuses one TLS connection).
@@ -10,68 +10,39 @@ import Foundation
 /// Sendable: it holds options and a lock-guarded pool of idle handles; each
 /// `send` takes its own handle, so concurrent sends never share one.
 public struct HTTPClient: Sendable {
-    /// User-Agent, size cap and connect timeout; `HTTPRequest.timeout` wins over `options.timeout`.
-    public var options: FetchOptions
+    /// User-Agent, size cap, connect timeout; each request brings its own timeout.
+    public var options: TransferOptions
     private let handles = CurlHandlePool<CurlEasyHandle>(capacity: 4)
 
-    public init(options: FetchOptions = FetchOptions()) {
+    public init(options: TransferOptions = TransferOptions()) {
         self.options = options
     }
 
     /// Sends `request` and waits for the whole response.
     ///
-    /// - Throws: `FetchError` when no complete response arrived: a refused
+    /// - Throws: `TransferError` when no complete response arrived: a refused
     ///   scheme, a transport failure, a timeout, or a body over `maxSize`.
-    public func send(_ request: HTTPRequest) throws(FetchError) -> HTTPResponse {
+    public func send(_ request: HTTPRequest) throws(TransferError) -> HTTPResponse {
         let url = request.url.absoluteString
         guard let scheme = request.url.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else {
-            throw .unsupportedScheme(url)
+            throw .unsupportedScheme(url: url)
         }
-        var requestOptions = options
-        requestOptions.timeout = request.timeout
-        let collector = ResponseCollector(
-            maxSize: options.maxSize, followsRedirects: request.followRedirects,
-            expectsBody: request.method.uppercased() != "HEAD")
         let easy: CurlEasyHandle
         do {
             easy = try handles.take { () throws(CurlError) in try CurlEasyHandle() }
-            try easy.configure(
-                url: request.url, options: requestOptions, followRedirects: request.followRedirects)
-            try easy.set(method: request.method.uppercased())
-            // "Expect:" with no value stops libcurl's 100-continue round trip
-            // for larger bodies, unless the request asks for one itself.
-            let asksToContinue = request.headers.contains {
-                $0.name.caseInsensitiveEquals("Expect")
-            }
-            try easy.set(
-                headers: request.headers.map { "\($0.name): \($0.value)" }
-                    + (asksToContinue ? [] : ["Expect:"]))
-            if let body = request.body { try easy.set(body: body) }
-            try collector.attach(to: easy)
         } catch {
-            throw .transport(url: url, message: error.message)
+            throw .failed(url: url, message: error.message)
         }
-
-        let code = easy.perform()
-        // Read everything needed from the handle before it goes back to the pool.
-        defer { recycle(easy) }
-        let status = easy.responseCode
-        let outcome = TransferOutcome(
-            requestURL: request.url, code: code, curlMessage: easy.message(for: code),
-            status: status,
-            effectiveURL: nil, contentType: nil, maxSize: options.maxSize,
-            maxRedirects: options.maxRedirects)
-        if code != CURLE_OK || collector.exceededMaxSize,
-            case .failed(let error) = outcome.classify(collector)
-        {
-            throw error
-        }
-        let effectiveURL = easy.effectiveURL.flatMap(URL.init(string:)) ?? request.url
+        let transfer = try Transfer(request, options: options, on: easy)
+        let result = transfer.perform()
+        // The result is read from the handle before it goes back to the pool.
+        recycle(easy)
+        if let error = result.error { throw error }
         return HTTPResponse(
-            status: status, headers: collector.finalHeaders ?? ResponseHeaders(status: status),
-            body: collector.body,
-            effectiveURL: effectiveURL)
+            status: result.status,
+            headers: result.finalHeaders ?? ResponseHeaders(status: result.status),
+            body: result.body, effectiveURL: result.effectiveURL ?? request.url)
     }
 
     /// Resets `easy` (dropping this request's callbacks and headers) and

@@ -2,17 +2,17 @@ import Foundation
 
 /// The redirects one transfer went through, rebuilt from the `Location`
 /// headers of its responses (libcurl follows them; this judges them).
-struct RedirectChain: Sendable {
-    struct Hop: Sendable, Equatable {
-        var status: Int
-        var from: URL
-        var to: URL
+public struct RedirectChain: Sendable {
+    public struct Hop: Sendable, Equatable {
+        public var status: Int
+        public var from: URL
+        public var to: URL
     }
 
-    let start: URL
-    let hops: [Hop]
+    public let start: URL
+    public let hops: [Hop]
 
-    init(start: URL, responses: [ResponseHeaders]) {
+    public init(start: URL, responses: [ResponseHeaders]) {
         self.start = start
         var hops: [Hop] = []
         var current = start
@@ -27,10 +27,10 @@ struct RedirectChain: Sendable {
     }
 
     /// The start and every URL redirected to, in order.
-    var visited: [URL] { [start] + hops.map(\.to) }
+    public var visited: [URL] { [start] + hops.map(\.to) }
 
     /// The URLs up to and including the first one visited twice; nil without a loop.
-    var loop: [URL]? {
+    public var loop: [URL]? {
         var seen = Set<String>()
         for (index, url) in visited.enumerated() {
             guard seen.insert(url.absoluteString).inserted else { return Array(visited[...index]) }
@@ -41,7 +41,7 @@ struct RedirectChain: Sendable {
     /// Where the leading run of permanent redirects (301, 308) ends; nil when
     /// the first hop was temporary or there were none. A temporary hop after
     /// permanent ones does not move the feed past it.
-    var permanentDestination: URL? {
+    public var permanentDestination: URL? {
         let permanent = hops.prefix(while: { $0.status == 301 || $0.status == 308 })
         return permanent.last?.to
     }

@@ -8,6 +8,10 @@ import Testing
 let quickOptions = FetchOptions(
     timeout: 1, connectTimeout: 1, maxSize: 64 * 1024, userAgent: "feedwatch-test/1.0")
 
+/// The same limits for one-off requests (the timeout is each request's own).
+let quickClientOptions = TransferOptions(
+    connectTimeout: 1, maxSize: 64 * 1024, userAgent: "feedwatch-test/1.0")
+
 /// Fetches one URL and returns its result.
 func fetchOne(
     _ url: URL, conditional: ConditionalRequest = ConditionalRequest(),

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("One-off requests")
 struct HTTPClientTests {
-    let client = HTTPClient(options: quickOptions)
+    let client = HTTPClient(options: quickClientOptions)
 
     @Test("a POST carries its method, headers and body, and the response comes back")
     func post() throws {
@@ -43,7 +43,7 @@ struct HTTPClientTests {
         try TestHTTPServer.with { server in
             server.route("/hook", .status(204))
             server.route("/page", .text("page"))
-            let client = HTTPClient(options: quickOptions)
+            let client = HTTPClient(options: quickClientOptions)
             _ = try client.send(
                 HTTPRequest(
                     method: "POST", url: server.url("/hook"), headers: [("X-Secret", "s1")],
@@ -126,7 +126,7 @@ struct HTTPClientTests {
             #expect {
                 try client.send(HTTPRequest(method: "POST", url: server.url("/slow"), timeout: 0.3))
             } throws: { error in
-                guard case .timedOut(let url, _) = error as? FetchError else { return false }
+                guard case .timedOut(let url, _) = error as? TransferError else { return false }
                 return url == server.url("/slow").absoluteString
             }
         }
@@ -135,14 +135,14 @@ struct HTTPClientTests {
     @Test("a refused scheme, a dead port and an oversized answer throw")
     func failures() throws {
         let ftp = try #require(URL(string: "ftp://example.org/x"))
-        #expect(throws: FetchError.unsupportedScheme("ftp://example.org/x")) {
+        #expect(throws: TransferError.unsupportedScheme(url: "ftp://example.org/x")) {
             try client.send(HTTPRequest(url: ftp))
         }
         let dead = try #require(URL(string: "http://127.0.0.1:\(try deadPort())/hook"))
         #expect {
             try client.send(HTTPRequest(method: "POST", url: dead))
         } throws: { error in
-            guard case .transport(let url, _) = error as? FetchError else { return false }
+            guard case .failed(let url, _) = error as? TransferError else { return false }
             return url == dead.absoluteString
         }
         try TestHTTPServer.with { server in
@@ -150,7 +150,7 @@ struct HTTPClientTests {
                 "/big", ScriptedResponse(body: Data(count: 100_000), bodyMode: .chunked(size: 4096))
             )
             #expect(
-                throws: FetchError.tooLarge(
+                throws: TransferError.tooLarge(
                     url: server.url("/big").absoluteString, limit: 64 * 1024)
             ) {
                 try client.send(HTTPRequest(url: server.url("/big")))

@@ -7,7 +7,7 @@ import Testing
 /// The test server is shared by other test targets; these pin down what they rely on.
 @Suite("Test HTTP server")
 struct TestHTTPServerTests {
-    let client = HTTPClient(options: quickOptions)
+    let client = HTTPClient(options: quickClientOptions)
 
     @Test("unrouted paths get 404; routes match without the query")
     func routing() throws {
@@ -60,7 +60,7 @@ struct TestHTTPServerTests {
         #expect(Date().timeIntervalSince(started) < 1)
         #expect(finished.wait(timeout: .now() + 5) == .success)
         server.stop()
-        #expect(throws: FetchError.self) { try client.send(HTTPRequest(url: url)) }
+        #expect(throws: TransferError.self) { try client.send(HTTPRequest(url: url)) }
     }
 
     @Test("a client that expects 100-continue gets it, and chunked request bodies are decoded")

@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 // The module graph is the pipeline: FeedFetcher → FeedParser → RuleEngine →
 // Alerting, with Store underneath and Monitor wiring them; the CLI is thin.
+// Each C library has one wrapper module: CLibXML2 in FeedParser, CCurl in
+// HTTPTransport, CSQLite in Store.
 import PackageDescription
 
 let package = Package(
@@ -29,21 +31,23 @@ let package = Package(
         // The pipeline.
         .target(name: "FeedModel"),
         .target(name: "FeedParser", dependencies: ["FeedModel", "CLibXML2"]),
-        .target(name: "FeedFetcher", dependencies: ["FeedModel", "CCurl"]),
+        // HTTPTransport is the one module that imports CCurl.
+        .target(name: "HTTPTransport", dependencies: ["CCurl"]),
+        .target(name: "FeedFetcher", dependencies: ["FeedModel", "HTTPTransport"]),
         .target(name: "RuleEngine", dependencies: ["FeedModel"]),
         .target(name: "Store", dependencies: ["FeedModel", "CSQLite"]),
         .target(name: "Configuration", dependencies: []),
         .target(
             name: "Alerting",
             dependencies: [
-                "FeedModel", "RuleEngine", "Store", "FeedFetcher", "Configuration",
+                "FeedModel", "RuleEngine", "Store", "HTTPTransport", "Configuration",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "Monitor",
             dependencies: [
-                "FeedModel", "FeedParser", "FeedFetcher", "RuleEngine", "Store", "Configuration",
-                "Alerting", .product(name: "Logging", package: "swift-log"),
+                "FeedModel", "FeedParser", "FeedFetcher", "HTTPTransport", "RuleEngine", "Store",
+                "Configuration", "Alerting", .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "feedwatch",
@@ -58,15 +62,19 @@ let package = Package(
         .testTarget(
             name: "FeedParserTests", dependencies: ["FeedParser"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "FeedFetcherTests", dependencies: ["FeedFetcher", "TestHTTPServer"]),
-        // A real HTTP/1.1 server on 127.0.0.1 for the fetcher, monitor and webhook tests.
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "TestHTTPServer"]),
+        .testTarget(
+            name: "FeedFetcherTests",
+            dependencies: ["FeedFetcher", "HTTPTransport", "TestHTTPServer"]
+        ),
+        // A real HTTP/1.1 server on 127.0.0.1 for the transport, fetcher, monitor and webhook tests.
         .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "FeedParser"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(
             name: "AlertingTests",
-            dependencies: ["Alerting", "Store", "FeedFetcher", "Configuration", "TestHTTPServer"]),
+            dependencies: ["Alerting", "Store", "HTTPTransport", "Configuration", "TestHTTPServer"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "TestHTTPServer"]),
         .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
 
@@ -85,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "webhook-benchmark",
             dependencies: [
-                "Alerting", "Store", "Configuration", "FeedFetcher", "TestHTTPServer",
+                "Alerting", "Store", "Configuration", "HTTPTransport", "TestHTTPServer",
                 "BenchmarkSupport",
             ],
             path: "Benchmarks/WebhookBenchmark"),

@@ -9,8 +9,8 @@ import Alerting
 //     .build/release/webhook-benchmark [--alerts N]
 import BenchmarkSupport
 import Configuration
-import FeedFetcher
 import Foundation
+import HTTPTransport
 import Store
 import TestHTTPServer
 

@@ -1,5 +1,5 @@
-import FeedFetcher
 import Foundation
+import HTTPTransport
 
 /// What one POST of an alert to a sink came to: the receiver's answer, how
 /// long it took, and whether the delivery is done, worth retrying, or refused.

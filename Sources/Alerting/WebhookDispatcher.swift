@@ -1,6 +1,6 @@
 import Configuration
-import FeedFetcher
 import Foundation
+import HTTPTransport
 import Store
 
 /// Sends the webhook outbox: every due delivery is POSTed to its sink, and

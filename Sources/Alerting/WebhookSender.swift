@@ -1,6 +1,6 @@
 import Configuration
-import FeedFetcher
 import Foundation
+import HTTPTransport
 
 /// Sends one rendered alert to one sink with the headers DESIGN.md promises
 /// (`Content-Type`, `User-Agent`, `Idempotency-Key`, and the signature when

@@ -1,3 +1,5 @@
+import HTTPTransport
+
 /// The validators of a previous response, sent back as If-None-Match / If-Modified-Since.
 public struct ConditionalRequest: Sendable, Equatable {
     /// The `ETag` response header, verbatim (quotes and `W/` included).

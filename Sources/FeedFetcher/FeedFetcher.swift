@@ -1,7 +1,8 @@
 import FeedModel
 import Foundation
+import HTTPTransport
 
-/// Fetches feeds over HTTP(S) through libcurl's multi interface, or from
+/// Fetches feeds over HTTP(S) through a `TransferGroup` (libcurl's multi interface), or from
 /// file:// paths.
 ///
 /// Many transfers run at once (`options.concurrency`), at most

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 /// One feed's transfer in a fetch pass: what it asked for, the host it
 /// counts against, and when it started.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 /// Why a fetch failed. Messages start with `fetcher:` and name the URL.
 public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 /// Limits and politeness settings for a pass.
 public struct FetchOptions: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 extension FetchOutcome {
     /// What a finished transfer means for a feed: a body to parse, nothing

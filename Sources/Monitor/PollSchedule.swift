@@ -2,6 +2,7 @@ import Configuration
 import FeedFetcher
 import FeedModel
 import Foundation
+import HTTPTransport
 import Store
 
 /// When each feed is next due.

@@ -1,7 +1,6 @@
 import Alerting
 import ArgumentParser
 import Configuration
-import FeedFetcher
 import Foundation
 import Monitor
 import Store

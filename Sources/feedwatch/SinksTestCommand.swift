@@ -1,7 +1,6 @@
 import Alerting
 import ArgumentParser
 import Configuration
-import FeedFetcher
 import Foundation
 
 /// `feedwatch sinks test NAME`: sends a test alert straight to the sink (not

@@ -1,6 +1,6 @@
 import Configuration
-import FeedFetcher
 import Foundation
+import HTTPTransport
 import Store
 import TestHTTPServer
 import Testing

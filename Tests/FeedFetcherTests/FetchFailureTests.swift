@@ -166,7 +166,8 @@ struct FetchFailureTests {
 
     @Test("a dead port fails with curl's connection message")
     func connectionRefused() throws {
-        let url = try #require(URL(string: "http://127.0.0.1:\(try deadPort())/feed.xml"))
+        let url = try #require(
+            URL(string: "http://127.0.0.1:\(try TestHTTPServer.closedPort())/feed.xml"))
         let result = try fetchOne(url)
         guard case .failed(.transport(let failedURL, let message)) = result.outcome else {
             Issue.record("expected a transport failure, got \(result.outcome)")

@@ -8,10 +8,6 @@ import Testing
 let quickOptions = FetchOptions(
     timeout: 1, connectTimeout: 1, maxSize: 64 * 1024, userAgent: "feedwatch-test/1.0")
 
-/// The same limits for one-off requests (the timeout is each request's own).
-let quickClientOptions = TransferOptions(
-    connectTimeout: 1, maxSize: 64 * 1024, userAgent: "feedwatch-test/1.0")
-
 /// Fetches one URL and returns its result.
 func fetchOne(
     _ url: URL, conditional: ConditionalRequest = ConditionalRequest(),
@@ -40,11 +36,3 @@ let sampleFeed = """
     <item><guid>1</guid><title>First item</title></item>
     </channel></rss>
     """
-
-/// A port nothing listens on: bound, then released.
-func deadPort() throws -> UInt16 {
-    let server = try TestHTTPServer()
-    let port = server.port
-    server.stop()
-    return port
-}

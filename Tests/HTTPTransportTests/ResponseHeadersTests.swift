@@ -1,6 +1,6 @@
 import Testing
 
-@testable import FeedFetcher
+@testable import HTTPTransport
 
 @Suite("Response headers")
 struct ResponseHeadersTests {
@@ -70,22 +70,5 @@ struct ResponseHeadersTests {
     func badLength() {
         #expect(
             ResponseHeaders(status: 200, fields: [("Content-Length", "lots")]).contentLength == nil)
-    }
-
-    @Test("validators come from the response headers")
-    func validators() {
-        let headers = ResponseHeaders(
-            status: 200,
-            fields: [("etag", "\"x\""), ("last-modified", "Tue, 24 Nov 2026 10:00:00 GMT")])
-        let conditional = ConditionalRequest(responseHeaders: headers)
-        #expect(
-            conditional
-                == ConditionalRequest(etag: "\"x\"", lastModified: "Tue, 24 Nov 2026 10:00:00 GMT"))
-        #expect(
-            conditional.requestHeaders.map { "\($0.name): \($0.value)" } == [
-                "If-None-Match: \"x\"", "If-Modified-Since: Tue, 24 Nov 2026 10:00:00 GMT",
-            ])
-        #expect(ConditionalRequest().requestHeaders.isEmpty)
-        #expect(ConditionalRequest().isEmpty)
     }
 }

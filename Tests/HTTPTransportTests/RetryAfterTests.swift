@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import FeedFetcher
+@testable import HTTPTransport
 
 @Suite("Retry-After")
 struct RetryAfterTests {

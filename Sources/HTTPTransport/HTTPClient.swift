@@ -1,8 +1,8 @@
 import Foundation
 
-/// Sends one-off requests (a webhook POST, a sink test) through the same
-/// libcurl wrapper as the feed fetcher, with its protocols, TLS, proxy and
-/// size rules.
+/// Sends one-off requests (a webhook POST, a sink test), one at a time on
+/// the calling thread, with the same protocols, TLS, proxy and size rules as
+/// the requests of a `TransferGroup`.
 ///
 /// Keep one client for many requests: its idle handles keep connections to
 /// the same server open (a webhook outbox flush reuses one TLS connection).

@@ -2,7 +2,7 @@ import Foundation
 import TestHTTPServer
 import Testing
 
-@testable import FeedFetcher
+@testable import HTTPTransport
 
 @Suite("One-off requests")
 struct HTTPClientTests {
@@ -138,7 +138,8 @@ struct HTTPClientTests {
         #expect(throws: TransferError.unsupportedScheme(url: "ftp://example.org/x")) {
             try client.send(HTTPRequest(url: ftp))
         }
-        let dead = try #require(URL(string: "http://127.0.0.1:\(try deadPort())/hook"))
+        let dead = try #require(
+            URL(string: "http://127.0.0.1:\(try TestHTTPServer.closedPort())/hook"))
         #expect {
             try client.send(HTTPRequest(method: "POST", url: dead))
         } throws: { error in

@@ -3,10 +3,16 @@ import Foundation
 
 /// An owning libcurl easy handle with labelled setters.
 ///
-/// This file and `CurlMultiHandle.swift` are the only places that hold raw
-/// curl pointers. The handle owns its error buffer and header list and frees
-/// them, with the handle, in `deinit`. Not thread-safe: one transfer is driven
-/// by one thread at a time, as libcurl requires.
+/// Raw pointers never leave HTTPTransport, and inside it only three files
+/// hold them: this one (the easy handle, its error buffer and header list),
+/// `CurlMultiHandle.swift` (the multi handle, and the easy handles attached
+/// to it by their C pointer) and `ResponseCollector.swift` (libcurl's
+/// callbacks and the bytes they hand over). Everything else, inside the
+/// module and out, sees `Transfer`, `TransferGroup` and `TransferID`.
+///
+/// The handle owns its error buffer and header list and frees them, with the
+/// handle, in `deinit`. Not thread-safe: one transfer is driven by one thread
+/// at a time, as libcurl requires.
 final class CurlEasyHandle {
     /// The C handle (`CURL *`).
     let rawHandle: UnsafeMutableRawPointer
@@ -161,7 +167,7 @@ final class CurlEasyHandle {
 
     // MARK: - Running and results
 
-    /// Runs the transfer on this thread (for one-off requests; feeds go through `CurlMultiHandle`).
+    /// Runs the transfer on this thread (for `HTTPClient`; a `TransferGroup` drives its own).
     func perform() -> CURLcode { curl_easy_perform(rawHandle) }
 
     /// The last response's status code (0 when none arrived).

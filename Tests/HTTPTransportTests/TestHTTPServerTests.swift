@@ -2,7 +2,7 @@ import Foundation
 import TestHTTPServer
 import Testing
 
-@testable import FeedFetcher
+@testable import HTTPTransport
 
 /// The test server is shared by other test targets; these pin down what they rely on.
 @Suite("Test HTTP server")
@@ -32,12 +32,9 @@ struct TestHTTPServerTests {
             var closing = ScriptedResponse.text("bye")
             closing.closeConnection = true
             server.route("/bye", closing)
-            let requests = ["/a", "/a", "/bye", "/a"].map {
-                FeedRequest(feedName: $0, url: server.url($0))
+            for path in ["/a", "/a", "/bye", "/a"] {
+                _ = try client.send(HTTPRequest(url: server.url(path)))
             }
-            var options = quickOptions
-            options.perHost = 1
-            _ = fetchAll(requests, options: options)
             #expect(server.requests.map(\.connectionNumber) == [1, 1, 1, 2])
             #expect(server.connectionsAccepted == 2)
         }

@@ -1,8 +1,9 @@
 import CCurl
 
 /// A libcurl failure with curl's own message (from `CURLOPT_ERRORBUFFER` when
-/// it has one, else `curl_easy_strerror`). Internal: the public API turns it
-/// into a `FetchError` that names the URL.
+/// it has one, else `curl_easy_strerror`), from setting a handle up or from
+/// the multi handle. Internal: the public API turns it into a `TransferError`
+/// that names the URL, or a `TransferGroup.Failure`.
 struct CurlError: Error, Sendable, CustomStringConvertible {
     let code: CURLcode
     let message: String

@@ -90,7 +90,7 @@ if runsThroughput {
     }
     func freshRecorder(_ name: String) throws -> AlertRecorder {
         let store = try StateStore(path: folder.appendingPathComponent("\(name)/state.db").path)
-        return AlertRecorder(log: try freshLog(name), store: store, sinks: [])
+        return AlertRecorder(log: try freshLog(name), store: store, composer: NoDeliveries())
     }
     func alert(_ index: Int, feed: String? = nil) -> Alert {
         makeAlert(
@@ -195,7 +195,7 @@ if (try? String(contentsOf: marker, encoding: .utf8)) == signature, indexIsCurre
         let store = try StateStore(path: review.appendingPathComponent("state/feedwatch.db").path)
         let recorder = AlertRecorder(
             log: try AlertLog(path: review.appendingPathComponent("alerts.jsonl").path),
-            store: store, sinks: [])
+            store: store, composer: NoDeliveries())
         let started = Date()
         let batch = 5_000
         for first in stride(from: 0, to: alertCount, by: batch) {

@@ -1,4 +1,3 @@
-import Configuration
 import FeedModel
 import Foundation
 import RuleEngine
@@ -15,17 +14,17 @@ public final class AlertRecorder {
 
     let log: AlertLog
     let store: StateStore
-    let sinks: [String: SinkConfiguration]
+    /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.
+    let composer: any DeliveryComposer
     let deliveryExpiry: TimeInterval
 
     public init(
-        log: AlertLog, store: StateStore, sinks: [SinkConfiguration],
+        log: AlertLog, store: StateStore, composer: any DeliveryComposer,
         deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry
     ) {
         self.log = log
         self.store = store
-        self.sinks = Dictionary(
-            sinks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.composer = composer
         self.deliveryExpiry = deliveryExpiry
     }
 
@@ -120,15 +119,14 @@ public final class AlertRecorder {
     private func deliveries(for notified: [Notified], now: Date) throws -> [NewDelivery] {
         var result: [NewDelivery] = []
         for entry in notified {
-            for name in entry.sinks where name != MonitorConfiguration.logSinkName {
-                // Rules are validated against the sinks at load; one missing
-                // here means the configuration changed under a running pass.
-                guard let sink = sinks[name] else { continue }
+            for name in entry.sinks {
+                guard let payload = try composer.payload(for: entry.alert, toSink: name) else {
+                    continue
+                }
                 result.append(
                     NewDelivery(
-                        alertID: entry.alert.id, sink: name,
-                        payload: try WebhookPayload.body(for: entry.alert, format: sink.format),
-                        firstAttempt: now, expiresAt: now.addingTimeInterval(deliveryExpiry)))
+                        alertID: entry.alert.id, sink: name, payload: payload, firstAttempt: now,
+                        expiresAt: now.addingTimeInterval(deliveryExpiry)))
             }
         }
         return result

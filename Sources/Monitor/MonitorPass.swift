@@ -53,7 +53,8 @@ public final class MonitorPass {
         self.configuration = configuration
         self.rules = rules
         self.store = store
-        self.recorder = AlertRecorder(log: alertLog, store: store, sinks: configuration.sinks)
+        self.recorder = AlertRecorder(
+            log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks))
         self.webhooks =
             webhooks
             ?? WebhookDispatcher(

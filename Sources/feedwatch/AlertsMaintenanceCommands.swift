@@ -59,7 +59,8 @@ struct AlertsReindexCommand: ParsableCommand {
         do {
             let store = try StateStore(path: setup.statePath)
             let log = try AlertLog(path: setup.alertLogPath)
-            let recorder = AlertRecorder(log: log, store: store, sinks: setup.configuration.sinks)
+            // Reindexing rebuilds the index alone: it never queues a delivery.
+            let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
             let (indexed, corrupt) = try recorder.reindex()
             for line in corrupt { printError(line.description) }
             print("indexed \(indexed) alerts from \(setup.alertLogPath) and its rotated files")

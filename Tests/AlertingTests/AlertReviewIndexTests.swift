@@ -16,7 +16,7 @@ import Testing
     func writeLog(in folder: TemporaryFolder, rotationSize: Int = 4000) throws -> [Alert] {
         let store = try StateStore(path: folder.path("state.db"))
         let log = try AlertLog(path: folder.path("alerts.jsonl"), rotationSize: rotationSize)
-        let recorder = AlertRecorder(log: log, store: store, sinks: [])
+        let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
         var written: [Alert] = []
         for index in 0..<30 {
             let alert = sampleAlert(
@@ -90,7 +90,8 @@ import Testing
         let store = try StateStore(path: folder.path("state.db"))
         try store.clearAlertIndex()
         let recorder = AlertRecorder(
-            log: try AlertLog(path: folder.path("alerts.jsonl")), store: store, sinks: [])
+            log: try AlertLog(path: folder.path("alerts.jsonl")), store: store,
+            composer: NoDeliveries())
         let (indexed, corrupt) = try recorder.reindex()
         #expect(indexed == written.count && corrupt.isEmpty)
         #expect(try store.alertIndexCount() == written.count)
@@ -100,7 +101,7 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try StateStore(path: folder.path("state.db"))
         let log = try AlertLog(path: folder.path("alerts.jsonl"))
-        let recorder = AlertRecorder(log: log, store: store, sinks: [])
+        let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
         let first = sampleAlert(itemID: "first")
         try recorder.record(
             [AlertRecorder.Notified(alert: first, sinks: ["log"])], markingSeen: [], feed: "herald")
@@ -122,7 +123,7 @@ import Testing
         let log = try AlertLog(path: folder.path("alerts.jsonl"))
         try log.append(Array(written.suffix(2)))
         let store = try StateStore(path: folder.path("state.db"))
-        let recorder = AlertRecorder(log: log, store: store, sinks: [])
+        let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
         _ = try recorder.catchUp(sinks: { _ in [] })
         #expect(try store.alertIndexCount() == 2)
     }

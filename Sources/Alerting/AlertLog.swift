@@ -19,7 +19,7 @@ public final class AlertLog: @unchecked Sendable {
     private let encoder: JSONEncoder
 
     public init(path: String, rotationSize: Int = AlertLog.defaultRotationSize)
-        throws(AlertingError)
+        throws(AlertLogError)
     {
         self.path = path
         self.rotationSize = rotationSize
@@ -34,7 +34,7 @@ public final class AlertLog: @unchecked Sendable {
     /// Writes `alerts` as lines and flushes them to disk before returning
     /// where each line starts, and the rotation it caused, if any.
     @discardableResult
-    public func append(_ alerts: [Alert]) throws(AlertingError) -> AlertLogAppend {
+    public func append(_ alerts: [Alert]) throws(AlertLogError) -> AlertLogAppend {
         guard !alerts.isEmpty else { return AlertLogAppend(positions: [], rotation: nil) }
         var bytes = Data()
         var positions: [AlertLogPosition] = []
@@ -49,7 +49,7 @@ public final class AlertLog: @unchecked Sendable {
             try handle.write(contentsOf: bytes)
             try handle.synchronize()
         } catch {
-            throw AlertingError.log(
+            throw AlertLogError(
                 path: path, message: "cannot write: \(error.localizedDescription)")
         }
         size += UInt64(bytes.count)
@@ -65,20 +65,20 @@ public final class AlertLog: @unchecked Sendable {
 
     /// Rotation happens after a write is on disk, so a failure here never
     /// loses an alert: the next append simply goes on in the live file.
-    private func rotate() throws(AlertingError) -> String {
+    private func rotate() throws(AlertLogError) -> String {
         let rotatedTo: String
         do {
             try handle.close()
             rotatedTo = try AlertLogFiles(path: path).rotate()
         } catch {
-            throw AlertingError.log(
+            throw AlertLogError(
                 path: path, message: "cannot rotate: \(error.localizedDescription)")
         }
         (handle, size) = try Self.openForAppending(path)
         return rotatedTo
     }
 
-    private static func openForAppending(_ path: String) throws(AlertingError) -> (
+    private static func openForAppending(_ path: String) throws(AlertLogError) -> (
         FileHandle, UInt64
     ) {
         let url = URL(fileURLWithPath: path)
@@ -87,15 +87,15 @@ public final class AlertLog: @unchecked Sendable {
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if !FileManager.default.fileExists(atPath: path) {
                 guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                    throw AlertingError.log(path: path, message: "cannot create the file")
+                    throw AlertLogError(path: path, message: "cannot create the file")
                 }
             }
             let handle = try FileHandle(forWritingTo: url)
             return (handle, try handle.seekToEnd())
-        } catch let error as AlertingError {
+        } catch let error as AlertLogError {
             throw error
         } catch {
-            throw AlertingError.log(path: path, message: error.localizedDescription)
+            throw AlertLogError(path: path, message: error.localizedDescription)
         }
     }
 

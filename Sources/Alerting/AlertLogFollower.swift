@@ -14,7 +14,7 @@ public struct AlertLogFollower {
 
     /// The alerts of the whole lines written since the last call; a line
     /// still being written waits for the next call.
-    public mutating func newAlerts() throws(AlertingError) -> [Alert] {
+    public mutating func newAlerts() throws(AlertLogError) -> [Alert] {
         let size = Self.size(of: path)
         if size < offset { offset = 0 }  // rotated: a new live file
         guard size > offset else { return [] }
@@ -25,7 +25,7 @@ public struct AlertLogFollower {
             try handle.seek(toOffset: offset)
             data = try handle.readToEnd() ?? Data()
         } catch {
-            throw AlertingError.log(
+            throw AlertLogError(
                 path: path, message: "cannot read: \(error.localizedDescription)")
         }
         guard let lastNewline = data.lastIndex(of: 0x0A) else { return [] }

@@ -28,7 +28,7 @@ public struct AlertLogReader: Sendable {
 
     /// Every alert of the log and its rotated files, oldest first, and the
     /// lines that were skipped. A missing log is an empty one.
-    public func readAll() throws(AlertingError) -> (alerts: [Alert], corrupt: [CorruptLine]) {
+    public func readAll() throws(AlertLogError) -> (alerts: [Alert], corrupt: [CorruptLine]) {
         var alerts: [Alert] = []
         var corrupt: [CorruptLine] = []
         for file in AlertLogFiles(path: path).chronological() {
@@ -39,7 +39,7 @@ public struct AlertLogReader: Sendable {
         return (alerts, corrupt)
     }
 
-    private func read(_ path: String) throws(AlertingError) -> (
+    private func read(_ path: String) throws(AlertLogError) -> (
         alerts: [Alert], corrupt: [CorruptLine]
     ) {
         let lines = try readWithPositions(file: path, startingAt: 0)
@@ -48,7 +48,7 @@ public struct AlertLogReader: Sendable {
 
     /// The alerts of one file with where each line starts, reading from the
     /// line that starts at byte `start` (0 for the whole file).
-    public func readWithPositions(file path: String, startingAt start: Int64) throws(AlertingError)
+    public func readWithPositions(file path: String, startingAt start: Int64) throws(AlertLogError)
         -> (alerts: [(alert: Alert, position: AlertLogPosition)], corrupt: [CorruptLine])
     {
         guard FileManager.default.fileExists(atPath: path) else { return ([], []) }
@@ -59,7 +59,7 @@ public struct AlertLogReader: Sendable {
             try handle.seek(toOffset: UInt64(max(0, start)))
             data = try handle.readToEnd() ?? Data()
         } catch {
-            throw AlertingError.log(
+            throw AlertLogError(
                 path: path, message: "cannot read: \(error.localizedDescription)")
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
@@ -90,7 +90,7 @@ public struct AlertLogReader: Sendable {
 
     /// The alert on the line that starts at `offset` of `file`, or nil when
     /// there is no valid alert there.
-    public func line(in file: String, at offset: Int64) throws(AlertingError) -> Alert? {
+    public func line(in file: String, at offset: Int64) throws(AlertLogError) -> Alert? {
         let bytes: Data
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
@@ -107,7 +107,7 @@ public struct AlertLogReader: Sendable {
             }
             bytes = line
         } catch {
-            throw AlertingError.log(
+            throw AlertLogError(
                 path: file, message: "cannot read: \(error.localizedDescription)")
         }
         return try? AlertLog.makeDecoder().decode(Alert.self, from: bytes)

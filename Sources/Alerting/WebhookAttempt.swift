@@ -10,9 +10,9 @@ public struct WebhookAttempt: Sendable {
         case delivered
         /// The receiver is down, overloaded or slow: try again later, no
         /// sooner than `retryAfter` seconds when it said so.
-        case retry(AlertingError, retryAfter: TimeInterval?)
+        case retry(WebhookError, retryAfter: TimeInterval?)
         /// A 4xx other than 429: the same request will never succeed.
-        case rejected(AlertingError)
+        case rejected(WebhookError)
     }
 
     /// How much of an answer's body is kept for messages and `sinks test`.
@@ -60,18 +60,18 @@ public struct WebhookAttempt: Sendable {
         case 429, 500...599:
             let retryAfter = response.retryAfter(now: now)
             outcome = .retry(
-                .webhookUnavailable(
+                .unavailable(
                     sink: sink, url: address, status: response.status, retryAfter: retryAfter),
                 retryAfter: retryAfter)
         case 400...499:
             outcome = .rejected(
-                .webhookRejected(
+                .rejected(
                     sink: sink, url: address, status: response.status, answer: answerText))
         default:
             // A redirect (webhooks are not redirected) or something stranger:
             // the sink's url may be being fixed, so keep the alert and retry.
             outcome = .retry(
-                .webhookUnavailable(
+                .unavailable(
                     sink: sink, url: address, status: response.status, retryAfter: nil),
                 retryAfter: nil)
         }
@@ -84,13 +84,13 @@ public struct WebhookAttempt: Sendable {
         switch failure {
         case .unsupportedScheme:
             outcome = .rejected(
-                .webhookUnreachable(
+                .unreachable(
                     sink: sink, url: address, message: "only http and https URLs can be sent to"))
         default:
             // `reason`, not `description`: the URL in the description is the
             // sink's own, credential and all; messages show `address`.
             outcome = .retry(
-                .webhookUnreachable(sink: sink, url: address, message: failure.reason),
+                .unreachable(sink: sink, url: address, message: failure.reason),
                 retryAfter: nil)
         }
         self.init(

@@ -224,7 +224,7 @@ public final class WebhookDispatcher: Sendable {
     private func giveUpRemoved(
         _ delivery: OutboxDelivery, now: Date, into summary: inout DeliverySummary
     ) throws(StoreError) {
-        let reason = AlertingError.sinkRemoved(sink: delivery.sink).description
+        let reason = WebhookError.sinkRemoved(sink: delivery.sink).description
         try store.markDead(id: delivery.id, reason: reason, at: now)
         summary.dead += 1
         if summary.problems.last != reason { summary.note(reason) }

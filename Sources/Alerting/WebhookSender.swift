@@ -42,7 +42,7 @@ public struct WebhookSender: Sendable {
     }
 
     /// The secret to sign `sink`'s requests with, or nil when it has none.
-    public func secret(for sink: SinkConfiguration) throws(AlertingError) -> String? {
+    public func secret(for sink: SinkConfiguration) throws(WebhookError) -> String? {
         do {
             return try sink.resolvedSecret(environment: environment)
         } catch {
@@ -94,7 +94,7 @@ public struct WebhookSender: Sendable {
 
     /// Looks up the secret, then sends: what `sinks test` and one-off sends use.
     public func send(payload: Data, alertID: String, to sink: SinkConfiguration)
-        throws(AlertingError) -> WebhookAttempt
+        throws(WebhookError) -> WebhookAttempt
     {
         send(payload: payload, alertID: alertID, to: sink, secret: try secret(for: sink))
     }

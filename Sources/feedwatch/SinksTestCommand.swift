@@ -45,7 +45,7 @@ struct SinksTestCommand: ParsableCommand {
         do {
             let payload = try WebhookPayload.body(for: alert, format: sink.format)
             attempt = try sender.send(payload: payload, alertID: alert.id, to: sink)
-        } catch let error as AlertingError {
+        } catch let error as WebhookError {
             printError(error.description)
             throw ExitStatus.badInput
         }

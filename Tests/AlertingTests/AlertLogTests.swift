@@ -95,7 +95,7 @@ func sampleAlert(
     @Test func unwritableLogIsAClearError() throws {
         let folder = try TemporaryFolder()
         try Data().write(to: URL(fileURLWithPath: folder.path("file")))
-        #expect(throws: AlertingError.self) {
+        #expect(throws: AlertLogError.self) {
             try AlertLog(path: folder.path("file/alerts.jsonl"))
         }
     }

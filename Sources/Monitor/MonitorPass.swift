@@ -248,7 +248,7 @@ public final class MonitorPass {
         for item in changes.needingRules {
             let hits = rules.evaluate(item, feed: context)
             guard !hits.isEmpty else { continue }
-            let placement = place(item, feed: feed.name, hits: hits, now: now)
+            let placement = stories.place(item, of: feed.name, firing: hits, at: now)
             for hit in hits {
                 guard
                     stories.shouldAlert(
@@ -297,20 +297,6 @@ public final class MonitorPass {
         } catch {
             summary.failures.append("feed health: \(error)")
         }
-    }
-
-    /// Files an item that fired rules under its story: reports of one incident
-    /// from several feeds alert once per rule, not once per outlet.
-    private func place(_ item: Item, feed: String, hits: [RuleHit], now: Date)
-        -> StoryIndex.Placement
-    {
-        let entities = Set(hits.flatMap(\.entities))
-        let words = TextWords.of(item.text.title + "\n" + item.text.summary)
-        return stories.place(
-            reportID: item.id, feed: feed,
-            signature: MinHashSignature(
-                features: StoryFeatures.of(tokens: words, entities: entities.sorted())),
-            entities: entities, at: now)
     }
 
     private func recordSuccess(_ state: inout FeedState, now: Date, interval: TimeInterval) {

@@ -1,4 +1,6 @@
+import FeedModel
 import Foundation
+import RuleEngine
 import Testing
 
 @testable import Alerting
@@ -121,6 +123,28 @@ import Testing
             entities: ["khalil-haqqani", "iskp"], at: time)
         #expect(third.storyID == first.storyID)
         #expect(index.shouldAlert(rule: "r", placement: third, notifyEach: false))
+    }
+
+    @Test func itemsThatFiredArePlacedByTheirWordsAndTheEntitiesTheirHitsNamed() {
+        var index = StoryIndex()
+        func place(_ report: (feed: String, id: String, text: String, entities: [String]))
+            -> StoryIndex.Placement
+        {
+            let title = String(report.text.prefix { $0 != "." })
+            let summary = String(report.text.dropFirst(title.count + 1))
+            let item = Item(
+                id: report.id, title: title, text: ItemText(title: title, summary: summary))
+            let hit = RuleHit(
+                rule: "attack", title: "Attack", severity: .high, matches: [],
+                entities: report.entities, notify: ["log"], notifyEach: false)
+            return index.place(item, of: report.feed, firing: [hit], at: time)
+        }
+        let bombing = Self.reports.map { place($0) }
+        let unrelated = Self.unrelated.map { place($0) }
+        #expect(Set(bombing.map(\.storyID)).count == 1)
+        #expect(bombing[3].newEntities == ["sirajuddin-haqqani"])
+        #expect(unrelated.allSatisfy { $0.isNew })
+        #expect(index.stories.count == 4)
     }
 
     @Test func similarityEstimatesJaccard() {

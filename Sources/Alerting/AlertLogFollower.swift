@@ -30,7 +30,7 @@ public struct AlertLogFollower {
         }
         guard let lastNewline = data.lastIndex(of: 0x0A) else { return [] }
         offset += UInt64(lastNewline - data.startIndex + 1)
-        let decoder = AlertLog.makeDecoder()
+        let decoder = AlertLogFormat.makeDecoder()
         return data[data.startIndex..<lastNewline].split(separator: 0x0A).compactMap {
             try? decoder.decode(Alert.self, from: Data($0))
         }

@@ -63,7 +63,7 @@ public struct AlertLogReader: Sendable {
                 path: path, message: "cannot read: \(error.localizedDescription)")
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let decoder = AlertLog.makeDecoder()
+        let decoder = AlertLogFormat.makeDecoder()
         var alerts: [(alert: Alert, position: AlertLogPosition)] = []
         var corrupt: [CorruptLine] = []
         var lineNumber = 0
@@ -110,7 +110,7 @@ public struct AlertLogReader: Sendable {
             throw AlertLogError(
                 path: file, message: "cannot read: \(error.localizedDescription)")
         }
-        return try? AlertLog.makeDecoder().decode(Alert.self, from: bytes)
+        return try? AlertLogFormat.makeDecoder().decode(Alert.self, from: bytes)
     }
 
     private static func reason(_ error: any Error) -> String {

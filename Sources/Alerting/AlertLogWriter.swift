@@ -6,7 +6,7 @@ import Foundation
 /// `append` returns only once the lines are on disk (fsync), because the
 /// monitor marks an item seen right after: an alert must never exist only in
 /// a buffer when its item is already recorded as handled.
-public final class AlertLog: @unchecked Sendable {
+public final class AlertLogWriter: @unchecked Sendable {
     /// The default size at which the live file is rotated.
     public static let defaultRotationSize = 64 * 1024 * 1024
 
@@ -18,13 +18,13 @@ public final class AlertLog: @unchecked Sendable {
     private var size: UInt64
     private let encoder: JSONEncoder
 
-    public init(path: String, rotationSize: Int = AlertLog.defaultRotationSize)
+    public init(path: String, rotationSize: Int = AlertLogWriter.defaultRotationSize)
         throws(AlertLogError)
     {
         self.path = path
         self.rotationSize = rotationSize
         (handle, size) = try Self.openForAppending(path)
-        encoder = AlertLog.makeEncoder()
+        encoder = AlertLogFormat.makeEncoder()
     }
 
     deinit {
@@ -97,22 +97,6 @@ public final class AlertLog: @unchecked Sendable {
         } catch {
             throw AlertLogError(path: path, message: error.localizedDescription)
         }
-    }
-
-    /// The encoder every alert line is written with: compact, dates in ISO 8601 UTC.
-    public static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        // Sorted keys: the same alert is the same bytes on every run and machine.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    /// The decoder matching `makeEncoder`.
-    public static func makeDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
     }
 }
 

@@ -12,14 +12,14 @@ public final class AlertRecorder {
     /// A delivery not made within this time is given up as dead.
     public static let defaultDeliveryExpiry: TimeInterval = 24 * 3600
 
-    let log: AlertLog
+    let log: AlertLogWriter
     let store: StateStore
     /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.
     let composer: any DeliveryComposer
     let deliveryExpiry: TimeInterval
 
     public init(
-        log: AlertLog, store: StateStore, composer: any DeliveryComposer,
+        log: AlertLogWriter, store: StateStore, composer: any DeliveryComposer,
         deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry
     ) {
         self.log = log

@@ -5,7 +5,7 @@ import Store
 /// of the log, reading from the log only the lines it shows: the way to
 /// stay under a second at a million alerts. Without an index (no state yet,
 /// or a log written before it), it reads the log itself.
-public struct AlertReview {
+public struct AlertSearch {
     public let logPath: String
     let store: StateStore?
 

@@ -9,7 +9,7 @@ public enum WebhookPayload {
     public static func body(for alert: Alert, format: SinkConfiguration.Format) throws -> Data {
         switch format {
         case .json:
-            return try AlertLog.makeEncoder().encode(alert)
+            return try AlertLogFormat.makeEncoder().encode(alert)
         case .slack:
             return try JSONSerialization.data(withJSONObject: slack(alert), options: [.sortedKeys])
         case .discord:

@@ -46,7 +46,8 @@ public final class MonitorPass {
     /// - Parameter webhooks: the dispatcher of a long-running service, whose
     ///   idle connections outlive the pass; nil makes one for this pass.
     public init(
-        configuration: MonitorConfiguration, rules: RuleSet, store: StateStore, alertLog: AlertLog,
+        configuration: MonitorConfiguration, rules: RuleSet, store: StateStore,
+        alertLog: AlertLogWriter,
         fetcher: FeedFetcher, webhooks: WebhookDispatcher? = nil, logger: Logger,
         onAlert: @escaping (Alert) -> Void = { _ in }
     ) {

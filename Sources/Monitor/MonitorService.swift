@@ -36,7 +36,7 @@ public final class MonitorService: @unchecked Sendable {
 
     /// Runs until SIGINT or SIGTERM. `setup` is the already validated start state.
     public func run(
-        setup initial: MonitorSetup, store: StateStore, alertLog: AlertLog, backfill: Bool
+        setup initial: MonitorSetup, store: StateStore, alertLog: AlertLogWriter, backfill: Bool
     ) {
         var setup = initial
         var watcher = ReloadWatcher(configPath: configPath, rulesDirectory: rulesDirectory)

@@ -21,7 +21,7 @@ struct AlertsFollowCommand: ParsableCommand {
         let setup = try loadSetup(common)
         let filter = filters.filter
         let color = isatty(STDOUT_FILENO) != 0
-        let encoder = AlertLog.makeEncoder()
+        let encoder = AlertLogFormat.makeEncoder()
         let show = { (alert: Alert) in
             guard filter.accepts(alert) else { return }
             // Written unbuffered, so that a pipe (`| grep`) sees each alert at once.
@@ -58,7 +58,7 @@ struct AlertsReindexCommand: ParsableCommand {
         let setup = try loadSetup(common)
         do {
             let store = try StateStore(path: setup.statePath)
-            let log = try AlertLog(path: setup.alertLogPath)
+            let log = try AlertLogWriter(path: setup.alertLogPath)
             // Reindexing rebuilds the index alone: it never queues a delivery.
             let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
             let (indexed, corrupt) = try recorder.reindex()

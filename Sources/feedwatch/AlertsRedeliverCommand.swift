@@ -72,7 +72,7 @@ struct AlertsRedeliverCommand: ParsableCommand {
         do {
             return try uniqueAlert(
                 startingWith: id,
-                in: AlertReview(logPath: setup.alertLogPath, statePath: setup.statePath))
+                in: AlertSearch(logPath: setup.alertLogPath, statePath: setup.statePath))
         } catch let status as ExitCode {
             throw status
         } catch {

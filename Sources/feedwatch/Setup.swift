@@ -40,9 +40,9 @@ func makeLogger(label: String) -> Logger {
 /// Opens the state, taking the lock that keeps a second monitor off it, and
 /// the alert log. A state in use by another monitor is a failure (exit 1),
 /// not a configuration error: it goes away when that monitor stops.
-func openMonitorState(_ setup: MonitorSetup) throws -> (StateStore, AlertLog) {
+func openMonitorState(_ setup: MonitorSetup) throws -> (StateStore, AlertLogWriter) {
     do {
-        return (try StateStore(path: setup.statePath), try AlertLog(path: setup.alertLogPath))
+        return (try StateStore(path: setup.statePath), try AlertLogWriter(path: setup.alertLogPath))
     } catch let error as StoreError {
         printError("\(error)")
         if case .locked = error { throw ExitStatus.failures }

@@ -42,8 +42,8 @@ func sampleAlert(
         let path = folder.path("logs/alerts.jsonl")
         let first = sampleAlert(itemID: "a")
         let second = sampleAlert(rule: "iskp-claim", itemID: "b", severity: .critical)
-        try AlertLog(path: path).append([first])
-        try AlertLog(path: path).append([second])
+        try AlertLogWriter(path: path).append([first])
+        try AlertLogWriter(path: path).append([second])
 
         let (alerts, corrupt) = try AlertLogReader(path: path).readAll()
         #expect(alerts == [first, second])
@@ -54,7 +54,7 @@ func sampleAlert(
     }
 
     @Test func recordHasTheDocumentedFields() throws {
-        let data = try AlertLog.makeEncoder().encode(sampleAlert())
+        let data = try AlertLogFormat.makeEncoder().encode(sampleAlert())
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(
             Set(object.keys)
@@ -72,12 +72,12 @@ func sampleAlert(
     @Test func corruptLinesAreReportedWithTheirNumberAndSkipped() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("alerts.jsonl")
-        try AlertLog(path: path).append([sampleAlert(itemID: "a")])
+        try AlertLogWriter(path: path).append([sampleAlert(itemID: "a")])
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data("{\"id\": \"half a line\n\n{\"id\":\"x\"}\n".utf8))
         try handle.close()
-        try AlertLog(path: path).append([sampleAlert(itemID: "b")])
+        try AlertLogWriter(path: path).append([sampleAlert(itemID: "b")])
 
         let (alerts, corrupt) = try AlertLogReader(path: path).readAll()
         #expect(alerts.map(\.item.id) == ["a", "b"])
@@ -96,7 +96,7 @@ func sampleAlert(
         let folder = try TemporaryFolder()
         try Data().write(to: URL(fileURLWithPath: folder.path("file")))
         #expect(throws: AlertLogError.self) {
-            try AlertLog(path: folder.path("file/alerts.jsonl"))
+            try AlertLogWriter(path: folder.path("file/alerts.jsonl"))
         }
     }
 }
@@ -148,7 +148,7 @@ func sampleAlert(
     @Test func rotatesBySizeAndReadsAcrossFilesInOrder() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("alerts.jsonl")
-        let log = try AlertLog(path: path, rotationSize: 1500)
+        let log = try AlertLogWriter(path: path, rotationSize: 1500)
         let written = (0..<12).map { sampleAlert(itemID: "item-\($0)") }
         for alert in written { try log.append([alert]) }
 
@@ -170,7 +170,7 @@ func sampleAlert(
         let folder = try TemporaryFolder()
         let path = folder.path("alerts.jsonl")
         try Data("not json\n".utf8).write(to: URL(fileURLWithPath: path + ".1"))
-        try AlertLog(path: path).append([sampleAlert()])
+        try AlertLogWriter(path: path).append([sampleAlert()])
         let (alerts, corrupt) = try AlertLogReader(path: path).readAll()
         #expect(alerts.count == 1)
         #expect(

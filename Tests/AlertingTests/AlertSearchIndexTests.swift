@@ -7,7 +7,7 @@ import Testing
 @testable import Alerting
 
 /// The review answers from the index exactly what it would from the log.
-@Suite struct AlertReviewIndexTests {
+@Suite struct AlertSearchIndexTests {
     let base = Date(timeIntervalSince1970: 1_795_000_000)
 
     /// Titles with the characters SQL patterns treat as wildcards.
@@ -15,7 +15,7 @@ import Testing
 
     func writeLog(in folder: TemporaryFolder, rotationSize: Int = 4000) throws -> [Alert] {
         let store = try StateStore(path: folder.path("state.db"))
-        let log = try AlertLog(path: folder.path("alerts.jsonl"), rotationSize: rotationSize)
+        let log = try AlertLogWriter(path: folder.path("alerts.jsonl"), rotationSize: rotationSize)
         let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
         var written: [Alert] = []
         for index in 0..<30 {
@@ -62,7 +62,7 @@ import Testing
         let written = try writeLog(in: folder)
         #expect(AlertLogFiles(path: folder.path("alerts.jsonl")).chronological().count > 3)
 
-        let review = try AlertReview(
+        let review = try AlertSearch(
             logPath: folder.path("alerts.jsonl"), statePath: folder.path("state.db"))
         #expect(review.usesIndex)
         let expected = Array(written.reversed().filter(filter.accepts))
@@ -78,7 +78,7 @@ import Testing
         let folder = try TemporaryFolder()
         let written = try writeLog(in: folder)
         try FileManager.default.removeItem(atPath: folder.path("state.db"))
-        let review = try AlertReview(
+        let review = try AlertSearch(
             logPath: folder.path("alerts.jsonl"), statePath: folder.path("state.db"))
         #expect(!review.usesIndex)
         #expect(try review.alerts(matching: AlertFilter(), limit: nil).alerts == written.reversed())
@@ -90,7 +90,7 @@ import Testing
         let store = try StateStore(path: folder.path("state.db"))
         try store.clearAlertIndex()
         let recorder = AlertRecorder(
-            log: try AlertLog(path: folder.path("alerts.jsonl")), store: store,
+            log: try AlertLogWriter(path: folder.path("alerts.jsonl")), store: store,
             composer: NoDeliveries())
         let (indexed, corrupt) = try recorder.reindex()
         #expect(indexed == written.count && corrupt.isEmpty)
@@ -100,7 +100,7 @@ import Testing
     @Test func catchUpIndexesWhatACrashLeftInTheLog() throws {
         let folder = try TemporaryFolder()
         let store = try StateStore(path: folder.path("state.db"))
-        let log = try AlertLog(path: folder.path("alerts.jsonl"))
+        let log = try AlertLogWriter(path: folder.path("alerts.jsonl"))
         let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
         let first = sampleAlert(itemID: "first")
         try recorder.record(
@@ -120,7 +120,7 @@ import Testing
         let written = try writeLog(in: folder, rotationSize: 1 << 30)
         // The log is replaced behind the index's back (restored from a backup, edited).
         try Data().write(to: URL(fileURLWithPath: folder.path("alerts.jsonl")))
-        let log = try AlertLog(path: folder.path("alerts.jsonl"))
+        let log = try AlertLogWriter(path: folder.path("alerts.jsonl"))
         try log.append(Array(written.suffix(2)))
         let store = try StateStore(path: folder.path("state.db"))
         let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())

@@ -38,7 +38,7 @@ import Testing
         }
         let json = try #require(bench.server.requests(for: "/json-sink").first)
         #expect(
-            try AlertLog.makeDecoder().decode(Alert.self, from: json.body)
+            try AlertLogFormat.makeDecoder().decode(Alert.self, from: json.body)
                 == sampleAlert(itemID: "json-sink"))
         let slack = try #require(bench.server.requests(for: "/slack-sink").first)
         let slackMessage = try JSONSerialization.jsonObject(with: slack.body) as? [String: Any]

@@ -14,7 +14,7 @@ import Testing
     @Test func jsonIsTheAlertRecord() throws {
         let alert = sampleAlert()
         let data = try WebhookPayload.body(for: alert, format: .json)
-        #expect(try AlertLog.makeDecoder().decode(Alert.self, from: data) == alert)
+        #expect(try AlertLogFormat.makeDecoder().decode(Alert.self, from: data) == alert)
     }
 
     @Test func slackHasTextAndBlocksWithEscapedMarkup() throws {

@@ -65,7 +65,7 @@ final class MonitorFixture {
     ) {
         let setup = try MonitorSetup.load(configPath: configPath, rulesDirectory: rulesDirectory)
         let store = try StateStore(path: setup.statePath)
-        let log = try AlertLog(path: setup.alertLogPath)
+        let log = try AlertLogWriter(path: setup.alertLogPath)
         var written: [Alert] = []
         let pass = MonitorPass(
             configuration: setup.configuration, rules: setup.rules, store: store, alertLog: log,

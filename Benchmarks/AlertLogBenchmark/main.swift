@@ -18,7 +18,7 @@
 // Build with `swift build -c release --product alertlog-benchmark`.
 // Usage: alertlog-benchmark [--alerts N] [--dir DIR] [--feedwatch PATH] [--rules DIR]
 //                           [--singles N] [--batches N] [--skip-cli] [--skip-throughput]
-import Alerting
+import AlertLog
 import BenchmarkSupport
 import FeedModel
 import Foundation

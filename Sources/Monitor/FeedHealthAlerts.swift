@@ -1,4 +1,4 @@
-import Alerting
+import AlertLog
 import Configuration
 import Foundation
 import RuleEngine

@@ -1,4 +1,4 @@
-import Alerting
+import AlertLog
 import Configuration
 import FeedFetcher
 import FeedModel
@@ -7,6 +7,8 @@ import Foundation
 import Logging
 import RuleEngine
 import Store
+import Stories
+import Webhooks
 
 /// One pass of the pipeline over the feeds that are due: fetch, parse, match,
 /// alert, remember. `feedwatch poll` runs one; `feedwatch run` runs them forever.

@@ -1,9 +1,10 @@
-import Alerting
+import AlertLog
 import Dispatch
 import FeedFetcher
 import Foundation
 import Logging
 import Store
+import Webhooks
 
 /// `feedwatch run`: passes over the due feeds for as long as the process lives.
 ///

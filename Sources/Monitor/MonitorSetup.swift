@@ -1,4 +1,3 @@
-import Alerting
 import Configuration
 import FeedFetcher
 import Foundation

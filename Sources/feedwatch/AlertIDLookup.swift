@@ -1,4 +1,5 @@
-import Alerting
+import AlertLog
+import AlertReview
 import ArgumentParser
 
 /// The one alert whose id is, or starts with, `id`, for `alerts show` and

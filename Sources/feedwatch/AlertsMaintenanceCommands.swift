@@ -1,4 +1,5 @@
-import Alerting
+import AlertLog
+import AlertReview
 import ArgumentParser
 import Foundation
 import Store

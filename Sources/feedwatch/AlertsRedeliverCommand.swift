@@ -1,9 +1,11 @@
-import Alerting
+import AlertLog
+import AlertReview
 import ArgumentParser
 import Configuration
 import Foundation
 import Monitor
 import Store
+import Webhooks
 
 /// `feedwatch alerts redeliver ID [--sink NAME]`: queues a logged alert
 /// again for its sinks (or one) and sends it at once. The receiver sees the

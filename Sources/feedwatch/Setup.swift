@@ -1,4 +1,4 @@
-import Alerting
+import AlertLog
 import ArgumentParser
 import Configuration
 import Foundation

@@ -1,7 +1,8 @@
-import Alerting
+import AlertLog
 import ArgumentParser
 import Configuration
 import Foundation
+import Webhooks
 
 /// `feedwatch sinks test NAME`: sends a test alert straight to the sink (not
 /// through the outbox) and shows what the receiver answered.

@@ -1,4 +1,3 @@
-import Alerting
 import Foundation
 import Testing
 

@@ -1,40 +1,10 @@
+import AlertTestSupport
 import FeedModel
 import Foundation
 import RuleEngine
 import Testing
 
-@testable import Alerting
-
-/// A fresh folder per test, removed at the end.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "feedwatch-alerting-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
-func sampleAlert(
-    rule: String = "haqqani-attack", feed: String = "herald", itemID: String = "item-1",
-    severity: Severity = .high, time: Date = Date(timeIntervalSince1970: 1_795_000_000),
-    title: String = "Khalil Haqqani killed in Kabul blast", entities: [String] = ["khalil-haqqani"]
-) -> Alert {
-    let hit = RuleHit(
-        rule: rule, title: "Attack", severity: severity,
-        matches: [TermMatch(term: "@khalil-haqqani", field: .title, text: "Khalil Haqqani")],
-        entities: entities, notify: ["log"], notifyEach: false)
-    let item = Item(
-        id: itemID, title: title, link: "https://example.org/\(itemID)?a=1&b=2",
-        text: ItemText(title: title, summary: "At least five people died, officials said."))
-    return AlertBuilder.alert(
-        for: hit, item: item, feed: feed, story: "s-1", sources: 1, time: time)
-}
+@testable import AlertLog
 
 @Suite struct AlertLogTests {
     @Test func appendedAlertsReadBackIdentically() throws {
@@ -118,6 +88,23 @@ func sampleAlert(
         #expect(
             AlertID.make(rule: "ab", feed: "c", itemID: "i")
                 != AlertID.make(rule: "a", feed: "bc", itemID: "i"))
+    }
+
+    @Test func nestedAndRepeatedMatchesAreDropped() {
+        let matches = [
+            TermMatch(term: "#attack", field: .title, text: "suicide bombing"),
+            TermMatch(term: "#attack", field: .title, text: "bombing"),
+            TermMatch(term: "#attack", field: .title, text: "suicide bombing"),
+            TermMatch(term: "#attack", field: .summary, text: "bombing"),
+            TermMatch(term: "@iskp", field: .title, text: "ISK"),
+            TermMatch(term: "@iskp", field: .title, text: "ISK-P"),
+        ]
+        #expect(
+            AlertBuilder.distinct(matches) == [
+                TermMatch(term: "#attack", field: .title, text: "suicide bombing"),
+                TermMatch(term: "#attack", field: .summary, text: "bombing"),
+                TermMatch(term: "@iskp", field: .title, text: "ISK-P"),
+            ])
     }
 
     @Test func snippetIsTheWindowAroundTheFirstBodyMatch() {

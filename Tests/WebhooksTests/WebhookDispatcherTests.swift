@@ -1,3 +1,5 @@
+import AlertLog
+import AlertTestSupport
 import Configuration
 import Foundation
 import HTTPTransport
@@ -5,7 +7,7 @@ import Store
 import TestHTTPServer
 import Testing
 
-@testable import Alerting
+@testable import Webhooks
 
 @Suite struct WebhookDispatcherTests {
     let start = WebhookTestBench.start

@@ -1,3 +1,4 @@
+import AlertLog
 import Configuration
 import Foundation
 import RuleEngine

@@ -1,10 +1,12 @@
+import AlertLog
+import AlertTestSupport
 import Configuration
 import Foundation
 import HTTPTransport
 import Store
 import TestHTTPServer
 
-@testable import Alerting
+@testable import Webhooks
 
 /// A temporary state store, a real receiver on 127.0.0.1 and helpers to
 /// queue alerts and run the dispatcher at a `now` the test chooses.

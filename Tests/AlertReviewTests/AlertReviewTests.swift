@@ -1,8 +1,10 @@
+import AlertLog
+import AlertTestSupport
 import Foundation
 import RuleEngine
 import Testing
 
-@testable import Alerting
+@testable import AlertReview
 
 @Suite struct AlertReviewTests {
     let now = Date(timeIntervalSince1970: 1_795_000_000)
@@ -94,23 +96,6 @@ import Testing
 }
 
 @Suite struct AlertEvidenceTests {
-    @Test func nestedAndRepeatedMatchesAreDropped() {
-        let matches = [
-            TermMatch(term: "#attack", field: .title, text: "suicide bombing"),
-            TermMatch(term: "#attack", field: .title, text: "bombing"),
-            TermMatch(term: "#attack", field: .title, text: "suicide bombing"),
-            TermMatch(term: "#attack", field: .summary, text: "bombing"),
-            TermMatch(term: "@iskp", field: .title, text: "ISK"),
-            TermMatch(term: "@iskp", field: .title, text: "ISK-P"),
-        ]
-        #expect(
-            AlertBuilder.distinct(matches) == [
-                TermMatch(term: "#attack", field: .title, text: "suicide bombing"),
-                TermMatch(term: "#attack", field: .summary, text: "bombing"),
-                TermMatch(term: "@iskp", field: .title, text: "ISK-P"),
-            ])
-    }
-
     @Test func evidenceGroupsFieldsOfOneText() {
         let matches = [
             TermMatch(term: "@k", field: .title, text: "Khalil Haqqani"),

@@ -1,9 +1,11 @@
+import AlertLog
+import AlertTestSupport
 import Configuration
 import Foundation
 import Store
 import Testing
 
-@testable import Alerting
+@testable import Webhooks
 
 @Suite struct RedactedURLTests {
     @Test(arguments: [

@@ -1,3 +1,4 @@
+import AlertLog
 import Foundation
 
 /// Alerts as CSV (RFC 4180) for spreadsheets: one row per alert.

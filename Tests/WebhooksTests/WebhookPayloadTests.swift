@@ -1,8 +1,10 @@
+import AlertLog
+import AlertTestSupport
 import Configuration
 import Foundation
 import Testing
 
-@testable import Alerting
+@testable import Webhooks
 
 @Suite struct WebhookPayloadTests {
     func object(_ format: SinkConfiguration.Format) throws -> [String: Any] {

@@ -3,7 +3,7 @@ import Foundation
 import RuleEngine
 import Testing
 
-@testable import Alerting
+@testable import Stories
 
 @Suite struct StoryIndexTests {
     /// The reports of the examples, as title + summary with the entities the

@@ -1,16 +1,18 @@
 import Foundation
 
-/// `feeds.conf`: the monitor settings, the webhook sinks and the feeds.
+/// `feeds.conf`, read and validated: its `[monitor]` section, the webhook
+/// sinks and the feeds.
 ///
 /// `load` validates everything and reports every problem at once; a running
 /// monitor that fails to reload keeps the configuration it has.
-public struct MonitorConfiguration: Sendable, Equatable {
+public struct ConfigurationFile: Sendable, Equatable {
     /// The sink every configuration has: the alert log itself.
     public static let logSinkName = "log"
 
     /// The folder of the file: relative paths inside it resolve from here.
     public var directory: URL
-    public var settings: MonitorSettings
+    /// The `[monitor]` section.
+    public var settings: MonitorSection
     public var sinks: [SinkConfiguration]
     /// The feeds to poll, in file order.
     public var feeds: [FeedConfiguration]
@@ -18,7 +20,7 @@ public struct MonitorConfiguration: Sendable, Equatable {
     public var disabledFeeds: [FeedConfiguration]
 
     public init(
-        directory: URL, settings: MonitorSettings = MonitorSettings(),
+        directory: URL, settings: MonitorSection = MonitorSection(),
         sinks: [SinkConfiguration] = [], feeds: [FeedConfiguration] = [],
         disabledFeeds: [FeedConfiguration] = []
     ) {
@@ -30,7 +32,7 @@ public struct MonitorConfiguration: Sendable, Equatable {
     }
 
     /// Reads and validates `feeds.conf` at `path`. Messages name the path as given.
-    public static func load(path: String) throws(ConfigurationError) -> MonitorConfiguration {
+    public static func load(path: String) throws(ConfigurationError) -> ConfigurationFile {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -45,7 +47,7 @@ public struct MonitorConfiguration: Sendable, Equatable {
     /// Validates configuration text; relative paths resolve against `directory`.
     public static func parse(
         text: String, file: String, directory: URL
-    ) throws(ConfigurationError) -> MonitorConfiguration {
+    ) throws(ConfigurationError) -> ConfigurationFile {
         let document = ConfigurationDocument(text: text, file: file)
         var builder = ConfigurationBuilder(file: file, directory: directory)
         builder.add(document.sections)

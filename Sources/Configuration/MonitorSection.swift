@@ -1,8 +1,8 @@
 import Foundation
 
-/// The `[monitor]` section. After `MonitorConfiguration.load`, the paths are
+/// The `[monitor]` section. After `ConfigurationFile.load`, the paths are
 /// absolute: relative ones are resolved against the configuration's folder.
-public struct MonitorSettings: Sendable, Equatable {
+public struct MonitorSection: Sendable, Equatable {
     /// The SQLite state file (`state`).
     public var statePath: String = "state/feedwatch.db"
     /// The JSON Lines alert log (`alert-log`).
@@ -18,7 +18,7 @@ public struct MonitorSettings: Sendable, Equatable {
     /// How long a feed may fail or stay silent before a feed-health alert (`stale-after`).
     public var staleAfter: TimeInterval = 24 * 3600
     /// The sinks of feed-health alerts (`health-notify`); `log` is the alert log itself.
-    public var healthNotify: [String] = [MonitorConfiguration.logSinkName]
+    public var healthNotify: [String] = [ConfigurationFile.logSinkName]
 
     public init() {}
 }

@@ -4,19 +4,21 @@ import Foundation
 import RuleEngine
 import Store
 
-/// Everything a pass needs, loaded from `feeds.conf` and `rules/`, with every
-/// problem reported as the error of the stage it belongs to.
-public struct MonitorSetup {
-    public var configuration: MonitorConfiguration
+/// `feeds.conf` and the rules, loaded and checked against each other:
+/// everything a pass needs, with every problem reported as the error of the
+/// stage it belongs to.
+public struct ConfigurationAndRules {
+    public var configuration: ConfigurationFile
     public var rules: RuleSet
 
     /// Reads and validates the configuration and the rules together, so that
     /// a rule naming a sink the configuration lacks is caught before a pass.
-    public static func load(configPath: String, rulesDirectory: URL) throws -> MonitorSetup {
-        let configuration = try MonitorConfiguration.load(path: configPath)
+    public static func load(configPath: String, rulesDirectory: URL) throws -> ConfigurationAndRules
+    {
+        let configuration = try ConfigurationFile.load(path: configPath)
         let sinks = Set(configuration.sinks.map(\.name))
         let rules = try RuleSet.load(directory: rulesDirectory, knownSinks: sinks)
-        return MonitorSetup(configuration: configuration, rules: rules)
+        return ConfigurationAndRules(configuration: configuration, rules: rules)
     }
 
     /// The state database named by `[monitor] state` (absolute once loaded).

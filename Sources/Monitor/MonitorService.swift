@@ -37,7 +37,8 @@ public final class MonitorService: @unchecked Sendable {
 
     /// Runs until SIGINT or SIGTERM. `setup` is the already validated start state.
     public func run(
-        setup initial: MonitorSetup, store: StateStore, alertLog: AlertLogWriter, backfill: Bool
+        setup initial: ConfigurationAndRules, store: StateStore, alertLog: AlertLogWriter,
+        backfill: Bool
     ) {
         var setup = initial
         var watcher = ReloadWatcher(configPath: configPath, rulesDirectory: rulesDirectory)
@@ -63,7 +64,7 @@ public final class MonitorService: @unchecked Sendable {
                     webhooks = makeDispatcher(setup, store: store)
                 }
             }
-            let pass = MonitorPass(
+            let pass = PipelinePass(
                 configuration: setup.configuration, rules: setup.rules, store: store,
                 alertLog: alertLog, fetcher: fetcher, webhooks: webhooks,
                 logger: logger, onAlert: onAlert)
@@ -72,7 +73,8 @@ public final class MonitorService: @unchecked Sendable {
                 recovered = true
             }
             let summary = pass.run(
-                options: MonitorPass.Options(backfill: backfill), cancellation: signals.cancellation
+                options: PipelinePass.Options(backfill: backfill),
+                cancellation: signals.cancellation
             )
             if summary.feedsPolled > 0 {
                 logger.notice("pass: \(summary.line)")
@@ -82,13 +84,16 @@ public final class MonitorService: @unchecked Sendable {
         logger.notice("stopped: the last pass finished and its alerts are on disk")
     }
 
-    private func makeDispatcher(_ setup: MonitorSetup, store: StateStore) -> WebhookDispatcher {
+    private func makeDispatcher(_ setup: ConfigurationAndRules, store: StateStore)
+        -> WebhookDispatcher
+    {
         WebhookDispatcher(store: store, sinks: setup.configuration.sinks, userAgent: userAgent)
     }
 
-    private func reloaded(_ current: MonitorSetup) -> MonitorSetup {
+    private func reloaded(_ current: ConfigurationAndRules) -> ConfigurationAndRules {
         do {
-            let next = try MonitorSetup.load(configPath: configPath, rulesDirectory: rulesDirectory)
+            let next = try ConfigurationAndRules.load(
+                configPath: configPath, rulesDirectory: rulesDirectory)
             logger.notice(
                 "reloaded: \(next.configuration.feeds.count) feeds, \(next.rules.rules.count) rules"
             )

@@ -15,7 +15,7 @@ import Webhooks
 ///
 /// One failing feed never stops a pass: its error is recorded against it and
 /// the other feeds go on.
-public final class MonitorPass {
+public final class PipelinePass {
     /// Choices a caller makes for one pass.
     public struct Options: Sendable {
         /// Poll every feed, due or not.
@@ -30,7 +30,7 @@ public final class MonitorPass {
         }
     }
 
-    let configuration: MonitorConfiguration
+    let configuration: ConfigurationFile
     let rules: RuleSet
     let store: StateStore
     let recorder: AlertRecorder
@@ -48,7 +48,7 @@ public final class MonitorPass {
     /// - Parameter webhooks: the dispatcher of a long-running service, whose
     ///   idle connections outlive the pass; nil makes one for this pass.
     public init(
-        configuration: MonitorConfiguration, rules: RuleSet, store: StateStore,
+        configuration: ConfigurationFile, rules: RuleSet, store: StateStore,
         alertLog: AlertLogWriter,
         fetcher: FeedFetcher, webhooks: WebhookDispatcher? = nil, logger: Logger,
         onAlert: @escaping (Alert) -> Void = { _ in }

@@ -16,7 +16,7 @@ public struct WebhookComposer: DeliveryComposer {
     public func payload(for alert: Alert, toSink name: String) throws -> Data? {
         // Rules are validated against the sinks at load; one missing here
         // means the configuration changed under a running pass.
-        guard name != MonitorConfiguration.logSinkName, let sink = sinks[name] else { return nil }
+        guard name != ConfigurationFile.logSinkName, let sink = sinks[name] else { return nil }
         return try WebhookPayload.body(for: alert, format: sink.format)
     }
 }

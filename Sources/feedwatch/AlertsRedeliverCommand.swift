@@ -70,7 +70,7 @@ struct AlertsRedeliverCommand: ParsableCommand {
     }
 
     /// The alert whose id is, or starts with, `id`, found through the review index.
-    private func findAlert(setup: MonitorSetup) throws -> Alert {
+    private func findAlert(setup: ConfigurationAndRules) throws -> Alert {
         do {
             return try uniqueAlert(
                 startingWith: id,
@@ -84,7 +84,8 @@ struct AlertsRedeliverCommand: ParsableCommand {
     }
 
     /// The `--sink`, or the sinks the alert was queued for, or its rule's sinks now.
-    private func chooseSinks(for alert: Alert, setup: MonitorSetup, store: StateStore) throws
+    private func chooseSinks(for alert: Alert, setup: ConfigurationAndRules, store: StateStore)
+        throws
         -> [SinkConfiguration]
     {
         let configuration = setup.configuration

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Monitor
 
-@Suite struct MonitorPassTests {
+@Suite struct PipelinePassTests {
     @Test func backfilledPassAlertsOncePerStoryOnTheBombingCoverageOnly() throws {
         let fixture = try MonitorFixture(feeds: [
             "herald": "file:feeds/hindu-kush-herald.xml",

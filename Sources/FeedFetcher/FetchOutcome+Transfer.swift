@@ -20,7 +20,7 @@ extension FetchOutcome {
                 headers.map(ConditionalRequest.init(responseHeaders:)) ?? ConditionalRequest()
             self = .fetched(
                 FetchedBody(
-                    status: status, body: transfer.body, contentType: transfer.contentType,
+                    status: status, bytes: transfer.body, contentType: transfer.contentType,
                     effectiveURL: transfer.effectiveURL ?? transfer.requestURL,
                     movedPermanently: transfer.redirects.permanentDestination,
                     conditional: conditional))

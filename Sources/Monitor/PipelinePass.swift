@@ -190,7 +190,7 @@ public final class PipelinePass {
             }
             do {
                 let parsed = try FeedParser.parse(
-                    body.body, contentType: body.contentType, baseURL: body.effectiveURL)
+                    body.bytes, contentType: body.contentType, baseURL: body.effectiveURL)
                 // Repairs recur on every changed body of the same feed (most
                 // real feeds carry an &nbsp; or a bad date): info, not warning,
                 // so they do not drown the notices; `feedwatch parse URL` shows them.

@@ -6,14 +6,15 @@ import Foundation
 /// `append` returns only once the lines are on disk (fsync), because the
 /// monitor marks an item seen right after: an alert must never exist only in
 /// a buffer when its item is already recorded as handled.
-public final class AlertLogWriter: @unchecked Sendable {
+///
+/// Not Sendable: one writer per log, driven by one thread of control (the pass).
+public final class AlertLogWriter {
     /// The default size at which the live file is rotated.
     public static let defaultRotationSize = 64 * 1024 * 1024
 
     public let path: String
     /// The live file is rotated once it grows past this many bytes.
     public let rotationSize: Int
-    // One writer per log: the monitor appends from a single thread of control.
     private var handle: FileHandle
     private var size: UInt64
     private let encoder: JSONEncoder

@@ -4,9 +4,8 @@ import Foundation
 /// open connections, DNS cache and TLS sessions instead of starting cold:
 /// transfer groups between fetch passes, easy handles between one-off requests.
 ///
-/// `@unchecked Sendable`: the array is only touched under `lock`, and a
-/// handle is used by one thread at a time: taken out, driven, put back.
-/// libcurl allows a handle to move between threads that way.
+/// `@unchecked Sendable`: `idle` is only touched under `lock`, and a handle
+/// leaves it for one thread at a time (libcurl allows a handle to move so).
 final class CurlHandlePool<Handle: AnyObject>: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Handle] = []

@@ -12,7 +12,7 @@ import Webhooks
 /// with errors keeps the previous set and logs why. SIGINT/SIGTERM let the
 /// pass in flight finish (its alerts logged, its items marked seen) and then
 /// return, so that nothing already collected is lost.
-public final class MonitorService: @unchecked Sendable {
+public final class MonitorService: Sendable {
     /// How often the service looks for due feeds and edited files.
     public static let tick: TimeInterval = 5
 
@@ -124,6 +124,8 @@ public final class MonitorService: @unchecked Sendable {
 
 /// Requests from signal handlers to the pass loop, guarded by a condition
 /// variable so that a stop wakes the loop from its wait at once.
+///
+/// `@unchecked Sendable`: `stop` and `reload` are only touched with `condition` locked.
 final class SignalFlags: @unchecked Sendable {
     enum Action { case stop, reload }
 

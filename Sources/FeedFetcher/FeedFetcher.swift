@@ -9,7 +9,7 @@ import HTTPTransport
 /// `options.perHost` to one host, hosts taking turns; connections are reused
 /// and HTTP/2 is used where the server offers it over TLS. Requests are
 /// conditional when they carry validators, bodies are decompressed and
-/// capped, redirects are followed (at most `options.maxRedirects`), and
+/// capped, redirects are followed (at most `options.transfer.maxRedirects`), and
 /// every other scheme is refused. One failing feed never stops the others:
 /// each ends in its own `FetchResult`.
 ///
@@ -27,7 +27,7 @@ public final class FeedFetcher: Sendable {
     public init(options: FetchOptions = FetchOptions()) {
         self.options = options
         groups = TransferGroupPool(
-            capacity: 2, options: options.transferOptions,
+            capacity: 2, options: options.transfer,
             maxTotalConnections: options.concurrency, maxHostConnections: options.perHost)
     }
 
@@ -45,7 +45,7 @@ public final class FeedFetcher: Sendable {
             case "http", "https":
                 scheduler.enqueue(request, host: FeedTransfer.hostKey(for: request.url))
             case "file":
-                completion(FileFetcher.fetch(request, maxSize: options.maxSize))
+                completion(FileFetcher.fetch(request, maxSize: options.transfer.maxSize))
             default:
                 completion(
                     FetchResult(

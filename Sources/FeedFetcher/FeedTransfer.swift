@@ -14,7 +14,7 @@ struct FeedTransfer {
     }
 
     /// The GET that fetches the feed: conditional when the last fetch left
-    /// validators, following redirects (at most `options.maxRedirects`).
+    /// validators, following redirects (at most `options.transfer.maxRedirects`).
     func httpRequest(timeout: TimeInterval) -> HTTPRequest {
         HTTPRequest(
             method: "GET", url: request.url, headers: request.conditional.requestHeaders,

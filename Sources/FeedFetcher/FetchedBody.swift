@@ -3,7 +3,7 @@ import Foundation
 /// A body that arrived, with what the monitor records.
 public struct FetchedBody: Sendable {
     public var status: Int
-    /// Decoded (decompressed) bytes, at most `FetchOptions.maxSize`.
+    /// Decoded (decompressed) bytes, at most `TransferOptions.maxSize`.
     public var bytes: Data
     /// The `Content-Type` header (with its parameters, e.g. `charset`).
     public var contentType: String?

@@ -61,7 +61,8 @@ public final class PipelinePass {
         self.webhooks =
             webhooks
             ?? WebhookDispatcher(
-                store: store, sinks: configuration.sinks, userAgent: fetcher.options.userAgent)
+                store: store, sinks: configuration.sinks,
+                userAgent: fetcher.options.transfer.userAgent)
         self.fetcher = fetcher
         self.logger = logger
         self.onAlert = onAlert

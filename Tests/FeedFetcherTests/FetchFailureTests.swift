@@ -96,7 +96,7 @@ struct FetchFailureTests {
             server.route("/stalled.xml", ScriptedResponse(bodyMode: .stalled))
             var options = quickOptions
             options.timeout = 10
-            options.lowSpeedTime = 1
+            options.transfer.lowSpeedTime = 1
             let started = Date()
             let result = try fetchOne(server.url("/stalled.xml"), options: options)
             guard case .failed(.timedOut(_, let message)) = result.outcome else {

@@ -57,7 +57,7 @@ bench: bench-deps
 	$(SWIFT) build -c release --product matcher-benchmark
 	$(SWIFT) build -c release --product webhook-benchmark
 	@# A missed target fails its line; the leading '-' lets the rest still print their figures.
-	-.build/release/conformance ../shared/conformance
+	-.build/release/conformance Benchmarks/Conformance/corpus
 	-.build/release/parser-benchmark
 	-.build/release/matcher-benchmark
 	-.build/release/webhook-benchmark

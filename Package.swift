@@ -107,7 +107,7 @@ let package = Package(
             path: "Benchmarks/ParserBenchmark"),
         .executableTarget(
             name: "conformance", dependencies: ["FeedParser"],
-            path: "Benchmarks/Conformance"),
+            path: "Benchmarks/Conformance", exclude: ["corpus"]),
         .executableTarget(
             name: "matcher-benchmark",
             dependencies: ["RuleEngine", "FeedModel", "BenchmarkSupport"],

@@ -1,5 +1,5 @@
 // Runs FeedParser over the `core` files of the conformance corpus
-// (../shared/conformance, see its README) and reports field-by-field
+// (Benchmarks/Conformance/corpus, see its README) and reports field-by-field
 // agreement with Python feedparser's reference results, and with each
 // file's `Expect:` line where that line speaks about the same field (it
 // wins when the two disagree).
@@ -14,7 +14,7 @@ let verbose = arguments.contains("--verbose")
 /// `--all` adds the `secondary` files: for crashes and hangs more than agreement.
 let includesSecondary = arguments.contains("--all")
 let corpus = URL(
-    fileURLWithPath: arguments.first { !$0.hasPrefix("--") } ?? "../shared/conformance",
+    fileURLWithPath: arguments.first { !$0.hasPrefix("--") } ?? "Benchmarks/Conformance/corpus",
     isDirectory: true)
 let timeLimit: TimeInterval = 5
 
@@ -38,7 +38,15 @@ final class ParseResult: @unchecked Sendable {
 }
 
 func loadCoreFiles() -> [String] {
-    let table = (try? Data(contentsOf: corpus.appendingPathComponent("relevance.tsv"))) ?? Data()
+    let tableURL = corpus.appendingPathComponent("relevance.tsv")
+    guard let table = try? Data(contentsOf: tableURL) else {
+        // Without the table no file is compared, and an empty run would read as 100%.
+        FileHandle.standardError.write(
+            Data(
+                "conformance: cannot read \(tableURL.path): run from the repository's root or name the corpus folder\n"
+                    .utf8))
+        exit(1)
+    }
     return table.split(separator: UInt8(ascii: "\n")).dropFirst().compactMap { line in
         let columns = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
         guard columns.count > 2,

@@ -1,4 +1,4 @@
-// The rule engine: the `rules/` language of RULES.md, compiled into a matcher.
+// The rule engine: the `rules/` language of docs/rules.md, compiled into a matcher.
 //
 // Order. Every `*.rules` file of the folder is read in name order (byte order of
 // the file names) into one rule set; ids are unique per kind (entity, list,
@@ -7,7 +7,7 @@
 // its properties are the indented lines under it; `#` starts a comment, except
 // that on `match` and `unless` lines `#name` (no space) refers to a list.
 //
-// Defaults where RULES.md is silent: an entity's kind is `other`; a rule's id is
+// Defaults (docs/rules.md lists them): an entity's kind is `other`; a rule's id is
 // the slug of its title, its severity `medium`, its sinks `log`; several `unless`
 // lines are several exceptions (any one vetoes the rule); `match` appears once.
 // `feeds` names feeds or `tag:` filters; any one of them admits the feed.

@@ -5,7 +5,7 @@
 /// at match time and applies to every term: entity names, list terms and words.
 struct SpellingClasses: Sendable {
     /// Transliterations of names and words common on an Afghanistan/Pakistan desk.
-    /// The README's rules section lists this table; keep the two in step.
+    /// docs/rules.md lists this table; keep the two in step.
     static let builtIn: [[String]] = [
         ["rahman", "rehman", "rahmaan"],
         ["mohammad", "muhammad", "mohammed", "mohamed", "muhammed", "mohamad", "mohammod"],

@@ -2,7 +2,7 @@ import Configuration
 import Foundation
 import HTTPTransport
 
-/// Sends one rendered alert to one sink with the headers DESIGN.md promises
+/// Sends one rendered alert to one sink with the headers docs/architecture.md promises
 /// (`Content-Type`, `User-Agent`, `Idempotency-Key`, and the signature when
 /// the sink has a secret), and says what came of it. The outbox dispatcher,
 /// `feedwatch sinks test` and `alerts redeliver` all send through it.

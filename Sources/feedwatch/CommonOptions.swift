@@ -12,7 +12,7 @@ struct CommonOptions: ParsableArguments {
     var rulesDirectory: URL { URL(fileURLWithPath: rules, isDirectory: true) }
 }
 
-/// Exit statuses, as STYLE.md fixes them.
+/// Exit statuses, as the README lists them.
 enum ExitStatus {
     /// Some feeds or checks failed.
     static let failures = ExitCode(1)

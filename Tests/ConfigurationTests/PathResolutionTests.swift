@@ -6,9 +6,9 @@ import Testing
 @Suite struct PathResolutionTests {
     @Test func relativePathsResolveAgainstTheConfigurationFolder() throws {
         let configuration = try parse(
-            "[monitor]\nstate = ../shared/state.db\nalert-log = ./logs/alerts.jsonl\n")
+            "[monitor]\nstate = ../state/feedwatch.db\nalert-log = ./logs/alerts.jsonl\n")
 
-        #expect(configuration.settings.statePath == "/srv/shared/state.db")
+        #expect(configuration.settings.statePath == "/srv/state/feedwatch.db")
         #expect(configuration.settings.alertLogPath == "/srv/feedwatch/logs/alerts.jsonl")
     }
 

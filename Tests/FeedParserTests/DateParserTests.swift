@@ -3,7 +3,7 @@ import Testing
 
 @testable import FeedParser
 
-/// One row of the shared date tables (`/work/shared/conformance/dates`,
+/// One row of the shared date tables (`Benchmarks/Conformance/corpus/dates`,
 /// copied into Fixtures/dates).
 struct DateCase: CustomTestStringConvertible, Sendable {
     var source: String
@@ -41,6 +41,11 @@ func dateCases() -> [DateCase] {
 
 @Suite("Dates")
 struct DateParserTests {
+    /// A table that failed to load would leave `sharedTable` with no case to fail.
+    @Test func theSharedTablesAreRead() {
+        #expect(dateCases().count == 90)
+    }
+
     @Test("Shared date tables", arguments: dateCases())
     func sharedTable(_ row: DateCase) {
         let parsed = DateParser.parse(row.input)

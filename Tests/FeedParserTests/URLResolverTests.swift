@@ -28,7 +28,8 @@ struct URLResolverTests {
         let link = "http://\u{301}example"
         #expect(!link.hasPrefix("http://"))
         #expect(URLResolver.resolve(link, against: nil) == link)
-        let resolved = URLResolver.resolve(link, against: base)
-        #expect(resolved != nil)
+        // Taken for a relative link, it is resolved by Foundation, which reads
+        // the scheme after all and percent-encodes the stray mark.
+        #expect(URLResolver.resolve(link, against: base) == "http://%CC%81example")
     }
 }

@@ -25,14 +25,23 @@ struct CommandRunner {
         return finish(process)
     }
 
-    func start(_ arguments: [String]) throws -> Process {
+    /// Starts the binary; `standardError`, when given, is a file that receives
+    /// its standard error as it is written (then `finish` reports none).
+    func start(_ arguments: [String], standardError file: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.standardInput = Pipe()
         process.standardOutput = Pipe()
-        process.standardError = Pipe()
+        if let file {
+            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+            }
+            process.standardError = try FileHandle(forWritingTo: file)
+        } else {
+            process.standardError = Pipe()
+        }
         try process.run()
         return process
     }
@@ -90,6 +99,8 @@ final class Workspace {
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
     func write(_ name: String, _ text: String) throws {
         try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)

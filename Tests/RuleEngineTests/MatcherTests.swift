@@ -275,12 +275,12 @@ import Testing
     @Test func aHugeRepetitiveItemStaysCheap() throws {
         let ruleSet = try Self.ruleSet(
             "rule \"N\"\n  match @kabul NEAR/2 #attack\nrule \"A\"\n  match @kabul AND #attack\n")
+        // 50,000 occurrences of one side and 100,000 of the other: NEAR keeps a
+        // bounded number of spans, so this ends quickly; matcher-benchmark times it.
         let text = String(repeating: "Kabul blast attack ", count: 50_000)
-        let start = ContinuousClock.now
         let hits = ruleSet.evaluate(
             FeedModelItems.titled("x", content: text), feed: FeedContext(name: "f"))
         #expect(hits.map(\.rule) == ["n", "a"])
-        #expect(ContinuousClock.now - start < .seconds(20))
     }
 
     @Test func namesInArabicScriptMatchWithOrWithoutDiacritics() throws {

@@ -21,12 +21,13 @@ import Testing
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
         var first: StateStore? = try StateStore(path: path)
-        #expect(first != nil)
+        try first?.saveFeedState(FeedState(name: "kept", url: "https://example.org/feed"))
+        #expect(throws: StoreError.locked(path: path)) { try StateStore(path: path) }
 
         first = nil
 
         let second = try StateStore(path: path)
-        #expect(try second.allFeedStates().isEmpty)
+        #expect(try second.allFeedStates().map(\.name) == ["kept"])
     }
 
     @Test func aFailedOpenReleasesTheLock() throws {
@@ -95,9 +96,11 @@ struct StateStoreLockAcrossProcessesTests {
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
         var store: StateStore? = try StateStore(path: path)
-        #expect(store != nil)
 
         #expect(try !anotherProcessCanLock(path + ".lock"))
+        // The holder of the lock goes on working meanwhile.
+        try store?.saveFeedState(FeedState(name: "dawn", url: "https://www.dawn.com/feeds/home"))
+        #expect(try store?.allFeedStates().map(\.name) == ["dawn"])
 
         store = nil
         #expect(try anotherProcessCanLock(path + ".lock"))

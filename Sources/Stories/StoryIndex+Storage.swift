@@ -39,7 +39,7 @@ extension StoryIndex.Story {
         var data = Data(capacity: signatures.count * MinHashSignature.size * 8)
         for signature in signatures {
             for slot in signature.slots {
-                withUnsafeBytes(of: slot.littleEndian) { data.append(contentsOf: $0) }
+                for byte in 0..<8 { data.append(UInt8(truncatingIfNeeded: slot >> (8 * byte))) }
             }
         }
         return data

@@ -147,6 +147,18 @@ import Testing
         #expect(index.stories.count == 4)
     }
 
+    @Test func signaturesAreStoredAsLittleEndianSlotsAndReadBack() {
+        let first = MinHashSignature(
+            slots: (0..<MinHashSignature.size).map { UInt64($0) << 56 | 1 })
+        let second = Self.signature(Self.reports[0].text, Self.reports[0].entities)
+        let data = StoryIndex.Story.encode([first, second])
+        #expect(data.count == 2 * MinHashSignature.size * 8)
+        #expect(Array(data.prefix(16)) == [1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1])
+        #expect(StoryIndex.Story.decode(data) == [first, second])
+        // A damaged blob gives the whole signatures it holds.
+        #expect(StoryIndex.Story.decode(data.dropLast(3)) == [first])
+    }
+
     @Test func similarityEstimatesJaccard() {
         let a = MinHashSignature(features: (0..<200).map { "w\($0)" })
         let b = MinHashSignature(features: (100..<300).map { "w\($0)" })  // J = 100/300

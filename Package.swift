@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 // The module graph is the pipeline: FeedFetcher → FeedParser → RuleEngine →
-// Alerting, with Store underneath and Monitor wiring them; the CLI is thin.
+// the alerting modules (AlertLog; Stories; Webhooks and AlertReview on top of
+// AlertLog), with Store underneath and Monitor wiring them; the CLI is thin.
+// Each C library has one wrapper module: CLibXML2 in FeedParser, CCurl in
+// HTTPTransport, CSQLite in Store.
 import PackageDescription
 
 let package = Package(
@@ -29,27 +32,34 @@ let package = Package(
         // The pipeline.
         .target(name: "FeedModel"),
         .target(name: "FeedParser", dependencies: ["FeedModel", "CLibXML2"]),
-        .target(name: "FeedFetcher", dependencies: ["FeedModel", "CCurl"]),
+        // HTTPTransport is the one module that imports CCurl.
+        .target(name: "HTTPTransport", dependencies: ["CCurl"]),
+        .target(name: "FeedFetcher", dependencies: ["FeedModel", "HTTPTransport"]),
         .target(name: "RuleEngine", dependencies: ["FeedModel"]),
         .target(name: "Store", dependencies: ["FeedModel", "CSQLite"]),
         .target(name: "Configuration", dependencies: []),
+        // The alerting side, downstream of the rules: recording, grouping, sending, reviewing.
+        .target(name: "AlertLog", dependencies: ["FeedModel", "RuleEngine", "Store"]),
+        .target(name: "Stories", dependencies: ["FeedModel", "RuleEngine", "Store"]),
         .target(
-            name: "Alerting",
+            name: "Webhooks",
             dependencies: [
-                "FeedModel", "RuleEngine", "Store", "FeedFetcher", "Configuration",
+                "AlertLog", "RuleEngine", "Store", "Configuration", "HTTPTransport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        .target(name: "AlertReview", dependencies: ["AlertLog", "RuleEngine", "Store"]),
         .target(
             name: "Monitor",
             dependencies: [
-                "FeedModel", "FeedParser", "FeedFetcher", "RuleEngine", "Store", "Configuration",
-                "Alerting", .product(name: "Logging", package: "swift-log"),
+                "FeedModel", "FeedParser", "FeedFetcher", "HTTPTransport", "RuleEngine", "Store",
+                "Configuration", "AlertLog", "Stories", "Webhooks",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "feedwatch",
             dependencies: [
-                "Monitor", "FeedParser", "FeedFetcher", "RuleEngine", "Alerting", "Configuration",
-                "Store",
+                "Monitor", "FeedParser", "FeedFetcher", "RuleEngine", "AlertLog", "Webhooks",
+                "AlertReview", "Configuration", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -58,15 +68,35 @@ let package = Package(
         .testTarget(
             name: "FeedParserTests", dependencies: ["FeedParser"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "FeedFetcherTests", dependencies: ["FeedFetcher", "TestHTTPServer"]),
-        // A real HTTP/1.1 server on 127.0.0.1 for the fetcher, monitor and webhook tests.
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "TestHTTPServer"]),
+        .testTarget(
+            name: "FeedFetcherTests",
+            dependencies: ["FeedFetcher", "HTTPTransport", "TestHTTPServer"]
+        ),
+        // A real HTTP/1.1 server on 127.0.0.1 for the transport, fetcher, monitor and webhook tests.
         .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "FeedParser"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
+        // Sample alerts and a temporary folder for the alerting tests.
+        .target(
+            name: "AlertTestSupport",
+            dependencies: ["AlertLog", "FeedModel", "RuleEngine", "Store"],
+            path: "Tests/AlertTestSupport"),
         .testTarget(
-            name: "AlertingTests",
-            dependencies: ["Alerting", "Store", "FeedFetcher", "Configuration", "TestHTTPServer"]),
+            name: "AlertLogTests",
+            dependencies: ["AlertLog", "AlertTestSupport", "FeedModel", "RuleEngine", "Store"]),
+        .testTarget(name: "StoriesTests", dependencies: ["Stories", "FeedModel", "RuleEngine"]),
+        .testTarget(
+            name: "WebhooksTests",
+            dependencies: [
+                "Webhooks", "AlertLog", "AlertTestSupport", "Store", "HTTPTransport",
+                "Configuration",
+                "TestHTTPServer",
+            ]),
+        .testTarget(
+            name: "AlertReviewTests",
+            dependencies: ["AlertReview", "AlertLog", "AlertTestSupport", "RuleEngine", "Store"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "TestHTTPServer"]),
         .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
 
@@ -85,13 +115,13 @@ let package = Package(
         .executableTarget(
             name: "webhook-benchmark",
             dependencies: [
-                "Alerting", "Store", "Configuration", "FeedFetcher", "TestHTTPServer",
+                "Webhooks", "AlertLog", "Store", "Configuration", "HTTPTransport", "TestHTTPServer",
                 "BenchmarkSupport",
             ],
             path: "Benchmarks/WebhookBenchmark"),
         .executableTarget(
             name: "alertlog-benchmark",
-            dependencies: ["Alerting", "Store", "RuleEngine", "FeedModel", "BenchmarkSupport"],
+            dependencies: ["AlertLog", "Store", "RuleEngine", "FeedModel", "BenchmarkSupport"],
             path: "Benchmarks/AlertLogBenchmark"),
     ]
 )

@@ -1,4 +1,4 @@
-import Alerting
+import AlertLog
 import BenchmarkSupport
 import FeedModel
 import Foundation

@@ -3,7 +3,7 @@
 // `--since 7d` always selects a week of them).
 //
 // 1. Alerts written per second with fsync: one alert per append (an fsync
-//    each, the worst case) and batches of 100, through `AlertLog.append`
+//    each, the worst case) and batches of 100, through `AlertLogWriter.append`
 //    and through `AlertRecorder.record` (which also updates the SQLite index
 //    and marks the items seen in one transaction).
 // 2. A log of 1,000,000 alerts with its index, then `feedwatch alerts` timed
@@ -18,7 +18,7 @@
 // Build with `swift build -c release --product alertlog-benchmark`.
 // Usage: alertlog-benchmark [--alerts N] [--dir DIR] [--feedwatch PATH] [--rules DIR]
 //                           [--singles N] [--batches N] [--skip-cli] [--skip-throughput]
-import Alerting
+import AlertLog
 import BenchmarkSupport
 import FeedModel
 import Foundation
@@ -85,12 +85,12 @@ if runsThroughput {
     let now = Date()
     let batchSize = 100
     // Each figure writes to a fresh log (and store) of its own.
-    func freshLog(_ name: String) throws -> AlertLog {
-        try AlertLog(path: folder.appendingPathComponent("\(name)/alerts.jsonl").path)
+    func freshLog(_ name: String) throws -> AlertLogWriter {
+        try AlertLogWriter(path: folder.appendingPathComponent("\(name)/alerts.jsonl").path)
     }
     func freshRecorder(_ name: String) throws -> AlertRecorder {
         let store = try StateStore(path: folder.appendingPathComponent("\(name)/state.db").path)
-        return AlertRecorder(log: try freshLog(name), store: store, sinks: [])
+        return AlertRecorder(log: try freshLog(name), store: store, composer: NoDeliveries())
     }
     func alert(_ index: Int, feed: String? = nil) -> Alert {
         makeAlert(
@@ -129,8 +129,8 @@ if runsThroughput {
         show("alert log throughput (fsync on every append, \(folder.path)):")
         show("path                          alerts/append   alerts   alerts/s   ms/append")
         for (name, perAppend, total, rate) in [
-            ("AlertLog.append", 1, singles, logSingleRate),
-            ("AlertLog.append", batchSize, batches * batchSize, logBatchRate),
+            ("AlertLogWriter.append", 1, singles, logSingleRate),
+            ("AlertLogWriter.append", batchSize, batches * batchSize, logBatchRate),
             ("AlertRecorder.record (+index)", 1, singles, recorderSingleRate),
             ("AlertRecorder.record (+index)", batchSize, batches * batchSize, recorderBatchRate),
         ] {
@@ -194,8 +194,8 @@ if (try? String(contentsOf: marker, encoding: .utf8)) == signature, indexIsCurre
         // in batches of a pass's size; the log rotates every 64 MB on the way.
         let store = try StateStore(path: review.appendingPathComponent("state/feedwatch.db").path)
         let recorder = AlertRecorder(
-            log: try AlertLog(path: review.appendingPathComponent("alerts.jsonl").path),
-            store: store, sinks: [])
+            log: try AlertLogWriter(path: review.appendingPathComponent("alerts.jsonl").path),
+            store: store, composer: NoDeliveries())
         let started = Date()
         let batch = 5_000
         for first in stride(from: 0, to: alertCount, by: batch) {
@@ -288,7 +288,7 @@ func readRecord(_ name: String, at offset: Int64) throws -> Alert {
         }
         line.append(chunk)
     }
-    return try AlertLog.makeDecoder().decode(Alert.self, from: line)
+    return try AlertLogFormat.makeDecoder().decode(Alert.self, from: line)
 }
 
 /// Opens the index read-only (as a review command would), queries it and

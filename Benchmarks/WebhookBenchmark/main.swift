@@ -1,4 +1,3 @@
-import Alerting
 // Webhook deliveries per second to a loopback receiver: 2,000 queued alerts
 // sent by WebhookDispatcher.deliverDue from a real SQLite outbox to the test
 // HTTP server on 127.0.0.1, signed (HMAC-SHA256) as a sink with a secret is.
@@ -7,12 +6,14 @@ import Alerting
 //
 //     swift build -c release --product webhook-benchmark
 //     .build/release/webhook-benchmark [--alerts N]
+import AlertLog
 import BenchmarkSupport
 import Configuration
-import FeedFetcher
 import Foundation
+import HTTPTransport
 import Store
 import TestHTTPServer
+import Webhooks
 
 /// One measured round: `sinks` sinks sharing `alerts` deliveries.
 struct Round {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns the sections of a `ConfigurationDocument` into a `MonitorConfiguration`,
+/// Turns the sections of a `ConfigurationDocument` into a `ConfigurationFile`,
 /// checking every key and value and collecting every problem.
 struct ConfigurationBuilder {
     typealias Section = ConfigurationDocument.Section
@@ -17,7 +17,7 @@ struct ConfigurationBuilder {
 
     let file: String
     let directory: URL
-    private(set) var configuration: MonitorConfiguration
+    private(set) var configuration: ConfigurationFile
     private(set) var problems: [ConfigurationProblem] = []
     /// Section title → line of its header, to name the first of a duplicate pair.
     private var definedAt: [String: Int] = [:]
@@ -26,7 +26,7 @@ struct ConfigurationBuilder {
     init(file: String, directory: URL) {
         self.file = file
         self.directory = directory
-        configuration = MonitorConfiguration(directory: directory)
+        configuration = ConfigurationFile(directory: directory)
     }
 
     mutating func add(_ sections: [Section]) {
@@ -73,7 +73,7 @@ struct ConfigurationBuilder {
 
     private mutating func addSink(_ section: Section) {
         let name = section.name ?? ""
-        if name == MonitorConfiguration.logSinkName {
+        if name == ConfigurationFile.logSinkName {
             problem(
                 section.line, "sink name '\(name)' is reserved for the alert log; choose another")
             return
@@ -134,7 +134,7 @@ struct ConfigurationBuilder {
     }
 
     private mutating func checkHealthNotify() {
-        let defined = [MonitorConfiguration.logSinkName] + configuration.sinks.map(\.name)
+        let defined = [ConfigurationFile.logSinkName] + configuration.sinks.map(\.name)
         for name in configuration.settings.healthNotify where !defined.contains(name) {
             problem(
                 healthNotifyLine,

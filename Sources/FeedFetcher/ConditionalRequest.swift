@@ -1,3 +1,5 @@
+import HTTPTransport
+
 /// The validators of a previous response, sent back as If-None-Match / If-Modified-Since.
 public struct ConditionalRequest: Sendable, Equatable {
     /// The `ETag` response header, verbatim (quotes and `W/` included).
@@ -13,14 +15,14 @@ public struct ConditionalRequest: Sendable, Equatable {
     /// True when there is nothing to send.
     public var isEmpty: Bool { etag == nil && lastModified == nil }
 
-    /// The request header lines that make a GET conditional.
-    public var requestHeaders: [String] {
-        var lines: [String] = []
-        if let etag, !etag.isEmpty { lines.append("If-None-Match: \(etag)") }
+    /// The request header fields that make a GET conditional.
+    public var requestHeaders: [(name: String, value: String)] {
+        var fields: [(name: String, value: String)] = []
+        if let etag, !etag.isEmpty { fields.append(("If-None-Match", etag)) }
         if let lastModified, !lastModified.isEmpty {
-            lines.append("If-Modified-Since: \(lastModified)")
+            fields.append(("If-Modified-Since", lastModified))
         }
-        return lines
+        return fields
     }
 
     /// The validators a response carries (nil fields when it has none).

@@ -1,14 +1,15 @@
 import FeedModel
 import Foundation
+import HTTPTransport
 
-/// Fetches feeds over HTTP(S) through libcurl's multi interface, or from
+/// Fetches feeds over HTTP(S) through a `TransferGroup` (libcurl's multi interface), or from
 /// file:// paths.
 ///
 /// Many transfers run at once (`options.concurrency`), at most
 /// `options.perHost` to one host, hosts taking turns; connections are reused
 /// and HTTP/2 is used where the server offers it over TLS. Requests are
 /// conditional when they carry validators, bodies are decompressed and
-/// capped, redirects are followed (at most `options.maxRedirects`), and
+/// capped, redirects are followed (at most `options.transfer.maxRedirects`), and
 /// every other scheme is refused. One failing feed never stops the others:
 /// each ends in its own `FetchResult`.
 ///
@@ -16,15 +17,18 @@ import Foundation
 /// connections left open by earlier ones.
 ///
 /// Sendable: besides its options it holds only a lock-guarded pool of
-/// libcurl multi handles; each `fetch` takes its own handle from it, so calls
-/// from several threads never share one.
+/// transfer groups; each `fetch` takes its own group from it, so calls from
+/// several threads never share one.
 public final class FeedFetcher: Sendable {
     public let options: FetchOptions
     /// Two: concurrent passes on one fetcher are rare.
-    private let multiHandles = CurlHandlePool<CurlMultiHandle>(capacity: 2)
+    private let groups: TransferGroupPool
 
     public init(options: FetchOptions = FetchOptions()) {
         self.options = options
+        groups = TransferGroupPool(
+            capacity: 2, options: options.transfer,
+            maxTotalConnections: options.concurrency, maxHostConnections: options.perHost)
     }
 
     /// Fetches every request and calls `completion` for each as it finishes,
@@ -41,7 +45,7 @@ public final class FeedFetcher: Sendable {
             case "http", "https":
                 scheduler.enqueue(request, host: FeedTransfer.hostKey(for: request.url))
             case "file":
-                completion(FileFetcher.fetch(request, maxSize: options.maxSize))
+                completion(FileFetcher.fetch(request, maxSize: options.transfer.maxSize))
             default:
                 completion(
                     FetchResult(
@@ -51,37 +55,29 @@ public final class FeedFetcher: Sendable {
         }
         guard !scheduler.isIdle else { return }
 
-        let multi: CurlMultiHandle
+        let group: TransferGroup
         do {
-            multi = try multiHandles.take { () throws(CurlError) in
-                try CurlMultiHandle(
-                    maxTotalConnections: options.concurrency, maxHostConnections: options.perHost)
-            }
+            group = try groups.take()
         } catch {
             for request in scheduler.removeAllPending() {
                 completion(Self.failure(request, message: error.message))
             }
             return
         }
-        if run(&scheduler, on: multi, cancellation: cancellation, completion: completion) {
-            multiHandles.putBack(multi)
+        if run(&scheduler, on: group, cancellation: cancellation, completion: completion) {
+            groups.putBack(group)
         }
     }
 
-    /// The multi loop: start what the scheduler allows, let libcurl work,
-    /// hand out finished transfers, and sleep in `curl_multi_poll` only when
-    /// nothing finished. Returns false when the multi handle failed and must
-    /// not be reused.
+    /// The fetch loop: start what the scheduler allows, let the group work,
+    /// hand out finished transfers, and wait only when nothing finished.
+    /// Returns false when the group failed and must not be reused.
     private func run(
-        _ scheduler: inout HostScheduler<FeedRequest>, on multi: CurlMultiHandle,
+        _ scheduler: inout HostScheduler<FeedRequest>, on group: TransferGroup,
         cancellation: FetchCancellation?,
         completion: (FetchResult) -> Void
     ) -> Bool {
-        var active: [UnsafeMutableRawPointer: FeedTransfer] = [:]
-        // Handles leave the multi before they are freed, whatever happens below.
-        defer {
-            for transfer in active.values { multi.remove(transfer.easy) }
-        }
+        var active: [TransferID: FeedTransfer] = [:]
         while true {
             if cancellation?.isCancelled == true {
                 for request in scheduler.removeAllPending() {
@@ -92,32 +88,30 @@ public final class FeedFetcher: Sendable {
                 }
             }
             while let (request, host) = scheduler.next() {
+                let transfer = FeedTransfer(request: request, host: host)
                 do {
-                    let transfer = try FeedTransfer(request: request, host: host, options: options)
-                    try multi.add(transfer.easy)
-                    active[transfer.easy.rawHandle] = transfer
+                    let id = try group.start(transfer.httpRequest(timeout: options.timeout))
+                    active[id] = transfer
                 } catch {
                     scheduler.finish(host: host)
-                    completion(Self.failure(request, message: error.message))
+                    completion(transfer.result(error))
                 }
             }
             if active.isEmpty && scheduler.isIdle { return true }
 
             do {
-                try multi.perform()
-                let finished = multi.completedTransfers()
-                for (handle, code) in finished {
-                    guard let transfer = active.removeValue(forKey: handle) else { continue }
-                    multi.remove(transfer.easy)
+                let finished = try group.advance()
+                for (id, result) in finished {
+                    guard let transfer = active.removeValue(forKey: id) else { continue }
                     scheduler.finish(host: transfer.host)
-                    completion(transfer.result(for: code))
+                    completion(transfer.result(result))
                 }
                 // A short timeout so a cancellation is noticed soon; activity ends the wait earlier.
-                if finished.isEmpty { try multi.poll(timeoutMilliseconds: 250) }
+                if finished.isEmpty { try group.wait(timeoutMilliseconds: 250) }
             } catch {
-                // The multi handle itself failed: nothing more can run on it.
+                // The group itself failed: nothing more can run on it.
+                group.abandonAll()
                 for transfer in active.values {
-                    multi.remove(transfer.easy)
                     completion(Self.failure(transfer.request, message: error.message))
                 }
                 active = [:]

@@ -4,8 +4,7 @@ import Foundation
 /// `FeedFetcher.fetch`: transfers in flight finish, queued ones end with
 /// `.failed(.cancelled)`.
 ///
-/// `@unchecked Sendable` because its only state, one flag, is read and
-/// written under `lock`.
+/// `@unchecked Sendable`: its only state, one flag, is read and written under `lock`.
 public final class FetchCancellation: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false

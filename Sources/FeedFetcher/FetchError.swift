@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 /// Why a fetch failed. Messages start with `fetcher:` and name the URL.
 public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -41,6 +42,18 @@ public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case .tooManyRedirects(let url, let limit): "fetcher: \(url): more than \(limit) redirects"
         case .cancelled(let url): "fetcher: \(url): cancelled before it started"
         case .file(let path, let message): "fetcher: \(path): \(message)"
+        }
+    }
+
+    /// The feed's error for a transfer that brought no complete response.
+    init(_ error: TransferError) {
+        switch error {
+        case .unsupportedScheme(let url): self = .unsupportedScheme(url)
+        case .failed(let url, let message): self = .transport(url: url, message: message)
+        case .timedOut(let url, let message): self = .timedOut(url: url, message: message)
+        case .tooLarge(let url, let limit): self = .tooLarge(url: url, limit: limit)
+        case .redirectLoop(let url, let chain): self = .redirectLoop(url: url, chain: chain)
+        case .tooManyRedirects(let url, let limit): self = .tooManyRedirects(url: url, limit: limit)
         }
     }
 

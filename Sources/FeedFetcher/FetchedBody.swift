@@ -3,8 +3,8 @@ import Foundation
 /// A body that arrived, with what the monitor records.
 public struct FetchedBody: Sendable {
     public var status: Int
-    /// Decoded (decompressed) bytes, at most `FetchOptions.maxSize`.
-    public var body: Data
+    /// Decoded (decompressed) bytes, at most `TransferOptions.maxSize`.
+    public var bytes: Data
     /// The `Content-Type` header (with its parameters, e.g. `charset`).
     public var contentType: String?
     /// Where the body really came from, after redirects.
@@ -17,11 +17,11 @@ public struct FetchedBody: Sendable {
     public var conditional: ConditionalRequest
 
     public init(
-        status: Int, body: Data, contentType: String?, effectiveURL: URL,
+        status: Int, bytes: Data, contentType: String?, effectiveURL: URL,
         movedPermanently: URL? = nil, conditional: ConditionalRequest = ConditionalRequest()
     ) {
         self.status = status
-        self.body = body
+        self.bytes = bytes
         self.contentType = contentType
         self.effectiveURL = effectiveURL
         self.movedPermanently = movedPermanently

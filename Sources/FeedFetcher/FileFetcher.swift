@@ -7,7 +7,7 @@ enum FileFetcher {
         let started = Date()
         let path = request.url.path
         let outcome = read(path: path, url: request.url, maxSize: maxSize)
-        let bytes = outcome.body?.body.count ?? 0
+        let bytes = outcome.body?.bytes.count ?? 0
         return FetchResult(
             request: request, outcome: outcome, elapsed: Date().timeIntervalSince(started),
             bytesReceived: bytes)
@@ -39,6 +39,6 @@ enum FileFetcher {
         guard data.count <= maxSize else {
             return .failed(.tooLarge(url: url.absoluteString, limit: maxSize))
         }
-        return .fetched(FetchedBody(status: 200, body: data, contentType: nil, effectiveURL: url))
+        return .fetched(FetchedBody(status: 200, bytes: data, contentType: nil, effectiveURL: url))
     }
 }

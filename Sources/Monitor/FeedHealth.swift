@@ -34,7 +34,7 @@ public struct FeedHealth: Sendable, Equatable, Codable {
 
     /// The health of every configured feed, in configuration order.
     public static func report(
-        configuration: MonitorConfiguration, states: [FeedState], now: Date = Date()
+        configuration: ConfigurationFile, states: [FeedState], now: Date = Date()
     ) -> [FeedHealth] {
         let byName = Dictionary(
             states.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,4 +1,4 @@
-import Alerting
+import AlertLog
 import Configuration
 import Foundation
 import RuleEngine
@@ -13,7 +13,7 @@ import Store
 struct FeedHealthAlerts {
     static let rule = "feed-health"
 
-    let configuration: MonitorConfiguration
+    let configuration: ConfigurationFile
 
     /// The alerts `states` call for now, with the states updated to remember them.
     func check(_ states: [FeedState], now: Date) -> (

@@ -1,9 +1,10 @@
-import Alerting
+import AlertLog
 import Dispatch
 import FeedFetcher
 import Foundation
 import Logging
 import Store
+import Webhooks
 
 /// `feedwatch run`: passes over the due feeds for as long as the process lives.
 ///
@@ -11,7 +12,7 @@ import Store
 /// with errors keeps the previous set and logs why. SIGINT/SIGTERM let the
 /// pass in flight finish (its alerts logged, its items marked seen) and then
 /// return, so that nothing already collected is lost.
-public final class MonitorService: @unchecked Sendable {
+public final class MonitorService: Sendable {
     /// How often the service looks for due feeds and edited files.
     public static let tick: TimeInterval = 5
 
@@ -36,7 +37,8 @@ public final class MonitorService: @unchecked Sendable {
 
     /// Runs until SIGINT or SIGTERM. `setup` is the already validated start state.
     public func run(
-        setup initial: MonitorSetup, store: StateStore, alertLog: AlertLog, backfill: Bool
+        setup initial: ConfigurationAndRules, store: StateStore, alertLog: AlertLogWriter,
+        backfill: Bool
     ) {
         var setup = initial
         var watcher = ReloadWatcher(configPath: configPath, rulesDirectory: rulesDirectory)
@@ -62,7 +64,7 @@ public final class MonitorService: @unchecked Sendable {
                     webhooks = makeDispatcher(setup, store: store)
                 }
             }
-            let pass = MonitorPass(
+            let pass = PipelinePass(
                 configuration: setup.configuration, rules: setup.rules, store: store,
                 alertLog: alertLog, fetcher: fetcher, webhooks: webhooks,
                 logger: logger, onAlert: onAlert)
@@ -71,7 +73,8 @@ public final class MonitorService: @unchecked Sendable {
                 recovered = true
             }
             let summary = pass.run(
-                options: MonitorPass.Options(backfill: backfill), cancellation: signals.cancellation
+                options: PipelinePass.Options(backfill: backfill),
+                cancellation: signals.cancellation
             )
             if summary.feedsPolled > 0 {
                 logger.notice("pass: \(summary.line)")
@@ -81,13 +84,16 @@ public final class MonitorService: @unchecked Sendable {
         logger.notice("stopped: the last pass finished and its alerts are on disk")
     }
 
-    private func makeDispatcher(_ setup: MonitorSetup, store: StateStore) -> WebhookDispatcher {
+    private func makeDispatcher(_ setup: ConfigurationAndRules, store: StateStore)
+        -> WebhookDispatcher
+    {
         WebhookDispatcher(store: store, sinks: setup.configuration.sinks, userAgent: userAgent)
     }
 
-    private func reloaded(_ current: MonitorSetup) -> MonitorSetup {
+    private func reloaded(_ current: ConfigurationAndRules) -> ConfigurationAndRules {
         do {
-            let next = try MonitorSetup.load(configPath: configPath, rulesDirectory: rulesDirectory)
+            let next = try ConfigurationAndRules.load(
+                configPath: configPath, rulesDirectory: rulesDirectory)
             logger.notice(
                 "reloaded: \(next.configuration.feeds.count) feeds, \(next.rules.rules.count) rules"
             )
@@ -118,6 +124,8 @@ public final class MonitorService: @unchecked Sendable {
 
 /// Requests from signal handlers to the pass loop, guarded by a condition
 /// variable so that a stop wakes the loop from its wait at once.
+///
+/// `@unchecked Sendable`: `stop` and `reload` are only touched with `condition` locked.
 final class SignalFlags: @unchecked Sendable {
     enum Action { case stop, reload }
 

@@ -2,6 +2,7 @@ import Configuration
 import FeedFetcher
 import FeedModel
 import Foundation
+import HTTPTransport
 import Store
 
 /// When each feed is next due.
@@ -13,7 +14,7 @@ enum PollSchedule {
     /// The feed's own interval: the configured one, or the publisher's
     /// `<ttl>`/`sy:updatePeriod` when that asks for longer.
     static func interval(
-        for feed: FeedConfiguration, settings: MonitorSettings, suggested: TimeInterval?
+        for feed: FeedConfiguration, settings: MonitorSection, suggested: TimeInterval?
     ) -> TimeInterval {
         let configured = feed.interval ?? settings.interval
         return max(configured, suggested ?? 0)

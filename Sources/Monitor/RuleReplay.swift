@@ -15,10 +15,10 @@ public struct RuleReplay {
         public var hits: [RuleHit]
     }
 
-    public let configuration: MonitorConfiguration
+    public let configuration: ConfigurationFile
     public let rules: RuleSet
 
-    public init(configuration: MonitorConfiguration, rules: RuleSet) {
+    public init(configuration: ConfigurationFile, rules: RuleSet) {
         self.configuration = configuration
         self.rules = rules
     }

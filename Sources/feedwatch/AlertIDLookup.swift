@@ -1,9 +1,10 @@
-import Alerting
+import AlertLog
+import AlertReview
 import ArgumentParser
 
 /// The one alert whose id is, or starts with, `id`, for `alerts show` and
 /// `alerts redeliver`; says so and exits when there is none or several.
-func uniqueAlert(startingWith id: String, in review: AlertReview) throws -> Alert {
+func uniqueAlert(startingWith id: String, in review: AlertSearch) throws -> Alert {
     var prefix = AlertFilter()
     prefix.idPrefix = id
     let matching = try review.alerts(matching: prefix, limit: 2).alerts

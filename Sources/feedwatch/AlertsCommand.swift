@@ -1,4 +1,5 @@
-import Alerting
+import AlertLog
+import AlertReview
 import ArgumentParser
 import Foundation
 import Monitor
@@ -64,10 +65,10 @@ struct AlertFilterOptions: ParsableArguments {
 }
 
 /// The review over the configured log and state.
-func openReview(_ common: CommonOptions) throws -> AlertReview {
+func openReview(_ common: CommonOptions) throws -> AlertSearch {
     let setup = try loadSetup(common)
     do {
-        return try AlertReview(logPath: setup.alertLogPath, statePath: setup.statePath)
+        return try AlertSearch(logPath: setup.alertLogPath, statePath: setup.statePath)
     } catch {
         printError("\(error)")
         throw ExitStatus.failures
@@ -120,7 +121,7 @@ struct AlertsListCommand: ParsableCommand {
         }
         let (alerts, corrupt) = try review.alerts(matching: filter, limit: shown)
         for line in corrupt { printError(line.description) }
-        let encoder = AlertLog.makeEncoder()
+        let encoder = AlertLogFormat.makeEncoder()
         if csv { print(AlertCSV.header) }
         for alert in alerts {
             if json {
@@ -138,7 +139,7 @@ struct AlertsListCommand: ParsableCommand {
     }
 
     /// On a cut listing, how many more there are (on standard error: not data).
-    private func footer(_ review: AlertReview, filter: AlertFilter, shown: Int, limit: Int?) throws
+    private func footer(_ review: AlertSearch, filter: AlertFilter, shown: Int, limit: Int?) throws
     {
         guard let limit, shown == limit else { return }
         let total = try review.count(matching: filter)
@@ -163,7 +164,7 @@ struct AlertsShowCommand: ParsableCommand {
     func run() throws {
         let alert = try uniqueAlert(startingWith: id, in: openReview(common))
         if json {
-            let encoder = AlertLog.makeEncoder()
+            let encoder = AlertLogFormat.makeEncoder()
             encoder.outputFormatting.insert(.prettyPrinted)
             print(String(decoding: try encoder.encode(alert), as: UTF8.self))
         } else {

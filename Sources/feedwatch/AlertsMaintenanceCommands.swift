@@ -1,4 +1,5 @@
-import Alerting
+import AlertLog
+import AlertReview
 import ArgumentParser
 import Foundation
 import Store
@@ -21,7 +22,7 @@ struct AlertsFollowCommand: ParsableCommand {
         let setup = try loadSetup(common)
         let filter = filters.filter
         let color = isatty(STDOUT_FILENO) != 0
-        let encoder = AlertLog.makeEncoder()
+        let encoder = AlertLogFormat.makeEncoder()
         let show = { (alert: Alert) in
             guard filter.accepts(alert) else { return }
             // Written unbuffered, so that a pipe (`| grep`) sees each alert at once.
@@ -58,8 +59,9 @@ struct AlertsReindexCommand: ParsableCommand {
         let setup = try loadSetup(common)
         do {
             let store = try StateStore(path: setup.statePath)
-            let log = try AlertLog(path: setup.alertLogPath)
-            let recorder = AlertRecorder(log: log, store: store, sinks: setup.configuration.sinks)
+            let log = try AlertLogWriter(path: setup.alertLogPath)
+            // Reindexing rebuilds the index alone: it never queues a delivery.
+            let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
             let (indexed, corrupt) = try recorder.reindex()
             for line in corrupt { printError(line.description) }
             print("indexed \(indexed) alerts from \(setup.alertLogPath) and its rotated files")

@@ -1,10 +1,11 @@
-import Alerting
+import AlertLog
+import AlertReview
 import ArgumentParser
 import Configuration
-import FeedFetcher
 import Foundation
 import Monitor
 import Store
+import Webhooks
 
 /// `feedwatch alerts redeliver ID [--sink NAME]`: queues a logged alert
 /// again for its sinks (or one) and sends it at once. The receiver sees the
@@ -69,11 +70,11 @@ struct AlertsRedeliverCommand: ParsableCommand {
     }
 
     /// The alert whose id is, or starts with, `id`, found through the review index.
-    private func findAlert(setup: MonitorSetup) throws -> Alert {
+    private func findAlert(setup: ConfigurationAndRules) throws -> Alert {
         do {
             return try uniqueAlert(
                 startingWith: id,
-                in: AlertReview(logPath: setup.alertLogPath, statePath: setup.statePath))
+                in: AlertSearch(logPath: setup.alertLogPath, statePath: setup.statePath))
         } catch let status as ExitCode {
             throw status
         } catch {
@@ -83,7 +84,8 @@ struct AlertsRedeliverCommand: ParsableCommand {
     }
 
     /// The `--sink`, or the sinks the alert was queued for, or its rule's sinks now.
-    private func chooseSinks(for alert: Alert, setup: MonitorSetup, store: StateStore) throws
+    private func chooseSinks(for alert: Alert, setup: ConfigurationAndRules, store: StateStore)
+        throws
         -> [SinkConfiguration]
     {
         let configuration = setup.configuration

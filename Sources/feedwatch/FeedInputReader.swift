@@ -91,7 +91,7 @@ struct FeedInputReader {
             let isFile = body.effectiveURL.isFileURL
             return .success(
                 FeedDocument(
-                    input: input, data: body.body, contentType: body.contentType,
+                    input: input, data: body.bytes, contentType: body.contentType,
                     baseURL: isFile ? nil : body.effectiveURL))
         case .notModified(let status):
             // No validators were sent, so a server that answers 304 is confused.

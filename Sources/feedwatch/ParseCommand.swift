@@ -62,7 +62,8 @@ struct ParseCommand: ParsableCommand {
         let started = Date()
         var totals = ParseTotals()
         let options = FetchOptions(
-            timeout: timeout, maxSize: ByteSizeParser.parse(maxSize) ?? FetchOptions().maxSize,
+            timeout: timeout,
+            maxSize: ByteSizeParser.parse(maxSize) ?? FetchOptions().transfer.maxSize,
             userAgent: FeedwatchVersion.userAgent)
         FeedInputReader(options: options).read(inputs) { input, result in
             switch result {

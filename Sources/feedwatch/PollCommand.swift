@@ -1,4 +1,4 @@
-import Alerting
+import AlertReview
 import ArgumentParser
 import FeedFetcher
 import Foundation
@@ -34,7 +34,7 @@ struct PollCommand: ParsableCommand {
         let setup = try loadSetup(common)
         let logger = makeLogger(label: "feedwatch.poll")
         let (store, alertLog) = try openMonitorState(setup)
-        let pass = MonitorPass(
+        let pass = PipelinePass(
             configuration: setup.configuration, rules: setup.rules, store: store,
             alertLog: alertLog,
             fetcher: FeedFetcher(
@@ -46,7 +46,7 @@ struct PollCommand: ParsableCommand {
         let progress = ProgressLine()
         pass.onProgress = progress.update
         pass.recoverAfterCrash()
-        let summary = pass.run(options: MonitorPass.Options(all: all, backfill: backfill))
+        let summary = pass.run(options: PipelinePass.Options(all: all, backfill: backfill))
         progress.finish()
         for failure in summary.failures { printError("feedwatch: \(failure)") }
         printError("feedwatch: poll: \(summary.line)")

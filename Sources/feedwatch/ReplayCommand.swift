@@ -1,4 +1,4 @@
-import Alerting
+import AlertReview
 import ArgumentParser
 import Foundation
 import Monitor

@@ -19,7 +19,7 @@ enum RulesLoading {
     static func knownSinks(_ options: CommonOptions) -> Set<String>? {
         guard FileManager.default.fileExists(atPath: options.config) else { return nil }
         do {
-            let configuration = try MonitorConfiguration.load(path: options.config)
+            let configuration = try ConfigurationFile.load(path: options.config)
             return Set(configuration.sinks.map(\.name))
         } catch {
             printError(

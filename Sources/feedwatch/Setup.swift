@@ -1,4 +1,4 @@
-import Alerting
+import AlertLog
 import ArgumentParser
 import Configuration
 import Foundation
@@ -9,9 +9,9 @@ import Store
 
 /// Loads feeds.conf and the rules, turning their errors into exit status 65
 /// with every problem on standard error.
-func loadSetup(_ common: CommonOptions) throws -> MonitorSetup {
+func loadSetup(_ common: CommonOptions) throws -> ConfigurationAndRules {
     do {
-        return try MonitorSetup.load(
+        return try ConfigurationAndRules.load(
             configPath: common.config, rulesDirectory: common.rulesDirectory)
     } catch let error as RulesError {
         printError(error.description)
@@ -40,9 +40,9 @@ func makeLogger(label: String) -> Logger {
 /// Opens the state, taking the lock that keeps a second monitor off it, and
 /// the alert log. A state in use by another monitor is a failure (exit 1),
 /// not a configuration error: it goes away when that monitor stops.
-func openMonitorState(_ setup: MonitorSetup) throws -> (StateStore, AlertLog) {
+func openMonitorState(_ setup: ConfigurationAndRules) throws -> (StateStore, AlertLogWriter) {
     do {
-        return (try StateStore(path: setup.statePath), try AlertLog(path: setup.alertLogPath))
+        return (try StateStore(path: setup.statePath), try AlertLogWriter(path: setup.alertLogPath))
     } catch let error as StoreError {
         printError("\(error)")
         if case .locked = error { throw ExitStatus.failures }

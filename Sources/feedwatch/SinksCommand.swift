@@ -11,9 +11,9 @@ struct SinksCommand: ParsableCommand {
 
     /// Reads feeds.conf alone: the sink commands need no rules, so a rules
     /// typo does not keep anyone from testing a webhook.
-    static func loadConfiguration(_ common: CommonOptions) throws -> MonitorConfiguration {
+    static func loadConfiguration(_ common: CommonOptions) throws -> ConfigurationFile {
         do {
-            return try MonitorConfiguration.load(path: common.config)
+            return try ConfigurationFile.load(path: common.config)
         } catch {
             printError(error.description)
             throw ExitStatus.badInput

@@ -1,8 +1,8 @@
-import Alerting
 import ArgumentParser
 import Configuration
 import Foundation
 import Store
+import Webhooks
 
 /// `feedwatch sinks`: each sink with its format, where it posts, whether it
 /// signs, and its deliveries in the outbox.

@@ -1,8 +1,8 @@
-import Alerting
+import AlertLog
 import ArgumentParser
 import Configuration
-import FeedFetcher
 import Foundation
+import Webhooks
 
 /// `feedwatch sinks test NAME`: sends a test alert straight to the sink (not
 /// through the outbox) and shows what the receiver answered.
@@ -46,7 +46,7 @@ struct SinksTestCommand: ParsableCommand {
         do {
             let payload = try WebhookPayload.body(for: alert, format: sink.format)
             attempt = try sender.send(payload: payload, alertID: alert.id, to: sink)
-        } catch let error as AlertingError {
+        } catch let error as WebhookError {
             printError(error.description)
             throw ExitStatus.badInput
         }

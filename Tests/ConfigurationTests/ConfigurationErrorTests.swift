@@ -150,7 +150,7 @@ import Testing
     @Test func anUnreadableFileNamesThePathAsGiven() {
         let path = "no/such/folder/feeds.conf"
         do {
-            _ = try MonitorConfiguration.load(path: path)
+            _ = try ConfigurationFile.load(path: path)
             Issue.record("no error")
         } catch {
             #expect(error.file == path)
@@ -175,7 +175,7 @@ import Testing
                     "unknown key 'bogus' in [monitor]; expected one of: state, alert-log, interval, concurrency, timeout, max-size, stale-after, health-notify"
             )
         ) {
-            try MonitorConfiguration.load(path: file.path)
+            try ConfigurationFile.load(path: file.path)
         }
     }
 }

@@ -4,8 +4,8 @@ import Testing
 @testable import Configuration
 
 /// Parses text as if it were `/srv/feedwatch/feeds.conf`.
-func parse(_ text: String) throws(ConfigurationError) -> MonitorConfiguration {
-    try MonitorConfiguration.parse(
+func parse(_ text: String) throws(ConfigurationError) -> ConfigurationFile {
+    try ConfigurationFile.parse(
         text: text, file: "feeds.conf", directory: URL(fileURLWithPath: "/srv/feedwatch"))
 }
 
@@ -84,7 +84,7 @@ func parse(_ text: String) throws(ConfigurationError) -> MonitorConfiguration {
     @Test func defaultsApplyWithoutAMonitorSection() throws {
         let configuration = try parse("[feed a]\nurl = https://example.org/a.xml\n")
 
-        var expected = MonitorSettings()
+        var expected = MonitorSection()
         expected.statePath = "/srv/feedwatch/state/feedwatch.db"
         expected.alertLogPath = "/srv/feedwatch/alerts.jsonl"
         #expect(configuration.settings == expected)

@@ -50,7 +50,7 @@ import Testing
         try Data("[monitor]\nstate = state/x.db\n[feed f]\nurl = file:samples/f.xml\n".utf8).write(
             to: file)
 
-        let configuration = try MonitorConfiguration.load(path: file.path)
+        let configuration = try ConfigurationFile.load(path: file.path)
 
         let base = folder.standardizedFileURL
         #expect(configuration.directory.path == base.path)

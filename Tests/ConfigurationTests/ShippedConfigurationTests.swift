@@ -10,7 +10,7 @@ import Testing
         .appendingPathComponent("feeds.conf").path
 
     @Test func theShippedFileLoadsWithRealFeedsAndNoSinks() throws {
-        let configuration = try MonitorConfiguration.load(path: Self.shippedPath)
+        let configuration = try ConfigurationFile.load(path: Self.shippedPath)
 
         #expect(configuration.feeds.count >= 12)
         #expect(configuration.sinks.isEmpty)

@@ -96,7 +96,7 @@ struct FetchFailureTests {
             server.route("/stalled.xml", ScriptedResponse(bodyMode: .stalled))
             var options = quickOptions
             options.timeout = 10
-            options.lowSpeedTime = 1
+            options.transfer.lowSpeedTime = 1
             let started = Date()
             let result = try fetchOne(server.url("/stalled.xml"), options: options)
             guard case .failed(.timedOut(_, let message)) = result.outcome else {
@@ -166,7 +166,8 @@ struct FetchFailureTests {
 
     @Test("a dead port fails with curl's connection message")
     func connectionRefused() throws {
-        let url = try #require(URL(string: "http://127.0.0.1:\(try deadPort())/feed.xml"))
+        let url = try #require(
+            URL(string: "http://127.0.0.1:\(try TestHTTPServer.closedPort())/feed.xml"))
         let result = try fetchOne(url)
         guard case .failed(.transport(let failedURL, let message)) = result.outcome else {
             Issue.record("expected a transport failure, got \(result.outcome)")

@@ -19,7 +19,7 @@ struct FetchSuccessTests {
             let result = try fetchOne(server.url("/feed.xml"))
             let body = try #require(result.outcome.body)
             #expect(body.status == 200)
-            #expect(String(decoding: body.body, as: UTF8.self) == sampleFeed)
+            #expect(String(decoding: body.bytes, as: UTF8.self) == sampleFeed)
             #expect(body.contentType == "application/rss+xml; charset=utf-8")
             #expect(body.effectiveURL == server.url("/feed.xml"))
             #expect(body.movedPermanently == nil)
@@ -97,7 +97,7 @@ struct FetchSuccessTests {
             server.route("/feed.xml", response)
             let result = try fetchOne(server.url("/feed.xml"))
             let body = try #require(result.outcome.body)
-            #expect(String(decoding: body.body, as: UTF8.self) == large)
+            #expect(String(decoding: body.bytes, as: UTF8.self) == large)
         }
     }
 
@@ -112,7 +112,7 @@ struct FetchSuccessTests {
             server.route("/closing", closing)
             for path in ["/chunked", "/closing"] {
                 let body = try #require(try fetchOne(server.url(path)).outcome.body)
-                #expect(String(decoding: body.body, as: UTF8.self) == sampleFeed)
+                #expect(String(decoding: body.bytes, as: UTF8.self) == sampleFeed)
             }
         }
     }
@@ -125,7 +125,7 @@ struct FetchSuccessTests {
         defer { try? FileManager.default.removeItem(at: path) }
         let result = try fetchOne(path)
         let body = try #require(result.outcome.body)
-        #expect(String(decoding: body.body, as: UTF8.self) == sampleFeed)
+        #expect(String(decoding: body.bytes, as: UTF8.self) == sampleFeed)
         #expect(result.bytesReceived == sampleFeed.utf8.count)
     }
 }

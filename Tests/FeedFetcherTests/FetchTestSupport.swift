@@ -36,11 +36,3 @@ let sampleFeed = """
     <item><guid>1</guid><title>First item</title></item>
     </channel></rss>
     """
-
-/// A port nothing listens on: bound, then released.
-func deadPort() throws -> UInt16 {
-    let server = try TestHTTPServer()
-    let port = server.port
-    server.stop()
-    return port
-}

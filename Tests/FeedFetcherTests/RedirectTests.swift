@@ -14,7 +14,7 @@ struct RedirectTests {
             server.route("/c", .text(sampleFeed))
             let result = try fetchOne(server.url("/a"))
             let body = try #require(result.outcome.body)
-            #expect(String(decoding: body.body, as: UTF8.self) == sampleFeed)
+            #expect(String(decoding: body.bytes, as: UTF8.self) == sampleFeed)
             #expect(body.effectiveURL == server.url("/c"))
             #expect(body.movedPermanently == nil)
             #expect(server.requests.map(\.path) == ["/a", "/b", "/c"])

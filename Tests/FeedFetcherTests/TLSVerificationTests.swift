@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestHTTPServer
 import Testing
 
 @testable import FeedFetcher
@@ -23,7 +24,7 @@ struct SelfSignedTLSServer {
             "-keyout", key,
             "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1",
         ])
-        port = try deadPort()
+        port = try TestHTTPServer.closedPort()
         process = Process()
         process.executableURL = URL(fileURLWithPath: Self.openssl)
         process.arguments = [

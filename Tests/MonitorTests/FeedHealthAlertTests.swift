@@ -26,7 +26,7 @@ import Testing
         #expect(again.isEmpty)
 
         // It comes back: a recovery record, and its items are a silent baseline.
-        try fixture.writeFeed("wire.xml", MonitorPassTests.rss(items: [MonitorPassTests.bombing]))
+        try fixture.writeFeed("wire.xml", PipelinePassTests.rss(items: [PipelinePassTests.bombing]))
         let (back, recovered) = try fixture.poll(now: start.addingTimeInterval(4 * day))
         #expect(back.baselineItems == 1)
         #expect(recovered.map(\.rule) == ["feed-health"])
@@ -37,7 +37,7 @@ import Testing
 
     @Test func aSilentFeedGoesDarkToo() throws {
         let fixture = try MonitorFixture(feeds: ["wire": "file:feeds/wire.xml"])
-        try fixture.writeFeed("wire.xml", MonitorPassTests.rss(items: [MonitorPassTests.storm]))
+        try fixture.writeFeed("wire.xml", PipelinePassTests.rss(items: [PipelinePassTests.storm]))
         let start = Date()
         _ = try fixture.poll(now: start)
         let (_, quiet) = try fixture.poll(now: start.addingTimeInterval(day / 2))

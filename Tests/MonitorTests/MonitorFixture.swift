@@ -1,4 +1,4 @@
-import Alerting
+import AlertLog
 import Configuration
 import FeedFetcher
 import Foundation
@@ -63,15 +63,17 @@ final class MonitorFixture {
     func poll(all: Bool = true, backfill: Bool = false, now: Date = Date()) throws -> (
         PassSummary, [Alert]
     ) {
-        let setup = try MonitorSetup.load(configPath: configPath, rulesDirectory: rulesDirectory)
+        let setup = try ConfigurationAndRules.load(
+            configPath: configPath, rulesDirectory: rulesDirectory)
         let store = try StateStore(path: setup.statePath)
-        let log = try AlertLog(path: setup.alertLogPath)
+        let log = try AlertLogWriter(path: setup.alertLogPath)
         var written: [Alert] = []
-        let pass = MonitorPass(
+        let pass = PipelinePass(
             configuration: setup.configuration, rules: setup.rules, store: store, alertLog: log,
             fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: "feedwatch-tests")),
             logger: Logger(label: "tests"), onAlert: { written.append($0) })
-        let summary = pass.run(options: MonitorPass.Options(all: all, backfill: backfill), now: now)
+        let summary = pass.run(
+            options: PipelinePass.Options(all: all, backfill: backfill), now: now)
         return (summary, written)
     }
 

@@ -33,7 +33,7 @@ import Testing
         let server = try TestHTTPServer()
         let feed = ConditionalFeed()
         server.route("/wire.xml") { feed.respond(to: $0) }
-        feed.publish(MonitorPassTests.rss(items: [MonitorPassTests.storm]))
+        feed.publish(PipelinePassTests.rss(items: [PipelinePassTests.storm]))
         let fixture = try MonitorFixture(feeds: ["wire": server.url("/wire.xml").absoluteString])
 
         let (first, _) = try fixture.poll()
@@ -49,7 +49,7 @@ import Testing
         #expect(requests.first?.header("User-Agent") == "feedwatch-tests")
 
         feed.publish(
-            MonitorPassTests.rss(items: [MonitorPassTests.bombing, MonitorPassTests.storm]))
+            PipelinePassTests.rss(items: [PipelinePassTests.bombing, PipelinePassTests.storm]))
         let (third, thirdAlerts) = try fixture.poll()
         #expect(third.feedsFetched == 1)
         #expect(third.newItems == 1)
@@ -83,7 +83,7 @@ import Testing
     @Test func aPermanentRedirectMovesTheFeed() throws {
         let server = try TestHTTPServer()
         server.route("/old.xml", .redirect(to: "/new.xml", status: 301))
-        server.route("/new.xml", .text(MonitorPassTests.rss(items: [MonitorPassTests.storm])))
+        server.route("/new.xml", .text(PipelinePassTests.rss(items: [PipelinePassTests.storm])))
         let fixture = try MonitorFixture(feeds: ["wire": server.url("/old.xml").absoluteString])
 
         _ = try fixture.poll()

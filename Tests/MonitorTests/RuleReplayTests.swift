@@ -10,7 +10,7 @@ import Testing
         let fixture = try MonitorFixture(feeds: ["wire": "file:feeds/wire.xml"])
         try fixture.writeFeed(
             "wire.xml",
-            MonitorPassTests.rss(items: [MonitorPassTests.storm, MonitorPassTests.bombing]))
+            PipelinePassTests.rss(items: [PipelinePassTests.storm, PipelinePassTests.bombing]))
         _ = try fixture.poll()  // first contact: archived, no alerts
 
         // The analyst adds a rule about the weather after the fact.
@@ -25,7 +25,7 @@ import Testing
                 """).write(
                 to: fixture.rulesDirectory.appendingPathComponent("watchlist.rules"),
                 atomically: true, encoding: .utf8)
-        let setup = try MonitorSetup.load(
+        let setup = try ConfigurationAndRules.load(
             configPath: fixture.configPath, rulesDirectory: fixture.rulesDirectory)
         let store = try StateStore(path: setup.statePath, access: .readOnly)
         let replay = RuleReplay(configuration: setup.configuration, rules: setup.rules)

@@ -56,6 +56,14 @@ public final class TestHTTPServer: @unchecked Sendable {
         return try body(server)
     }
 
+    /// A port nothing listens on: bound, then released.
+    public static func closedPort() throws -> UInt16 {
+        let server = try TestHTTPServer()
+        let port = server.port
+        server.stop()
+        return port
+    }
+
     /// `http://127.0.0.1:PORT`
     public var baseURL: URL {
         var components = URLComponents()

@@ -1,0 +1,148 @@
+import FeedModel
+import Foundation
+import RuleEngine
+import Store
+
+/// The one place alerts become durable, in the order the promises need: the
+/// log lines on disk (fsynced) first; then, in one store transaction, the
+/// items marked seen with the alerts' index entries and webhook deliveries.
+/// A crash between the two leaves alerts in the log that the store lacks,
+/// which `catchUp` repairs at the next start: nothing lost, nothing twice.
+public final class AlertRecorder {
+    /// A delivery not made within this time is given up as dead.
+    public static let defaultDeliveryExpiry: TimeInterval = 24 * 3600
+
+    let log: AlertLogWriter
+    let store: StateStore
+    /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.
+    let composer: any DeliveryComposer
+    let deliveryExpiry: TimeInterval
+
+    public init(
+        log: AlertLogWriter, store: StateStore, composer: any DeliveryComposer,
+        deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry
+    ) {
+        self.log = log
+        self.store = store
+        self.composer = composer
+        self.deliveryExpiry = deliveryExpiry
+    }
+
+    /// An alert with the sinks its rule notifies (`log` is the log itself).
+    public struct Notified: Sendable {
+        public var alert: Alert
+        public var sinks: [String]
+
+        public init(alert: Alert, sinks: [String]) {
+            self.alert = alert
+            self.sinks = sinks
+        }
+    }
+
+    /// Whether an alert with this id was already written: the guard that keeps
+    /// a changed item or a replayed pass from alerting twice.
+    public func isRecorded(_ alertID: String) throws(StoreError) -> Bool {
+        try store.alertIndexEntry(alertID: alertID) != nil
+    }
+
+    /// Logs the alerts, then marks `items` of `feed` seen together with the
+    /// alerts' index entries and deliveries.
+    public func record(
+        _ notified: [Notified], markingSeen items: [SeenItem], feed: String, now: Date = Date()
+    ) throws {
+        guard !notified.isEmpty else {
+            try store.markSeen(feed: feed, items: items)
+            return
+        }
+        let appended = try log.append(notified.map(\.alert))
+        try store.markSeen(
+            feed: feed, items: items, enqueueing: try deliveries(for: notified, now: now),
+            indexing: zip(notified, appended.positions).map { AlertIndexEntry($0.alert, at: $1) })
+        if let rotation = appended.rotation {
+            try store.moveAlertIndexEntries(fromLogFile: rotation.from, toLogFile: rotation.to)
+        }
+    }
+
+    /// Repairs what an interrupted pass left: alerts in the log but not in the
+    /// store are indexed and their deliveries queued (`sinks` gives the sinks
+    /// of a rule in the current rule set). When the index no longer matches
+    /// the log at all (a crash during rotation, a hand edit), it is rebuilt.
+    /// Returns how many alerts were recovered.
+    @discardableResult
+    public func catchUp(sinks sinksOfRule: (String) -> [String], now: Date = Date()) throws -> Int {
+        let file = URL(fileURLWithPath: log.path).lastPathComponent
+        let last = try store.lastIndexedLine(inLogFile: file)
+        let reader = AlertLogReader(path: log.path)
+        if let last {
+            let tail = try reader.readWithPositions(file: log.path, startingAt: last.offset)
+            guard tail.alerts.first?.alert.id == last.alertID else {
+                try reindex()
+                return 0
+            }
+            return try recover(tail.alerts.dropFirst(), sinks: sinksOfRule, now: now)
+        }
+        return try recover(
+            reader.readWithPositions(file: log.path, startingAt: 0).alerts[...], sinks: sinksOfRule,
+            now: now)
+    }
+
+    /// Rebuilds the index from every file of the log. Returns the alerts indexed
+    /// and the lines skipped as corrupt.
+    @discardableResult
+    public func reindex() throws -> (indexed: Int, corrupt: [AlertLogReader.CorruptLine]) {
+        try store.clearAlertIndex()
+        let reader = AlertLogReader(path: log.path)
+        var indexed = 0
+        var corrupt: [AlertLogReader.CorruptLine] = []
+        for file in AlertLogFiles(path: log.path).chronological() {
+            let lines = try reader.readWithPositions(file: file, startingAt: 0)
+            try store.indexAlerts(lines.alerts.map { AlertIndexEntry($0.alert, at: $0.position) })
+            indexed += lines.alerts.count
+            corrupt += lines.corrupt
+        }
+        return (indexed, corrupt)
+    }
+
+    private func recover(
+        _ lines: ArraySlice<(alert: Alert, position: AlertLogPosition)>,
+        sinks sinksOfRule: (String) -> [String], now: Date
+    ) throws -> Int {
+        guard !lines.isEmpty else { return 0 }
+        let notified = lines.map { Notified(alert: $0.alert, sinks: sinksOfRule($0.alert.rule)) }
+        for delivery in try deliveries(for: notified, now: now) {
+            _ = try store.enqueueDelivery(delivery)
+        }
+        try store.indexAlerts(lines.map { AlertIndexEntry($0.alert, at: $0.position) })
+        return lines.count
+    }
+
+    private func deliveries(for notified: [Notified], now: Date) throws -> [NewDelivery] {
+        var result: [NewDelivery] = []
+        for entry in notified {
+            for name in entry.sinks {
+                guard let payload = try composer.payload(for: entry.alert, toSink: name) else {
+                    continue
+                }
+                result.append(
+                    NewDelivery(
+                        alertID: entry.alert.id, sink: name, payload: payload, firstAttempt: now,
+                        expiresAt: now.addingTimeInterval(deliveryExpiry)))
+            }
+        }
+        return result
+    }
+}
+
+extension AlertIndexEntry {
+    /// The index entry of an alert written at `position`.
+    public init(_ alert: Alert, at position: AlertLogPosition) {
+        self.init(
+            alertID: alert.id, time: alert.time, rule: alert.rule,
+            severity: alert.severity.rawValue,
+            severityRank: Severity.allCases.firstIndex(of: alert.severity) ?? 0, feed: alert.feed,
+            story: alert.story, title: alert.item.title, logFile: position.file,
+            byteOffset: position.offset, entities: alert.entities,
+            searchText: ([alert.item.title ?? "", alert.snippet] + alert.matches.map(\.text))
+                .joined(separator: "\n").lowercased())
+    }
+}

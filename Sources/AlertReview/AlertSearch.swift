@@ -1,0 +1,76 @@
+import AlertLog
+import Foundation
+import Store
+
+/// Answers the review commands (`feedwatch alerts …`) from the store's index
+/// of the log, reading from the log only the lines it shows: the way to
+/// stay under a second at a million alerts. Without an index (no state yet,
+/// or a log written before it), it reads the log itself.
+public struct AlertSearch {
+    public let logPath: String
+    let store: StateStore?
+
+    /// Opens the index read-only (a running monitor keeps its lock) when the
+    /// state exists and indexes this log.
+    public init(logPath: String, statePath: String) throws {
+        self.logPath = logPath
+        guard FileManager.default.fileExists(atPath: statePath) else {
+            store = nil
+            return
+        }
+        let store = try StateStore(path: statePath, access: .readOnly)
+        let logHasAlerts =
+            ((try? FileManager.default.attributesOfItem(atPath: logPath))?[.size] as? Int ?? 0) > 0
+        // An empty index beside a non-empty log is an index never built:
+        // reading the log is right, if slower (`alerts reindex` builds it).
+        self.store = try logHasAlerts && store.alertIndexCount() == 0 ? nil : store
+    }
+
+    /// Whether answers come from the index.
+    public var usesIndex: Bool { store != nil }
+
+    /// The alerts matching `filter`, newest first, at most `limit`, and the
+    /// lines of the log skipped as corrupt (reading the log only).
+    public func alerts(matching filter: AlertFilter, limit: Int?) throws -> (
+        alerts: [Alert], corrupt: [AlertLogReader.CorruptLine]
+    ) {
+        guard let store else {
+            let (all, corrupt) = try AlertLogReader(path: logPath).readAll()
+            let selected = all.reversed().filter(filter.accepts)
+            return (limit.map { Array(selected.prefix($0)) } ?? selected, corrupt)
+        }
+        var alerts: [Alert] = []
+        for entry in try store.alerts(matching: filter.indexFilter(limit: limit)) {
+            if let alert = try record(of: entry) { alerts.append(alert) }
+        }
+        return (alerts, [])
+    }
+
+    /// Index entries only: the one-line listing needs nothing more.
+    public func entries(matching filter: AlertFilter, limit: Int?) throws -> [AlertIndexEntry]? {
+        try store?.alerts(matching: filter.indexFilter(limit: limit))
+    }
+
+    /// How many alerts match, ignoring any limit.
+    public func count(matching filter: AlertFilter) throws -> Int {
+        guard let store else { return try alerts(matching: filter, limit: nil).alerts.count }
+        return try store.alertCount(matching: filter.indexFilter(limit: nil))
+    }
+
+    /// Counts by rule, entity, feed, severity and day.
+    public func statistics(matching filter: AlertFilter) throws -> AlertStatistics {
+        guard let store else {
+            return AlertStatistics(try alerts(matching: filter, limit: nil).alerts)
+        }
+        return AlertStatistics(try store.alertCounts(matching: filter.indexFilter(limit: nil)))
+    }
+
+    /// The full record an index entry points to: one seek and one line.
+    /// Nil when the line there is not that alert (an index gone stale).
+    public func record(of entry: AlertIndexEntry) throws -> Alert? {
+        let folder = URL(fileURLWithPath: logPath).deletingLastPathComponent()
+        let file = folder.appendingPathComponent(entry.logFile).path
+        let alert = try AlertLogReader(path: logPath).line(in: file, at: entry.byteOffset)
+        return alert?.id == entry.alertID ? alert : nil
+    }
+}

@@ -1,0 +1,103 @@
+import AlertLog
+import Foundation
+import RuleEngine
+import Store
+
+/// Alerts as a person reads them on a terminal.
+public enum AlertText {
+    /// `2026-11-24 10:35  HIGH      haqqani-attack  dawn  Title…`
+    public static func line(_ alert: Alert, color: Bool = false) -> String {
+        line(
+            time: alert.time, severity: alert.severity, rule: alert.rule, feed: alert.feed,
+            title: alert.item.title ?? alert.item.id, color: color)
+    }
+
+    /// The same line from the alert index, without reading the log.
+    public static func line(_ entry: AlertIndexEntry, color: Bool = false) -> String {
+        line(
+            time: entry.time, severity: Severity(rawValue: entry.severity) ?? .info,
+            rule: entry.rule, feed: entry.feed, title: entry.title ?? entry.alertID, color: color)
+    }
+
+    private static func line(
+        time: Date, severity: Severity, rule: String, feed: String, title: String, color: Bool
+    ) -> String {
+        let label = severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)
+        let severityText = color ? paint(label, for: severity) : label
+        return "\(timeFormatter.string(from: time))  \(severityText)  \(rule)  \(feed)  \(title)"
+    }
+
+    /// The whole record: title, link, what matched and the snippet.
+    public static func details(_ alert: Alert, color: Bool = false) -> String {
+        var lines = [line(alert, color: color)]
+        if let link = alert.item.link { lines.append("    \(link)") }
+        if !alert.matches.isEmpty { lines.append("    matched: " + evidence(alert.matches)) }
+        if !alert.snippet.isEmpty {
+            lines.append("    " + highlight(alert.snippet, alert.matches, color: color))
+        }
+        lines.append("    id \(alert.id)  story \(alert.story)  sources \(alert.sources)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `@khalil-haqqani "Khalilur Rehman Haqqani" (title, summary); #attack "blast" (title)`
+    static func evidence(_ matches: [TermMatch]) -> String {
+        var order: [String] = []
+        var fields: [String: [String]] = [:]
+        for match in matches {
+            let key = "\(match.term) \"\(match.text)\""
+            if fields[key] == nil { order.append(key) }
+            if fields[key]?.contains(match.field.rawValue) != true {
+                fields[key, default: []].append(match.field.rawValue)
+            }
+        }
+        return order.map { "\($0) (\(fields[$0, default: []].joined(separator: ", ")))" }
+            .joined(separator: "; ")
+    }
+
+    /// Marks every matched text in `text` (any case): bold on a terminal, «…»
+    /// elsewhere. Longer texts win where two overlap, so marks never nest.
+    public static func highlight(_ text: String, _ matches: [TermMatch], color: Bool) -> String {
+        var marked: [Range<String.Index>] = []
+        let needles = Set(matches.map(\.text)).filter { !$0.isEmpty }.sorted {
+            $0.count > $1.count
+        }
+        for needle in needles {
+            var searchStart = text.startIndex
+            while let found = text.range(
+                of: needle, options: [.caseInsensitive], range: searchStart..<text.endIndex)
+            {
+                if !marked.contains(where: { $0.overlaps(found) }) { marked.append(found) }
+                searchStart = found.upperBound
+            }
+        }
+        var result = ""
+        var position = text.startIndex
+        for range in marked.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            result += text[position..<range.lowerBound]
+            let piece = String(text[range])
+            result += color ? "\u{1B}[1;33m\(piece)\u{1B}[0m" : "«\(piece)»"
+            position = range.upperBound
+        }
+        return result + text[position...]
+    }
+
+    private static func paint(_ text: String, for severity: Severity) -> String {
+        let code: String =
+            switch severity {
+            case .critical: "1;31"
+            case .high: "31"
+            case .medium: "33"
+            case .low: "36"
+            case .info: "2"
+            }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    private static let timeFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm'Z'"
+        return formatter
+    }()
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// The `[monitor]` section. After `ConfigurationFile.load`, the paths are
+/// absolute: relative ones are resolved against the configuration's folder.
+public struct MonitorSection: Sendable, Equatable {
+    /// The SQLite state file (`state`).
+    public var statePath: String = "state/feedwatch.db"
+    /// The JSON Lines alert log (`alert-log`).
+    public var alertLogPath: String = "alerts.jsonl"
+    /// The default poll interval of a feed (`interval`).
+    public var interval: TimeInterval = 600
+    /// Transfers at once (`concurrency`).
+    public var concurrency: Int = 16
+    /// The longest a transfer may take (`timeout`).
+    public var timeout: TimeInterval = 30
+    /// The largest response body accepted, in bytes (`max-size`).
+    public var maxSize: Int = 10 * 1024 * 1024
+    /// How long a feed may fail or stay silent before a feed-health alert (`stale-after`).
+    public var staleAfter: TimeInterval = 24 * 3600
+    /// The sinks of feed-health alerts (`health-notify`); `log` is the alert log itself.
+    public var healthNotify: [String] = [ConfigurationFile.logSinkName]
+
+    public init() {}
+}

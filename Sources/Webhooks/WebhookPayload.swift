@@ -1,0 +1,87 @@
+import AlertLog
+import Configuration
+import Foundation
+import RuleEngine
+
+/// The body of a webhook request for one alert, in the sink's format: `json`
+/// (the alert record, as in the log), `slack` (an incoming-webhook message:
+/// `text` plus Block Kit blocks) or `discord` (`content` plus one embed).
+public enum WebhookPayload {
+    public static func body(for alert: Alert, format: SinkConfiguration.Format) throws -> Data {
+        switch format {
+        case .json:
+            return try AlertLogFormat.makeEncoder().encode(alert)
+        case .slack:
+            return try JSONSerialization.data(withJSONObject: slack(alert), options: [.sortedKeys])
+        case .discord:
+            return try JSONSerialization.data(
+                withJSONObject: discord(alert), options: [.sortedKeys])
+        }
+    }
+
+    static func headline(_ alert: Alert) -> String {
+        "[\(alert.severity.rawValue.uppercased())] \(alert.rule): \(alert.item.title ?? alert.item.id)"
+    }
+
+    static func matchedText(_ alert: Alert) -> String {
+        var seen = Set<String>()
+        return alert.matches.map(\.text).filter { seen.insert($0).inserted }.joined(separator: ", ")
+    }
+
+    private static func slack(_ alert: Alert) -> [String: Any] {
+        let title = alert.item.title ?? alert.item.id
+        let linked = alert.item.link.map { "<\($0)|\(slackEscaped(title))>" } ?? slackEscaped(title)
+        let context =
+            "*\(alert.severity.rawValue.uppercased())* · `\(alert.rule)` · \(slackEscaped(alert.feed))"
+            + " · matched: \(slackEscaped(matchedText(alert)))"
+        return [
+            "text": headline(alert),
+            "blocks": [
+                ["type": "section", "text": ["type": "mrkdwn", "text": linked]],
+                [
+                    "type": "section",
+                    "text": ["type": "mrkdwn", "text": slackEscaped(alert.snippet)],
+                ],
+                ["type": "context", "elements": [["type": "mrkdwn", "text": context]]],
+            ],
+        ]
+    }
+
+    private static func discord(_ alert: Alert) -> [String: Any] {
+        var embed: [String: Any] = [
+            "title": String((alert.item.title ?? alert.item.id).prefix(256)),
+            "description": String(alert.snippet.prefix(4096)),
+            "color": color(alert.severity),
+            "fields": [
+                ["name": "Severity", "value": alert.severity.rawValue, "inline": true],
+                ["name": "Rule", "value": alert.rule, "inline": true],
+                ["name": "Feed", "value": alert.feed, "inline": true],
+                [
+                    "name": "Matched", "value": String(matchedText(alert).prefix(1024)),
+                    "inline": false,
+                ],
+            ],
+            "timestamp": ISO8601DateFormatter().string(from: alert.time),
+        ]
+        if let link = alert.item.link { embed["url"] = link }
+        // Discord rejects a message whose content passes 2,000 characters.
+        return ["content": String(headline(alert).prefix(2000)), "embeds": [embed]]
+    }
+
+    /// Slack treats `&`, `<` and `>` as markup.
+    private static func slackEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    private static func color(_ severity: Severity) -> Int {
+        switch severity {
+        case .critical: 0x8B_0000
+        case .high: 0xE5_3935
+        case .medium: 0xFB_8C00
+        case .low: 0x1E_88E5
+        case .info: 0x90_A4AE
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import AlertTestSupport
+import Foundation
+import Store
+import Testing
+
+@testable import AlertLog
+
+/// The recorder keeps the store's index in step with the log, also after a crash.
+@Suite struct AlertRecorderTests {
+    @Test func reindexRebuildsWhatWasLost() throws {
+        let folder = try TemporaryFolder()
+        let written = try SampleLog.write(in: folder)
+        let store = try StateStore(path: folder.path("state.db"))
+        try store.clearAlertIndex()
+        let recorder = AlertRecorder(
+            log: try AlertLogWriter(path: folder.path("alerts.jsonl")), store: store,
+            composer: NoDeliveries())
+        let (indexed, corrupt) = try recorder.reindex()
+        #expect(indexed == written.count && corrupt.isEmpty)
+        #expect(try store.alertIndexCount() == written.count)
+    }
+
+    @Test func catchUpIndexesWhatACrashLeftInTheLog() throws {
+        let folder = try TemporaryFolder()
+        let store = try StateStore(path: folder.path("state.db"))
+        let log = try AlertLogWriter(path: folder.path("alerts.jsonl"))
+        let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
+        let first = sampleAlert(itemID: "first")
+        try recorder.record(
+            [AlertRecorder.Notified(alert: first, sinks: ["log"])], markingSeen: [], feed: "herald")
+        // A crash after the fsync, before the store transaction:
+        let lost = sampleAlert(itemID: "lost")
+        try log.append([lost])
+        #expect(try !recorder.isRecorded(lost.id))
+
+        #expect(try recorder.catchUp(sinks: { _ in ["log"] }) == 1)
+        #expect(try recorder.isRecorded(lost.id))
+        #expect(try recorder.catchUp(sinks: { _ in ["log"] }) == 0)
+    }
+
+    @Test func catchUpRebuildsAnIndexThatNoLongerMatchesTheLog() throws {
+        let folder = try TemporaryFolder()
+        let written = try SampleLog.write(in: folder, rotationSize: 1 << 30)
+        // The log is replaced behind the index's back (restored from a backup, edited).
+        try Data().write(to: URL(fileURLWithPath: folder.path("alerts.jsonl")))
+        let log = try AlertLogWriter(path: folder.path("alerts.jsonl"))
+        try log.append(Array(written.suffix(2)))
+        let store = try StateStore(path: folder.path("state.db"))
+        let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
+        _ = try recorder.catchUp(sinks: { _ in [] })
+        #expect(try store.alertIndexCount() == 2)
+    }
+}

@@ -10,7 +10,7 @@
 //    as a user runs it (time to the first output, wall time, peak RSS),
 //    against the target of under a second.
 // 3. For comparison, the path the review can take through the SQLite index:
-//    `StateStore.alerts(matching:)`, then the records read at their offsets.
+//    `SQLiteStateStore.alerts(matching:)`, then the records read at their offsets.
 //
 // The log is written under Benchmarks/out/ (on disk, not tmpfs, so fsync is
 // real) and reused by later runs while its size, seed and day match.
@@ -89,7 +89,8 @@ if runsThroughput {
         try AlertLogWriter(path: folder.appendingPathComponent("\(name)/alerts.jsonl").path)
     }
     func freshRecorder(_ name: String) throws -> AlertRecorder {
-        let store = try StateStore(path: folder.appendingPathComponent("\(name)/state.db").path)
+        let store = try SQLiteStateStore(
+            path: folder.appendingPathComponent("\(name)/state.db").path)
         return AlertRecorder(log: try freshLog(name), store: store, composer: NoDeliveries())
     }
     func alert(_ index: Int, feed: String? = nil) -> Alert {
@@ -173,7 +174,7 @@ func schemaVersion(_ path: String) -> UInt32? {
 func indexIsCurrent() -> Bool {
     let path = review.appendingPathComponent("state/feedwatch.db").path
     let before = schemaVersion(path)
-    do { _ = try StateStore(path: path) } catch { return false }
+    do { _ = try SQLiteStateStore(path: path) } catch { return false }
     return before != nil && schemaVersion(path) == before
 }
 
@@ -192,7 +193,8 @@ if (try? String(contentsOf: marker, encoding: .utf8)) == signature, indexIsCurre
         """.write(toFile: configPath, atomically: true, encoding: .utf8)
         // Written as the monitor writes: through the recorder (log, then index),
         // in batches of a pass's size; the log rotates every 64 MB on the way.
-        let store = try StateStore(path: review.appendingPathComponent("state/feedwatch.db").path)
+        let store = try SQLiteStateStore(
+            path: review.appendingPathComponent("state/feedwatch.db").path)
         let recorder = AlertRecorder(
             log: try AlertLogWriter(path: review.appendingPathComponent("alerts.jsonl").path),
             store: store, composer: NoDeliveries())
@@ -295,7 +297,7 @@ func readRecord(_ name: String, at offset: Int64) throws -> Alert {
 /// reads the records it points to; the milliseconds that took, and how many.
 func timeIndexPath(_ filter: AlertIndexFilter) throws -> (milliseconds: Double, alerts: Int) {
     let started = Date()
-    let store = try StateStore(
+    let store = try SQLiteStateStore(
         path: review.appendingPathComponent("state/feedwatch.db").path, access: .readOnly)
     let entries = try store.alerts(matching: filter)
     let alerts = try entries.map { try readRecord($0.logFile, at: $0.byteOffset) }
@@ -305,7 +307,9 @@ func timeIndexPath(_ filter: AlertIndexFilter) throws -> (milliseconds: Double, 
 
 do {
     show("")
-    show("the index path (StateStore.alerts(matching:), then the records read at their offsets):")
+    show(
+        "the index path (SQLiteStateStore.alerts(matching:), then the records read at their offsets):"
+    )
     for (name, filter) in [
         ("newest 50", AlertIndexFilter(limit: 50)),
         (

@@ -13,13 +13,13 @@ public final class AlertRecorder {
     public static let defaultDeliveryExpiry: TimeInterval = 24 * 3600
 
     let log: AlertLogWriter
-    let store: StateStore
+    let store: SQLiteStateStore
     /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.
     let composer: any DeliveryComposer
     let deliveryExpiry: TimeInterval
 
     public init(
-        log: AlertLogWriter, store: StateStore, composer: any DeliveryComposer,
+        log: AlertLogWriter, store: SQLiteStateStore, composer: any DeliveryComposer,
         deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry
     ) {
         self.log = log

@@ -8,7 +8,7 @@ import Store
 /// or a log written before it), it reads the log itself.
 public struct AlertSearch {
     public let logPath: String
-    let store: StateStore?
+    let store: SQLiteStateStore?
 
     /// Opens the index read-only (a running monitor keeps its lock) when the
     /// state exists and indexes this log.
@@ -18,7 +18,7 @@ public struct AlertSearch {
             store = nil
             return
         }
-        let store = try StateStore(path: statePath, access: .readOnly)
+        let store = try SQLiteStateStore(path: statePath, access: .readOnly)
         let logHasAlerts =
             ((try? FileManager.default.attributesOfItem(atPath: logPath))?[.size] as? Int ?? 0) > 0
         // An empty index beside a non-empty log is an index never built:

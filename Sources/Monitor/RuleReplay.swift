@@ -25,7 +25,7 @@ public struct RuleReplay {
 
     /// The archived items first seen since `since`, oldest first, with their
     /// hits; only items on which some rule (or `rule`, when given) fires.
-    public func run(store: StateStore, since: Date, rule: String? = nil) throws -> [Result] {
+    public func run(store: SQLiteStateStore, since: Date, rule: String? = nil) throws -> [Result] {
         let tags = Dictionary(
             configuration.feeds.map { ($0.name, $0.tags) }, uniquingKeysWith: { first, _ in first })
         var results: [Result] = []

@@ -3,7 +3,7 @@ import Foundation
 
 /// One connection to a SQLite file: the only place, with `SQLiteStatement`, that touches the C API.
 ///
-/// Not thread-safe by itself: `StateStore` serializes every use behind its lock.
+/// Not thread-safe by itself: `SQLiteStateStore` serializes every use behind its lock.
 final class SQLiteDatabase {
     /// How the file is opened.
     enum OpenMode {

@@ -32,9 +32,9 @@ struct AlertsRedeliverCommand: ParsableCommand {
     func run() throws {
         let setup = try loadSetup(common)
         let alert = try findAlert(setup: setup)
-        let store: StateStore
+        let store: SQLiteStateStore
         do {
-            store = try StateStore(path: setup.statePath)
+            store = try SQLiteStateStore(path: setup.statePath)
         } catch {
             printError("\(error)")
             throw ExitStatus.failures
@@ -84,7 +84,9 @@ struct AlertsRedeliverCommand: ParsableCommand {
     }
 
     /// The `--sink`, or the sinks the alert was queued for, or its rule's sinks now.
-    private func chooseSinks(for alert: Alert, setup: ConfigurationAndRules, store: StateStore)
+    private func chooseSinks(
+        for alert: Alert, setup: ConfigurationAndRules, store: SQLiteStateStore
+    )
         throws
         -> [SinkConfiguration]
     {

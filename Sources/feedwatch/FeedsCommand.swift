@@ -21,7 +21,8 @@ struct FeedsCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: setup.statePath) {
             do {
                 // Read-only: a monitor running on the same state keeps its lock.
-                states = try StateStore(path: setup.statePath, access: .readOnly).allFeedStates()
+                states = try SQLiteStateStore(path: setup.statePath, access: .readOnly)
+                    .allFeedStates()
             } catch {
                 printError("\(error)")
                 throw ExitStatus.failures

@@ -43,7 +43,7 @@ struct ReplayCommand: ParsableCommand {
             printError("feedwatch: replay: no state at \(setup.statePath) yet: poll first")
             throw ExitStatus.failures
         }
-        let store = try StateStore(path: setup.statePath, access: .readOnly)
+        let store = try SQLiteStateStore(path: setup.statePath, access: .readOnly)
         let results = try RuleReplay(configuration: setup.configuration, rules: setup.rules)
             .run(store: store, since: RelativeTime.parse(since) ?? Date(), rule: rule)
         let colors = isatty(STDOUT_FILENO) != 0 && !json

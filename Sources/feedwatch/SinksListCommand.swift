@@ -35,7 +35,8 @@ struct SinksListCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: statePath) {
             do {
                 // Read-only: a running monitor keeps its lock.
-                counts = try StateStore(path: statePath, access: .readOnly).deliveryCountsBySink()
+                counts = try SQLiteStateStore(path: statePath, access: .readOnly)
+                    .deliveryCountsBySink()
             } catch {
                 printError("\(error)")
                 throw ExitStatus.failures

@@ -10,7 +10,7 @@ import Testing
     @Test func reindexRebuildsWhatWasLost() throws {
         let folder = try TemporaryFolder()
         let written = try SampleLog.write(in: folder)
-        let store = try StateStore(path: folder.path("state.db"))
+        let store = try SQLiteStateStore(path: folder.path("state.db"))
         try store.clearAlertIndex()
         let recorder = AlertRecorder(
             log: try AlertLogWriter(path: folder.path("alerts.jsonl")), store: store,
@@ -22,7 +22,7 @@ import Testing
 
     @Test func catchUpIndexesWhatACrashLeftInTheLog() throws {
         let folder = try TemporaryFolder()
-        let store = try StateStore(path: folder.path("state.db"))
+        let store = try SQLiteStateStore(path: folder.path("state.db"))
         let log = try AlertLogWriter(path: folder.path("alerts.jsonl"))
         let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
         let first = sampleAlert(itemID: "first")
@@ -45,7 +45,7 @@ import Testing
         try Data().write(to: URL(fileURLWithPath: folder.path("alerts.jsonl")))
         let log = try AlertLogWriter(path: folder.path("alerts.jsonl"))
         try log.append(Array(written.suffix(2)))
-        let store = try StateStore(path: folder.path("state.db"))
+        let store = try SQLiteStateStore(path: folder.path("state.db"))
         let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
         _ = try recorder.catchUp(sinks: { _ in [] })
         #expect(try store.alertIndexCount() == 2)

@@ -37,7 +37,7 @@ public enum SampleLog {
     public static func write(in folder: TemporaryFolder, rotationSize: Int = 4000) throws
         -> [Alert]
     {
-        let store = try StateStore(path: folder.path("state.db"))
+        let store = try SQLiteStateStore(path: folder.path("state.db"))
         let log = try AlertLogWriter(path: folder.path("alerts.jsonl"), rotationSize: rotationSize)
         let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
         var written: [Alert] = []

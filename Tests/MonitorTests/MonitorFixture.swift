@@ -65,7 +65,7 @@ final class MonitorFixture {
     ) {
         let setup = try ConfigurationAndRules.load(
             configPath: configPath, rulesDirectory: rulesDirectory)
-        let store = try StateStore(path: setup.statePath)
+        let store = try SQLiteStateStore(path: setup.statePath)
         let log = try AlertLogWriter(path: setup.alertLogPath)
         var written: [Alert] = []
         let pass = PipelinePass(

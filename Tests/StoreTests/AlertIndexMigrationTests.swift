@@ -30,7 +30,7 @@ import Testing
         let path = folder.path("feedwatch.db")
         try writeVersion2Database(at: path)
 
-        let store = try StateStore(path: path)
+        let store = try SQLiteStateStore(path: path)
 
         #expect(try store.alerts(matching: AlertIndexFilter()).map(\.alertID) == ["new", "old"])
         let old = try store.alertIndexEntry(alertID: "old")

@@ -8,7 +8,7 @@ import Testing
     @Test func markSeenRoundTripsHashesAndTheWholeItem() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
         let first = SampleItems.seen(id: "one", firstSeen: SampleItems.epoch)
         let second = SampleItems.seen(
             id: "two", hash: "hash-2", firstSeen: SampleItems.epoch.addingTimeInterval(10))
@@ -29,7 +29,7 @@ import Testing
     @Test func anItemWithoutOptionalFieldsRoundTrips() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
         let bare = SeenItem(item: Item(id: "bare"), contentHash: "h", firstSeen: SampleItems.epoch)
 
         try store.markSeen(feed: "f", items: [bare])
@@ -40,7 +40,7 @@ import Testing
     @Test func aChangedItemKeepsItsFirstSeenButTakesTheNewHashAndText() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
         try store.markSeen(feed: "dawn", items: [SampleItems.seen(id: "one")])
         var changed = SampleItems.seen(
             id: "one", hash: "hash-2", firstSeen: SampleItems.epoch.addingTimeInterval(600))
@@ -58,7 +58,7 @@ import Testing
     @Test func archivedItemsSinceFiltersByFirstSeen() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
         let items = (0..<5).map {
             SampleItems.seen(
                 id: "i\($0)", firstSeen: SampleItems.epoch.addingTimeInterval(Double($0) * 3600))
@@ -73,7 +73,7 @@ import Testing
     @Test func pruningTheArchiveKeepsItemsSeen() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
         try store.markSeen(
             feed: "bbc",
             items: [
@@ -92,7 +92,7 @@ import Testing
     @Test func markingThousandsOfItemsIsFast() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
         let items = (0..<5000).map { SampleItems.seen(id: "item-\($0)") }
 
         let clock = ContinuousClock()
@@ -106,7 +106,7 @@ import Testing
     @Test func aFailedBatchStoresNothing() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
         let delivery = NewDelivery(
             alertID: "a1", sink: "ops", payload: Data("{}".utf8), firstAttempt: SampleItems.epoch,
             expiresAt: SampleItems.epoch.addingTimeInterval(86_400))

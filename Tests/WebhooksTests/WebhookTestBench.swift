@@ -17,12 +17,12 @@ final class WebhookTestBench {
 
     let folder: TemporaryFolder
     let server: TestHTTPServer
-    var store: StateStore
+    var store: SQLiteStateStore
 
     init() throws {
         folder = try TemporaryFolder()
         server = try TestHTTPServer()
-        store = try StateStore(path: folder.path("state/feedwatch.db"))
+        store = try SQLiteStateStore(path: folder.path("state/feedwatch.db"))
     }
 
     deinit { server.stop() }

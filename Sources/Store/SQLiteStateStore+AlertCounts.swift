@@ -2,7 +2,7 @@ import Foundation
 
 /// Counts of indexed alerts, computed by SQLite: `alerts stats` at a million
 /// alerts must not pull a million rows into memory.
-extension StateStore {
+extension SQLiteStateStore {
     /// How many alerts match `filter` (its limit ignored), and the counts by
     /// rule, feed, severity, UTC day (`yyyy-MM-dd`) and entity.
     ///

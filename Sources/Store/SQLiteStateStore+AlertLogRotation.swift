@@ -1,7 +1,7 @@
 import Foundation
 
 /// Keeping the alert index's file references right when the log rotates.
-extension StateStore {
+extension SQLiteStateStore {
     /// The live log file `old` was renamed `new`: entries pointing into it follow.
     public func moveAlertIndexEntries(fromLogFile old: String, toLogFile new: String)
         throws(StoreError)

@@ -1,7 +1,7 @@
 import FeedModel
 import Foundation
 
-extension StateStore {
+extension SQLiteStateStore {
     /// The items of `feed` seen so far: item id → content hash.
     public func seenItems(feed: String) throws(StoreError) -> [String: String] {
         try serialized { () throws(StoreError) in

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Stories: which reports of several feeds are about one incident.
-extension StateStore {
+extension SQLiteStateStore {
     /// Stories first seen at or after `since`: the ones a new report may still join.
     public func stories(since: Date) throws(StoreError) -> [StoredStory] {
         try serialized { () throws(StoreError) in

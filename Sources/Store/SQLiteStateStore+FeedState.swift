@@ -1,6 +1,6 @@
 import Foundation
 
-extension StateStore {
+extension SQLiteStateStore {
     private static let feedStateColumns = """
         name, url, etag, last_modified, last_status, last_error, last_success, last_attempt,
         next_poll, consecutive_failures, item_count, moved_to, retry_after, last_new_item,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The webhook outbox: deliveries survive restarts until delivered or dead.
-extension StateStore {
+extension SQLiteStateStore {
     static let deliveryColumns = """
         id, alert_id, sink, payload, attempts, next_attempt, expires_at, status, last_error,
         created_at, finished_at

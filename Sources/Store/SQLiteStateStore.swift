@@ -8,7 +8,7 @@ import Foundation
 /// life, so a second monitor on the same state is refused instead of
 /// corrupting it; a read-only store takes no lock and can sit beside a running
 /// monitor. Every method is safe to call from any thread: calls are serialized.
-public final class StateStore: @unchecked Sendable {
+public final class SQLiteStateStore: @unchecked Sendable {
     /// The database file.
     public let path: String
     public let access: StoreAccess
@@ -123,7 +123,7 @@ public final class StateStore: @unchecked Sendable {
     }
 }
 
-/// Whether a `StateStore` may write (and so must hold the lock).
+/// Whether a `SQLiteStateStore` may write (and so must hold the lock).
 public enum StoreAccess: Sendable, Equatable {
     /// The monitor's mode: creates, migrates, locks.
     case readWrite

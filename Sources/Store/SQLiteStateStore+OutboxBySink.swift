@@ -2,7 +2,7 @@ import Foundation
 
 /// The outbox seen one sink at a time: a webhook dispatcher sends each sink's
 /// deliveries in the order they were queued, so it reads them per sink.
-extension StateStore {
+extension SQLiteStateStore {
     /// The sinks with at least one pending delivery due at `now`, by name.
     public func sinksWithDueDeliveries(now: Date) throws(StoreError) -> [String] {
         try serialized { () throws(StoreError) in

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The index of the alert log, for review commands that must answer fast at a million alerts.
-extension StateStore {
+extension SQLiteStateStore {
     private static let alertIndexColumns = """
         alert_id, time, rule, severity, severity_rank, feed, story, title, log_file, byte_offset,
         entities

@@ -42,7 +42,7 @@ public final class AlertRecorder {
     /// Whether an alert with this id was already written: the guard that keeps
     /// a changed item or a replayed pass from alerting twice.
     public func isRecorded(_ alertID: String) throws(StoreError) -> Bool {
-        try store.alertIndexEntry(alertID: alertID) != nil
+        try !store.recordedAlertIDs(among: [alertID]).isEmpty
     }
 
     /// Logs the alerts, then marks `items` of `feed` seen together with the
@@ -55,12 +55,14 @@ public final class AlertRecorder {
             return
         }
         let appended = try log.append(notified.map(\.alert))
-        try store.markSeen(
-            feed: feed, items: items, enqueueing: try deliveries(for: notified, now: now),
-            indexing: zip(notified, appended.positions).map { AlertIndexEntry($0.alert, at: $1) })
-        if let rotation = appended.rotation {
-            try store.moveAlertIndexEntries(fromLogFile: rotation.from, toLogFile: rotation.to)
-        }
+        try store.commit(
+            PassCommit(
+                feed: feed, seenItems: items,
+                alertIndexEntries: zip(notified, appended.positions).map {
+                    AlertIndexEntry($0.alert, at: $1)
+                },
+                deliveries: try deliveries(for: notified, now: now),
+                logRename: appended.rotation.map { LogFileRename(from: $0.from, to: $0.to) }))
     }
 
     /// Repairs what an interrupted pass left: alerts in the log but not in the
@@ -109,10 +111,10 @@ public final class AlertRecorder {
     ) throws -> Int {
         guard !lines.isEmpty else { return 0 }
         let notified = lines.map { Notified(alert: $0.alert, sinks: sinksOfRule($0.alert.rule)) }
-        for delivery in try deliveries(for: notified, now: now) {
-            _ = try store.enqueueDelivery(delivery)
-        }
-        try store.indexAlerts(lines.map { AlertIndexEntry($0.alert, at: $0.position) })
+        try store.commit(
+            PassCommit(
+                alertIndexEntries: lines.map { AlertIndexEntry($0.alert, at: $0.position) },
+                deliveries: try deliveries(for: notified, now: now)))
         return lines.count
     }
 

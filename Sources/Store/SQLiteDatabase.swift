@@ -112,7 +112,7 @@ final class SQLiteDatabase {
         case SQLITE_NOTADB, SQLITE_CORRUPT:
             return .corrupt(path: path, reason: "\(purpose): \(message)")
         default:
-            return .sqlite(path: path, message: "\(purpose): \(message)")
+            return .database(path: path, message: "\(purpose): \(message)")
         }
     }
 }

@@ -21,7 +21,7 @@ extension SQLiteStateStore {
 
     /// The pending deliveries of `sink` in queue order (oldest first), due or
     /// not: a delivery waiting for its retry holds back the ones queued after it.
-    public func pendingDeliveries(sink: String, limit: Int = 100) throws(StoreError)
+    public func pendingDeliveries(sink: String, limit: Int) throws(StoreError)
         -> [OutboxDelivery]
     {
         try serialized { () throws(StoreError) in

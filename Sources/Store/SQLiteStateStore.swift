@@ -2,13 +2,14 @@ import FeedModel
 import Foundation
 
 /// feedwatch's state in one SQLite file: feed HTTP and health state, seen
-/// items, the item archive, the webhook outbox and the alert index.
+/// items, the item archive, the webhook outbox, the alert index and stories;
+/// every protocol of `StateStore`, each in a file of its own.
 ///
 /// A read-write store holds an exclusive lock on `<path>.lock` for its whole
 /// life, so a second monitor on the same state is refused instead of
 /// corrupting it; a read-only store takes no lock and can sit beside a running
 /// monitor. Every method is safe to call from any thread: calls are serialized.
-public final class SQLiteStateStore: @unchecked Sendable {
+public final class SQLiteStateStore: StateStore, @unchecked Sendable {
     /// The database file.
     public let path: String
     public let access: StoreAccess
@@ -78,7 +79,7 @@ public final class SQLiteStateStore: @unchecked Sendable {
         let mode = try database.setPragma(
             "journal_mode", to: "WAL", purpose: "switching to WAL mode")
         guard mode?.lowercased() == "wal" else {
-            throw .sqlite(
+            throw .database(
                 path: database.path,
                 message: "switching to WAL mode: SQLite kept \(mode ?? "no") journal mode")
         }
@@ -115,18 +116,10 @@ public final class SQLiteStateStore: @unchecked Sendable {
     ) throws(StoreError) -> Result {
         try serialized { () throws(StoreError) in
             guard access == .readWrite else {
-                throw StoreError.sqlite(
+                throw StoreError.database(
                     path: path, message: "\(purpose): the store was opened read-only")
             }
             return try database.transaction(purpose: purpose, body)
         }
     }
-}
-
-/// Whether a `SQLiteStateStore` may write (and so must hold the lock).
-public enum StoreAccess: Sendable, Equatable {
-    /// The monitor's mode: creates, migrates, locks.
-    case readWrite
-    /// For the review commands beside a running monitor: no lock, no writes.
-    case readOnly
 }

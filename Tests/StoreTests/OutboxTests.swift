@@ -158,9 +158,10 @@ import Testing
         let path = folder.path("feedwatch.db")
         do {
             let store = try SQLiteStateStore(path: path)
-            try store.markSeen(
-                feed: "dawn", items: [SampleItems.seen(id: "one")], enqueueing: [delivery("a1")],
-                indexing: [])
+            try store.commit(
+                PassCommit(
+                    feed: "dawn", seenItems: [SampleItems.seen(id: "one")],
+                    deliveries: [delivery("a1")]))
         }
 
         let restarted = try SQLiteStateStore(path: path)

@@ -120,9 +120,10 @@ import Testing
         }
 
         #expect(throws: StoreError.self) {
-            try store.markSeen(
-                feed: "dawn", items: [SampleItems.seen(id: "one")], enqueueing: [delivery],
-                indexing: [index])
+            try store.commit(
+                PassCommit(
+                    feed: "dawn", seenItems: [SampleItems.seen(id: "one")],
+                    alertIndexEntries: [index], deliveries: [delivery]))
         }
 
         #expect(try store.seenItems(feed: "dawn").isEmpty)

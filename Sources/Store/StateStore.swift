@@ -1,0 +1,12 @@
+/// Everything feedwatch keeps between passes, one protocol per concern:
+/// feed state, seen items and their archive, the alert index, the webhook
+/// outbox and stories, and the commit that writes a feed's turn across them.
+///
+/// The pipeline's modules depend on these protocols only; the command line
+/// opens the implementation (`SQLiteStateStore`, one SQLite file) and hands
+/// it down. A backend shared by several monitors implements the same
+/// protocols: every write the pipeline makes is keyed, so that two processes
+/// committing the same work store it once.
+public protocol StateStore: FeedStateStore, SeenItemStore, ItemArchive, AlertIndexStore,
+    DeliveryOutbox, StoryStore, PassCommitStore
+{}

@@ -13,13 +13,15 @@ public final class AlertRecorder {
     public static let defaultDeliveryExpiry: TimeInterval = 24 * 3600
 
     let log: AlertLogWriter
-    let store: SQLiteStateStore
+    /// The index that says what is recorded, and the commit that records it.
+    let store: any AlertIndexStore & PassCommitStore
     /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.
     let composer: any DeliveryComposer
     let deliveryExpiry: TimeInterval
 
     public init(
-        log: AlertLogWriter, store: SQLiteStateStore, composer: any DeliveryComposer,
+        log: AlertLogWriter, store: any AlertIndexStore & PassCommitStore,
+        composer: any DeliveryComposer,
         deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry
     ) {
         self.log = log

@@ -32,7 +32,7 @@ public final class PipelinePass {
 
     let configuration: ConfigurationFile
     let rules: RuleSet
-    let store: SQLiteStateStore
+    let store: any StateStore
     let recorder: AlertRecorder
     /// Sends the outbox's due webhook deliveries, before and after each pass.
     let webhooks: WebhookDispatcher
@@ -48,7 +48,7 @@ public final class PipelinePass {
     /// - Parameter webhooks: the dispatcher of a long-running service, whose
     ///   idle connections outlive the pass; nil makes one for this pass.
     public init(
-        configuration: ConfigurationFile, rules: RuleSet, store: SQLiteStateStore,
+        configuration: ConfigurationFile, rules: RuleSet, store: any StateStore,
         alertLog: AlertLogWriter,
         fetcher: FeedFetcher, webhooks: WebhookDispatcher? = nil, logger: Logger,
         onAlert: @escaping (Alert) -> Void = { _ in }

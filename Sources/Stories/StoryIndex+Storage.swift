@@ -4,14 +4,14 @@ import Store
 extension StoryIndex {
     /// Loads the stories that new reports may still join.
     public static func load(
-        from store: SQLiteStateStore, now: Date, window: TimeInterval = 48 * 3600
+        from store: any StoryStore, now: Date, window: TimeInterval = 48 * 3600
     ) throws(StoreError) -> StoryIndex {
         let stored = try store.stories(since: now.addingTimeInterval(-window))
         return StoryIndex(stories: stored.map(Story.init(stored:)), window: window)
     }
 
     /// Saves the stories changed since the last save.
-    public mutating func saveChanges(to store: SQLiteStateStore) throws(StoreError) {
+    public mutating func saveChanges(to store: any PassCommitStore) throws(StoreError) {
         let changed = stories.indices.filter { stories[$0].changed }
         guard !changed.isEmpty else { return }
         try store.saveStories(changed.map { stories[$0].stored })

@@ -116,7 +116,7 @@ if runsThroughput {
             for alert in single {
                 try recorderSingle.record(
                     [AlertRecorder.Notified(alert: alert, sinks: ["log"])],
-                    markingSeen: [seenItem(for: alert)], feed: alert.feed)
+                    with: PassCommit(feed: alert.feed, seenItems: [seenItem(for: alert)]))
             }
         }
         let recorderBatch = try freshRecorder("recorder-batch")
@@ -124,7 +124,7 @@ if runsThroughput {
             for batch in batched {
                 try recorderBatch.record(
                     batch.map { AlertRecorder.Notified(alert: $0, sinks: ["log"]) },
-                    markingSeen: batch.map(seenItem), feed: batch[0].feed)
+                    with: PassCommit(feed: batch[0].feed, seenItems: batch.map(seenItem)))
             }
         }
         show("alert log throughput (fsync on every append, \(folder.path)):")
@@ -205,8 +205,8 @@ if (try? String(contentsOf: marker, encoding: .utf8)) == signature, indexIsCurre
                 makeAlert($0, count: alertCount, start: start, span: span)
             }
             try recorder.record(
-                alerts.map { AlertRecorder.Notified(alert: $0, sinks: ["log"]) }, markingSeen: [],
-                feed: "benchmark")
+                alerts.map { AlertRecorder.Notified(alert: $0, sinks: ["log"]) },
+                with: PassCommit(feed: "benchmark"))
         }
         let written = Date().timeIntervalSince(started)
         let indexed = try store.alertIndexCount()

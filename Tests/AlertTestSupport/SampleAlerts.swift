@@ -51,8 +51,8 @@ public enum SampleLog {
                 entities: index % 4 == 0 ? ["iskp", "khalil-haqqani"] : ["khalil-haqqani"])
             written.append(alert)
             try recorder.record(
-                [AlertRecorder.Notified(alert: alert, sinks: ["log"])], markingSeen: [],
-                feed: alert.feed, now: alert.time)
+                [AlertRecorder.Notified(alert: alert, sinks: ["log"])],
+                with: PassCommit(feed: alert.feed), now: alert.time)
         }
         return written
     }

@@ -23,6 +23,7 @@ import BenchmarkSupport
 import FeedModel
 import Foundation
 import RuleEngine
+import SQLiteStore
 import Store
 
 #if canImport(Glibc)

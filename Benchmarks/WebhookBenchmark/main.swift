@@ -11,6 +11,7 @@ import BenchmarkSupport
 import Configuration
 import Foundation
 import HTTPTransport
+import SQLiteStore
 import Store
 import TestHTTPServer
 import Webhooks

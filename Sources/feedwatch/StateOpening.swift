@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteStore
 import Store
 
 /// The one place that chooses the state's implementation; everything past

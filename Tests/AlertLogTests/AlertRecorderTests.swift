@@ -1,5 +1,6 @@
 import AlertTestSupport
 import Foundation
+import SQLiteStore
 import Store
 import Testing
 

@@ -3,6 +3,7 @@ import AlertTestSupport
 import Configuration
 import Foundation
 import RuleEngine
+import SQLiteStore
 import Store
 import Testing
 

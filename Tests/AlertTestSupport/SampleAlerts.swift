@@ -2,6 +2,7 @@ import AlertLog
 import FeedModel
 import Foundation
 import RuleEngine
+import SQLiteStore
 import Store
 
 /// An alert as the monitor would record it for a report of the Kabul bombing;

@@ -4,6 +4,7 @@ import FeedFetcher
 import Foundation
 import Logging
 import RuleEngine
+import SQLiteStore
 import Store
 
 @testable import Monitor

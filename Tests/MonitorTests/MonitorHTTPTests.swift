@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteStore
 import Store
 import TestHTTPServer
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import RuleEngine
+import SQLiteStore
 import Store
 import Testing
 

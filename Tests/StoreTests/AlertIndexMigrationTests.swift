@@ -1,7 +1,8 @@
 import Foundation
+import Store
 import Testing
 
-@testable import Store
+@testable import SQLiteStore
 
 /// A store from before schema 3 keeps its alert index through the migration.
 @Suite struct AlertIndexMigrationTests {

@@ -1,7 +1,8 @@
 import Foundation
+import Store
 import Testing
 
-@testable import Store
+@testable import SQLiteStore
 
 @Suite struct AlertIndexTests {
     let start = Date(timeIntervalSince1970: 1_790_000_000)

@@ -1,7 +1,7 @@
 import Foundation
+import SQLiteStore
+import Store
 import Testing
-
-@testable import Store
 
 @Suite struct OutboxTests {
     let now = Date(timeIntervalSince1970: 1_790_000_000)

@@ -1,8 +1,9 @@
 import FeedModel
 import Foundation
+import Store
 import Testing
 
-@testable import Store
+@testable import SQLiteStore
 
 @Suite struct SeenItemsTests {
     @Test func markSeenRoundTripsHashesAndTheWholeItem() throws {

@@ -1,7 +1,7 @@
 import Foundation
+import SQLiteStore
+import Store
 import Testing
-
-@testable import Store
 
 @Suite struct StateStoreLockTests {
     @Test func aSecondWriterIsRefusedWhileTheFirstLives() throws {

@@ -1,7 +1,8 @@
 import Foundation
+import Store
 import Testing
 
-@testable import Store
+@testable import SQLiteStore
 
 @Suite struct StateStoreOpeningTests {
     @Test func createsTheFolderAndMigratesFromEmpty() throws {

@@ -3,6 +3,7 @@ import AlertTestSupport
 import Configuration
 import Foundation
 import HTTPTransport
+import SQLiteStore
 import Store
 import TestHTTPServer
 

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// The outbox seen one sink at a time: a webhook dispatcher sends each sink's
 /// deliveries in the order they were queued, so it reads them per sink.

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import Store
 
 /// One connection to a SQLite file: the only place, with `SQLiteStatement`, that touches the C API.
 ///

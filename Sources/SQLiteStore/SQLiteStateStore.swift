@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import Store
 
 /// feedwatch's state in one SQLite file: feed HTTP and health state, seen
 /// items, the item archive, the webhook outbox, the alert index and stories;

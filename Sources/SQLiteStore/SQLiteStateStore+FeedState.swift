@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 extension SQLiteStateStore: FeedStateStore {
     private static let feedStateColumns = """

@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import Store
 
 extension SQLiteStateStore: SeenItemStore, ItemArchive {
     /// The items of `feed` seen so far: item id → content hash.

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// The WHERE clauses of alert index queries: which condition each filter
 /// field becomes, and in what form, so that SQLite starts from the right index.

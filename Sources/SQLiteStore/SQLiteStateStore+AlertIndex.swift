@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// The index of the alert log, for review commands that must answer fast at a million alerts.
 extension SQLiteStateStore: AlertIndexStore {

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// The webhook outbox: deliveries survive restarts until delivered or dead.
 extension SQLiteStateStore: DeliveryOutbox {

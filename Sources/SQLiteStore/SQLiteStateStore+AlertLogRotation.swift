@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// Keeping the alert index's file references right when the log rotates.
 extension SQLiteStateStore {

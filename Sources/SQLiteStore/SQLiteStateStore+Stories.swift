@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// Stories: which reports of several feeds are about one incident.
 extension SQLiteStateStore: StoryStore {

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// A feed's turn of a pass, stored in one `BEGIN IMMEDIATE … COMMIT`.
 extension SQLiteStateStore: PassCommitStore {

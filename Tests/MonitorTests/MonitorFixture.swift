@@ -20,6 +20,7 @@ final class MonitorFixture {
     var configPath: String { folder.appendingPathComponent("feeds.conf").path }
     var rulesDirectory: URL { folder.appendingPathComponent("rules", isDirectory: true) }
     var alertLogPath: String { folder.appendingPathComponent("alerts.jsonl").path }
+    var statePath: String { folder.appendingPathComponent("state/feedwatch.db").path }
 
     init(feeds: [String: String], extraConfig: String = "") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -60,7 +61,8 @@ final class MonitorFixture {
             to: folder.appendingPathComponent("feeds/\(name)"), atomically: true, encoding: .utf8)
     }
 
-    /// Runs one pass with fresh store and log objects, as a new process would.
+    /// Runs one pass with fresh store and log objects, as a new process
+    /// would: the recovery from an interrupted pass first, as `poll` runs it.
     func poll(all: Bool = true, backfill: Bool = false, now: Date = Date()) throws -> (
         PassSummary, [Alert]
     ) {
@@ -73,6 +75,7 @@ final class MonitorFixture {
             configuration: setup.configuration, rules: setup.rules, store: store, alertLog: log,
             fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: "feedwatch-tests")),
             logger: Logger(label: "tests"), onAlert: { written.append($0) })
+        pass.recoverAfterCrash()
         let summary = pass.run(
             options: PipelinePass.Options(all: all, backfill: backfill), now: now)
         return (summary, written)

@@ -24,10 +24,20 @@ import Testing
         }
     }
 
-    func storeWithSamples(in folder: TemporaryFolder) throws -> SQLiteStateStore {
-        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
+    func storeWithSamples(in folder: TemporaryFolder) throws -> any StateStore {
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.indexAlerts(sampleEntries())
         return store
+    }
+
+    @Test func recordedAlertIDsAnswersForManyAtOnce() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try storeWithSamples(in: folder)
+
+        #expect(try store.recordedAlertIDs(among: ["a1", "x", "a5", "a1"]) == ["a1", "a5"])
+        #expect(try store.recordedAlertIDs(among: ["x", "y"]).isEmpty)
+        #expect(try store.recordedAlertIDs(among: []).isEmpty)
     }
 
     @Test func everyFieldRoundTrips() throws {
@@ -112,7 +122,7 @@ import Testing
     @Test func reindexingAnEntryReplacesItsEntitiesAndTextAndKeepsItsPlace() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.indexAlerts([
             entry("a", hour: 0, entities: ["iskp"], text: "blast in kabul"),
             entry("b", hour: 0, entities: ["ttp"], text: "raid in bannu"),
@@ -134,7 +144,7 @@ import Testing
     @Test func aCommonEntityFiltersTheSameAsARareOne() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         // Every alert names "common", so it is checked per row; every 1000th
         // names "rare" too, which the planner starts from.
         let count = SQLiteStateStore.commonEntityAlerts + 1000
@@ -165,7 +175,7 @@ import Testing
     @Test func clearingEmptiesEntitiesAndText() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.indexAlerts([entry("a", hour: 0, entities: ["iskp"], text: "blast in kabul")])
         try store.clearAlertIndex()
         try store.indexAlerts([entry("b", hour: 1, entities: [], text: "other")])
@@ -178,7 +188,7 @@ import Testing
     @Test func countsByDayAreUTCDays() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         // 1_790_000_000 is 2026-09-21T14:13:20Z: hours 0–9 that day, 10 and 34 later.
         try store.indexAlerts(
             [0, 9, 10, 34].map { entry("a\($0)", hour: $0, entities: [], text: "") })

@@ -7,7 +7,7 @@ import Testing
     @Test func callsFromManyThreadsAreSerialized() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         let failures = FailureCounter()
 
         DispatchQueue.concurrentPerform(iterations: 16) { worker in

@@ -3,7 +3,7 @@ import SQLiteStore
 import Store
 import Testing
 
-@Suite struct StateStoreLockTests {
+@Suite struct SQLiteStateStoreLockTests {
     @Test func aSecondWriterIsRefusedWhileTheFirstLives() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -80,7 +80,7 @@ import Testing
 
 /// The lock as another process sees it, through util-linux `flock`.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
-struct StateStoreLockAcrossProcessesTests {
+struct SQLiteStateStoreLockAcrossProcessesTests {
     /// Whether another process can take the lock on `path` without waiting.
     func anotherProcessCanLock(_ path: String) throws -> Bool {
         let process = Process()

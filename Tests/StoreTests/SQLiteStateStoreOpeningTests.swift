@@ -4,7 +4,7 @@ import Testing
 
 @testable import SQLiteStore
 
-@Suite struct StateStoreOpeningTests {
+@Suite struct SQLiteStateStoreOpeningTests {
     @Test func createsTheFolderAndMigratesFromEmpty() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -182,8 +182,7 @@ final class Matcher: Sendable {
         }
 
         @inline(__always)
-        mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int)
-        {
+        mutating func token(_ bytes: Span<UInt8>, hash: UInt64, start: Int, end: Int) {
             let index = tokenIndex
             tokenIndex &+= 1
             let symbol =

@@ -87,7 +87,8 @@ public enum RuleTests {
                     header.problem(block.keyword, "a test file holds item blocks: item \"TITLE\""))
                 continue
             }
-            guard let titleToken = block.arguments.first, case .string(let title) = titleToken.kind
+            guard let titleLexeme = block.arguments.first,
+                case .string(let title) = titleLexeme.kind
             else {
                 problems.append(
                     header.problem(block.arguments.first, "item needs its title in double quotes"))
@@ -99,8 +100,8 @@ public enum RuleTests {
             var hasExpect = false
             for line in block.lines {
                 let reader = LineReader(line: line, file: file)
-                let name = line.tokens[0].written
-                let values = line.tokens.dropFirst()
+                let name = line.lexemes[0].written
+                let values = line.lexemes.dropFirst()
                 switch name {
                 case "summary", "content":
                     guard values.count == 1, let value = values.first,
@@ -135,7 +136,7 @@ public enum RuleTests {
                 default:
                     problems.append(
                         reader.problem(
-                            line.tokens[0],
+                            line.lexemes[0],
                             "unknown property \(name) in an item: expected \(itemProperties.joined(separator: ", "))\(Identifiers.didYouMean(name, among: itemProperties))"
                         ))
                 }

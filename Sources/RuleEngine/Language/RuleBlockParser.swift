@@ -15,25 +15,25 @@ extension RulesParser {
         var queriesValid = true
         for line in block.lines {
             let reader = LineReader(line: line, file: file)
-            let name = line.tokens[0].written
+            let name = line.lexemes[0].written
             switch name {
             case "id":
                 if reportRepeated(line, seen: &seen) { continue }
                 idGiven = true
-                if let token = singleWord(line, what: "id"),
-                    let id = validId(token, line: line, what: "id")
+                if let lexeme = singleWord(line, what: "id"),
+                    let id = validId(lexeme, line: line, what: "id")
                 {
                     rule.id = id
                 }
             case "severity":
                 if reportRepeated(line, seen: &seen) { continue }
-                guard let token = singleWord(line, what: "severity") else { continue }
-                guard let severity = Severity(rawValue: token.written) else {
+                guard let lexeme = singleWord(line, what: "severity") else { continue }
+                guard let severity = Severity(rawValue: lexeme.written) else {
                     let names = Severity.allCases.map(\.rawValue)
                     problems.append(
                         reader.problem(
-                            token,
-                            "unknown severity \(token.written): use one of \(names.joined(separator: ", "))\(Identifiers.didYouMean(token.written, among: names))"
+                            lexeme,
+                            "unknown severity \(lexeme.written): use one of \(names.joined(separator: ", "))\(Identifiers.didYouMean(lexeme.written, among: names))"
                         ))
                     continue
                 }
@@ -43,14 +43,15 @@ extension RulesParser {
                 matchGiven = true
                 rule.matchWritten = Self.writtenQuery(line)
                 rule.match = QueryParser.parse(
-                    line.tokens.dropFirst(), reader: reader, problems: &problems, terms: &rule.terms
+                    line.lexemes.dropFirst(), reader: reader, problems: &problems,
+                    terms: &rule.terms
                 )
                 if rule.match == nil { queriesValid = false }
             case "unless":
                 // Several unless lines are several exceptions: any one of them vetoes the rule.
                 rule.unlessWritten.append(Self.writtenQuery(line))
                 if let query = QueryParser.parse(
-                    line.tokens.dropFirst(), reader: reader, problems: &problems,
+                    line.lexemes.dropFirst(), reader: reader, problems: &problems,
                     terms: &rule.terms)
                 {
                     rule.unless.append(query)
@@ -60,7 +61,7 @@ extension RulesParser {
             case "feeds":
                 if reportRepeated(line, seen: &seen) { continue }
                 let values = reader.commaList(
-                    line.tokens.dropFirst(), what: "feed", allowWords: true, allowStrings: false,
+                    line.lexemes.dropFirst(), what: "feed", allowWords: true, allowStrings: false,
                     problems: &problems)
                 if values.isEmpty {
                     problems.append(reader.problem(nil, "feeds needs feed names or tag:… filters"))
@@ -83,7 +84,7 @@ extension RulesParser {
             case "notify":
                 if reportRepeated(line, seen: &seen) { continue }
                 let values = reader.commaList(
-                    line.tokens.dropFirst(), what: "sink", allowWords: true, allowStrings: false,
+                    line.lexemes.dropFirst(), what: "sink", allowWords: true, allowStrings: false,
                     problems: &problems)
                 if values.isEmpty {
                     problems.append(
@@ -92,7 +93,7 @@ extension RulesParser {
                 rule.notify += values.map { Located(value: $0.written, location: $0.location) }
             case "notify-each":
                 if reportRepeated(line, seen: &seen) { continue }
-                if let extra = line.tokens.dropFirst().first {
+                if let extra = line.lexemes.dropFirst().first {
                     problems.append(reader.problem(extra, "notify-each takes no value"))
                 }
                 rule.notifyEach = true
@@ -103,7 +104,7 @@ extension RulesParser {
         if !idGiven && !Identifiers.isValid(rule.id.value) {
             problems.append(
                 LineReader(line: block.header, file: file).problem(
-                    block.header.tokens[1],
+                    block.header.lexemes[1],
                     "this title gives no usable id: add a line `id some-id` to the rule"))
             return
         }
@@ -123,7 +124,7 @@ extension RulesParser {
 
     /// The query as the analyst wrote it, comment and keyword removed.
     static func writtenQuery(_ line: SourceLine) -> String {
-        guard let first = line.tokens.dropFirst().first, let last = line.tokens.last else {
+        guard let first = line.lexemes.dropFirst().first, let last = line.lexemes.last else {
             return ""
         }
         let characters = Array(line.text)

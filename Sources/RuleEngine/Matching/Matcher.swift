@@ -11,7 +11,8 @@ struct Occurrence: Sendable {
 
 /// The multi-pattern matcher of a rule set, built once: every token the rules
 /// mention gets a symbol (spellings of one class share it), wildcard prefixes get
-/// prefix-class symbols, and an Aho-Corasick automaton runs over the symbols.
+/// prefix-class symbols (`MatcherSymbols`), and an Aho-Corasick automaton runs
+/// over the symbols.
 ///
 /// A text token the rules never mention maps to the unknown symbol, which sends
 /// the automaton back to its root; so the cost of matching an item is one hash
@@ -34,109 +35,13 @@ final class Matcher: Sendable {
     }
 
     init(atoms: [MatcherAtom], spelling: SpellingClasses) {
-        // Symbols for exact tokens; every spelling of a class shares its class's symbol.
-        var exactTokens: Set<String> = []
-        var prefixStrings: Set<String> = []
-        for atom in atoms {
-            for sequence in atom.sequences {
-                for element in sequence {
-                    switch element {
-                    case .exact(let token): exactTokens.insert(token)
-                    case .prefix(let prefix): prefixStrings.insert(prefix)
-                    }
-                }
-            }
-        }
-        var symbolOfToken: [String: Int32] = [:]
-        var nextSymbol: Int32 = 1
-        var classSymbols: [Int: Int32] = [:]
-        for token in exactTokens.sorted() where symbolOfToken[token] == nil {
-            let symbol: Int32
-            var spellings = [token]
-            if let classIndex = spelling.classOf(token) {
-                if let existing = classSymbols[classIndex] {
-                    symbol = existing
-                } else {
-                    symbol = nextSymbol
-                    nextSymbol += 1
-                    classSymbols[classIndex] = symbol
-                }
-                spellings = spelling.spellings(of: token)
-            } else {
-                symbol = nextSymbol
-                nextSymbol += 1
-            }
-            for spelled in spellings where symbolOfToken[spelled] == nil {
-                symbolOfToken[spelled] = symbol
-            }
-        }
-        var vocabulary = symbolOfToken.map { (token: $0.key, symbol: $0.value) }
-        // A prefix-class symbol stands for "a token the rules do not mention whose
-        // longest wildcard prefix is this one".
-        var prefixTable = PrefixTableBuilder()
-        var prefixSymbols: [String: Int32] = [:]
-        for prefix in prefixStrings.sorted() {
-            prefixSymbols[prefix] = nextSymbol
-            prefixTable.insert(prefix, symbol: nextSymbol)
-            nextSymbol += 1
-        }
-        // What each wildcard stands for: the known tokens and prefix classes it covers.
-        vocabulary.sort { $0.token < $1.token }
-        let sortedPrefixes = prefixStrings.sorted()
-        var wildcardSymbols: [String: [Int32]] = [:]
-        for prefix in sortedPrefixes {
-            var symbols = Set<Int32>()
-            var low = 0
-            var high = vocabulary.count
-            while low < high {
-                let middle = (low + high) / 2
-                if vocabulary[middle].token < prefix { low = middle + 1 } else { high = middle }
-            }
-            while low < vocabulary.count && vocabulary[low].token.hasPrefix(prefix) {
-                symbols.insert(vocabulary[low].symbol)
-                low += 1
-            }
-            for other in sortedPrefixes where other.hasPrefix(prefix) {
-                if let symbol = prefixSymbols[other] { symbols.insert(symbol) }
-            }
-            wildcardSymbols[prefix] = symbols.sorted()
-        }
-        // Patterns: each atom sequence expanded into concrete symbol sequences.
-        var patternIndex: [[Int32]: Int] = [:]
-        var patterns: [[Int32]] = []
-        var patternAtoms: [[Int32]] = []
-        for (atomIndex, atom) in atoms.enumerated() {
-            for sequence in atom.sequences {
-                var expanded: [[Int32]] = [[]]
-                for element in sequence {
-                    let choices: [Int32]
-                    switch element {
-                    case .exact(let token):
-                        choices = [symbolOfToken[token] ?? TokenTable.unknown]
-                    case .prefix(let prefix): choices = wildcardSymbols[prefix] ?? []
-                    }
-                    expanded = expanded.flatMap { prefix in choices.map { prefix + [$0] } }
-                    // A phrase of many wildcards could explode; its first forms suffice.
-                    if expanded.count > 4096 { expanded = Array(expanded.prefix(4096)) }
-                }
-                for pattern in expanded where !pattern.isEmpty {
-                    if let existing = patternIndex[pattern] {
-                        if !patternAtoms[existing].contains(Int32(atomIndex)) {
-                            patternAtoms[existing].append(Int32(atomIndex))
-                        }
-                    } else {
-                        patternIndex[pattern] = patterns.count
-                        patterns.append(pattern)
-                        patternAtoms.append([Int32(atomIndex)])
-                    }
-                }
-            }
-        }
-        self.tokens = TokenTable(symbolOfToken)
-        self.ringSize = Self.ringSize(for: patterns)
-        self.prefixes = prefixTable.build()
-        self.automaton = TokenAutomaton(patterns: patterns, symbolCount: Int(nextSymbol))
+        let symbols = MatcherSymbols(atoms: atoms, spelling: spelling)
+        let (patterns, patternAtoms) = symbols.patterns(of: atoms)
+        self.tokens = TokenTable(symbols.ofToken)
+        self.prefixes = symbols.prefixTable()
+        self.automaton = TokenAutomaton(patterns: patterns, symbolCount: Int(symbols.count))
         self.patternAtoms = patternAtoms
+        self.ringSize = Self.ringSize(for: patterns)
     }
 
     var patternCount: Int { patternAtoms.count }

@@ -91,11 +91,4 @@ enum LibXML2Functions {
         default: return .failure(.invalidBytes)
         }
     }
-
-    /// Whether libxml2 knows an encoding by this name.
-    static func knowsEncoding(_ name: String) -> Bool {
-        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
-    }
 }

@@ -145,11 +145,6 @@ final class XMLSAXParser {
         state.pointee.text.appendMarkup(markup)
     }
 
-    /// Appends text to the buffer, escaped when `escapesCapturedText` is on.
-    func appendText(_ text: String) {
-        if !state.pointee.text.append(text.utf8) { abortForTextBudget() }
-    }
-
     /// Stops parsing with an error the caller will see.
     func abort(_ error: ParserError) {
         if abortError == nil { abortError = error }

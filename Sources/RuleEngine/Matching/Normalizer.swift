@@ -298,8 +298,8 @@ enum TokenHash {
 
     /// The same hash for bytes without padding (the token table's, built once).
     static func hash(_ bytes: Span<UInt8>) -> UInt64 {
-        var padded = [UInt8](repeating: 0, count: bytes.count + 8)
-        for index in bytes.indices { padded[index] = bytes[index] }
+        var padded = bytes.withUnsafeBufferPointer { Array($0) }
+        padded += repeatElement(0, count: 8)
         return padded.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             return hashPadded(base, bytes.count)

@@ -45,11 +45,11 @@ final class HTMLSAXReader {
         let probe = SAXCallbackTarget(CloseProbe())
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
-        handler.startElement = { context, _, _ in
-            SAXCallbackTarget<CloseProbe>.state(from: context)?.pointee.starts += 1
+        handler.startElement = { userData, _, _ in
+            SAXCallbackTarget<CloseProbe>.state(from: userData)?.pointee.starts += 1
         }
-        handler.endElement = { context, _ in
-            guard let probe = SAXCallbackTarget<CloseProbe>.state(from: context) else { return }
+        handler.endElement = { userData, _ in
+            guard let probe = SAXCallbackTarget<CloseProbe>.state(from: userData) else { return }
             if probe.pointee.starts == 1 { probe.pointee.endedFirst = true }
         }
         read("<\(name)><\(name)>", in: context, handler: handler, target: probe)
@@ -93,8 +93,8 @@ final class HTMLSAXReader {
     }
 
     private static func installFolding(into handler: inout xmlSAXHandler) {
-        handler.startElement = { context, name, attributes in
-            guard let folder = SAXCallbackTarget<TextFolder>.state(from: context) else { return }
+        handler.startElement = { userData, name, attributes in
+            guard let folder = SAXCallbackTarget<TextFolder>.state(from: userData) else { return }
             let element = HTMLSAXReader.name(name)
             folder.pointee.start(element)
             // An image stands for its alt text, as a text browser shows it.
@@ -109,13 +109,13 @@ final class HTMLSAXReader {
                 pair += 2
             }
         }
-        handler.endElement = { context, name in
-            SAXCallbackTarget<TextFolder>.state(from: context)?.pointee.end(
+        handler.endElement = { userData, name in
+            SAXCallbackTarget<TextFolder>.state(from: userData)?.pointee.end(
                 HTMLSAXReader.name(name))
         }
-        handler.characters = { context, characters, length in
+        handler.characters = { userData, characters, length in
             guard let characters, length > 0 else { return }
-            SAXCallbackTarget<TextFolder>.state(from: context)?.pointee.append(
+            SAXCallbackTarget<TextFolder>.state(from: userData)?.pointee.append(
                 UnsafeBufferPointer(start: characters, count: Int(length)))
         }
         handler.ignorableWhitespace = handler.characters

@@ -3,10 +3,11 @@ import CLibXML2
 /// The one way back from a libxml2 SAX callback into Swift, for the XML parser
 /// and the HTML reader alike.
 ///
-/// libxml2 hands every SAX callback the parser context's user data, which is
-/// the context itself. A reader hangs its callback state on the context's
-/// `_private` field (`attach(to:)`), which libxml2 never touches, and every
-/// callback finds the state again with `state(from:)`.
+/// libxml2 hands every SAX callback the parser context's user data as its
+/// first argument. A reader points the user data at its callback state
+/// (`attach(to:)`) before it parses, and every callback finds the state again
+/// with `state(from:)`; the callbacks call libxml2's own SAX2 functions, where
+/// they need them, with the context the reader holds.
 ///
 /// The state is a struct behind a pointer this target owns: a callback reaches
 /// it without a retain or a dynamic exclusivity check, which matters for
@@ -26,16 +27,16 @@ final class SAXCallbackTarget<State> {
     }
 
     /// Points the callbacks of `context` at this target's state; the target
-    /// must outlive every parse run in that context.
+    /// must outlive every parse run in that context, and the context's handler
+    /// table must hold only callbacks that read this `State`.
     func attach(to context: xmlParserCtxtPtr) {
-        context.pointee._private = UnsafeMutableRawPointer(state)
+        context.pointee.userData = UnsafeMutableRawPointer(state)
     }
 
     /// The state of the parse that called back, from the callback's first
-    /// argument (the parser context); nil for a context nothing is attached to.
+    /// argument (the user data `attach(to:)` set).
     @inline(__always)
-    static func state(from context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<State>? {
-        context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private?
-            .assumingMemoryBound(to: State.self)
+    static func state(from userData: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<State>? {
+        userData?.assumingMemoryBound(to: State.self)
     }
 }

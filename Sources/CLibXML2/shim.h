@@ -14,7 +14,6 @@
 #include <libxml/entities.h>
 #include <libxml/encoding.h>
 #include <libxml/uri.h>
-#include <stdio.h>
 #include <string.h>
 
 // libxml2 wants its globals set up once, before threads use it.
@@ -50,49 +49,6 @@ static inline xmlEntityPtr feedwatch_html_entity(xmlDocPtr holder, const xmlChar
 static inline unsigned int feedwatch_html_entity_value(const char *name) {
     const htmlEntityDesc *description = htmlEntityLookup((const xmlChar *)name);
     return description == NULL ? 0 : description->value;
-}
-
-// Whether libxml2's HTML parser, reading "<name><name>", ends the first
-// element before it starts the second: 1 or 0, or -1 when it could not
-// tell. htmlAutoCloseTag answers this for two different names but always
-// says no for equal ones, so the parser's own SAX events are asked.
-typedef struct {
-    int starts;
-    int endedFirst;
-} feedwatch_close_probe;
-
-static void feedwatch_close_probe_start(void *context, const xmlChar *name,
-                                        const xmlChar **attributes) {
-    (void)name;
-    (void)attributes;
-    feedwatch_close_probe *probe = (feedwatch_close_probe *)((htmlParserCtxtPtr)context)->_private;
-    probe->starts++;
-}
-
-static void feedwatch_close_probe_end(void *context, const xmlChar *name) {
-    (void)name;
-    feedwatch_close_probe *probe = (feedwatch_close_probe *)((htmlParserCtxtPtr)context)->_private;
-    if (probe->starts == 1) probe->endedFirst = 1;
-}
-
-static inline int feedwatch_html_start_tag_closes_same(const char *name) {
-    char html[64];
-    int length = snprintf(html, sizeof(html), "<%s><%s>", name, name);
-    if (length <= 0 || length >= (int)sizeof(html)) return -1;
-    htmlParserCtxtPtr context = htmlNewParserCtxt();
-    if (context == NULL) return -1;
-    feedwatch_close_probe probe = {0, 0};
-    memset(context->sax, 0, sizeof(*context->sax));
-    context->sax->initialized = XML_SAX2_MAGIC;
-    context->sax->startElement = feedwatch_close_probe_start;
-    context->sax->endElement = feedwatch_close_probe_end;
-    context->_private = &probe;
-    int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                  HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD | HTML_PARSE_NOIMPLIED;
-    htmlDocPtr document = htmlCtxtReadMemory(context, html, length, NULL, "UTF-8", options);
-    if (document != NULL) xmlFreeDoc(document);
-    htmlFreeParserCtxt(context);
-    return probe.starts == 2 ? probe.endedFirst : -1;
 }
 
 // Swallows libxml2's messages where no parser context can take them

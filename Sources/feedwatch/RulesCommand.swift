@@ -59,12 +59,12 @@ struct RulesCheckCommand: ParsableCommand {
         let testsDirectory = options.rulesDirectory.appendingPathComponent("tests")
         let cases: [RuleTestCase]
         do {
-            cases = try RuleTests.load(directory: testsDirectory)
+            cases = try RuleTestFiles.load(directory: testsDirectory)
         } catch {
             printError(error.rendered(colors: isatty(STDERR_FILENO) != 0))
             throw ExitStatus.badInput
         }
-        let failures = RuleTests.run(cases, against: ruleSet)
+        let failures = RuleTestRunner.run(cases, against: ruleSet)
         for failure in failures { printError(failure.description) }
         print(
             "\(options.rules): \(ruleSet.entities.count) entities, \(ruleSet.lists.count) lists, "

@@ -28,9 +28,9 @@ import Testing
         ])
         let ruleSet = try RuleSet.load(directory: directory)
         #expect(ruleSet.rules.map(\.id) == ["first", "second"])
-        let cases = try RuleTests.load(directory: directory.appendingPathComponent("tests"))
+        let cases = try RuleTestFiles.load(directory: directory.appendingPathComponent("tests"))
         #expect(cases.map(\.file) == ["rules/tests/x.test"])
-        #expect(RuleTests.run(cases, against: ruleSet).isEmpty)
+        #expect(RuleTestRunner.run(cases, against: ruleSet).isEmpty)
     }
 
     @Test func problemsOfEveryFileAreReportedWithTheirFile() throws {
@@ -60,7 +60,7 @@ import Testing
         }
         let empty = try folder(["readme.md": "nothing"])
         #expect(throws: RulesError.self) { try RuleSet.load(directory: empty) }
-        #expect(try RuleTests.load(directory: missing).isEmpty)
+        #expect(try RuleTestFiles.load(directory: missing).isEmpty)
     }
 
     @Test func listingsAndVariants() throws {

@@ -57,10 +57,9 @@ import Testing
     struct HashCheckingSink: NormalizedTokenSink {
         var mismatches = 0
         var tokens: [String] = []
-        mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int)
-        {
+        mutating func token(_ bytes: Span<UInt8>, hash: UInt64, start: Int, end: Int) {
             if TokenHash.hash(bytes) != hash { mismatches += 1 }
-            tokens.append(String(decoding: bytes, as: UTF8.self))
+            tokens.append(String(decoding: bytes.indices.map { bytes[$0] }, as: UTF8.self))
         }
     }
 

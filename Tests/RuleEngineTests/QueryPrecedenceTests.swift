@@ -23,7 +23,7 @@ import Testing
         var terms: [QueryTerm] = []
         let reader = LineReader(line: lines[0], file: "q")
         return QueryParser.parse(
-            lines[0].tokens.dropFirst(), reader: reader, problems: &problems, terms: &terms
+            lines[0].lexemes.dropFirst(), reader: reader, problems: &problems, terms: &terms
         )
         .map(render)
     }

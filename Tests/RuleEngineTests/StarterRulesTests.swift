@@ -12,10 +12,10 @@ import Testing
     @Test func starterRulesLoadAndPassTheirTests() throws {
         let ruleSet = try RuleSet.load(directory: Self.rulesDirectory, knownSinks: [])
         #expect(ruleSet.rules.count >= 5)
-        let cases = try RuleTests.load(
+        let cases = try RuleTestFiles.load(
             directory: Self.rulesDirectory.appendingPathComponent("tests"))
         #expect(cases.count >= 20)
-        let failures = RuleTests.run(cases, against: ruleSet)
+        let failures = RuleTestRunner.run(cases, against: ruleSet)
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
     }
 

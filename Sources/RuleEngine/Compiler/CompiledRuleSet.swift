@@ -94,7 +94,7 @@ final class CompiledRuleSet: Sendable {
             let result = evaluator.evaluate(rule.match)
             guard result.holds else { continue }
             if rule.unless.contains(where: { evaluator.evaluate($0).holds }) { continue }
-            hits.append(hit(rule, evidence: result.spans.flatMap(\.evidence), text: text))
+            hits.append(hit(rule, evidence: result.witnesses.flatMap(\.evidence), text: text))
         }
         return hits
     }

@@ -36,11 +36,11 @@ final class PrefixTable: Sendable {
 
     /// The symbol of the longest inserted prefix of `bytes`, if any.
     @inline(__always)
-    func longestPrefixSymbol(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    func longestPrefixSymbol(of bytes: Span<UInt8>) -> Int32? {
         var node = 0
         var found: Int32 = 0
-        for byte in bytes {
-            let next = Int(children[node * 256 + Int(byte)])
+        for index in bytes.indices {
+            let next = Int(children[node * 256 + Int(bytes[index])])
             if next == 0 { break }
             node = next
             if symbols[node] != 0 { found = symbols[node] }

@@ -20,6 +20,8 @@ enum FoldedScalar: Sendable {
 /// Cyrillic, Arabic, the scripts of South Asia, punctuation) sit in a table
 /// built on first use (about 15 ms), read without a lock; the rest is cached
 /// behind one.
+///
+/// `@unchecked Sendable`: the tables are written only in `init`, `cache` only under `lock`.
 final class CharacterFolding: @unchecked Sendable {
     static let shared = CharacterFolding()
 
@@ -73,7 +75,8 @@ final class CharacterFolding: @unchecked Sendable {
         value >= 0x80 && value < CharacterFolding.tableEnd ? flat[Int(value &- 0x80)] : nil
     }
 
-    /// The folded bytes of a `.letters` entry.
+    /// The folded bytes of a `.letters` entry, for the normalizer's scan (valid
+    /// while the table lives, which is as long as the process).
     @inline(__always)
     func bytes(of entry: FlatFold) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: pool + Int(entry.offset), count: Int(entry.length))

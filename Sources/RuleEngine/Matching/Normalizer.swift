@@ -1,8 +1,9 @@
 /// Receives the tokens of a text as the normalizer finds them.
 protocol NormalizedTokenSink {
-    /// `bytes` is the folded token as UTF-8, `hash` its `TokenHash`; `start..<end`
-    /// its UTF-8 range in the original text.
-    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int)
+    /// `bytes` is the folded token as UTF-8, readable for the length of the call
+    /// only (a `Span` cannot escape it); `hash` its `TokenHash`; `start..<end` its
+    /// UTF-8 range in the original text.
+    mutating func token(_ bytes: Span<UInt8>, hash: UInt64, start: Int, end: Int)
 }
 
 /// A token of normalized text, with where it stood in the original.
@@ -113,7 +114,7 @@ enum Normalizer {
                 continue
             }
             sink.token(
-                UnsafeBufferPointer(start: scratch, count: length),
+                UnsafeBufferPointer(start: scratch, count: length).span,
                 hash: TokenHash.hashPadded(scratch, length), start: start, end: end)
             index = end
         }
@@ -226,7 +227,7 @@ enum Normalizer {
         mutating func flush<Sink: NormalizedTokenSink>(into sink: inout Sink) {
             guard length > 0 else { return }
             sink.token(
-                UnsafeBufferPointer(start: bytes, count: length),
+                UnsafeBufferPointer(start: bytes, count: length).span,
                 hash: TokenHash.hashPadded(bytes, length), start: start, end: end)
             length = 0
         }
@@ -259,9 +260,9 @@ enum Normalizer {
 struct TokenCollector: NormalizedTokenSink {
     var tokens: [NormalizedToken] = []
 
-    mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, start: Int, end: Int) {
-        tokens.append(
-            NormalizedToken(text: String(decoding: bytes, as: UTF8.self), range: start..<end))
+    mutating func token(_ bytes: Span<UInt8>, hash: UInt64, start: Int, end: Int) {
+        let text = bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        tokens.append(NormalizedToken(text: text, range: start..<end))
     }
 }
 
@@ -277,7 +278,7 @@ enum TokenHash {
     /// The hash of `count` bytes at `base`, which must be followed by at least
     /// 7 readable bytes (the normalizer's buffer is): the tail is one masked load.
     @inline(__always)
-    static func hashPadded(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    fileprivate static func hashPadded(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         var hash = UInt64(truncatingIfNeeded: count) &* 0x9e37_79b9_7f4a_7c15
         var offset = 0
         let raw = UnsafeRawPointer(base)
@@ -295,10 +296,10 @@ enum TokenHash {
         return hash
     }
 
-    /// The same hash for bytes without padding.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var padded = Array(bytes)
-        padded += [UInt8](repeating: 0, count: 8)
+    /// The same hash for bytes without padding (the token table's, built once).
+    static func hash(_ bytes: Span<UInt8>) -> UInt64 {
+        var padded = bytes.withUnsafeBufferPointer { Array($0) }
+        padded += repeatElement(0, count: 8)
         return padded.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             return hashPadded(base, bytes.count)

@@ -4,6 +4,8 @@
 /// so that the usual lookup (a word no rule mentions) reads a few bytes of a
 /// small array even when the watchlist has a million tokens, and no lookup
 /// allocates, checks bounds or counts references.
+///
+/// `@unchecked Sendable`: its memory is written only in `init`, then only read.
 final class TokenTable: @unchecked Sendable {
     /// The symbol of every token the rule set does not mention.
     static let unknown: Int32 = 0
@@ -42,7 +44,7 @@ final class TokenTable: @unchecked Sendable {
         for (token, symbol) in symbols.sorted(by: { $0.key < $1.key }) {
             let bytes = Array(token.utf8)
             guard !bytes.isEmpty else { continue }
-            let hash = bytes.withUnsafeBufferPointer(TokenHash.hash)
+            let hash = TokenHash.hash(bytes.span)
             (arena + offset).initialize(from: bytes, count: bytes.count)
             var slot = firstSlot(hash)
             while tags[slot] != 0 { slot = (slot + 1) & mask }
@@ -70,12 +72,17 @@ final class TokenTable: @unchecked Sendable {
 
     func symbol(of token: String) -> Int32? {
         let bytes = Array(token.utf8)
-        return bytes.withUnsafeBufferPointer { symbol(of: $0, hash: TokenHash.hash($0)) }
+        return symbol(of: bytes.span, hash: TokenHash.hash(bytes.span))
     }
 
     /// The symbol of `bytes` (whose `TokenHash` is `hash`), or nil when the rule set never mentions it.
     @inline(__always)
-    func symbol(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+    func symbol(of bytes: Span<UInt8>, hash: UInt64) -> Int32? {
+        bytes.withUnsafeBufferPointer { symbol(of: $0, hash: hash) }
+    }
+
+    @inline(__always)
+    private func symbol(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
         var slot = firstSlot(hash)
         let wanted = Self.tag(hash)
         while true {

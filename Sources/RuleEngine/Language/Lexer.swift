@@ -1,4 +1,4 @@
-/// Splits a rules file into lines of tokens.
+/// Splits a rules file into lines of lexemes.
 ///
 /// Lexing is line by line because the language is: a block header starts at
 /// column 1, its properties are indented. `#` starts a comment outside quotes,
@@ -28,7 +28,7 @@ struct Lexer {
 
     private mutating func lexLine(_ text: String, number: Int) -> SourceLine? {
         let characters = Array(text)
-        var tokens: [Token] = []
+        var lexemes: [Lexeme] = []
         var index = 0
         var queryMode = false
         func location(_ index: Int) -> SourceLocation {
@@ -48,20 +48,20 @@ struct Lexer {
             let start = index
             switch character {
             case ",":
-                tokens.append(Token(kind: .comma, location: location(start), written: ","))
+                lexemes.append(Lexeme(kind: .comma, location: location(start), written: ","))
                 index += 1
             case "(":
-                tokens.append(
-                    Token(kind: .openParenthesis, location: location(start), written: "("))
+                lexemes.append(
+                    Lexeme(kind: .openParenthesis, location: location(start), written: "("))
                 index += 1
             case ")":
-                tokens.append(
-                    Token(kind: .closeParenthesis, location: location(start), written: ")"))
+                lexemes.append(
+                    Lexeme(kind: .closeParenthesis, location: location(start), written: ")"))
                 index += 1
             case "\"":
                 let (value, end) = lexString(characters, from: start, line: number, text: text)
-                tokens.append(
-                    Token(
+                lexemes.append(
+                    Lexeme(
                         kind: .string(value), location: location(start),
                         written: String(characters[start..<end])))
                 index = end
@@ -72,15 +72,15 @@ struct Lexer {
                     index += 1
                 }
                 let word = String(characters[start..<index])
-                tokens.append(Token(kind: .word(word), location: location(start), written: word))
-                if tokens.count == 1, start > 0, Lexer.queryProperties.contains(word) {
+                lexemes.append(Lexeme(kind: .word(word), location: location(start), written: word))
+                if lexemes.count == 1, start > 0, Lexer.queryProperties.contains(word) {
                     queryMode = true
                 }
             }
         }
-        guard !tokens.isEmpty else { return nil }
+        guard !lexemes.isEmpty else { return nil }
         let isHeader = !(characters.first == " " || characters.first == "\t")
-        return SourceLine(number: number, isHeader: isHeader, tokens: tokens, text: text)
+        return SourceLine(number: number, isHeader: isHeader, lexemes: lexemes, text: text)
     }
 
     /// Reads a string starting at the quote at `start`; returns its value and the

@@ -24,22 +24,22 @@ protocol XMLSAXDelegate: AnyObject {
 /// The one place where feedwatch talks to libxml2's streaming XML parser:
 /// a SAX2 parser over the document in memory, in recover mode, with no
 /// network, no DTD loading and no entity substitution. Pointers to libxml2
-/// stay in this file and its siblings (`XMLAttributes`, `HTMLSAXReader`,
-/// `LibXML2Functions`).
+/// stay in this folder and `HTML/`; callbacks come back through a
+/// `SAXCallbackTarget`, as the HTML reader's do.
 final class XMLSAXParser {
     /// Held strongly for the parse only; `parse` lets go at the end.
     var delegate: XMLSAXDelegate?
 
     /// When on, character data and CDATA go into the text buffer.
     var isCapturingText: Bool {
-        get { state.pointee.text.isCapturing }
-        set { state.pointee.text.isCapturing = newValue }
+        get { callbacks.state.pointee.text.isCapturing }
+        set { callbacks.state.pointee.text.isCapturing = newValue }
     }
     /// When on, captured text is escaped as XML (for inline markup serialized
     /// back to a string).
     var escapesCapturedText: Bool {
-        get { state.pointee.text.escapes }
-        set { state.pointee.text.escapes = newValue }
+        get { callbacks.state.pointee.text.escapes }
+        set { callbacks.state.pointee.text.escapes = newValue }
     }
 
     /// The first diagnostics (a hopeless document repeats itself).
@@ -54,29 +54,25 @@ final class XMLSAXParser {
     /// HTML names resolved for libxml2 so far, each reported once.
     private var htmlEntitiesResolved: Set<String> = []
 
-    /// What the callbacks touch on every event, behind the pointer libxml2
-    /// hands them as user data. libxml2 calls `characters` for every run of
-    /// text and every `&lt;` (26 times in a typical escaped summary): through
-    /// a class property each call paid a dynamic exclusivity check and a
-    /// retain, a third of its cost.
+    /// What the callbacks touch on every event. libxml2 calls `characters`
+    /// for every run of text and every `&lt;` (26 times in a typical escaped
+    /// summary): through a class property each call paid a dynamic
+    /// exclusivity check and a retain, a third of its cost.
     private struct CallbackState {
-        unowned(unsafe) let parser: XMLSAXParser
+        /// Unretained: the parser owns the state, which never outlives it.
+        unowned(unsafe) var parser: XMLSAXParser?
         var text: XMLTextCapture
         var names = NameCache()
     }
 
-    private let state: UnsafeMutablePointer<CallbackState>
+    private let callbacks: SAXCallbackTarget<CallbackState>
 
     /// - Parameter textBudget: how many bytes of character data the document
     ///   may produce; past it (entity expansion bombs) parsing stops.
     init(textBudget: Int) {
-        state = .allocate(capacity: 1)
-        state.initialize(to: CallbackState(parser: self, text: XMLTextCapture(budget: textBudget)))
-    }
-
-    deinit {
-        state.deinitialize(count: 1)
-        state.deallocate()
+        callbacks = SAXCallbackTarget(
+            CallbackState(parser: nil, text: XMLTextCapture(budget: textBudget)))
+        callbacks.state.pointee.parser = self
     }
 
     /// Parses a whole UTF-8 document, calling the delegate as elements open
@@ -100,7 +96,7 @@ final class XMLSAXParser {
                 : .notAFeed(reason: "the XML parser could not start (out of memory?)")
         }
         table.pointee = handler
-        context.pointee.userData = UnsafeMutableRawPointer(state)
+        callbacks.attach(to: context)
         self.context = context
         defer {
             if let document = context.pointee.myDoc {
@@ -132,22 +128,17 @@ final class XMLSAXParser {
 
     /// The captured text so far without surrounding whitespace, emptying the buffer.
     func takeText() -> String {
-        state.pointee.text.take()
+        callbacks.state.pointee.text.take()
     }
 
     /// Drops the captured text.
     func discardText() {
-        state.pointee.text.discard()
+        callbacks.state.pointee.text.discard()
     }
 
     /// Appends markup (already escaped) to the text buffer.
     func appendMarkup(_ markup: String) {
-        state.pointee.text.appendMarkup(markup)
-    }
-
-    /// Appends text to the buffer, escaped when `escapesCapturedText` is on.
-    func appendText(_ text: String) {
-        if !state.pointee.text.append(text.utf8) { abortForTextBudget() }
+        callbacks.state.pointee.text.appendMarkup(markup)
     }
 
     /// Stops parsing with an error the caller will see.
@@ -181,7 +172,7 @@ final class XMLSAXParser {
     }
 
     private func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        state.pointee.names.name(pointer)
+        callbacks.state.pointee.names.name(pointer)
     }
 
     private func startElement(
@@ -280,10 +271,11 @@ final class XMLSAXParser {
 
     // MARK: - The handler table
 
+    @inline(__always)
     private static func state(_ userData: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<
         CallbackState
     >? {
-        userData?.assumingMemoryBound(to: CallbackState.self)
+        SAXCallbackTarget<CallbackState>.state(from: userData)
     }
 
     private static func instance(_ userData: UnsafeMutableRawPointer?) -> XMLSAXParser? {
@@ -305,7 +297,7 @@ final class XMLSAXParser {
                 return
             }
             let bytes = UnsafeBufferPointer(start: characters, count: Int(length))
-            if !state.pointee.text.append(bytes) { state.pointee.parser.abortForTextBudget() }
+            if !state.pointee.text.append(bytes) { state.pointee.parser?.abortForTextBudget() }
         }
         handler.cdataBlock = handler.characters
         handler.getEntity = { userData, entityName in

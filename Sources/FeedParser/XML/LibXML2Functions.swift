@@ -55,11 +55,9 @@ enum LibXML2Functions {
                 }
                 // htmlAutoCloseTag says no for equal names whatever its table
                 // holds: the parser's own SAX events are asked instead.
-                switch feedwatch_html_start_tag_closes_same(elements[newIndex]) {
-                case 1: closings.append(true)
-                case 0: closings.append(false)
-                default: return nil
-                }
+                guard let closes = HTMLSAXReader.startTagClosesSameElement(elements[newIndex])
+                else { return nil }
+                closings.append(closes)
             }
         }
         return closings
@@ -90,12 +88,5 @@ enum LibXML2Functions {
         case -1: return .failure(.unknownEncoding)
         default: return .failure(.invalidBytes)
         }
-    }
-
-    /// Whether libxml2 knows an encoding by this name.
-    static func knowsEncoding(_ name: String) -> Bool {
-        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
     }
 }

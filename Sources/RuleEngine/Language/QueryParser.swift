@@ -13,7 +13,7 @@ struct QueryParser {
         case open, close
     }
 
-    private var pieces: [(piece: Piece, token: Token)] = []
+    private var pieces: [(piece: Piece, lexeme: Lexeme)] = []
     private var position = 0
     /// How deep parentheses and NOTs nest; bounded so that no query can exhaust the stack.
     private var depth = 0
@@ -21,15 +21,15 @@ struct QueryParser {
     private let reader: LineReader
     private(set) var problems: [RulesProblem] = []
 
-    /// Parses `tokens` (the query after `match`/`unless`); nil when it has problems.
+    /// Parses `lexemes` (the query after `match`/`unless`); nil when it has problems.
     /// `terms` receives the terms read even when the query has problems, so that
     /// unknown references are reported together with the syntax problems.
     static func parse(
-        _ tokens: ArraySlice<Token>, reader: LineReader, problems: inout [RulesProblem],
+        _ lexemes: ArraySlice<Lexeme>, reader: LineReader, problems: inout [RulesProblem],
         terms: inout [QueryTerm]
     ) -> Query? {
         var parser = QueryParser(reader: reader)
-        let query = parser.parseAll(tokens)
+        let query = parser.parseAll(lexemes)
         problems += parser.problems
         terms += parser.pieces.compactMap {
             if case .term(let term) = $0.piece { return term }
@@ -40,8 +40,8 @@ struct QueryParser {
 
     private init(reader: LineReader) { self.reader = reader }
 
-    private mutating func parseAll(_ tokens: ArraySlice<Token>) -> Query? {
-        for token in tokens { classify(token) }
+    private mutating func parseAll(_ lexemes: ArraySlice<Lexeme>) -> Query? {
+        for lexeme in lexemes { classify(lexeme) }
         guard problems.isEmpty else { return nil }
         guard !pieces.isEmpty else {
             problems.append(reader.problem(nil, "the query is empty: write what to look for"))
@@ -49,91 +49,91 @@ struct QueryParser {
         }
         guard let query = parseOr() else { return nil }
         if position < pieces.count {
-            let token = pieces[position].token
+            let lexeme = pieces[position].lexeme
             if case .close = pieces[position].piece {
-                report(token, "this ) has no matching (")
+                report(lexeme, "this ) has no matching (")
             } else {
-                report(token, "unexpected \(token.written) here")
+                report(lexeme, "unexpected \(lexeme.written) here")
             }
             return nil
         }
         return query
     }
 
-    private mutating func report(_ token: Token?, _ message: String) {
-        problems.append(reader.problem(token, message))
+    private mutating func report(_ lexeme: Lexeme?, _ message: String) {
+        problems.append(reader.problem(lexeme, message))
     }
 
-    // MARK: Classifying tokens
+    // MARK: Classifying lexemes
 
-    private mutating func classify(_ token: Token) {
-        switch token.kind {
-        case .openParenthesis: pieces.append((.open, token))
-        case .closeParenthesis: pieces.append((.close, token))
+    private mutating func classify(_ lexeme: Lexeme) {
+        switch lexeme.kind {
+        case .openParenthesis: pieces.append((.open, lexeme))
+        case .closeParenthesis: pieces.append((.close, lexeme))
         case .comma:
-            report(token, "a comma has no meaning in a query: join terms with OR or AND")
+            report(lexeme, "a comma has no meaning in a query: join terms with OR or AND")
         case .string(let text):
             if let term = TextPatternParser.term(
-                text, written: token.written, location: token.location, contentOffset: 1,
+                text, written: lexeme.written, location: lexeme.location, contentOffset: 1,
                 reader: reader, problems: &problems)
             {
-                pieces.append((.term(term), token))
+                pieces.append((.term(term), lexeme))
             }
         case .word(let word):
-            classifyWord(word, token: token)
+            classifyWord(word, lexeme: lexeme)
         }
     }
 
-    private mutating func classifyWord(_ word: String, token: Token) {
+    private mutating func classifyWord(_ word: String, lexeme: Lexeme) {
         switch word {
-        case "AND": pieces.append((.and, token))
-        case "OR": pieces.append((.or, token))
-        case "NOT": pieces.append((.not, token))
+        case "AND": pieces.append((.and, lexeme))
+        case "OR": pieces.append((.or, lexeme))
+        case "NOT": pieces.append((.not, lexeme))
         default:
             if word.hasPrefix("NEAR") {
-                classifyNear(word, token: token)
+                classifyNear(word, lexeme: lexeme)
             } else if word.hasPrefix("@") {
-                classifyEntityReference(word, token: token)
+                classifyEntityReference(word, lexeme: lexeme)
             } else if word.hasPrefix("#") {
                 let id = String(word.dropFirst())
                 guard Identifiers.isValid(id) else {
                     return report(
-                        token,
+                        lexeme,
                         "\(word) is not a list name: list ids are lower-case letters, digits, - and _"
                     )
                 }
                 pieces.append(
                     (
-                        .term(QueryTerm(kind: .list(id), written: word, location: token.location)),
-                        token
+                        .term(QueryTerm(kind: .list(id), written: word, location: lexeme.location)),
+                        lexeme
                     ))
             } else if let colon = word.firstIndex(of: ":"),
                 word[..<colon].allSatisfy(\.isLetter), colon != word.startIndex
             {
-                classifyScope(word, colon: colon, token: token)
+                classifyScope(word, colon: colon, lexeme: lexeme)
             } else if let term = TextPatternParser.term(
-                word, written: word, location: token.location, contentOffset: 0, reader: reader,
+                word, written: word, location: lexeme.location, contentOffset: 0, reader: reader,
                 problems: &problems)
             {
-                pieces.append((.term(term), token))
+                pieces.append((.term(term), lexeme))
             }
         }
     }
 
-    private mutating func classifyNear(_ word: String, token: Token) {
+    private mutating func classifyNear(_ word: String, lexeme: Lexeme) {
         let distanceText = word.dropFirst(4)
         guard distanceText.hasPrefix("/"), let distance = Int(distanceText.dropFirst()),
             distance >= 0
         else {
             return report(
-                token,
+                lexeme,
                 "\(word) is not an operator: write NEAR/n with the most tokens allowed between the two sides, like NEAR/10"
             )
         }
-        pieces.append((.near(distance), token))
+        pieces.append((.near(distance), lexeme))
     }
 
-    private mutating func classifyEntityReference(_ word: String, token: Token) {
+    private mutating func classifyEntityReference(_ word: String, lexeme: Lexeme) {
         let body = word.dropFirst()
         var kind: QueryTerm.Kind
         var id: Substring
@@ -149,36 +149,36 @@ struct QueryParser {
         }
         guard Identifiers.isValid(String(id)) else {
             return report(
-                token,
+                lexeme,
                 "\(word) is not a reference: write @entity-id, @tag:tag or @kind:kind, with lower-case letters, digits, - and _"
             )
         }
         pieces.append(
-            (.term(QueryTerm(kind: kind, written: word, location: token.location)), token))
+            (.term(QueryTerm(kind: kind, written: word, location: lexeme.location)), lexeme))
     }
 
-    private mutating func classifyScope(_ word: String, colon: String.Index, token: Token) {
+    private mutating func classifyScope(_ word: String, colon: String.Index, lexeme: Lexeme) {
         let name = String(word[..<colon])
         guard let field = TextField(rawValue: name) else {
             return report(
-                token,
+                lexeme,
                 "\(name): is not a field: the fields are title:, summary: and content:\(Identifiers.didYouMean(name, among: TextField.allCases.map(\.rawValue)))"
             )
         }
-        pieces.append((.scope(field), token))
+        pieces.append((.scope(field), lexeme))
         let rest = String(word[word.index(after: colon)...])
         guard !rest.isEmpty else { return }
-        var restToken = token
-        restToken.location.column += name.count + 1
-        restToken.written = rest
-        restToken.kind = .word(rest)
-        classifyWord(rest, token: restToken)
+        var restLexeme = lexeme
+        restLexeme.location.column += name.count + 1
+        restLexeme.written = rest
+        restLexeme.kind = .word(rest)
+        classifyWord(rest, lexeme: restLexeme)
     }
 
     // MARK: Grammar
 
     private var current: Piece? { position < pieces.count ? pieces[position].piece : nil }
-    private var currentToken: Token? { position < pieces.count ? pieces[position].token : nil }
+    private var currentLexeme: Lexeme? { position < pieces.count ? pieces[position].lexeme : nil }
 
     private mutating func parseOr() -> Query? {
         guard let first = parseAnd() else { return nil }
@@ -209,18 +209,18 @@ struct QueryParser {
     private mutating func parseNear() -> Query? {
         guard var left = parseUnary() else { return nil }
         while case .near(let distance) = current {
-            let operatorToken = currentToken
+            let operatorLexeme = currentLexeme
             position += 1
             guard let right = parseUnary() else { return nil }
             if case .not = left {
                 report(
-                    operatorToken,
+                    operatorLexeme,
                     "NEAR needs text on both sides; NOT … on its left never occurs in the text")
                 return nil
             }
             if case .not = right {
                 report(
-                    operatorToken,
+                    operatorLexeme,
                     "NEAR needs text on both sides; NOT … on its right never occurs in the text")
                 return nil
             }
@@ -231,7 +231,7 @@ struct QueryParser {
 
     private mutating func parseUnary() -> Query? {
         if case .not = current {
-            guard enter(currentToken) else { return nil }
+            guard enter(currentLexeme) else { return nil }
             defer { depth -= 1 }
             position += 1
             guard let operand = parseUnary() else { return nil }
@@ -240,11 +240,11 @@ struct QueryParser {
         return parseScoped()
     }
 
-    private mutating func enter(_ token: Token?) -> Bool {
+    private mutating func enter(_ lexeme: Lexeme?) -> Bool {
         depth += 1
         if depth > Self.maximumDepth {
             report(
-                token,
+                lexeme,
                 "the query nests too deeply (more than \(Self.maximumDepth) levels of ( … ) and NOT)"
             )
             return false
@@ -254,13 +254,13 @@ struct QueryParser {
 
     private mutating func parseScoped() -> Query? {
         if case .scope(let field) = current {
-            let scopeToken = currentToken
+            let scopeLexeme = currentLexeme
             position += 1
             switch current {
             case .term, .open, .scope: break
             default:
                 report(
-                    currentToken ?? scopeToken,
+                    currentLexeme ?? scopeLexeme,
                     "\(field.rawValue): must be followed by a term or by ( … )")
                 return nil
             }
@@ -271,16 +271,16 @@ struct QueryParser {
     }
 
     private mutating func parsePrimary() -> Query? {
-        guard let piece = current, let token = currentToken else {
+        guard let piece = current, let lexeme = currentLexeme else {
             // The query ends after an operator: point at the operator.
             if position > 0 {
                 let previous = pieces[position - 1]
                 switch previous.piece {
                 case .and, .or, .near:
-                    report(previous.token, "\(previous.token.written) needs a term on each side")
+                    report(previous.lexeme, "\(previous.lexeme.written) needs a term on each side")
                     return nil
                 case .not:
-                    report(previous.token, "NOT needs a term after it")
+                    report(previous.lexeme, "NOT needs a term after it")
                     return nil
                 default: break
                 }
@@ -293,24 +293,24 @@ struct QueryParser {
             position += 1
             return .term(term)
         case .open:
-            guard enter(token) else { return nil }
+            guard enter(lexeme) else { return nil }
             defer { depth -= 1 }
             position += 1
             guard let inner = parseOr() else { return nil }
             guard case .close = current else {
-                report(token, "this ( is never closed: add a ) after the group")
+                report(lexeme, "this ( is never closed: add a ) after the group")
                 return nil
             }
             position += 1
             return inner
         case .close:
-            report(token, "this ) comes where a term is expected")
+            report(lexeme, "this ) comes where a term is expected")
         case .and, .or:
-            report(token, "\(token.written) needs a term on each side")
+            report(lexeme, "\(lexeme.written) needs a term on each side")
         case .near:
-            report(token, "\(token.written) needs a term on each side")
+            report(lexeme, "\(lexeme.written) needs a term on each side")
         case .not, .scope:
-            report(token, "unexpected \(token.written) here")
+            report(lexeme, "unexpected \(lexeme.written) here")
         }
         return nil
     }

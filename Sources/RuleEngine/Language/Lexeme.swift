@@ -7,8 +7,9 @@ struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
     var description: String { "\(file):\(line):\(column)" }
 }
 
-/// One lexical token of a line of a rules file.
-struct Token: Sendable, Equatable {
+/// One lexeme of a line of a rules file: a word, a string or a punctuation mark.
+/// (A *token* is something else: a run of letters or digits of normalized text.)
+struct Lexeme: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         /// A run of characters other than blanks, quotes, commas and parentheses.
         case word(String)
@@ -43,6 +44,6 @@ struct SourceLine: Sendable {
     var number: Int
     /// True when the line starts at column 1 (a block header).
     var isHeader: Bool
-    var tokens: [Token]
+    var lexemes: [Lexeme]
     var text: String
 }

@@ -3,8 +3,8 @@ struct Block: Sendable {
     var header: SourceLine
     var lines: [SourceLine]
 
-    var keyword: Token { header.tokens[0] }
-    var arguments: ArraySlice<Token> { header.tokens.dropFirst() }
+    var keyword: Lexeme { header.lexemes[0] }
+    var arguments: ArraySlice<Lexeme> { header.lexemes.dropFirst() }
 }
 
 /// Groups lexed lines into blocks; an indented line before any header is a problem.
@@ -19,7 +19,7 @@ enum BlockGrouper {
             } else if blocks.isEmpty {
                 problems.append(
                     RulesProblem(
-                        line.tokens[0].location,
+                        line.lexemes[0].location,
                         "this indented line belongs to no block; a block starts at the beginning of a line with entity, list, equivalent or rule",
                         sourceLine: line.text))
             } else {
@@ -35,49 +35,49 @@ struct LineReader {
     var line: SourceLine
     var file: String
 
-    /// The location just past the last token, for "missing value" problems.
+    /// The location just past the last lexeme, for "missing value" problems.
     var endLocation: SourceLocation {
         SourceLocation(file: file, line: line.number, column: line.text.count + 1)
     }
 
-    func problem(_ token: Token?, _ message: String) -> RulesProblem {
-        RulesProblem(token?.location ?? endLocation, message, sourceLine: line.text)
+    func problem(_ lexeme: Lexeme?, _ message: String) -> RulesProblem {
+        RulesProblem(lexeme?.location ?? endLocation, message, sourceLine: line.text)
     }
 
     /// Values separated by commas (`tag a, b`); strings or words as allowed.
     func commaList(
-        _ tokens: ArraySlice<Token>, what: String, allowWords: Bool, allowStrings: Bool,
+        _ lexemes: ArraySlice<Lexeme>, what: String, allowWords: Bool, allowStrings: Bool,
         problems: inout [RulesProblem]
-    ) -> [Token] {
-        var values: [Token] = []
+    ) -> [Lexeme] {
+        var values: [Lexeme] = []
         var expectingValue = true
-        for token in tokens {
-            switch token.kind {
+        for lexeme in lexemes {
+            switch lexeme.kind {
             case .comma:
                 if expectingValue {
                     problems.append(
                         problem(
-                            token,
+                            lexeme,
                             "a comma here separates nothing: write one \(what) between commas"))
                 }
                 expectingValue = true
             case .word where allowWords, .string where allowStrings:
                 if !expectingValue {
-                    problems.append(problem(token, "put a comma between two \(what)s"))
+                    problems.append(problem(lexeme, "put a comma between two \(what)s"))
                 }
-                values.append(token)
+                values.append(lexeme)
                 expectingValue = false
             case .word:
                 problems.append(
                     problem(
-                        token,
-                        "\(token.written) should be in double quotes, like \"\(token.written)\""))
+                        lexeme,
+                        "\(lexeme.written) should be in double quotes, like \"\(lexeme.written)\""))
                 expectingValue = false
             case .string:
-                problems.append(problem(token, "write \(what)s without quotes here"))
+                problems.append(problem(lexeme, "write \(what)s without quotes here"))
                 expectingValue = false
             case .openParenthesis, .closeParenthesis:
-                problems.append(problem(token, "parentheses are only allowed in match and unless"))
+                problems.append(problem(lexeme, "parentheses are only allowed in match and unless"))
             }
         }
         return values

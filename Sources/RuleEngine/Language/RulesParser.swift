@@ -75,17 +75,17 @@ struct RulesParser {
     }
 
     /// The single id-shaped word of a property line (`id x`, `kind person`).
-    mutating func singleWord(_ line: SourceLine, what: String) -> Token? {
+    mutating func singleWord(_ line: SourceLine, what: String) -> Lexeme? {
         let reader = LineReader(line: line, file: file)
-        let values = Array(line.tokens.dropFirst())
+        let values = Array(line.lexemes.dropFirst())
         guard let value = values.first else {
             problems.append(
-                reader.problem(nil, "\(line.tokens[0].written) needs a value: the \(what)"))
+                reader.problem(nil, "\(line.lexemes[0].written) needs a value: the \(what)"))
             return nil
         }
         if values.count > 1 {
             problems.append(
-                reader.problem(values[1], "\(line.tokens[0].written) takes one \(what)"))
+                reader.problem(values[1], "\(line.lexemes[0].written) takes one \(what)"))
         }
         guard case .word = value.kind else {
             problems.append(reader.problem(value, "write the \(what) without quotes"))
@@ -94,33 +94,33 @@ struct RulesParser {
         return value
     }
 
-    mutating func validId(_ token: Token, line: SourceLine, what: String) -> Located<String>? {
-        guard Identifiers.isValid(token.written) else {
+    mutating func validId(_ lexeme: Lexeme, line: SourceLine, what: String) -> Located<String>? {
+        guard Identifiers.isValid(lexeme.written) else {
             problems.append(
                 LineReader(line: line, file: file).problem(
-                    token,
-                    "\(token.written) is not a valid \(what): use lower-case letters, digits, - and _, starting with a letter or digit"
+                    lexeme,
+                    "\(lexeme.written) is not a valid \(what): use lower-case letters, digits, - and _, starting with a letter or digit"
                 ))
             return nil
         }
-        return Located(value: token.written, location: token.location)
+        return Located(value: lexeme.written, location: lexeme.location)
     }
 
     mutating func reportUnknownProperty(_ line: SourceLine, in blockName: String, known: [String]) {
-        let name = line.tokens[0].written
+        let name = line.lexemes[0].written
         problems.append(
             LineReader(line: line, file: file).problem(
-                line.tokens[0],
+                line.lexemes[0],
                 "unknown property \(name) in \(blockName): expected \(known.joined(separator: ", "))\(Identifiers.didYouMean(name, among: known))"
             ))
     }
 
     mutating func reportRepeated(_ line: SourceLine, seen: inout Set<String>) -> Bool {
-        let name = line.tokens[0].written
+        let name = line.lexemes[0].written
         if seen.insert(name).inserted { return false }
         problems.append(
             LineReader(line: line, file: file).problem(
-                line.tokens[0], "\(name) is given twice in this block"))
+                line.lexemes[0], "\(name) is given twice in this block"))
         return true
     }
 
@@ -136,31 +136,31 @@ struct RulesParser {
         var idGiven = false
         for line in block.lines {
             let reader = LineReader(line: line, file: file)
-            switch line.tokens[0].written {
+            switch line.lexemes[0].written {
             case "id":
                 if reportRepeated(line, seen: &seen) { continue }
                 idGiven = true
-                if let token = singleWord(line, what: "id"),
-                    let id = validId(token, line: line, what: "id")
+                if let lexeme = singleWord(line, what: "id"),
+                    let id = validId(lexeme, line: line, what: "id")
                 {
                     entity.id = id
                 }
             case "kind":
                 if reportRepeated(line, seen: &seen) { continue }
-                guard let token = singleWord(line, what: "kind") else { continue }
-                guard let kind = EntityKind(rawValue: token.written) else {
+                guard let lexeme = singleWord(line, what: "kind") else { continue }
+                guard let kind = EntityKind(rawValue: lexeme.written) else {
                     let kinds = EntityKind.allCases.map(\.rawValue)
                     problems.append(
                         reader.problem(
-                            token,
-                            "unknown kind \(token.written): use one of \(kinds.joined(separator: ", "))\(Identifiers.didYouMean(token.written, among: kinds))"
+                            lexeme,
+                            "unknown kind \(lexeme.written): use one of \(kinds.joined(separator: ", "))\(Identifiers.didYouMean(lexeme.written, among: kinds))"
                         ))
                     continue
                 }
                 entity.kind = kind
             case "alias":
                 let values = reader.commaList(
-                    line.tokens.dropFirst(), what: "alias", allowWords: true, allowStrings: true,
+                    line.lexemes.dropFirst(), what: "alias", allowWords: true, allowStrings: true,
                     problems: &problems)
                 if values.isEmpty {
                     problems.append(
@@ -176,7 +176,7 @@ struct RulesParser {
                 }
             case "tag":
                 let values = reader.commaList(
-                    line.tokens.dropFirst(), what: "tag", allowWords: true, allowStrings: false,
+                    line.lexemes.dropFirst(), what: "tag", allowWords: true, allowStrings: false,
                     problems: &problems)
                 if values.isEmpty {
                     problems.append(reader.problem(nil, "tag needs at least one tag"))
@@ -189,7 +189,7 @@ struct RulesParser {
         if !idGiven && !Identifiers.isValid(entity.id.value) {
             problems.append(
                 LineReader(line: block.header, file: file).problem(
-                    block.header.tokens[1],
+                    block.header.lexemes[1],
                     "this name gives no usable id (\(entity.id.value.isEmpty ? "nothing" : entity.id.value)): add a line `id some-id` to the entity"
                 ))
             return
@@ -197,7 +197,7 @@ struct RulesParser {
         if Normalizer.words(of: name.value).isEmpty {
             problems.append(
                 LineReader(line: block.header, file: file).problem(
-                    block.header.tokens[1], "the name has no letters or digits to match"))
+                    block.header.lexemes[1], "the name has no letters or digits to match"))
             return
         }
         document.entities.append(entity)
@@ -206,7 +206,7 @@ struct RulesParser {
     private mutating func parseList(_ block: Block) {
         let reader = LineReader(line: block.header, file: file)
         let arguments = Array(block.arguments)
-        guard let idToken = arguments.first else {
+        guard let idLexeme = arguments.first else {
             return problems.append(reader.problem(nil, "list needs a name, like `list attack`"))
         }
         if arguments.count > 1 {
@@ -214,11 +214,11 @@ struct RulesParser {
                 reader.problem(
                     arguments[1], "the terms of a list go on the indented lines below it"))
         }
-        guard case .word = idToken.kind,
-            let id = validId(idToken, line: block.header, what: "list name")
+        guard case .word = idLexeme.kind,
+            let id = validId(idLexeme, line: block.header, what: "list name")
         else {
-            if idToken.isString {
-                problems.append(reader.problem(idToken, "write the list name without quotes"))
+            if idLexeme.isString {
+                problems.append(reader.problem(idLexeme, "write the list name without quotes"))
             }
             return
         }
@@ -226,7 +226,7 @@ struct RulesParser {
         for line in block.lines {
             let lineReader = LineReader(line: line, file: file)
             for value in lineReader.commaList(
-                line.tokens[...], what: "term", allowWords: true, allowStrings: true,
+                line.lexemes[...], what: "term", allowWords: true, allowStrings: true,
                 problems: &problems)
             {
                 guard let text = value.text else { continue }
@@ -241,7 +241,7 @@ struct RulesParser {
         if list.terms.isEmpty && block.lines.isEmpty {
             problems.append(
                 reader.problem(
-                    idToken,
+                    idLexeme,
                     "the list \(id.value) has no terms: put them on indented lines below it"))
         }
         document.lists.append(list)
@@ -252,7 +252,7 @@ struct RulesParser {
         for line in block.lines {
             problems.append(
                 LineReader(line: line, file: file).problem(
-                    line.tokens[0],
+                    line.lexemes[0],
                     "equivalent takes its spellings on one line; this indented line belongs to nothing"
                 ))
         }

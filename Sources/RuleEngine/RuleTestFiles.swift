@@ -1,45 +1,11 @@
-import FeedModel
 import Foundation
 
-/// One `item` block of a `rules/tests/*.test` file: an item and the rules it must fire.
-public struct RuleTestCase: Sendable, Equatable {
-    public var file: String
-    public var line: Int
-    public var title: String
-    public var summary: String
-    public var content: String
-    public var feedTags: [String]
-    /// The rule ids expected to fire; empty for `expect nothing`.
-    public var expected: [String]
-}
-
-/// A rule test that did not come out as expected.
-public struct RuleTestFailure: Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var title: String
-    public var expected: [String]
-    public var fired: [String]
-    /// Expected ids that no rule has (a typo in the test, or a removed rule).
-    public var unknownRules: [String] = []
-
-    public var description: String {
-        let expectedText = expected.isEmpty ? "nothing" : expected.joined(separator: ", ")
-        let firedText = fired.isEmpty ? "nothing" : fired.joined(separator: ", ")
-        let unknown =
-            unknownRules.isEmpty
-            ? "" : " (no rule has the id \(unknownRules.joined(separator: ", ")))"
-        return
-            "\(file):\(line): \"\(title)\": expected \(expectedText)\(unknown), but \(firedText) fired"
-    }
-}
-
-/// Reads and runs the rule tests of `rules/tests/*.test`.
+/// Reads the rule tests of `rules/tests/*.test` (`RuleTestRunner` runs them).
 ///
 /// The files use the block syntax of the rules: `item "TITLE"` with optional
 /// `summary`, `content`, `feed-tags` lines and one `expect` line naming rule ids
 /// or `nothing`. An item passes when exactly the expected rules fire (in any order).
-public enum RuleTests {
+public enum RuleTestFiles {
     static let itemProperties = ["summary", "content", "feed-tags", "expect"]
 
     /// Every test case of the `*.test` files of `directory`, in name order; none
@@ -87,7 +53,8 @@ public enum RuleTests {
                     header.problem(block.keyword, "a test file holds item blocks: item \"TITLE\""))
                 continue
             }
-            guard let titleToken = block.arguments.first, case .string(let title) = titleToken.kind
+            guard let titleLexeme = block.arguments.first,
+                case .string(let title) = titleLexeme.kind
             else {
                 problems.append(
                     header.problem(block.arguments.first, "item needs its title in double quotes"))
@@ -99,8 +66,8 @@ public enum RuleTests {
             var hasExpect = false
             for line in block.lines {
                 let reader = LineReader(line: line, file: file)
-                let name = line.tokens[0].written
-                let values = line.tokens.dropFirst()
+                let name = line.lexemes[0].written
+                let values = line.lexemes.dropFirst()
                 switch name {
                 case "summary", "content":
                     guard values.count == 1, let value = values.first,
@@ -135,7 +102,7 @@ public enum RuleTests {
                 default:
                     problems.append(
                         reader.problem(
-                            line.tokens[0],
+                            line.lexemes[0],
                             "unknown property \(name) in an item: expected \(itemProperties.joined(separator: ", "))\(Identifiers.didYouMean(name, among: itemProperties))"
                         ))
                 }
@@ -149,28 +116,5 @@ public enum RuleTests {
             cases.append(testCase)
         }
         return (cases, problems)
-    }
-
-    /// Runs `cases` against `ruleSet`; unknown rule ids in `expect` are failures too.
-    public static func run(_ cases: [RuleTestCase], against ruleSet: RuleSet) -> [RuleTestFailure] {
-        var failures: [RuleTestFailure] = []
-        let ruleIds = Set(ruleSet.rules.map(\.id))
-        for testCase in cases {
-            let item = Item(
-                id: "\(testCase.file):\(testCase.line)", title: testCase.title,
-                text: ItemText(
-                    title: testCase.title, summary: testCase.summary, content: testCase.content))
-            let fired = ruleSet.evaluate(
-                item, feed: FeedContext(name: "test", tags: testCase.feedTags)
-            ).map(\.rule)
-            let unknown = testCase.expected.filter { !ruleIds.contains($0) }
-            if Set(fired) != Set(testCase.expected) || !unknown.isEmpty {
-                failures.append(
-                    RuleTestFailure(
-                        file: testCase.file, line: testCase.line, title: testCase.title,
-                        expected: testCase.expected, fired: fired, unknownRules: unknown))
-            }
-        }
-        return failures
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import RuleEngine
 
 /// The `rules/tests/*.test` format and its runner.
-@Suite struct RuleTestsTests {
+@Suite struct RuleTestFilesTests {
     @Test func parsesItemsAndReportsFailuresWithTheirLine() throws {
         let ruleSet = try RuleSet.from(
             "rule \"K\"\n  match kabul\n  feeds tag:afpak\nrule \"B\"\n  match blast\n")
@@ -18,19 +18,19 @@ import Testing
             item "Quiet day"
               expect nothing
             """
-        let (cases, problems) = RuleTests.parse(source, file: "t.test")
+        let (cases, problems) = RuleTestFiles.parse(source, file: "t.test")
         #expect(problems.isEmpty)
         #expect(cases.count == 3)
         #expect(cases[0].summary == "a summary")
         #expect(cases[0].content == "some content")
         #expect(cases[0].feedTags == ["afpak", "world"])
         #expect(cases[0].expected == ["k", "b"])
-        let failures = RuleTests.run(cases, against: ruleSet)
+        let failures = RuleTestRunner.run(cases, against: ruleSet)
         #expect(failures.isEmpty)
 
-        let (failing, _) = RuleTests.parse(
+        let (failing, _) = RuleTestFiles.parse(
             "item \"Blast\"\n  expect nothing\n\nitem \"Kabul\"\n  expect b\n", file: "f.test")
-        let failed = RuleTests.run(failing, against: ruleSet)
+        let failed = RuleTestRunner.run(failing, against: ruleSet)
         #expect(
             failed.map(\.description) == [
                 "f.test:1: \"Blast\": expected nothing, but b fired",
@@ -40,8 +40,9 @@ import Testing
 
     @Test func anExpectedRuleThatDoesNotExistIsAFailure() throws {
         let ruleSet = try RuleSet.from("rule \"K\"\n  match kabul\n")
-        let (cases, _) = RuleTests.parse("item \"Kabul\"\n  expect k, kabul-rule\n", file: "t.test")
-        let failures = RuleTests.run(cases, against: ruleSet)
+        let (cases, _) = RuleTestFiles.parse(
+            "item \"Kabul\"\n  expect k, kabul-rule\n", file: "t.test")
+        let failures = RuleTestRunner.run(cases, against: ruleSet)
         #expect(failures.map(\.unknownRules) == [["kabul-rule"]])
         #expect(failures.first?.description.contains("no rule has the id kabul-rule") == true)
     }
@@ -56,7 +57,7 @@ import Testing
         ("rule \"K\"\n", "1:1", "item blocks"),
     ])
     func problems(source: String, location: String, message: String) {
-        let (_, problems) = RuleTests.parse(source, file: "t.test")
+        let (_, problems) = RuleTestFiles.parse(source, file: "t.test")
         #expect(
             problems.contains {
                 "\($0.line):\($0.column)" == location && $0.message.contains(message)

@@ -71,9 +71,9 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
     /// WAL lets readers (`feedwatch feeds`) run beside the monitor. NORMAL sync
     /// is enough even for the outbox: in WAL mode a power cut can only lose the
     /// newest transactions, never reorder them. An outbox row committed with
-    /// (or before) its items' markSeen is therefore never lost while the
-    /// markSeen survives; at worst both are lost, and the items are processed
-    /// again under the same stable alert ids.
+    /// (or before) the commit that marks its items seen is therefore never
+    /// lost while that commit survives; at worst both are lost, and the items
+    /// are processed again under the same stable alert ids.
     private static func configureForWriting(_ database: SQLiteDatabase) throws(StoreError) {
         // Reading the schema version first turns a garbage file into a clear error early.
         _ = try database.integerPragma("user_version", purpose: "reading the schema version")

@@ -147,9 +147,12 @@ public struct RuleSet: Sendable {
     public var lists: [ListSummary] { compiled?.lists ?? [] }
 
     /// The token sequences generated for an entity's names and aliases, each as
-    /// normalized words joined by spaces; nil when no entity has that id.
+    /// normalized words joined by spaces, a prefix with its `*` (`пригожин*`);
+    /// nil when no entity has that id.
     public func variants(ofEntity id: String) -> [String]? {
-        compiled?.entities.first { $0.summary.id == id }?.variants.map { $0.joined(separator: " ") }
+        compiled?.entities.first { $0.summary.id == id }?.variants.map {
+            $0.map(\.written).joined(separator: " ")
+        }
     }
 
     /// The spellings that match `word` (its spelling class), normalized.

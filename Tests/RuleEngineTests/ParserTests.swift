@@ -87,6 +87,15 @@ import Testing
         #expect(ruleSet.fired("a blast") == ["x"])
     }
 
+    @Test func aMarkAfterAQuoteDoesNotHideIt() throws {
+        // `"` and U+0E33 (a spacing mark) are one character to Swift.
+        let ruleSet = try RuleSet.from(
+            "entity \"\u{E33}กข\"\n  id thai\nrule \"T\"\n  match @thai OR \"\u{301}abc\"\n")
+        #expect(ruleSet.entities.map(\.name) == ["\u{E33}กข"])
+        #expect(ruleSet.fired("\u{E33}กข") == ["t"])
+        #expect(ruleSet.fired("ABC") == ["t"])
+    }
+
     /// (source, `line:column: ` and a piece of the message)
     static let problemCases: [(String, String, String)] = [
         ("rule \"R\"\n  match @nobody\n", "2:9", "unknown entity @nobody"),

@@ -38,7 +38,9 @@ enum AliasVariants {
     /// (or prefixes), first the plain one.
     static func variants(of alias: String, spelling: SpellingClasses) -> [[TextPatternElement]] {
         var variants = Variants()
-        for written in [alias, Apostrophes.removed(from: alias)] {
+        let withoutApostrophes = Apostrophes.removed(from: alias)
+        let writtenForms = withoutApostrophes == alias ? [alias] : [alias, withoutApostrophes]
+        for written in writtenForms {
             guard case .success(let elements) = TextPatternParser.elements(of: written) else {
                 continue
             }

@@ -38,6 +38,12 @@ enum Normalizer {
         }
     }
 
+    /// 1 for the bytes at which a token of the ASCII path may go on in
+    /// `MixedRunScanner`: the apostrophes ' and ` and every non-ASCII byte.
+    private static let handOver: [UInt8] = (0..<256).map {
+        $0 == 0x27 || $0 == 0x60 || $0 >= 0x80 ? 1 : 0
+    }
+
     /// The tokens of `text`, as strings with their ranges.
     static func tokens(of text: String) -> [NormalizedToken] {
         var collector = TokenCollector()
@@ -55,17 +61,23 @@ enum Normalizer {
         var text = text
         text.withUTF8 { utf8 in
             asciiTable.withUnsafeBufferPointer { table in
-                scan(utf8: utf8, table: table, into: &sink)
+                handOver.withUnsafeBufferPointer { handOver in
+                    scan(utf8: utf8, table: table, handOver: handOver, into: &sink)
+                }
             }
         }
     }
 
     private static func scan<Sink: NormalizedTokenSink>(
-        utf8: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, into sink: inout Sink
+        utf8: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>,
+        handOver: UnsafeBufferPointer<UInt8>, into sink: inout Sink
     ) {
         let count = utf8.count
         guard count > 0, let text = utf8.baseAddress else { return }
-        var buffer = TokenBuffer(capacity: 256)
+        // ASCII folds byte for byte, so a token of the ASCII path never needs more
+        // room than the text, and its loop checks no capacity (only the
+        // scalar-by-scalar path, whose folds may be longer, grows the buffer).
+        var buffer = TokenBuffer(capacity: count &+ TokenBuffer.spare)
         defer { buffer.deallocate() }
         var index = 0
         while index < count {
@@ -87,7 +99,6 @@ enum Normalizer {
             var ended = false
             let raw = UnsafeRawPointer(text)
             while end &+ 8 <= count {
-                buffer.reserve(length, 16)
                 let word = UInt64(
                     littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
                 let breaks = ~SWAR.letterOrDigitMask(word) & SWAR.highBits
@@ -110,18 +121,16 @@ enum Normalizer {
                 if next >= 0x80 { break }
                 let folded = table[Int(next)]
                 if folded == 0 { break }
-                // Keep spare bytes after the token for the hash's masked load.
-                buffer.reserve(length, 16)
                 buffer.bytes[length] = folded
                 length &+= 1
                 end &+= 1
             }
-            if end < count {
+            // The token goes on in non-ASCII letters (`Ḥaqqānī`) or past an
+            // apostrophe (`Hay'at`, `Kabul's`): take the scalar-by-scalar path.
+            if end < count && handOver[Int(text[end])] != 0 {
                 let stop = text[end]
-                // The token goes on in non-ASCII letters (`Ḥaqqānī`) or past an
-                // apostrophe (`Hay'at`, `Kabul's`): take the scalar-by-scalar path.
                 if stop >= 0x80
-                    || ((stop == 0x27 || stop == 0x60) && end &+ 1 < count
+                    || (end &+ 1 < count
                         && (text[end &+ 1] >= 0x80 || table[Int(text[end &+ 1])] != 0))
                 {
                     index = MixedRunScanner.scan(
@@ -141,6 +150,10 @@ enum Normalizer {
 /// hash's masked load: one per scan, shared by the ASCII path and
 /// `MixedRunScanner`, so that no token allocates.
 struct TokenBuffer {
+    /// Room kept after the bytes: the ASCII path stores eight bytes at a time,
+    /// and the hash reads up to seven past the end.
+    static let spare = 16
+
     private(set) var bytes: UnsafeMutablePointer<UInt8>
     private var capacity: Int
 
@@ -154,12 +167,12 @@ struct TokenBuffer {
     /// Makes room for `extra` bytes after the first `length` (which it keeps).
     @inline(__always)
     mutating func reserve(_ length: Int, _ extra: Int) {
-        if length &+ extra &+ 8 > capacity { grow(length, extra) }
+        if length &+ extra &+ TokenBuffer.spare > capacity { grow(length, extra) }
     }
 
     private mutating func grow(_ length: Int, _ extra: Int) {
         var larger = capacity * 2
-        while length + extra + 8 > larger { larger *= 2 }
+        while length + extra + TokenBuffer.spare > larger { larger *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
         grown.update(from: bytes, count: length)
         bytes.deallocate()

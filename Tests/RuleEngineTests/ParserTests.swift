@@ -146,6 +146,8 @@ import Testing
         ("list attack\n", "1:6", "has no terms"),
         ("equivalent rahman\n", "1:1", "two or more spellings"),
         ("equivalent \"Abd al\" abdal\n", "1:12", "not one word"),
+        ("equivalent 穆塔基 穆塔奇\n", "1:16", "each character is a word"),
+        ("entity \"K\"\n  alias \"Kab*\", \"Ka*\"\n", "2:20", "at least 3 letters"),
         ("  id orphan\n", "1:3", "belongs to no block"),
         ("rules \"R\"\n  match x\n", "1:1", "did you mean rule?"),
     ]

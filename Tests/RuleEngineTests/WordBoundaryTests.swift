@@ -8,12 +8,16 @@ import Testing
     /// Characters removed without a break: soft hyphen, ZWNJ, ZWJ, word joiner,
     /// BOM, Mongolian vowel separator, invisible operators, variation
     /// selectors, bidirectional marks, embeddings and isolates, the Arabic
-    /// letter mark, the combining grapheme joiner, a Hangul filler, a tag.
+    /// letter mark, the combining grapheme joiner, a Hangul filler, a tag, and
+    /// other format characters.
     static let invisible: [Unicode.Scalar] = [
         "\u{AD}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{180E}", "\u{2061}",
         "\u{2062}", "\u{2063}", "\u{2064}", "\u{FE00}", "\u{FE0F}", "\u{200E}", "\u{200F}",
         "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}",
         "\u{2068}", "\u{2069}", "\u{61C}", "\u{34F}", "\u{3164}", "\u{E0041}",
+        // Format characters that are not default-ignorable: the Arabic number
+        // sign, an interlinear annotation anchor.
+        "\u{600}", "\u{FFF9}",
     ]
 
     @Test(arguments: invisible)

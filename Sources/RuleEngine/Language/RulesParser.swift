@@ -277,12 +277,17 @@ struct RulesParser {
         let values = block.arguments.filter { $0.kind != .comma }
         var words: [Located<String>] = []
         for value in values {
-            let tokens = Normalizer.words(of: value.text ?? "")
-            guard tokens.count == 1, let word = tokens.first else {
+            let tokens = Normalizer.tokens(of: value.text ?? "")
+            guard tokens.count == 1, let word = tokens.first?.text else {
+                let reason =
+                    tokens.contains(where: \.isSpaceless)
+                    ? " (in a script without spaces each character is a word: list such spellings as aliases)"
+                    : ""
                 problems.append(
                     reader.problem(
                         value,
-                        "\(value.written) is not one word: equivalent spellings are single words"))
+                        "\(value.written) is not one word: equivalent spellings are single words\(reason)"
+                    ))
                 continue
             }
             words.append(Located(value: word, location: value.location))

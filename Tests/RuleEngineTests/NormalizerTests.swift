@@ -116,6 +116,39 @@ import Testing
         }
     }
 
+    /// Text mixing scripts, apostrophes, invisible characters and marks: every
+    /// token hashes as the token table does, its range lies in the text, after
+    /// the one before or sharing a scalar with it, and a token of a script
+    /// without spaces is one character.
+    @Test func mixedTextKeepsHashesAndRangesConsistent() {
+        var generator = SeededGenerator(seed: 2)
+        let alphabet = Array(
+            "ab sS'’ʼ`-.,Ḥā王毅会ガｶﾞ\u{3099}ทั่ภမြ\u{AD}\u{200B}\u{200D}\u{FEFF}ـкЖ1٣ß½㍻ﬁ\u{301}")
+        for _ in 0..<500 {
+            let length = Int(generator.next() % 40)
+            let text = String(
+                (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            var sink = HashCheckingSink()
+            Normalizer.scan(text, into: &sink)
+            #expect(sink.mismatches == 0, "\(text)")
+            let tokens = Normalizer.tokens(of: text)
+            var previous = 0..<0
+            for token in tokens {
+                // Pieces of one scalar (`㍻` is `平 成`, `½` is `1 2`) share it.
+                #expect(
+                    token.range.lowerBound >= previous.upperBound
+                        || token.range.lowerBound >= previous.lowerBound
+                            && token.range.overlaps(previous),
+                    "\(text)")
+                #expect(!token.range.isEmpty && token.range.upperBound <= text.utf8.count)
+                previous = token.range
+                if token.isSpaceless {
+                    #expect(token.text.count == 1, "\(text): \(token.text)")
+                }
+            }
+        }
+    }
+
     @Test func longTokensAndTokensAtTheEnd() {
         let text = "Abcdefghijklmnopqrstuvwxyz0123456789 XY Z Ḥaqqānī-NETWORKSTRENGTH"
         var sink = HashCheckingSink()

@@ -1,6 +1,7 @@
 import AlertLog
 import AlertReview
 import ArgumentParser
+import Configuration
 import Foundation
 import Monitor
 
@@ -64,12 +65,18 @@ struct AlertFilterOptions: ParsableArguments {
     }
 }
 
-/// The review over the configured log and state.
+/// The review over the configured log and state: needs `[monitor]`'s paths
+/// only, never the rules.
 func openReview(_ common: CommonOptions) throws -> AlertSearch {
-    let setup = try loadSetup(common)
+    try openReview(loadConfiguration(common, needing: .alertLog, command: "alerts").settings)
+}
+
+/// The review over the log and state that `settings` name.
+func openReview(_ settings: MonitorSection) throws -> AlertSearch {
     do {
         return try AlertSearch(
-            logPath: setup.alertLogPath, index: try StateOpening.forReview(path: setup.statePath))
+            logPath: settings.alertLogPath,
+            index: try StateOpening.forReview(path: settings.statePath))
     } catch {
         printError("\(error)")
         throw ExitStatus.failures

@@ -137,5 +137,8 @@ let package = Package(
                 "AlertLog", "Store", "SQLiteStore", "RuleEngine", "FeedModel", "BenchmarkSupport",
             ],
             path: "Benchmarks/AlertLogBenchmark"),
+        .executableTarget(
+            name: "startup-benchmark", dependencies: ["BenchmarkSupport"],
+            path: "Benchmarks/StartupBenchmark"),
     ]
 )

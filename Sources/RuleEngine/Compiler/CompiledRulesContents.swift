@@ -31,7 +31,7 @@ struct CompiledRulesContents {
         writer.add(.metadata, bytes: Self.json(metadata()))
         writer.add(
             .listing,
-            bytes: Self.json(
+            bytes: RulesListing.encode(
                 entities.map {
                     RulesListing.Entity(
                         summary: $0.summary,

@@ -23,13 +23,12 @@
 /// then the sections, each at an offset that is a multiple of 8: the tables of
 /// the matcher and the rule set as arrays of integers (`RulesImage.Section`),
 /// the rules' metadata as JSON (`RulesImageMetadata`), and last, past the load
-/// length, the entities as written for listings (`RulesListing`), as JSON: a
-/// loader reads the first load-length bytes with one read, and the listing
+/// length, the entities as written for listings (`RulesListing`), decoded
 /// only when something lists the entities.
 enum RulesImage {
     /// Bumped whenever the layout, or what compiling makes of the same rules,
     /// changes in a way the program digest would not show.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("FWRULES".utf8) + [0]
     static let byteOrderMark: UInt32 = 0x0A0B_0C0D
     static let headerSize = 120

@@ -32,11 +32,14 @@ enum FeedAssembler {
         items.reserveCapacity(draft.items.count)
         for index in draft.items.indices {
             let draft = draft.items[index]
-            func plain(_ text: String?, isHTML: Bool) -> String {
+            func plain(_ text: String?, isHTML: Bool, singleLine: Bool = false) -> String {
                 guard let text else { return "" }
-                return isHTML ? converter.plainText(text) : HTMLText.foldWhitespace(text)
+                return isHTML
+                    ? converter.plainText(text, singleLine: singleLine)
+                    : HTMLText.foldWhitespace(text)
             }
-            let title = draft.title.map { plain($0, isHTML: draft.titleIsHTML) }
+            // A title is one line, whatever block markup it was written with.
+            let title = draft.title.map { plain($0, isHTML: draft.titleIsHTML, singleLine: true) }
             let summaryText = plain(draft.summary, isHTML: draft.summaryIsHTML)
             // Publishers often repeat the description as the content: reduce it once.
             let contentText =
@@ -52,7 +55,8 @@ enum FeedAssembler {
                     published: draft.published, updated: draft.updated, text: text))
         }
         let feedTitle = draft.title.map {
-            draft.titleIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
+            draft.titleIsHTML
+                ? converter.plainText($0, singleLine: true) : HTMLText.foldWhitespace($0)
         }
         return Feed(
             format: draft.format, title: nonEmpty(feedTitle),

@@ -22,10 +22,12 @@ final class HTMLElementTable: Sendable {
         "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "del", "dfn", "em",
         "font", "i", "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike",
         "strong", "sub", "sup", "time", "tt", "u", "var",
-        "address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl", "dt",
-        "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-        "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead",
-        "tr", "ul",
+        "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "ol",
+        "p",
+        "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+        "ul",
     ]
 
     static let shared = build()
@@ -36,6 +38,14 @@ final class HTMLElementTable: Sendable {
     /// The element `img`, which stands for its alt text.
     let image: Int
     private let indexByKey: [UInt64: Int]
+    /// The keys of `html`, `head` and `body`, whose end tags close what
+    /// libxml2 implies around a fragment.
+    private let documentElementKeys: Set<UInt64> = Set(
+        ["html", "head", "body"].compactMap { name in
+            var key = NameKey()
+            for byte in name.utf8 { key.add(byte) }
+            return key.value
+        })
     /// `closesTable[new * count + open]`: the start tag of `new` closes an open `open`.
     private let closesTable: [Bool]
 
@@ -77,6 +87,12 @@ final class HTMLElementTable: Sendable {
     func element(forKey key: NameKey) -> Int? {
         guard let value = key.value else { return nil }
         return indexByKey[value]
+    }
+
+    /// Whether the lowercase name that gave `key` is `html`, `head` or `body`.
+    func isDocumentElement(_ key: NameKey) -> Bool {
+        guard let value = key.value else { return false }
+        return documentElementKeys.contains(value)
     }
 
     /// Whether the start tag of element `new` closes an open element `open`.

@@ -3,10 +3,11 @@
 /// to the same text libxml2's HTML parser gives (`HTMLSAXReader`), without
 /// libxml2: reducing summaries was a third of parse time.
 ///
-/// It takes the steps libxml2 2.9 takes wherever they change the text: a
-/// paragraph opened around text outside any element, start tags that close
-/// open elements, empty elements, stray end tags ignored, the first `alt`
-/// of an image. Whatever else it meets (a comment, a script, an element or
+/// It takes the steps libxml2 2.9 takes wherever they change the text: the
+/// `html` and `body` implied by the first start tag, or by text before any
+/// (which also opens a paragraph around it), start tags that close open
+/// elements, empty elements, stray end tags ignored, the first `alt` of an
+/// image. Whatever else it meets (a comment, a script, an element or
 /// entity it does not list, a tag it cannot finish, an end tag that would
 /// close more than one element, a character libxml2 drops) makes it give
 /// up with nil, and the caller asks libxml2. The differential tests hold
@@ -18,6 +19,9 @@ struct SimpleHTMLReader {
     /// Indices into `HTMLElementTable.shared.elements`, innermost last:
     /// the same stack as libxml2's, since only listed elements get on it.
     private var openElements: [Int] = []
+    /// libxml2 has implied `html` and `body` (at the first start tag or
+    /// text): from then on, text outside any element is in the body.
+    private var isInBody = false
     private let table = HTMLElementTable.shared
     private let entities = HTMLEntityTable.shared
 
@@ -25,14 +29,15 @@ struct SimpleHTMLReader {
     /// judges whether each is blank on its own (see `readText`).
     private static let textChunkSize = 1000
 
-    private init(_ bytes: [UInt8]) {
+    private init(_ bytes: [UInt8], singleLine: Bool) {
         self.bytes = bytes
-        folder = TextFolder(reservingCapacity: bytes.count)
+        folder = TextFolder(reservingCapacity: bytes.count, singleLine: singleLine)
     }
 
-    /// The plain text of `html`, or nil when it holds anything not read here.
-    static func text(of html: String) -> String? {
-        var reader = SimpleHTMLReader(Array(html.utf8))
+    /// The plain text of `html`, or nil when it holds anything not read here;
+    /// on one line when `singleLine` is set.
+    static func text(of html: String, singleLine: Bool = false) -> String? {
+        var reader = SimpleHTMLReader(Array(html.utf8), singleLine: singleLine)
         guard reader.readAll() else { return nil }
         return reader.folder.result()
     }
@@ -102,7 +107,7 @@ struct SimpleHTMLReader {
             }
             cursor += 1
         }
-        if openElements.isEmpty {
+        if openElements.isEmpty, !isInBody {
             if !bytes[start..<cursor].allSatisfy(HTMLByte.isBlank) {
                 openParagraph()
             } else if cursor - start >= Self.textChunkSize {
@@ -127,9 +132,12 @@ struct SimpleHTMLReader {
             || (byte < 0x20 && !HTMLByte.isBlank(byte))
     }
 
-    /// Text outside any element: libxml2 puts it in a paragraph of its own.
+    /// Text before any element: libxml2 implies `html` and `body` and puts
+    /// it in a paragraph of its own. (Text outside any element later on is
+    /// in the body, and no paragraph is opened for it.)
     private mutating func openParagraph() {
-        guard openElements.isEmpty else { return }
+        guard openElements.isEmpty, !isInBody else { return }
+        isInBody = true
         openElements.append(table.paragraph)
         folder.start(table.elements[table.paragraph].role)
     }
@@ -218,6 +226,8 @@ struct SimpleHTMLReader {
             cursor += 1
         }
         guard let element = table.element(forKey: key) else { return false }
+        // libxml2 implies `html` and `body` before the first start tag.
+        isInBody = true
         while let open = openElements.last, table.startTag(of: element, closes: open) {
             folder.end(table.elements[open].role)
             openElements.removeLast()
@@ -334,6 +344,9 @@ struct SimpleHTMLReader {
         }
         cursor = skipBlanks(from: cursor)
         guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") else { return false }
+        // `</body>`, `</html>`: libxml2 closes the implied elements, and
+        // text after them gets paragraphs again.
+        guard !table.isDocumentElement(key) else { return false }
         index = cursor + 1
         // An end tag for no open element: libxml2 ignores it. Unlisted
         // elements are never open, since their start tags end this reading.

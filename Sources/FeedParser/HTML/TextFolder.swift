@@ -17,12 +17,15 @@ struct TextFolder {
         case skipped
     }
 
+    /// Elements that stand on lines of their own: HTML's block-level and
+    /// sectioning elements, list and table structure, and `br`. Every other
+    /// element, known or not, is inline: it never separates words.
     private static let blockElements: Set<String> = [
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-        "figure",
-        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
-        "ol", "p",
-        "pre", "section", "table", "tr", "ul", "body", "html", "caption", "tbody", "thead", "tfoot",
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
+        "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html",
+        "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "search", "section", "summary",
+        "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
     private static let cellElements: Set<String> = ["td", "th"]
     private static let skippedElements: Set<String> = [
@@ -30,17 +33,23 @@ struct TextFolder {
     ]
 
     private var output: [UInt8] = []
+    /// Block boundaries become spaces, not line breaks: for titles, which
+    /// are one line however their markup is written.
+    private var isSingleLine = false
     private var pendingSpace = false
     private var pendingBreak = false
     private var pendingLeadByte = false
     private var skipDepth = 0
 
-    init() {}
+    init(singleLine: Bool = false) {
+        isSingleLine = singleLine
+    }
 
     /// A folder whose output will not need to grow for text of `capacity`
     /// bytes: the text is never longer than the HTML it came from.
-    init(reservingCapacity capacity: Int) {
+    init(reservingCapacity capacity: Int, singleLine: Bool = false) {
         output.reserveCapacity(capacity)
+        isSingleLine = singleLine
     }
 
     static func fold(_ text: String) -> String {
@@ -114,7 +123,8 @@ struct TextFolder {
 
     private mutating func boundary(_ role: Role) {
         switch role {
-        case .block: pendingBreak = true
+        case .block:
+            if isSingleLine { pendingSpace = true } else { pendingBreak = true }
         case .cell: pendingSpace = true
         case .inline, .skipped: break
         }

@@ -83,7 +83,8 @@ public enum FeedParser {
         var pass = try parseXML(decoded.utf8, rewritesPredefined: false, makeHandler)
         if decoded.isUncheckedUTF8, pass.parser.diagnosticCount > 0 {
             let checked = DocumentDecoder.decode(bytes, contentType: contentType)
-            if checked.encoding != "UTF-8" {
+            // Other bytes: another encoding, or UTF-8 with stray bytes repaired.
+            if checked.utf8 != decoded.utf8 {
                 decoded = checked
                 pass = try parseXML(decoded.utf8, rewritesPredefined: false, makeHandler)
             }

@@ -15,9 +15,10 @@ enum FeedAssembler {
         for index in draft.items.indices {
             var link = draft.items[index].link
             // An RSS guid that is a permalink, or an Atom id that is a web
-            // address, doubles as the link when none is given.
+            // address, doubles as the link when none is given, if it is one
+            // (`http://example.c[o.test/` has no host).
             if link == nil, let guid = draft.items[index].guid, draft.items[index].guidIsPermaLink,
-                isWebAddress(guid)
+                isWebAddress(guid), URL(string: guid.trimmedWhitespace())?.host != nil
             {
                 link = guid
             }
@@ -27,7 +28,6 @@ enum FeedAssembler {
             links.append(resolved)
             ids.append(ItemIdentity.identify(draft.items[index], link: resolved))
         }
-        let uniqueIDs = ItemIdentity.disambiguate(ids, links: links)
         var items: [Item] = []
         items.reserveCapacity(draft.items.count)
         for index in draft.items.indices {
@@ -48,11 +48,16 @@ enum FeedAssembler {
             let text = ItemText(title: title ?? "", summary: summaryText, content: contentText)
             items.append(
                 Item(
-                    id: uniqueIDs[index], title: title, link: links[index],
+                    id: ids[index], title: title, link: links[index],
                     summary: nonEmpty(draft.summary),
                     content: nonEmpty(draft.content), authors: draft.authors,
                     categories: draft.categories,
                     published: draft.published, updated: draft.updated, text: text))
+        }
+        // Ids repeated for differing items are told apart by their content.
+        let uniqueIDs = ItemIdentity.disambiguate(items, dates: draft.items.map(\.dateText))
+        for index in items.indices where items[index].id != uniqueIDs[index] {
+            items[index].id = uniqueIDs[index]
         }
         let feedTitle = draft.title.map {
             draft.titleIsHTML

@@ -8,7 +8,7 @@ enum FeedAssembler {
     static func assemble(_ draft: FeedDraft, warnings: [String]) -> Feed {
         let converter = HTMLTextConverter()
         var links: [String?] = []
-        var ids: [String] = []
+        var ids: [String?] = []
         links.reserveCapacity(draft.items.count)
         // By index, not `for item in`: that copies every draft, a retain and
         // a release for each of its strings.
@@ -26,7 +26,7 @@ enum FeedAssembler {
                 URLResolver.resolve($0, against: draft.items[index].baseURL)
             }
             links.append(resolved)
-            ids.append(ItemIdentity.identify(draft.items[index], link: resolved))
+            ids.append(ItemIdentity.publishedID(draft.items[index], link: resolved))
         }
         var items: [Item] = []
         items.reserveCapacity(draft.items.count)
@@ -46,13 +46,14 @@ enum FeedAssembler {
                 draft.content == draft.summary && draft.contentIsHTML == draft.summaryIsHTML
                 ? summaryText : plain(draft.content, isHTML: draft.contentIsHTML)
             let text = ItemText(title: title ?? "", summary: summaryText, content: contentText)
-            items.append(
-                Item(
-                    id: ids[index], title: title, link: links[index],
-                    summary: nonEmpty(draft.summary),
-                    content: nonEmpty(draft.content), authors: draft.authors,
-                    categories: draft.categories,
-                    published: draft.published, updated: draft.updated, text: text))
+            var item = Item(
+                id: ids[index] ?? "", title: title, link: links[index],
+                summary: nonEmpty(draft.summary),
+                content: nonEmpty(draft.content), authors: draft.authors,
+                categories: draft.categories,
+                published: draft.published, updated: draft.updated, text: text)
+            if ids[index] == nil { item.id = ItemIdentity.contentID(item, date: draft.dateText) }
+            items.append(item)
         }
         // Ids repeated for differing items are told apart by their content.
         let uniqueIDs = ItemIdentity.disambiguate(items, dates: draft.items.map(\.dateText))

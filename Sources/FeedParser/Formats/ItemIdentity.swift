@@ -4,23 +4,25 @@ import Foundation
 /// The stable identity of an item within its feed.
 ///
 /// Each item first gets a *base* id from what the publisher gives, in order:
-/// the guid or Atom id, else RSS 1.0's `rdf:about`, else the link, else a
-/// hash of title and date. When a feed gives one base id to items that
-/// differ (one guid for every item, or no guid and one link for several),
-/// the base does not identify them, and each gets the base qualified by a
-/// digest of its content (`RepeatedItemID`): its link, title, the first
-/// words of its text and its date. That id stays the same when items are
-/// added, removed or moved, since it depends on the item alone. Items
-/// agreeing on all of those but differing elsewhere are told apart by a
-/// digest of every field; items identical in every field are one item and
-/// share their id.
+/// the guid or Atom id, else RSS 1.0's `rdf:about`, else the link, else
+/// (nothing given) `hash:` and a digest of its title, date and the first
+/// words of its text. When a feed gives one base id to items that differ
+/// (one guid for every item, or no guid and one link for several), the base
+/// does not identify them, and each gets the base qualified by a digest of
+/// its content (`DerivedItemID`): its link, title, the first words of its
+/// text and its date. That id stays the same when items are added, removed
+/// or moved, since it depends on the item alone. Items agreeing on all of
+/// those but differing elsewhere are told apart by a digest of every field;
+/// items identical in every field are one item and share their id.
 enum ItemIdentity {
-    /// Words of an item's text that its digest takes: enough to tell apart
+    /// Words of an item's text that its digests take: enough to tell apart
     /// items with one title ("Live updates"), few enough that an edit further
     /// down does not make the item a new one.
     static let wordsInDigest = 16
 
-    static func identify(_ item: ItemDraft, link: String?) -> String {
+    /// The base id from what the publisher gives, or nil when it gives
+    /// nothing: then `contentID` is the base.
+    static func publishedID(_ item: ItemDraft, link: String?) -> String? {
         // 1. The publisher's own identifier (RSS guid, Atom id): it is what
         //    the publisher promises to keep stable, even when links change.
         if let guid = item.guid?.trimmedWhitespace(), !guid.isEmpty {
@@ -35,14 +37,15 @@ enum ItemIdentity {
         if let link, !link.isEmpty {
             return link
         }
-        // 4. Nothing given: a hash of title and date as written, so that the
-        //    same item hashes alike on every poll; the content joins in only
-        //    when both are missing, since content gets edited more often.
-        var material = (item.title ?? "") + "\u{1F}" + (item.dateText ?? "")
-        if item.title == nil, item.dateText == nil {
-            material += "\u{1F}" + (item.summary ?? "") + "\u{1F}" + (item.content ?? "")
-        }
-        return "hash:" + fnv1a64Hex(material)
+        return nil
+    }
+
+    /// 4. Nothing given: the item is what it says, its title, date as
+    ///    written and first words, so that it hashes alike on every poll.
+    static func contentID(_ item: Item, date: String?) -> String {
+        DerivedItemID.content(
+            digest: fnv1a64Hex(
+                [item.text.title, date ?? "", firstWords(item)].joined(separator: "\u{1F}")))
     }
 
     /// The ids of `items`, whose base ids they carry, with every base that
@@ -65,7 +68,7 @@ enum ItemIdentity {
             }
             for (index, position) in positions.enumerated() {
                 let isAmbiguous = (wholeByShort[short[index]]?.count ?? 0) > 1
-                ids[position] = RepeatedItemID.make(
+                ids[position] = DerivedItemID.qualified(
                     base: base, digest: isAmbiguous ? whole[index] : short[index])
             }
         }
@@ -74,12 +77,16 @@ enum ItemIdentity {
 
     /// Link (unless it is the base), title, first words of the text, date.
     private static func shortDigest(_ item: Item, base: String, date: String?) -> String {
-        let text = item.text.summary.isEmpty ? item.text.content : item.text.summary
-        let words = text.split(whereSeparator: \.isWhitespace).prefix(wordsInDigest)
         let link = item.link == base ? "" : item.link ?? ""
         return fnv1a64Hex(
-            [link, item.text.title, words.joined(separator: " "), date ?? ""].joined(
-                separator: "\u{1F}"))
+            [link, item.text.title, firstWords(item), date ?? ""].joined(separator: "\u{1F}"))
+    }
+
+    /// The first words of the summary's text, or of the content's when there is no summary.
+    private static func firstWords(_ item: Item) -> String {
+        let text = item.text.summary.isEmpty ? item.text.content : item.text.summary
+        return text.split(whereSeparator: \.isWhitespace).prefix(wordsInDigest).joined(
+            separator: " ")
     }
 
     /// Every field of the item.

@@ -234,7 +234,7 @@ public final class PipelinePass {
     ) throws -> Int {
         let seen = try store.seenItems(feed: feed.name)
         let changes = ItemChanges(items: parsed.items, seen: seen)
-        let toRecord = changes.needingRules.map {
+        let toRecord = changes.toRecord.map {
             SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
         }
         if firstContact && !options.backfill {

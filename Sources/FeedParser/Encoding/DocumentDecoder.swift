@@ -158,18 +158,17 @@ enum DocumentDecoder {
     private static func misread(
         _ body: [UInt8], evidence: UTF8Evidence, problems: [String], by candidate: Candidate
     ) -> Decoded {
-        let highBytes = evidence.bytesInSequences + evidence.strayBytes
         var note =
             canonicalName(candidate.name) == "UTF-8"
             ? "the bytes are not all valid UTF-8"
             : "the \(candidate.source.rawValue) says \(candidate.name) but the bytes are UTF-8"
+        let count = evidence.strayBytes
         note +=
-            " (\(evidence.bytesInSequences) of \(highBytes) bytes above 0x7F form UTF-8 sequences)"
+            " (\(evidence.sequences) characters in UTF-8, \(count) stray byte\(count == 1 ? "" : "s"))"
         var outcome = "read as UTF-8"
         if let first = evidence.firstStray {
-            let count = evidence.strayBytes
             outcome +=
-                ", \(count) stray byte\(count == 1 ? "" : "s") as windows-1252 "
+                ", the stray byte\(count == 1 ? "" : "s") as windows-1252 "
                 + (count == 1 ? "at" : "first at")
                 + " line \(DocumentLines.line(of: first, in: body))"
         }

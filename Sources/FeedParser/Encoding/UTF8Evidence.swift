@@ -3,18 +3,19 @@
 /// from a genuine Latin-1 one.
 ///
 /// Every byte above 0x7F either belongs to a well-formed UTF-8 sequence or is
-/// a stray. In Latin-1 (and windows-1252) text nearly every such byte is a
-/// stray: an accented letter is one byte followed by an ASCII letter, and
-/// lower-case ones (0xE0–0xFF) would need two or three continuation bytes in
-/// a row. Only an upper-case accented letter directly followed by
-/// punctuation such as ’ or » forms a valid pair, by accident, and such a
-/// pair comes with many strays around it. In UTF-8 text every non-ASCII
-/// character forms a sequence and only the stray bytes do not. So the share
-/// of high bytes inside valid sequences is near 0 for Latin-1 and near 1 for
-/// UTF-8; the document is taken for UTF-8 when it is at least one half.
+/// a stray. In Latin-1 (and windows-1252) text a sequence forms only by
+/// accident: an accented letter is one byte, nearly always followed by an
+/// ASCII letter, and lower-case ones (0xE0–0xFF) would need two or three
+/// continuation bytes in a row; only an upper-case accented letter directly
+/// followed by punctuation such as ’ or » makes a valid pair. In UTF-8 text a
+/// stray byte is the accident: pasted from elsewhere. Both accidents being
+/// rare and about as rare as each other, the likelier reading is UTF-8 when
+/// the sequences outnumber the stray bytes; on a tie the label is believed.
+/// A Latin-1 document is misread only when accidental pairs are most of its
+/// non-ASCII characters, which takes a text of one or two such words.
 struct UTF8Evidence {
-    /// Bytes above 0x7F that are part of well-formed multi-byte sequences.
-    private(set) var bytesInSequences = 0
+    /// Well-formed multi-byte sequences: characters above U+007F.
+    private(set) var sequences = 0
     /// Bytes above 0x7F that are not.
     private(set) var strayBytes = 0
     /// The offset of the first stray byte, for warnings.
@@ -30,7 +31,7 @@ struct UTF8Evidence {
             }
             let length = Self.sequenceLength(bytes, at: index)
             if length > 0 {
-                bytesInSequences += length
+                sequences += 1
                 index += length
             } else {
                 if firstStray == nil { firstStray = index }
@@ -43,10 +44,9 @@ struct UTF8Evidence {
     /// Every byte is ASCII or part of a well-formed sequence.
     var isValidUTF8: Bool { strayBytes == 0 }
 
-    /// At least half of the high bytes form UTF-8 sequences (see the type's
-    /// comment for why one half).
+    /// More UTF-8 sequences than stray bytes (see the type's comment).
     var favoursUTF8: Bool {
-        bytesInSequences > 0 && bytesInSequences >= strayBytes
+        sequences > strayBytes
     }
 
     /// The bytes as UTF-8, each stray byte read as the windows-1252

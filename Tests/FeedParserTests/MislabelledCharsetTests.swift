@@ -57,6 +57,17 @@ struct MislabelledCharsetTests {
             ])
     }
 
+    @Test func aTieGoesToTheLabel() throws {
+        // One UTF-8 character and one stray byte: UTF-8 when the label says
+        // so (here a byte order mark), windows-1252 when it says that.
+        let title = Array("Ѩ ".utf8) + Array("Espa".utf8) + [0xF1] + Array("a".utf8)
+        let marked = try FeedParser.parse(
+            Data([0xEF, 0xBB, 0xBF]) + Self.rss(declaring: nil, title: title))
+        #expect(marked.title == "Ѩ España")
+        let latin1 = try FeedParser.parse(Self.rss(declaring: "windows-1252", title: title))
+        #expect(latin1.title == "Ñ¨ España")
+    }
+
     @Test func validUTF8DeclaredUTF8WinsOverAnyHTTPCharset() throws {
         for charset in ["windows-1251", "iso-8859-1", "koi8-r", "shift_jis"] {
             let feed = try FeedParser.parse(
@@ -87,11 +98,13 @@ struct MislabelledCharsetTests {
             Array("ø".utf8) + [0xE9, 0x41] + Array("€😀".utf8) + [0xC3])
         #expect(evidence.sequences == 3)
         #expect(evidence.strayBytes == 2)
-        #expect(evidence.favoursUTF8)
+        #expect(evidence.favoursUTF8(labelledUTF8: false))
         // One accidental pair (É») and one Latin-1 letter: a tie, and the label wins.
-        #expect(!UTF8Evidence([0xE9, 0x41, 0xC9, 0xBB]).favoursUTF8)
+        let tie = UTF8Evidence([0xE9, 0x41, 0xC9, 0xBB])
+        #expect(!tie.favoursUTF8(labelledUTF8: false))
+        #expect(tie.favoursUTF8(labelledUTF8: true))
         #expect(UTF8Evidence(Array("plain".utf8)).isValidUTF8)
-        #expect(!UTF8Evidence(Array("plain".utf8)).favoursUTF8)
+        #expect(!UTF8Evidence(Array("plain".utf8)).favoursUTF8(labelledUTF8: true))
         // Overlong forms, surrogates and values past U+10FFFF are strays.
         #expect(
             UTF8Evidence([0xC0, 0xAF, 0xED, 0xA0, 0x80, 0xF4, 0x90, 0x80, 0x80]).sequences == 0)

@@ -99,7 +99,9 @@ enum DocumentDecoder {
                 ? (CyrillicGuess.looksCyrillic(body) ? "windows-1251" : "windows-1252")
                 : canonicalName(candidate.name)
             guard tried.insert(name).inserted else { continue }
-            if candidate.source.isNamed, isSingleByte(name), hasHighBytes, evidence().favoursUTF8 {
+            if candidate.source.isNamed, isSingleByte(name), hasHighBytes,
+                evidence().favoursUTF8(labelledUTF8: false)
+            {
                 return misread(body, evidence: evidence(), problems: problems, by: candidate)
             }
             if candidate.source == .httpCharset, name != "UTF-8", hasHighBytes,
@@ -131,7 +133,7 @@ enum DocumentDecoder {
                 problems.append(
                     "unknown encoding \"\(candidate.name)\" in the \(candidate.source.rawValue)")
             case .failure(.invalidBytes):
-                if name == "UTF-8", evidence().favoursUTF8 {
+                if name == "UTF-8", evidence().favoursUTF8(labelledUTF8: true) {
                     return misread(body, evidence: evidence(), problems: problems, by: candidate)
                 }
                 let place = name == "UTF-8" ? invalidUTF8Place(body) : ""
@@ -164,7 +166,8 @@ enum DocumentDecoder {
             : "the \(candidate.source.rawValue) says \(candidate.name) but the bytes are UTF-8"
         let count = evidence.strayBytes
         note +=
-            " (\(evidence.sequences) characters in UTF-8, \(count) stray byte\(count == 1 ? "" : "s"))"
+            " (\(evidence.sequences) character\(evidence.sequences == 1 ? "" : "s") in UTF-8, "
+            + "\(count) stray byte\(count == 1 ? "" : "s"))"
         var outcome = "read as UTF-8"
         if let first = evidence.firstStray {
             outcome +=

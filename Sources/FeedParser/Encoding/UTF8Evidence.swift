@@ -10,7 +10,9 @@
 /// followed by punctuation such as ’ or » makes a valid pair. In UTF-8 text a
 /// stray byte is the accident: pasted from elsewhere. Both accidents being
 /// rare and about as rare as each other, the likelier reading is UTF-8 when
-/// the sequences outnumber the stray bytes; on a tie the label is believed.
+/// the sequences outnumber the stray bytes; on a tie the label is believed
+/// (a byte order mark, declaration or HTTP charset naming UTF-8, or none,
+/// since XML's default is UTF-8, against a label naming another encoding).
 /// A Latin-1 document is misread only when accidental pairs are most of its
 /// non-ASCII characters, which takes a text of one or two such words.
 struct UTF8Evidence {
@@ -44,9 +46,10 @@ struct UTF8Evidence {
     /// Every byte is ASCII or part of a well-formed sequence.
     var isValidUTF8: Bool { strayBytes == 0 }
 
-    /// More UTF-8 sequences than stray bytes (see the type's comment).
-    var favoursUTF8: Bool {
-        sequences > strayBytes
+    /// More UTF-8 sequences than stray bytes, or as many when the label
+    /// says UTF-8 (see the type's comment).
+    func favoursUTF8(labelledUTF8: Bool) -> Bool {
+        sequences > 0 && (labelledUTF8 ? sequences >= strayBytes : sequences > strayBytes)
     }
 
     /// The bytes as UTF-8, each stray byte read as the windows-1252

@@ -1,9 +1,9 @@
 /// The elements `SimpleHTMLReader` reads without libxml2, with what
 /// libxml2's HTML parser does at each of them.
 ///
-/// Only elements whose content libxml2 parses as ordinary HTML are listed:
-/// not `script` or `style` (raw text), not the skipped ones, not `html`,
-/// `head`, `body` or `meta` (each has rules of its own). Which elements are
+/// Listed are the elements whose content libxml2 parses as ordinary HTML,
+/// and `script` and `style`, whose content is raw text (`isRawText`); not
+/// `html`, `head`, `body` or `meta`, which have rules of their own. Which elements are
 /// empty and which start tags close which open elements are not written
 /// down here but asked of libxml2 once, so the two readers cannot disagree
 /// on them.
@@ -13,6 +13,8 @@ final class HTMLElementTable: Sendable {
         let role: TextFolder.Role
         /// Closed as soon as its start tag is read (`br`, `img`): HTML's empty elements.
         let hasNoContent: Bool
+        /// Its content runs as raw text to its end tag (`script`, `style`).
+        let isRawText: Bool
     }
 
     /// The elements of inline and block markup that feeds carry, HTML 5's
@@ -27,7 +29,8 @@ final class HTMLElementTable: Sendable {
         "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "ol",
         "p",
         "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-        "ul",
+        "ul", "script", "style", "iframe", "noscript", "object", "svg", "video", "audio",
+        "picture", "source",
     ]
 
     static let shared = build()
@@ -64,7 +67,8 @@ final class HTMLElementTable: Sendable {
         let elements = names.map {
             Element(
                 name: $0, role: TextFolder.role(of: $0),
-                hasNoContent: LibXML2Functions.htmlElementIsEmpty($0))
+                hasNoContent: LibXML2Functions.htmlElementIsEmpty($0),
+                isRawText: $0 == "script" || $0 == "style")
         }
         return HTMLElementTable(
             elements: elements, paragraph: names.firstIndex(of: "p") ?? 0,

@@ -215,7 +215,17 @@ struct SimpleHTMLReader {
         let next = bytes[index + 1]
         if next == UInt8(ascii: "/") { return readEndTag() }
         if HTMLByte.isLetter(next) { return readStartTag() }
+        if next == UInt8(ascii: "!") { return readComment() }
         return false
+    }
+
+    /// A comment is dropped. One before any element or text is part of
+    /// libxml2's prolog, after which it skips blanks.
+    private mutating func readComment() -> Bool {
+        guard let end = HTMLTagScanner.endOfComment(in: bytes, at: index) else { return false }
+        index = end
+        if openElements.isEmpty, !isInBody { index = skipBlanks(from: index) }
+        return true
     }
 
     private mutating func readStartTag() -> Bool {
@@ -227,13 +237,18 @@ struct SimpleHTMLReader {
         }
         guard let element = table.element(forKey: key) else { return false }
         // libxml2 implies `html` and `body` before the first start tag.
+        let isInBodyBeforeTag = isInBody
         isInBody = true
         while let open = openElements.last, table.startTag(of: element, closes: open) {
             folder.end(table.elements[open].role)
             openElements.removeLast()
         }
-        guard let attributes = readAttributes(from: cursor) else { return false }
+        guard let attributes = HTMLTagScanner.attributes(in: bytes, from: cursor) else {
+            return false
+        }
         let description = table.elements[element]
+        // Before the body, libxml2 implies a `head` for `script` and `style`.
+        guard !description.isRawText || isInBodyBeforeTag else { return false }
         openElements.append(element)
         folder.start(description.role)
         if element == table.image, let alternative = attributes.alternativeText {
@@ -247,89 +262,18 @@ struct SimpleHTMLReader {
         if attributes.closesItself || description.hasNoContent {
             folder.end(description.role)
             openElements.removeLast()
+        } else if description.isRawText {
+            // `script`, `style`: libxml2 takes what follows as raw text up to
+            // the end tag, which is read as any other; the text is dropped.
+            guard
+                let end = HTMLTagScanner.endOfRawText(
+                    in: bytes, from: attributes.end, name: description.name)
+            else { return false }
+            index = end
+            return true
         }
         index = attributes.end
         return true
-    }
-
-    private struct Attributes {
-        /// The value of the first `alt` attribute, when it has one.
-        var alternativeText: Range<Int>?
-        /// The tag ended with `/>`.
-        var closesItself = false
-        /// Just past the tag.
-        var end = 0
-    }
-
-    /// The attributes from `start` to the end of the start tag, read as
-    /// libxml2 reads them; nil for anything it would take as an error.
-    private func readAttributes(from start: Int) -> Attributes? {
-        var attributes = Attributes()
-        var sawAlternativeText = false
-        var cursor = skipBlanks(from: start)
-        while true {
-            guard cursor < bytes.count else { return nil }
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: ">") {
-                attributes.end = cursor + 1
-                return attributes
-            }
-            if byte == UInt8(ascii: "/"), cursor + 1 < bytes.count,
-                bytes[cursor + 1] == UInt8(ascii: ">")
-            {
-                attributes.closesItself = true
-                attributes.end = cursor + 2
-                return attributes
-            }
-            guard HTMLByte.startsAttributeName(byte) else { return nil }
-            let nameStart = cursor
-            while cursor < bytes.count, HTMLByte.continuesTagName(bytes[cursor]) { cursor += 1 }
-            let isAlternativeText = isAlt(nameStart..<cursor)
-            cursor = skipBlanks(from: cursor)
-            var value: Range<Int>?
-            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") {
-                cursor = skipBlanks(from: cursor + 1)
-                guard let (range, end) = readAttributeValue(from: cursor) else { return nil }
-                value = range
-                cursor = end
-            }
-            // A repeated attribute is dropped, so the first `alt` is the one.
-            if isAlternativeText, !sawAlternativeText {
-                sawAlternativeText = true
-                attributes.alternativeText = value
-            }
-            cursor = skipBlanks(from: cursor)
-        }
-    }
-
-    /// A quoted value runs to its closing quote, an unquoted one to a blank
-    /// or `>` (a `/` included: `alt=x/>` is `x/`).
-    private func readAttributeValue(from start: Int) -> (value: Range<Int>, end: Int)? {
-        guard start < bytes.count else { return nil }
-        let quote = bytes[start]
-        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-            var cursor = start + 1
-            while cursor < bytes.count, bytes[cursor] != quote {
-                guard bytes[cursor] >= 0x20 || HTMLByte.isBlank(bytes[cursor]) else { return nil }
-                cursor += 1
-            }
-            guard cursor < bytes.count else { return nil }
-            return ((start + 1)..<cursor, cursor + 1)
-        }
-        var cursor = start
-        while cursor < bytes.count, bytes[cursor] != UInt8(ascii: ">"),
-            !HTMLByte.isBlank(bytes[cursor])
-        {
-            guard bytes[cursor] >= 0x20 else { return nil }
-            cursor += 1
-        }
-        return (start..<cursor, cursor)
-    }
-
-    private func isAlt(_ name: Range<Int>) -> Bool {
-        name.count == 3 && bytes[name.lowerBound] | 0x20 == UInt8(ascii: "a")
-            && bytes[name.lowerBound + 1] | 0x20 == UInt8(ascii: "l")
-            && bytes[name.lowerBound + 2] | 0x20 == UInt8(ascii: "t")
     }
 
     private mutating func readEndTag() -> Bool {
@@ -361,8 +305,6 @@ struct SimpleHTMLReader {
     }
 
     private func skipBlanks(from start: Int) -> Int {
-        var cursor = start
-        while cursor < bytes.count, HTMLByte.isBlank(bytes[cursor]) { cursor += 1 }
-        return cursor
+        HTMLTagScanner.skipBlanks(in: bytes, from: start)
     }
 }

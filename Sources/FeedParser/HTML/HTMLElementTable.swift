@@ -40,15 +40,10 @@ final class HTMLElementTable: Sendable {
     let paragraph: Int
     /// The element `img`, which stands for its alt text.
     let image: Int
-    private let indexByKey: [UInt64: Int]
+    private let indexByKey: PackedNameTable
     /// The keys of `html`, `head` and `body`, whose end tags close what
     /// libxml2 implies around a fragment.
-    private let documentElementKeys: Set<UInt64> = Set(
-        ["html", "head", "body"].compactMap { name in
-            var key = NameKey()
-            for byte in name.utf8 { key.add(byte) }
-            return key.value
-        })
+    private let documentElementKeys = ["html", "head", "body"].map { NameKey($0).value ?? 0 }
     /// `closesTable[new * count + open]`: the start tag of `new` closes an open `open`.
     private let closesTable: [Bool]
 
@@ -56,14 +51,13 @@ final class HTMLElementTable: Sendable {
         guard let closesTable = LibXML2Functions.htmlStartTagClosings(among: names) else {
             // libxml2 could not be asked: list nothing, leave every tag to it.
             return HTMLElementTable(
-                elements: [], paragraph: 0, image: 0, indexByKey: [:], closesTable: [])
+                elements: [], paragraph: 0, image: 0, indexByKey: PackedNameTable([]),
+                closesTable: [])
         }
-        var indexByKey: [UInt64: Int] = [:]
-        for (index, name) in names.enumerated() {
-            var key = NameKey()
-            for byte in name.utf8 { key.add(byte) }
-            if let value = key.value { indexByKey[value] = index }
-        }
+        let indexByKey = PackedNameTable(
+            names.enumerated().compactMap { index, name in
+                NameKey(name).value.map { ($0, index) }
+            })
         let elements = names.map {
             Element(
                 name: $0, role: TextFolder.role(of: $0),
@@ -77,7 +71,7 @@ final class HTMLElementTable: Sendable {
     }
 
     private init(
-        elements: [Element], paragraph: Int, image: Int, indexByKey: [UInt64: Int],
+        elements: [Element], paragraph: Int, image: Int, indexByKey: PackedNameTable,
         closesTable: [Bool]
     ) {
         self.elements = elements
@@ -88,9 +82,10 @@ final class HTMLElementTable: Sendable {
     }
 
     /// The element whose lowercase name gave `key`, if it is listed.
+    @inline(__always)
     func element(forKey key: NameKey) -> Int? {
         guard let value = key.value else { return nil }
-        return indexByKey[value]
+        return indexByKey.value(for: value)
     }
 
     /// Whether the lowercase name that gave `key` is `html`, `head` or `body`.
@@ -100,6 +95,7 @@ final class HTMLElementTable: Sendable {
     }
 
     /// Whether the start tag of element `new` closes an open element `open`.
+    @inline(__always)
     func startTag(of new: Int, closes open: Int) -> Bool {
         closesTable[new * elements.count + open]
     }
@@ -114,7 +110,15 @@ final class HTMLElementTable: Sendable {
 
         var value: UInt64? { isPackable && length > 0 ? packed : nil }
 
+        init() {}
+
+        /// The key of a whole name.
+        init(_ name: String) {
+            for byte in name.utf8 { add(byte) }
+        }
+
         /// Adds the next byte of the name, lowercasing ASCII letters.
+        @inline(__always)
         mutating func add(_ byte: UInt8) {
             length += 1
             guard isPackable, length <= 10 else {

@@ -14,7 +14,7 @@ enum HTMLTagScanner {
 
     /// The attributes from `start` to the end of the start tag; nil for
     /// anything libxml2 would take as an error.
-    static func attributes(in bytes: [UInt8], from start: Int) -> Attributes? {
+    static func attributes(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Attributes? {
         var attributes = Attributes()
         var sawAlternativeText = false
         var cursor = skipBlanks(in: bytes, from: start)
@@ -57,7 +57,7 @@ enum HTMLTagScanner {
 
     /// A quoted value runs to its closing quote, an unquoted one to a blank
     /// or `>` (a `/` included: `alt=x/>` is `x/`).
-    private static func attributeValue(in bytes: [UInt8], from start: Int) -> (
+    private static func attributeValue(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
         value: Range<Int>, end: Int
     )? {
         guard start < bytes.count else { return nil }
@@ -81,7 +81,7 @@ enum HTMLTagScanner {
         return (start..<cursor, cursor)
     }
 
-    private static func isAlt(_ name: Range<Int>, in bytes: [UInt8]) -> Bool {
+    private static func isAlt(_ name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         name.count == 3 && bytes[name.lowerBound] | 0x20 == UInt8(ascii: "a")
             && bytes[name.lowerBound + 1] | 0x20 == UInt8(ascii: "l")
             && bytes[name.lowerBound + 2] | 0x20 == UInt8(ascii: "t")
@@ -91,7 +91,7 @@ enum HTMLTagScanner {
     /// `<!--`. Only plain comments are taken (no `--` inside, not opening
     /// with `>` or `->`, no control character): libxml2 has rules of its
     /// own for the others.
-    static func endOfComment(in bytes: [UInt8], at start: Int) -> Int? {
+    static func endOfComment(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         guard start + 4 <= bytes.count, bytes[start + 2] == UInt8(ascii: "-"),
             bytes[start + 3] == UInt8(ascii: "-")
         else { return nil }
@@ -116,7 +116,9 @@ enum HTMLTagScanner {
     /// a blank or `>`, as libxml2 in recovery mode looks for it. Raw text
     /// that opens with another tag is not taken: libxml2 reads that tag
     /// first, and some start tags close the element.
-    static func endOfRawText(in bytes: [UInt8], from start: Int, name: String) -> Int? {
+    static func endOfRawText(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, name: String)
+        -> Int?
+    {
         let name = Array(name.utf8)
         var cursor = start
         guard cursor < bytes.count else { return nil }
@@ -138,7 +140,9 @@ enum HTMLTagScanner {
     /// At `</name` (any case): true when a blank or `>` follows, false when
     /// another character does (libxml2 stops there all the same); nil when
     /// this is not `</name`.
-    private static func isEndTag(of name: [UInt8], in bytes: [UInt8], at cursor: Int) -> Bool? {
+    private static func isEndTag(
+        of name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at cursor: Int
+    ) -> Bool? {
         guard cursor + name.count + 2 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "/")
         else { return nil }
         for (offset, letter) in name.enumerated() where bytes[cursor + 2 + offset] | 0x20 != letter
@@ -149,7 +153,7 @@ enum HTMLTagScanner {
         return after == UInt8(ascii: ">") || HTMLByte.isBlank(after)
     }
 
-    static func skipBlanks(in bytes: [UInt8], from start: Int) -> Int {
+    static func skipBlanks(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var cursor = start
         while cursor < bytes.count, HTMLByte.isBlank(bytes[cursor]) { cursor += 1 }
         return cursor

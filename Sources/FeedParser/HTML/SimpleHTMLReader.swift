@@ -13,7 +13,8 @@
 /// up with nil, and the caller asks libxml2. The differential tests hold
 /// the two readers to the same output byte for byte.
 struct SimpleHTMLReader {
-    private let bytes: [UInt8]
+    /// The fragment's UTF-8, valid while `text(of:)` runs.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var folder: TextFolder
     /// Indices into `HTMLElementTable.shared.elements`, innermost last:
@@ -22,24 +23,30 @@ struct SimpleHTMLReader {
     /// libxml2 has implied `html` and `body` (at the first start tag or
     /// text): from then on, text outside any element is in the body.
     private var isInBody = false
-    private let table = HTMLElementTable.shared
-    private let entities = HTMLEntityTable.shared
+    private let table: HTMLElementTable
+    private let entities: HTMLEntityTable
 
     /// libxml2 hands text over in runs of at most this many bytes, and
     /// judges whether each is blank on its own (see `readText`).
     private static let textChunkSize = 1000
 
-    private init(_ bytes: [UInt8], singleLine: Bool) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, singleLine: Bool) {
         self.bytes = bytes
         folder = TextFolder(reservingCapacity: bytes.count, singleLine: singleLine)
+        table = HTMLElementTable.shared
+        entities = HTMLEntityTable.shared
     }
 
     /// The plain text of `html`, or nil when it holds anything not read here;
     /// on one line when `singleLine` is set.
     static func text(of html: String, singleLine: Bool = false) -> String? {
-        var reader = SimpleHTMLReader(Array(html.utf8), singleLine: singleLine)
-        guard reader.readAll() else { return nil }
-        return reader.folder.result()
+        var html = html
+        // The string's own bytes, read in place.
+        return html.withUTF8 { bytes in
+            var reader = SimpleHTMLReader(bytes, singleLine: singleLine)
+            guard reader.readAll() else { return nil }
+            return reader.folder.result()
+        }
     }
 
     private mutating func readAll() -> Bool {
@@ -64,51 +71,39 @@ struct SimpleHTMLReader {
     private mutating func readText() -> Bool {
         let start = index
         var cursor = index
+        let count = bytes.count
         // Most runs are words with single spaces between them, already
         // folded: noticed here, they are copied whole instead of being
         // looked at byte by byte again.
         var isFolded = true
         var followsSpace = false
-        while true {
-            let stop: Int?
-            if isFolded {
-                stop = bytes[cursor...].firstIndex { byte in
-                    if byte > 0x20 {
-                        followsSpace = false
-                        return byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")
-                            || byte == 0xEF || byte == 0xC2
-                    }
-                    guard byte == 0x20, !followsSpace else { return true }
-                    followsSpace = true
-                    return false
-                }
-            } else {
-                stop = bytes[cursor...].firstIndex(where: Self.endsOrSpoilsText)
-            }
-            guard let stop else {
-                cursor = bytes.count
-                break
-            }
-            cursor = stop
+        while cursor < count {
             let byte = bytes[cursor]
-            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
-            if byte == 0xEF {
-                // U+FFFE and U+FFFF are not XML characters: libxml2 drops them.
-                let isNonCharacter =
-                    cursor + 2 < bytes.count && bytes[cursor + 1] == 0xBF
-                    && bytes[cursor + 2] >= 0xBE
-                guard !isNonCharacter else { return false }
-            } else if byte < 0x20, !HTMLByte.isBlank(byte) {
-                // Control characters, which libxml2 drops too.
-                return false
-            } else {
-                // Other whitespace, a doubled space, a no-break space: for the folder.
+            if byte > 0x20 {
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
+                if byte == 0xEF {
+                    // U+FFFE and U+FFFF are not XML characters: libxml2 drops them.
+                    if cursor + 2 < count, bytes[cursor + 1] == 0xBF, bytes[cursor + 2] >= 0xBE {
+                        return false
+                    }
+                } else if byte == 0xC2 {
+                    // A no-break space, perhaps: for the folder.
+                    isFolded = false
+                }
+                followsSpace = false
+            } else if byte == 0x20 {
+                if followsSpace { isFolded = false }
+                followsSpace = true
+            } else if HTMLByte.isBlank(byte) {
                 isFolded = false
+            } else {
+                // Control characters, which libxml2 drops.
+                return false
             }
             cursor += 1
         }
         if openElements.isEmpty, !isInBody {
-            if !bytes[start..<cursor].allSatisfy(HTMLByte.isBlank) {
+            if !UnsafeBufferPointer(rebasing: bytes[start..<cursor]).allSatisfy(HTMLByte.isBlank) {
                 openParagraph()
             } else if cursor - start >= Self.textChunkSize {
                 // A blank chunk that is not the last of its run counts as
@@ -116,20 +111,14 @@ struct SimpleHTMLReader {
                 return false
             }
         }
+        let run = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
         if isFolded {
-            folder.appendFolded(bytes[start..<cursor])
+            folder.appendFolded(run)
         } else {
-            folder.append(bytes[start..<cursor])
+            folder.append(run)
         }
         index = cursor
         return true
-    }
-
-    /// `<` and `&`, which end a run of text; control characters and the
-    /// first byte of U+FFFE and U+FFFF (and of other characters from U+F000).
-    private static func endsOrSpoilsText(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0xEF
-            || (byte < 0x20 && !HTMLByte.isBlank(byte))
     }
 
     /// Text before any element: libxml2 implies `html` and `body` and puts
@@ -153,7 +142,7 @@ struct SimpleHTMLReader {
         guard HTMLByte.startsEntityName(next) else {
             // `AT & T`: an ampersand that starts no name stays as it is.
             openParagraph()
-            folder.append(CollectionOfOne(UInt8(ascii: "&")))
+            folder.appendScalar("&")
             index += 1
             return true
         }
@@ -168,7 +157,7 @@ struct SimpleHTMLReader {
         if bytes[cursor] == UInt8(ascii: ";") {
             switch entities.answer(for: key, name: bytes[(index + 1)..<cursor]) {
             case .character(let scalar)?:
-                folder.append(scalar.utf8)
+                folder.appendScalar(scalar)
                 index = cursor + 1
                 return true
             case .unknown?:
@@ -179,7 +168,7 @@ struct SimpleHTMLReader {
             }
         }
         // `&copy 2024`, `?a=1&b=2`: without `;` libxml2 keeps the reference as text.
-        folder.append(bytes[index..<cursor])
+        folder.append(UnsafeBufferPointer(rebasing: bytes[index..<cursor]))
         index = cursor
         return true
     }
@@ -203,7 +192,7 @@ struct SimpleHTMLReader {
             let scalar = Unicode.Scalar(value)
         else { return false }
         openParagraph()
-        folder.append(scalar.utf8)
+        folder.appendScalar(scalar)
         index = cursor + 1
         return true
     }
@@ -255,9 +244,9 @@ struct SimpleHTMLReader {
             // libxml2 decodes references in attribute values its own way.
             guard !bytes[alternative].contains(UInt8(ascii: "&")) else { return false }
             // An image stands for its alt text, as `HTMLSAXReader` has it.
-            folder.append(CollectionOfOne(UInt8(ascii: " ")))
-            folder.append(bytes[alternative])
-            folder.append(CollectionOfOne(UInt8(ascii: " ")))
+            folder.appendScalar(" ")
+            folder.append(UnsafeBufferPointer(rebasing: bytes[alternative]))
+            folder.appendScalar(" ")
         }
         if attributes.closesItself || description.hasNoContent {
             folder.end(description.role)

@@ -171,13 +171,42 @@ struct TextFolder {
         }
     }
 
+    /// What `append` does with the UTF-8 of `scalar` (a decoded reference),
+    /// without going through it byte by byte.
+    mutating func appendScalar(_ scalar: Unicode.Scalar) {
+        guard !pendingLeadByte else { return append(scalar.utf8) }
+        guard skipDepth == 0 else { return }
+        let value = scalar.value
+        // Whitespace, control characters and the no-break space fold to a space.
+        guard value > 0x20, value != 0xA0 else {
+            pendingSpace = true
+            return
+        }
+        separate()
+        if value < 0x80 {
+            output.append(UInt8(truncatingIfNeeded: value))
+        } else if value < 0x800 {
+            output.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        } else if value < 0x1_0000 {
+            output.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        } else {
+            output.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        }
+    }
+
     /// What `append` does with `run`, for a run already folded: bytes above
     /// 0x20 other than 0xC2, with single spaces between them. It is copied
     /// whole, its bytes not looked at again.
-    mutating func appendFolded(_ run: ArraySlice<UInt8>) {
+    mutating func appendFolded(_ run: UnsafeBufferPointer<UInt8>) {
         guard !pendingLeadByte else { return append(run) }
         guard skipDepth == 0 else { return }
-        var words = run
+        var words = run[...]
         if words.first == 0x20 {
             pendingSpace = true
             words = words.dropFirst()

@@ -9,7 +9,9 @@
 //        counts: a shared machine only ever adds time; both corpora unless one
 //        is named; the HTML-rich corpus goes beside CORPUS-DIRECTORY with
 //        `-html-rich` added to its name; --parse-only parses each corpus once
-//        and times nothing else, for profilers)
+//        and prints that parse's CPU time, for profilers: a corpus already
+//        complete on disk is read as it is, not generated again, so that the
+//        profile holds parsing alone)
 //        parser-benchmark --generate-only DIRECTORY [--feeds N]   (write the standard
 //        corpus, no timing; the fetch benchmark serves it over HTTP)
 import BenchmarkSupport
@@ -36,6 +38,11 @@ let corpora: [Corpus] =
     generateOnly != nil || arguments.has("--standard")
     ? [.standard] : arguments.has("--html-rich") ? [.htmlRich] : Corpus.allCases
 
+/// A corpus file's name: RSS and Atom in turn.
+func fileName(index: Int) -> String {
+    String(format: "feed-%04d.%@", index, index % 2 == 1 ? "atom" : "rss")
+}
+
 /// Writes the corpus (only files whose bytes changed) and returns its paths and size.
 func generate(_ corpus: Corpus) -> (files: [String], megabytes: Double) {
     let directory = corpus.directory(standard: standardDirectory)
@@ -43,8 +50,7 @@ func generate(_ corpus: Corpus) -> (files: [String], megabytes: Double) {
     var files: [String] = []
     var totalBytes = 0
     for index in 0..<feedCount {
-        let name = String(format: "feed-%04d.%@", index, index % 2 == 1 ? "atom" : "rss")
-        let url = directory.appendingPathComponent(name)
+        let url = directory.appendingPathComponent(fileName(index: index))
         let data = Data(corpus.feed(index: index, targetSize: 50_000).utf8)
         if (try? Data(contentsOf: url)) != data {
             do { try data.write(to: url) } catch {
@@ -222,15 +228,27 @@ func measure(_ corpus: Corpus, files: [String], megabytes: Double) -> Measuremen
     return passed
 }
 
+/// The corpus's files when every one is on disk, without generating them again.
+func existingFiles(_ corpus: Corpus) -> [String]? {
+    let directory = corpus.directory(standard: standardDirectory)
+    let paths = (0..<feedCount).map { directory.appendingPathComponent(fileName(index: $0)).path }
+    return paths.allSatisfy { FileManager.default.fileExists(atPath: $0) } ? paths : nil
+}
+
 var allPassed = true
 for corpus in corpora {
-    let (files, megabytes) = generate(corpus)
-    if generateOnly != nil { continue }
     if parseOnly {
+        let files = existingFiles(corpus) ?? generate(corpus).files
+        let started = cpuSeconds()
         let (items, failures) = parseAll(files)
-        print("\(corpus.rawValue): \(items) items, \(failures) failures")
+        print(
+            String(
+                format: "%@: %d items, %d failures, %.2f s CPU", corpus.rawValue, items, failures,
+                cpuSeconds() - started))
         continue
     }
+    let (files, megabytes) = generate(corpus)
+    if generateOnly != nil { continue }
     let measurement = measure(corpus, files: files, megabytes: megabytes)
     allPassed = report(measurement) && allPassed
 }

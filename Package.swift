@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 // The module graph is the pipeline: FeedFetcher → FeedParser → RuleEngine →
 // the alerting modules (AlertLog; Stories; Webhooks and AlertReview on top of
-// AlertLog), with Store underneath and Monitor wiring them; the CLI is thin.
-// Each C library has one wrapper module: CLibXML2 in FeedParser, CCurl in
-// HTTPTransport, CSQLite in Store.
+// AlertLog), with the state underneath and Monitor wiring them; the CLI is
+// thin. The pipeline sees the state through Store's protocols; SQLiteStore
+// implements them, and only the CLI opens it. Each C library has one wrapper
+// module: CLibXML2 in FeedParser, CCurl in HTTPTransport, CSQLite in SQLiteStore.
 import PackageDescription
 
 let package = Package(
@@ -36,7 +37,10 @@ let package = Package(
         .target(name: "HTTPTransport", dependencies: ["CCurl"]),
         .target(name: "FeedFetcher", dependencies: ["FeedModel", "HTTPTransport"]),
         .target(name: "RuleEngine", dependencies: ["FeedModel"]),
-        .target(name: "Store", dependencies: ["FeedModel", "CSQLite"]),
+        // The state: one protocol per concern, and their values.
+        .target(name: "Store", dependencies: ["FeedModel"]),
+        // The state in one SQLite file; the one module that imports CSQLite.
+        .target(name: "SQLiteStore", dependencies: ["Store", "FeedModel", "CSQLite"]),
         .target(name: "Configuration", dependencies: []),
         // The alerting side, downstream of the rules: recording, grouping, sending, reviewing.
         .target(name: "AlertLog", dependencies: ["FeedModel", "RuleEngine", "Store"]),
@@ -59,7 +63,7 @@ let package = Package(
             name: "feedwatch",
             dependencies: [
                 "Monitor", "FeedParser", "FeedFetcher", "RuleEngine", "AlertLog", "Webhooks",
-                "AlertReview", "Configuration", "Store",
+                "AlertReview", "Configuration", "Store", "SQLiteStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -76,28 +80,33 @@ let package = Package(
         // A real HTTP/1.1 server on 127.0.0.1 for the transport, fetcher, monitor and webhook tests.
         .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "FeedParser"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "SQLiteStore", "FeedModel"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         // Sample alerts and a temporary folder for the alerting tests.
         .target(
             name: "AlertTestSupport",
-            dependencies: ["AlertLog", "FeedModel", "RuleEngine", "Store"],
+            dependencies: ["AlertLog", "FeedModel", "RuleEngine", "Store", "SQLiteStore"],
             path: "Tests/AlertTestSupport"),
         .testTarget(
             name: "AlertLogTests",
-            dependencies: ["AlertLog", "AlertTestSupport", "FeedModel", "RuleEngine", "Store"]),
+            dependencies: [
+                "AlertLog", "AlertTestSupport", "FeedModel", "RuleEngine", "Store", "SQLiteStore",
+            ]),
         .testTarget(name: "StoriesTests", dependencies: ["Stories", "FeedModel", "RuleEngine"]),
         .testTarget(
             name: "WebhooksTests",
             dependencies: [
-                "Webhooks", "AlertLog", "AlertTestSupport", "Store", "HTTPTransport",
-                "Configuration",
-                "TestHTTPServer",
+                "Webhooks", "AlertLog", "AlertTestSupport", "Store", "SQLiteStore", "HTTPTransport",
+                "Configuration", "TestHTTPServer",
             ]),
         .testTarget(
             name: "AlertReviewTests",
-            dependencies: ["AlertReview", "AlertLog", "AlertTestSupport", "RuleEngine", "Store"]),
-        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "TestHTTPServer"]),
+            dependencies: [
+                "AlertReview", "AlertLog", "AlertTestSupport", "RuleEngine", "Store", "SQLiteStore",
+            ]),
+        .testTarget(
+            name: "MonitorTests",
+            dependencies: ["Monitor", "AlertLog", "Store", "SQLiteStore", "TestHTTPServer"]),
         .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
 
         // Benchmarks: reproducible runs that print figures (`make bench`).
@@ -115,13 +124,15 @@ let package = Package(
         .executableTarget(
             name: "webhook-benchmark",
             dependencies: [
-                "Webhooks", "AlertLog", "Store", "Configuration", "HTTPTransport", "TestHTTPServer",
-                "BenchmarkSupport",
+                "Webhooks", "AlertLog", "Store", "SQLiteStore", "Configuration", "HTTPTransport",
+                "TestHTTPServer", "BenchmarkSupport",
             ],
             path: "Benchmarks/WebhookBenchmark"),
         .executableTarget(
             name: "alertlog-benchmark",
-            dependencies: ["AlertLog", "Store", "RuleEngine", "FeedModel", "BenchmarkSupport"],
+            dependencies: [
+                "AlertLog", "Store", "SQLiteStore", "RuleEngine", "FeedModel", "BenchmarkSupport",
+            ],
             path: "Benchmarks/AlertLogBenchmark"),
     ]
 )

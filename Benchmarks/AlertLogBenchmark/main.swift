@@ -10,7 +10,7 @@
 //    as a user runs it (time to the first output, wall time, peak RSS),
 //    against the target of under a second.
 // 3. For comparison, the path the review can take through the SQLite index:
-//    `StateStore.alerts(matching:)`, then the records read at their offsets.
+//    `SQLiteStateStore.alerts(matching:)`, then the records read at their offsets.
 //
 // The log is written under Benchmarks/out/ (on disk, not tmpfs, so fsync is
 // real) and reused by later runs while its size, seed and day match.
@@ -23,6 +23,7 @@ import BenchmarkSupport
 import FeedModel
 import Foundation
 import RuleEngine
+import SQLiteStore
 import Store
 
 #if canImport(Glibc)
@@ -89,7 +90,8 @@ if runsThroughput {
         try AlertLogWriter(path: folder.appendingPathComponent("\(name)/alerts.jsonl").path)
     }
     func freshRecorder(_ name: String) throws -> AlertRecorder {
-        let store = try StateStore(path: folder.appendingPathComponent("\(name)/state.db").path)
+        let store = try SQLiteStateStore(
+            path: folder.appendingPathComponent("\(name)/state.db").path)
         return AlertRecorder(log: try freshLog(name), store: store, composer: NoDeliveries())
     }
     func alert(_ index: Int, feed: String? = nil) -> Alert {
@@ -115,7 +117,7 @@ if runsThroughput {
             for alert in single {
                 try recorderSingle.record(
                     [AlertRecorder.Notified(alert: alert, sinks: ["log"])],
-                    markingSeen: [seenItem(for: alert)], feed: alert.feed)
+                    with: PassCommit(feed: alert.feed, seenItems: [seenItem(for: alert)]))
             }
         }
         let recorderBatch = try freshRecorder("recorder-batch")
@@ -123,7 +125,7 @@ if runsThroughput {
             for batch in batched {
                 try recorderBatch.record(
                     batch.map { AlertRecorder.Notified(alert: $0, sinks: ["log"]) },
-                    markingSeen: batch.map(seenItem), feed: batch[0].feed)
+                    with: PassCommit(feed: batch[0].feed, seenItems: batch.map(seenItem)))
             }
         }
         show("alert log throughput (fsync on every append, \(folder.path)):")
@@ -173,7 +175,7 @@ func schemaVersion(_ path: String) -> UInt32? {
 func indexIsCurrent() -> Bool {
     let path = review.appendingPathComponent("state/feedwatch.db").path
     let before = schemaVersion(path)
-    do { _ = try StateStore(path: path) } catch { return false }
+    do { _ = try SQLiteStateStore(path: path) } catch { return false }
     return before != nil && schemaVersion(path) == before
 }
 
@@ -192,7 +194,8 @@ if (try? String(contentsOf: marker, encoding: .utf8)) == signature, indexIsCurre
         """.write(toFile: configPath, atomically: true, encoding: .utf8)
         // Written as the monitor writes: through the recorder (log, then index),
         // in batches of a pass's size; the log rotates every 64 MB on the way.
-        let store = try StateStore(path: review.appendingPathComponent("state/feedwatch.db").path)
+        let store = try SQLiteStateStore(
+            path: review.appendingPathComponent("state/feedwatch.db").path)
         let recorder = AlertRecorder(
             log: try AlertLogWriter(path: review.appendingPathComponent("alerts.jsonl").path),
             store: store, composer: NoDeliveries())
@@ -203,8 +206,8 @@ if (try? String(contentsOf: marker, encoding: .utf8)) == signature, indexIsCurre
                 makeAlert($0, count: alertCount, start: start, span: span)
             }
             try recorder.record(
-                alerts.map { AlertRecorder.Notified(alert: $0, sinks: ["log"]) }, markingSeen: [],
-                feed: "benchmark")
+                alerts.map { AlertRecorder.Notified(alert: $0, sinks: ["log"]) },
+                with: PassCommit(feed: "benchmark"))
         }
         let written = Date().timeIntervalSince(started)
         let indexed = try store.alertIndexCount()
@@ -295,7 +298,7 @@ func readRecord(_ name: String, at offset: Int64) throws -> Alert {
 /// reads the records it points to; the milliseconds that took, and how many.
 func timeIndexPath(_ filter: AlertIndexFilter) throws -> (milliseconds: Double, alerts: Int) {
     let started = Date()
-    let store = try StateStore(
+    let store = try SQLiteStateStore(
         path: review.appendingPathComponent("state/feedwatch.db").path, access: .readOnly)
     let entries = try store.alerts(matching: filter)
     let alerts = try entries.map { try readRecord($0.logFile, at: $0.byteOffset) }
@@ -305,7 +308,9 @@ func timeIndexPath(_ filter: AlertIndexFilter) throws -> (milliseconds: Double, 
 
 do {
     show("")
-    show("the index path (StateStore.alerts(matching:), then the records read at their offsets):")
+    show(
+        "the index path (SQLiteStateStore.alerts(matching:), then the records read at their offsets):"
+    )
     for (name, filter) in [
         ("newest 50", AlertIndexFilter(limit: 50)),
         (

@@ -11,6 +11,7 @@ import BenchmarkSupport
 import Configuration
 import Foundation
 import HTTPTransport
+import SQLiteStore
 import Store
 import TestHTTPServer
 import Webhooks
@@ -40,7 +41,7 @@ func measure(_ round: Round, alerts: Int) throws -> Double {
     defer { try? FileManager.default.removeItem(at: folder) }
     let server = try TestHTTPServer()
     defer { server.stop() }
-    let store = try StateStore(path: folder.appendingPathComponent("state.db").path)
+    let store = try SQLiteStateStore(path: folder.appendingPathComponent("state.db").path)
     let sinks = (0..<round.sinks).map { index in
         server.route("/hook-\(index)", .status(200))
         return SinkConfiguration(

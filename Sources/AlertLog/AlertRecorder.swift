@@ -4,22 +4,25 @@ import RuleEngine
 import Store
 
 /// The one place alerts become durable, in the order the promises need: the
-/// log lines on disk (fsynced) first; then, in one store transaction, the
-/// items marked seen with the alerts' index entries and webhook deliveries.
-/// A crash between the two leaves alerts in the log that the store lacks,
-/// which `catchUp` repairs at the next start: nothing lost, nothing twice.
+/// log lines on disk (fsynced) first; then one `PassCommit` that adds the
+/// alerts' index entries and webhook deliveries to what the caller stores
+/// with them (the items marked seen, stories, feed states). A crash between
+/// the two leaves alerts in the log that the store lacks, which `catchUp`
+/// repairs at the next start: nothing lost, nothing twice.
 public final class AlertRecorder {
     /// A delivery not made within this time is given up as dead.
     public static let defaultDeliveryExpiry: TimeInterval = 24 * 3600
 
     let log: AlertLogWriter
-    let store: StateStore
+    /// The index that says what is recorded, and the commit that records it.
+    let store: any AlertIndexStore & PassCommitStore
     /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.
     let composer: any DeliveryComposer
     let deliveryExpiry: TimeInterval
 
     public init(
-        log: AlertLogWriter, store: StateStore, composer: any DeliveryComposer,
+        log: AlertLogWriter, store: any AlertIndexStore & PassCommitStore,
+        composer: any DeliveryComposer,
         deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry
     ) {
         self.log = log
@@ -39,28 +42,29 @@ public final class AlertRecorder {
         }
     }
 
-    /// Whether an alert with this id was already written: the guard that keeps
-    /// a changed item or a replayed pass from alerting twice.
-    public func isRecorded(_ alertID: String) throws(StoreError) -> Bool {
-        try store.alertIndexEntry(alertID: alertID) != nil
+    /// Which of these alert ids were already written: the guard that keeps a
+    /// changed item or a replayed pass from alerting twice, asked once for
+    /// all of a feed's candidate alerts.
+    public func recordedAlertIDs(among alertIDs: [String]) throws(StoreError) -> Set<String> {
+        guard !alertIDs.isEmpty else { return [] }
+        return try store.recordedAlertIDs(among: alertIDs)
     }
 
-    /// Logs the alerts, then marks `items` of `feed` seen together with the
-    /// alerts' index entries and deliveries.
-    public func record(
-        _ notified: [Notified], markingSeen items: [SeenItem], feed: String, now: Date = Date()
-    ) throws {
-        guard !notified.isEmpty else {
-            try store.markSeen(feed: feed, items: items)
-            return
+    /// Logs the alerts, then stores `commit` with their index entries and
+    /// deliveries added, in one transaction. With no alerts, it stores
+    /// `commit` alone.
+    public func record(_ notified: [Notified], with commit: PassCommit, now: Date = Date()) throws {
+        var commit = commit
+        if !notified.isEmpty {
+            // Composed before the append: a body that cannot be made leaves nothing half-written.
+            commit.deliveries += try deliveries(for: notified, now: now)
+            let appended = try log.append(notified.map(\.alert))
+            commit.alertIndexEntries += zip(notified, appended.positions).map {
+                AlertIndexEntry($0.alert, at: $1)
+            }
+            commit.logRename = appended.rotation.map { LogFileRename(from: $0.from, to: $0.to) }
         }
-        let appended = try log.append(notified.map(\.alert))
-        try store.markSeen(
-            feed: feed, items: items, enqueueing: try deliveries(for: notified, now: now),
-            indexing: zip(notified, appended.positions).map { AlertIndexEntry($0.alert, at: $1) })
-        if let rotation = appended.rotation {
-            try store.moveAlertIndexEntries(fromLogFile: rotation.from, toLogFile: rotation.to)
-        }
+        try store.commit(commit)
     }
 
     /// Repairs what an interrupted pass left: alerts in the log but not in the
@@ -109,10 +113,10 @@ public final class AlertRecorder {
     ) throws -> Int {
         guard !lines.isEmpty else { return 0 }
         let notified = lines.map { Notified(alert: $0.alert, sinks: sinksOfRule($0.alert.rule)) }
-        for delivery in try deliveries(for: notified, now: now) {
-            _ = try store.enqueueDelivery(delivery)
-        }
-        try store.indexAlerts(lines.map { AlertIndexEntry($0.alert, at: $0.position) })
+        try store.commit(
+            PassCommit(
+                alertIndexEntries: lines.map { AlertIndexEntry($0.alert, at: $0.position) },
+                deliveries: try deliveries(for: notified, now: now)))
         return lines.count
     }
 

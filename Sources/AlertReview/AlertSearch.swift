@@ -8,39 +8,38 @@ import Store
 /// or a log written before it), it reads the log itself.
 public struct AlertSearch {
     public let logPath: String
-    let store: StateStore?
+    let index: (any AlertIndexStore)?
 
-    /// Opens the index read-only (a running monitor keeps its lock) when the
-    /// state exists and indexes this log.
-    public init(logPath: String, statePath: String) throws {
+    /// - Parameter index: the state's alert index, opened for reading (a
+    ///   running monitor keeps its lock), or nil when there is no state yet.
+    public init(logPath: String, index: (any AlertIndexStore)?) throws {
         self.logPath = logPath
-        guard FileManager.default.fileExists(atPath: statePath) else {
-            store = nil
+        guard let index else {
+            self.index = nil
             return
         }
-        let store = try StateStore(path: statePath, access: .readOnly)
         let logHasAlerts =
             ((try? FileManager.default.attributesOfItem(atPath: logPath))?[.size] as? Int ?? 0) > 0
         // An empty index beside a non-empty log is an index never built:
         // reading the log is right, if slower (`alerts reindex` builds it).
-        self.store = try logHasAlerts && store.alertIndexCount() == 0 ? nil : store
+        self.index = try logHasAlerts && index.alertIndexCount() == 0 ? nil : index
     }
 
     /// Whether answers come from the index.
-    public var usesIndex: Bool { store != nil }
+    public var usesIndex: Bool { index != nil }
 
     /// The alerts matching `filter`, newest first, at most `limit`, and the
     /// lines of the log skipped as corrupt (reading the log only).
     public func alerts(matching filter: AlertFilter, limit: Int?) throws -> (
         alerts: [Alert], corrupt: [AlertLogReader.CorruptLine]
     ) {
-        guard let store else {
+        guard let index else {
             let (all, corrupt) = try AlertLogReader(path: logPath).readAll()
             let selected = all.reversed().filter(filter.accepts)
             return (limit.map { Array(selected.prefix($0)) } ?? selected, corrupt)
         }
         var alerts: [Alert] = []
-        for entry in try store.alerts(matching: filter.indexFilter(limit: limit)) {
+        for entry in try index.alerts(matching: filter.indexFilter(limit: limit)) {
             if let alert = try record(of: entry) { alerts.append(alert) }
         }
         return (alerts, [])
@@ -48,21 +47,21 @@ public struct AlertSearch {
 
     /// Index entries only: the one-line listing needs nothing more.
     public func entries(matching filter: AlertFilter, limit: Int?) throws -> [AlertIndexEntry]? {
-        try store?.alerts(matching: filter.indexFilter(limit: limit))
+        try index?.alerts(matching: filter.indexFilter(limit: limit))
     }
 
     /// How many alerts match, ignoring any limit.
     public func count(matching filter: AlertFilter) throws -> Int {
-        guard let store else { return try alerts(matching: filter, limit: nil).alerts.count }
-        return try store.alertCount(matching: filter.indexFilter(limit: nil))
+        guard let index else { return try alerts(matching: filter, limit: nil).alerts.count }
+        return try index.alertCount(matching: filter.indexFilter(limit: nil))
     }
 
     /// Counts by rule, entity, feed, severity and day.
     public func statistics(matching filter: AlertFilter) throws -> AlertStatistics {
-        guard let store else {
+        guard let index else {
             return AlertStatistics(try alerts(matching: filter, limit: nil).alerts)
         }
-        return AlertStatistics(try store.alertCounts(matching: filter.indexFilter(limit: nil)))
+        return AlertStatistics(try index.alertCounts(matching: filter.indexFilter(limit: nil)))
     }
 
     /// The full record an index entry points to: one seek and one line.

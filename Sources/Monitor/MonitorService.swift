@@ -37,7 +37,7 @@ public final class MonitorService: Sendable {
 
     /// Runs until SIGINT or SIGTERM. `setup` is the already validated start state.
     public func run(
-        setup initial: ConfigurationAndRules, store: StateStore, alertLog: AlertLogWriter,
+        setup initial: ConfigurationAndRules, store: any StateStore, alertLog: AlertLogWriter,
         backfill: Bool
     ) {
         var setup = initial
@@ -84,7 +84,7 @@ public final class MonitorService: Sendable {
         logger.notice("stopped: the last pass finished and its alerts are on disk")
     }
 
-    private func makeDispatcher(_ setup: ConfigurationAndRules, store: StateStore)
+    private func makeDispatcher(_ setup: ConfigurationAndRules, store: any StateStore)
         -> WebhookDispatcher
     {
         WebhookDispatcher(store: store, sinks: setup.configuration.sinks, userAgent: userAgent)

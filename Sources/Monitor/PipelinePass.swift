@@ -32,7 +32,7 @@ public final class PipelinePass {
 
     let configuration: ConfigurationFile
     let rules: RuleSet
-    let store: StateStore
+    let store: any StateStore
     let recorder: AlertRecorder
     /// Sends the outbox's due webhook deliveries, before and after each pass.
     let webhooks: WebhookDispatcher
@@ -48,7 +48,7 @@ public final class PipelinePass {
     /// - Parameter webhooks: the dispatcher of a long-running service, whose
     ///   idle connections outlive the pass; nil makes one for this pass.
     public init(
-        configuration: ConfigurationFile, rules: RuleSet, store: StateStore,
+        configuration: ConfigurationFile, rules: RuleSet, store: any StateStore,
         alertLog: AlertLogWriter,
         fetcher: FeedFetcher, webhooks: WebhookDispatcher? = nil, logger: Logger,
         onAlert: @escaping (Alert) -> Void = { _ in }
@@ -85,6 +85,11 @@ public final class PipelinePass {
 
     /// Polls the due feeds (all with `options.all`) and returns what happened.
     /// `now` is the pass's clock: due times, records and health all read it.
+    ///
+    /// The pass's conversation with the store: the stories and every feed's
+    /// state read once at the start; then, per feed fetched, one read of its
+    /// seen items, at most one question about its candidate alerts, and one
+    /// commit of everything its turn produced.
     public func run(
         options: Options, now: Date = Date(), cancellation: FetchCancellation? = nil
     ) -> PassSummary {
@@ -97,31 +102,12 @@ public final class PipelinePass {
             logger.error("cannot load recent stories: \(error)")
             stories = StoryIndex()
         }
-        var previousStates: [String: FeedState] = [:]
-        var feedsByName: [String: FeedConfiguration] = [:]
-        var requests: [FeedRequest] = []
-        for feed in configuration.feeds {
-            let state: FeedState?
-            do {
-                state = try store.feedState(name: feed.name)
-            } catch {
-                summary.failures.append("\(feed.name): \(error)")
-                continue
-            }
-            guard options.all || PollSchedule.isDue(state, now: now) else { continue }
-            previousStates[feed.name] = state
-            feedsByName[feed.name] = feed
-            requests.append(
-                FeedRequest(
-                    feedName: feed.name, url: Self.currentURL(of: feed, state: state),
-                    conditional: ConditionalRequest(
-                        etag: state?.etag, lastModified: state?.lastModified)))
-        }
-        summary.feedsPolled = requests.count
+        let due = dueFeeds(options: options, now: now, summary: &summary)
+        summary.feedsPolled = due.requests.count
         // Deliveries left from earlier passes (a receiver that was down) go first.
         sendWebhooks(now: now)
-        fetcher.fetch(requests, cancellation: cancellation) { result in
-            guard let feed = feedsByName[result.request.feedName] else { return }
+        fetcher.fetch(due.requests, cancellation: cancellation) { result in
+            guard let feed = due.feeds[result.request.feedName] else { return }
             // A transfer cancelled before it started (the monitor is stopping)
             // leaves the feed as it was: due, not failing.
             if case .failed(.cancelled) = result.outcome {
@@ -129,16 +115,48 @@ public final class PipelinePass {
                 return
             }
             refresh(
-                feed, with: result, previous: previousStates[feed.name], options: options,
+                feed, with: result, previous: due.states[feed.name], options: options,
                 now: now, summary: &summary)
             summary.feedsDone += 1
-            onProgress(summary, requests.count)
+            onProgress(summary, due.requests.count)
         }
         checkHealth(now: now, summary: &summary)
         // This pass's alerts go now, not at the next cron run.
         sendWebhooks(now: Date())
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// The feeds to fetch, with their requests and last states: every feed's
+    /// state is read in one call.
+    private func dueFeeds(options: Options, now: Date, summary: inout PassSummary) -> (
+        requests: [FeedRequest], feeds: [String: FeedConfiguration], states: [String: FeedState]
+    ) {
+        let known: [String: FeedState]
+        do {
+            known = Dictionary(
+                try store.allFeedStates().map { ($0.name, $0) },
+                uniquingKeysWith: { first, _ in first })
+        } catch {
+            // Without its state a feed cannot be scheduled: each fails this pass.
+            summary.failures += configuration.feeds.map { "\($0.name): \(error)" }
+            return ([], [:], [:])
+        }
+        var requests: [FeedRequest] = []
+        var feeds: [String: FeedConfiguration] = [:]
+        var states: [String: FeedState] = [:]
+        for feed in configuration.feeds {
+            let state = known[feed.name]
+            guard options.all || PollSchedule.isDue(state, now: now) else { continue }
+            states[feed.name] = state
+            feeds[feed.name] = feed
+            requests.append(
+                FeedRequest(
+                    feedName: feed.name, url: Self.currentURL(of: feed, state: state),
+                    conditional: ConditionalRequest(
+                        etag: state?.etag, lastModified: state?.lastModified)))
+        }
+        return (requests, feeds, states)
     }
 
     /// Where a feed lives now: where a permanent redirect moved it, unless
@@ -150,8 +168,9 @@ public final class PipelinePass {
         return url
     }
 
-    /// Everything that follows the fetch of one feed, in the order that keeps
-    /// the promises: alerts are in the log before their items are marked seen.
+    /// Everything that follows the fetch of one feed: its new state and, when
+    /// its body was read, its items and alerts, stored in the order that keeps
+    /// the promises. A feed that fails is counted once, with the first error.
     private func refresh(
         _ feed: FeedConfiguration, with result: FetchResult, previous: FeedState?, options: Options,
         now: Date, summary: inout PassSummary
@@ -167,6 +186,7 @@ public final class PipelinePass {
         state.lastBytes = result.bytesReceived
         let interval = PollSchedule.interval(
             for: feed, settings: configuration.settings, suggested: nil)
+        var failure: (any Error)?
 
         switch result.outcome {
         case .notModified(let status):
@@ -178,7 +198,7 @@ public final class PipelinePass {
             let retryAfter = error.retryAfter
             state.retryAfter = retryAfter.map { now.addingTimeInterval($0) }
             recordFailure(&state, "\(error)", now: now, interval: interval, retryAfter: retryAfter)
-            summary.failures.append("\(feed.name): \(error)")
+            failure = error
         case .fetched(let body):
             state.lastStatus = body.status
             state.etag = body.conditional.etag
@@ -189,6 +209,8 @@ public final class PipelinePass {
                     "\(feed.name) moved permanently to \(moved); polling the new address (update feeds.conf)"
                 )
             }
+            let attempted = state
+            let error: any Error
             do {
                 let parsed = try FeedParser.parse(
                     body.bytes, contentType: body.contentType, baseURL: body.effectiveURL)
@@ -200,85 +222,123 @@ public final class PipelinePass {
                 }
                 // First contact is the first body ever read: a feed whose first
                 // polls failed still gets its silent baseline, not a flood.
-                let fresh = try process(
+                let processed = try process(
                     parsed, of: feed, firstContact: previous?.lastSuccess == nil, options: options,
-                    now: now, summary: &summary)
-                if fresh > 0 { state.lastNewItem = now }
-                summary.feedsFetched += 1
+                    now: now)
+                if processed.newItems > 0 { state.lastNewItem = now }
                 state.itemCount = parsed.items.count
                 let feedInterval = PollSchedule.interval(
                     for: feed, settings: configuration.settings, suggested: parsed.suggestedInterval
                 )
                 recordSuccess(&state, now: now, interval: feedInterval)
-            } catch {
-                // Validators of a body we could not use must not turn the
-                // next poll into a 304 that hides the broken feed.
-                state.etag = previous?.etag
-                state.lastModified = previous?.lastModified
-                recordFailure(&state, "\(error)", now: now, interval: interval, retryAfter: nil)
-                summary.failures.append("\(feed.name): \(error)")
+                guard let storing = store(processed, state: state, of: feed.name, now: now)
+                else {
+                    processed.count(into: &summary)
+                    return
+                }
+                error = storing
+            } catch let reading {
+                error = reading
             }
+            // Validators of a body not used (it did not parse, or its items
+            // were not stored) must not turn the next poll into a 304 that
+            // hides the broken feed or the items it still has to record.
+            state = attempted
+            state.etag = previous?.etag
+            state.lastModified = previous?.lastModified
+            recordFailure(&state, "\(error)", now: now, interval: interval, retryAfter: nil)
+            failure = error
         }
         do {
-            try store.saveFeedState(state)
+            try recorder.record([], with: PassCommit(feedStates: [state]), now: now)
         } catch {
-            summary.failures.append("\(feed.name): \(error)")
+            if failure == nil {
+                failure = error
+            } else {
+                logger.error("\(feed.name): cannot record the failure in the state: \(error)")
+            }
         }
+        if let failure { summary.failures.append("\(feed.name): \(failure)") }
     }
 
-    /// Runs the rules over the new and changed items, logs the alerts, then
-    /// marks the items seen. Returns how many items were new.
+    /// Stores one feed's turn in the order that keeps the promises: its
+    /// alerts into the log (fsynced) first, then one transaction with its
+    /// items marked seen, its alerts indexed and queued, the stories changed
+    /// so far and its new state. Returns the error when that fails: then
+    /// none of it is stored, and the items stay unseen for the next pass.
+    private func store(_ processed: ProcessedFeed, state: FeedState, of feed: String, now: Date)
+        -> (any Error)?
+    {
+        let changedStories = stories.unsavedStories
+        do {
+            try recorder.record(
+                processed.alerts,
+                with: PassCommit(
+                    feed: feed, seenItems: processed.seenItems, stories: changedStories,
+                    feedStates: [state]),
+                now: now)
+        } catch {
+            return error
+        }
+        stories.markSaved(changedStories)
+        if processed.isBaseline {
+            logger.info(
+                "\(feed): first contact, \(processed.seenItems.count) items recorded without alerting"
+            )
+        }
+        processed.alerts.forEach { onAlert($0.alert) }
+        return nil
+    }
+
+    /// Sorts the parsed items into new, changed and unchanged (one read of the
+    /// feed's seen items), runs the rules over the new and changed ones, and
+    /// makes the alerts, leaving out those already recorded (one question for
+    /// all of them). Nothing is stored here.
     private func process(
         _ parsed: Feed, of feed: FeedConfiguration, firstContact: Bool, options: Options,
-        now: Date, summary: inout PassSummary
-    ) throws -> Int {
-        let seen = try store.seenItems(feed: feed.name)
-        let changes = ItemChanges(items: parsed.items, seen: seen)
-        let toRecord = changes.toRecord.map {
-            SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
-        }
+        now: Date
+    ) throws -> ProcessedFeed {
+        let changes = ItemChanges(items: parsed.items, seen: try store.seenItems(feed: feed.name))
+        var processed = ProcessedFeed(
+            seenItems: changes.toRecord.map {
+                SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
+            },
+            newItems: changes.new.count, changedItems: changes.changed.count)
         if firstContact && !options.backfill {
-            try recorder.record([], markingSeen: toRecord, feed: feed.name, now: now)
-            summary.baselineItems += toRecord.count
-            logger.info(
-                "\(feed.name): first contact, \(toRecord.count) items recorded without alerting")
-            return changes.new.count
+            processed.isBaseline = true
+            return processed
         }
-        summary.newItems += changes.new.count
-        summary.changedItems += changes.changed.count
-
         let context = FeedContext(name: feed.name, tags: feed.tags)
-        var notified: [AlertRecorder.Notified] = []
-        for item in changes.needingRules {
+        let firing: [(item: Item, hits: [RuleHit])] = changes.needingRules.compactMap { item in
             let hits = rules.evaluate(item, feed: context)
-            guard !hits.isEmpty else { continue }
+            return hits.isEmpty ? nil : (item, hits)
+        }
+        // An alert's id depends on rule, feed and item only, so every alert
+        // the firings could make is known before stories decide which do.
+        let recorded = try recorder.recordedAlertIDs(
+            among: firing.flatMap { item, hits in
+                hits.map { AlertID.make(rule: $0.rule, feed: feed.name, itemID: item.id) }
+            })
+        for (item, hits) in firing {
             let placement = stories.place(item, of: feed.name, firing: hits, at: now)
             for hit in hits {
                 guard
                     stories.shouldAlert(
                         rule: hit.rule, placement: placement, notifyEach: hit.notifyEach)
                 else {
-                    summary.joinedStories += 1
+                    processed.joinedStories += 1
                     continue
                 }
                 let alert = AlertBuilder.alert(
                     for: hit, item: item, feed: feed.name, story: placement.storyID,
                     sources: stories.sources(of: placement.storyID), time: now)
                 // A changed item that fires the same rule again is the same alert.
-                guard try !recorder.isRecorded(alert.id) else { continue }
+                guard !recorded.contains(alert.id) else { continue }
                 stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
-                notified.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
+                processed.alerts.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
             }
         }
-        try recorder.record(notified, markingSeen: toRecord, feed: feed.name, now: now)
-        do {
-            try stories.saveChanges(to: store)
-        } catch {
-            logger.error("cannot save stories: \(error)")
-        }
-        summary.alerts += notified.count
-        notified.forEach { onAlert($0.alert) }
-        return changes.new.count
+        return processed
     }
 
     private func sendWebhooks(now: Date) {
@@ -293,9 +353,10 @@ public final class PipelinePass {
             let (alerts, states) = FeedHealthAlerts(configuration: configuration).check(
                 try store.allFeedStates(), now: now)
             guard !alerts.isEmpty else { return }
-            let fresh = try alerts.filter { try !recorder.isRecorded($0.alert.id) }
-            try recorder.record(fresh, markingSeen: [], feed: "", now: now)
-            for state in states { try store.saveFeedState(state) }
+            let recorded = try recorder.recordedAlertIDs(among: alerts.map(\.alert.id))
+            let fresh = alerts.filter { !recorded.contains($0.alert.id) }
+            // The states remember the alerts raised: stored with them or not at all.
+            try recorder.record(fresh, with: PassCommit(feedStates: states), now: now)
             summary.alerts += fresh.count
             fresh.forEach { onAlert($0.alert) }
         } catch {

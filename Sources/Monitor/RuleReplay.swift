@@ -25,11 +25,11 @@ public struct RuleReplay {
 
     /// The archived items first seen since `since`, oldest first, with their
     /// hits; only items on which some rule (or `rule`, when given) fires.
-    public func run(store: StateStore, since: Date, rule: String? = nil) throws -> [Result] {
+    public func run(archive: any ItemArchive, since: Date, rule: String? = nil) throws -> [Result] {
         let tags = Dictionary(
             configuration.feeds.map { ($0.name, $0.tags) }, uniquingKeysWith: { first, _ in first })
         var results: [Result] = []
-        for archived in try store.archivedItems(since: since) {
+        for archived in try archive.archivedItems(since: since) {
             // A feed removed from feeds.conf keeps its name; its tags are gone.
             let context = FeedContext(name: archived.feed, tags: tags[archived.feed] ?? [])
             let hits = rules.evaluate(archived.item, feed: context).filter {

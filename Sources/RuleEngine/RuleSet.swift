@@ -11,16 +11,20 @@
 // the slug of its title, its severity `medium`, its sinks `log`; several `unless`
 // lines are several exceptions (any one vetoes the rule); `match` appears once.
 // `feeds` names feeds or `tag:` filters; any one of them admits the feed.
-// List terms are words or phrases, quoted or bare, and may end in `*`.
+// List terms are words or phrases, quoted or bare; their words, like those of
+// entity names and aliases, may end in `*`.
 //
 // Matching. Text and terms go through one Normalizer (NFKC, case folding,
-// diacritics removed, tokens are runs of letters and digits). Entity names and
+// diacritics and invisible characters removed, an apostrophe inside a word
+// joining it; tokens are runs of letters and digits, or single characters in
+// scripts written without spaces, such as Chinese and Thai). Entity names and
 // aliases generate variants (AliasVariants); spelling classes
 // (SpellingClasses) make spellings of one word the same token everywhere. One
 // Aho-Corasick automaton over token symbols (Matcher) finds every term of every
 // rule in one pass; only the rules whose terms occurred are evaluated
 // (QueryEvaluator), plus those that can hold without any term (`NOT x`).
-// `NEAR/n` counts the tokens strictly between the two sides, within one field.
+// `NEAR/n` counts the tokens strictly between the two sides, within one field
+// (characters, in scripts without spaces).
 //
 // Evidence. A hit lists the terms that made `match` hold (for NEAR, the pairs
 // within the distance): entities as `@id` (also when selected by `@tag:` or
@@ -147,9 +151,12 @@ public struct RuleSet: Sendable {
     public var lists: [ListSummary] { compiled?.lists ?? [] }
 
     /// The token sequences generated for an entity's names and aliases, each as
-    /// normalized words joined by spaces; nil when no entity has that id.
+    /// normalized words joined by spaces, a prefix with its `*` (`пригожин*`);
+    /// nil when no entity has that id.
     public func variants(ofEntity id: String) -> [String]? {
-        compiled?.entities.first { $0.summary.id == id }?.variants.map { $0.joined(separator: " ") }
+        compiled?.entities.first { $0.summary.id == id }?.variants.map {
+            $0.map(\.written).joined(separator: " ")
+        }
     }
 
     /// The spellings that match `word` (its spelling class), normalized.

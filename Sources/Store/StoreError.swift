@@ -1,12 +1,13 @@
-/// A failure of the state database. Messages start with `store:` and name the file.
+/// A failure of the state. Messages start with `store:` and name where the
+/// state is (`path`: the SQLite file, for the SQLite store).
 public enum StoreError: Error, CustomStringConvertible, Equatable {
-    /// The file or its folder could not be created or opened.
+    /// The state (its file, or the file's folder) could not be created or opened.
     case cannotOpen(path: String, reason: String)
-    /// Another feedwatch holds the state file's lock.
+    /// Another monitor holds the state's lock.
     case locked(path: String)
-    /// SQLite failed while doing `message` (which names the purpose of the SQL).
-    case sqlite(path: String, message: String)
-    /// The file is not a SQLite database, or it is damaged.
+    /// The database failed while doing `message` (which names what was being done).
+    case database(path: String, message: String)
+    /// The state is not a feedwatch database, or it is damaged.
     case corrupt(path: String, reason: String)
     /// The database was written by a newer feedwatch whose schema this one does not know.
     case newerSchema(path: String, found: Int, supported: Int)
@@ -18,7 +19,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .cannotOpen(let path, let reason): "store: cannot open \(path): \(reason)"
         case .locked(let path):
             "store: \(path) is in use by another feedwatch (only one monitor may use a state file)"
-        case .sqlite(let path, let message): "store: \(path): \(message)"
+        case .database(let path, let message): "store: \(path): \(message)"
         case .corrupt(let path, let reason):
             "store: \(path) is not a usable feedwatch state database (\(reason)); move it aside to start afresh"
         case .newerSchema(let path, let found, let supported):

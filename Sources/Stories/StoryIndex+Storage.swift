@@ -4,18 +4,24 @@ import Store
 extension StoryIndex {
     /// Loads the stories that new reports may still join.
     public static func load(
-        from store: StateStore, now: Date, window: TimeInterval = 48 * 3600
+        from store: any StoryStore, now: Date, window: TimeInterval = 48 * 3600
     ) throws(StoreError) -> StoryIndex {
         let stored = try store.stories(since: now.addingTimeInterval(-window))
         return StoryIndex(stories: stored.map(Story.init(stored:)), window: window)
     }
 
-    /// Saves the stories changed since the last save.
-    public mutating func saveChanges(to store: StateStore) throws(StoreError) {
-        let changed = stories.indices.filter { stories[$0].changed }
-        guard !changed.isEmpty else { return }
-        try store.saveStories(changed.map { stories[$0].stored })
-        for index in changed { stories[index].changed = false }
+    /// The stories changed since they were last saved, as the store keeps
+    /// them: the pipeline saves them with the commit of the feed that changed them.
+    public var unsavedStories: [StoredStory] {
+        stories.filter(\.changed).map(\.stored)
+    }
+
+    /// Notes that `saved` (from `unsavedStories`) are in the store now.
+    public mutating func markSaved(_ saved: [StoredStory]) {
+        let ids = Set(saved.map(\.id))
+        for index in stories.indices where ids.contains(stories[index].id) {
+            stories[index].changed = false
+        }
     }
 }
 

@@ -30,7 +30,7 @@ public final class WebhookDispatcher: Sendable {
     /// rest for the next round.
     public static let defaultSinkBudget: TimeInterval = 30
 
-    private let store: StateStore
+    private let store: any DeliveryOutbox
     private let sinks: [String: SinkConfiguration]
     private let sender: WebhookSender
     private let backoff: Backoff
@@ -45,7 +45,7 @@ public final class WebhookDispatcher: Sendable {
     ///   - sinkBudget: the longest one round keeps sending to one sink.
     ///   - environment: where `env:` secrets are read from.
     public convenience init(
-        store: StateStore, sinks: [SinkConfiguration],
+        store: any DeliveryOutbox, sinks: [SinkConfiguration],
         client: HTTPClient = HTTPClient(options: WebhookSender.clientOptions),
         userAgent: String, requestTimeout: TimeInterval = WebhookSender.defaultTimeout,
         backoff: Backoff = WebhookDispatcher.defaultBackoff,
@@ -62,7 +62,7 @@ public final class WebhookDispatcher: Sendable {
 
     /// With a ready sender (tests give it a clock of their own).
     public init(
-        store: StateStore, sinks: [SinkConfiguration], sender: WebhookSender,
+        store: any DeliveryOutbox, sinks: [SinkConfiguration], sender: WebhookSender,
         backoff: Backoff = WebhookDispatcher.defaultBackoff,
         sinkBudget: TimeInterval = WebhookDispatcher.defaultSinkBudget
     ) {
@@ -94,7 +94,7 @@ public final class WebhookDispatcher: Sendable {
     }
 
     /// Sends the pending deliveries of one alert now, due or not, ahead of
-    /// their sinks' queues: `feedwatch alerts redeliver`, after `StateStore.redeliver`.
+    /// their sinks' queues: `feedwatch alerts redeliver`, after `DeliveryOutbox.redeliver`.
     public func deliver(alertID: String, now: Date = Date()) -> DeliverySummary {
         var summary = DeliverySummary()
         do {

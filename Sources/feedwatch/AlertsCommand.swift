@@ -68,7 +68,8 @@ struct AlertFilterOptions: ParsableArguments {
 func openReview(_ common: CommonOptions) throws -> AlertSearch {
     let setup = try loadSetup(common)
     do {
-        return try AlertSearch(logPath: setup.alertLogPath, statePath: setup.statePath)
+        return try AlertSearch(
+            logPath: setup.alertLogPath, index: try StateOpening.forReview(path: setup.statePath))
     } catch {
         printError("\(error)")
         throw ExitStatus.failures

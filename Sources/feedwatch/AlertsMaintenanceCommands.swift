@@ -58,7 +58,7 @@ struct AlertsReindexCommand: ParsableCommand {
     func run() throws {
         let setup = try loadSetup(common)
         do {
-            let store = try StateStore(path: setup.statePath)
+            let store = try StateOpening.forMonitor(path: setup.statePath)
             let log = try AlertLogWriter(path: setup.alertLogPath)
             // Reindexing rebuilds the index alone: it never queues a delivery.
             let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())

@@ -32,9 +32,9 @@ struct AlertsRedeliverCommand: ParsableCommand {
     func run() throws {
         let setup = try loadSetup(common)
         let alert = try findAlert(setup: setup)
-        let store: StateStore
+        let store: any StateStore
         do {
-            store = try StateStore(path: setup.statePath)
+            store = try StateOpening.forMonitor(path: setup.statePath)
         } catch {
             printError("\(error)")
             throw ExitStatus.failures
@@ -74,7 +74,9 @@ struct AlertsRedeliverCommand: ParsableCommand {
         do {
             return try uniqueAlert(
                 startingWith: id,
-                in: AlertSearch(logPath: setup.alertLogPath, statePath: setup.statePath))
+                in: AlertSearch(
+                    logPath: setup.alertLogPath,
+                    index: try StateOpening.forReview(path: setup.statePath)))
         } catch let status as ExitCode {
             throw status
         } catch {
@@ -84,7 +86,9 @@ struct AlertsRedeliverCommand: ParsableCommand {
     }
 
     /// The `--sink`, or the sinks the alert was queued for, or its rule's sinks now.
-    private func chooseSinks(for alert: Alert, setup: ConfigurationAndRules, store: StateStore)
+    private func chooseSinks(
+        for alert: Alert, setup: ConfigurationAndRules, store: any DeliveryOutbox
+    )
         throws
         -> [SinkConfiguration]
     {

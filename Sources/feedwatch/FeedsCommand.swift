@@ -17,15 +17,13 @@ struct FeedsCommand: ParsableCommand {
 
     func run() throws {
         let setup = try loadSetup(common)
-        var states: [FeedState] = []
-        if FileManager.default.fileExists(atPath: setup.statePath) {
-            do {
-                // Read-only: a monitor running on the same state keeps its lock.
-                states = try StateStore(path: setup.statePath, access: .readOnly).allFeedStates()
-            } catch {
-                printError("\(error)")
-                throw ExitStatus.failures
-            }
+        let states: [FeedState]
+        do {
+            // Read-only: a monitor running on the same state keeps its lock.
+            states = try StateOpening.forReview(path: setup.statePath)?.allFeedStates() ?? []
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.failures
         }
         let report = FeedHealth.report(configuration: setup.configuration, states: states)
         if json {

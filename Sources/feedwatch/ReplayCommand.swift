@@ -39,13 +39,12 @@ struct ReplayCommand: ParsableCommand {
             printError("feedwatch: replay: no rule with id \(rule) in \(common.rules)")
             throw ExitStatus.usage
         }
-        guard FileManager.default.fileExists(atPath: setup.statePath) else {
+        guard let store = try StateOpening.forReview(path: setup.statePath) else {
             printError("feedwatch: replay: no state at \(setup.statePath) yet: poll first")
             throw ExitStatus.failures
         }
-        let store = try StateStore(path: setup.statePath, access: .readOnly)
         let results = try RuleReplay(configuration: setup.configuration, rules: setup.rules)
-            .run(store: store, since: RelativeTime.parse(since) ?? Date(), rule: rule)
+            .run(archive: store, since: RelativeTime.parse(since) ?? Date(), rule: rule)
         let colors = isatty(STDOUT_FILENO) != 0 && !json
         let instant = ISO8601DateFormatter()
         for (number, result) in results.enumerated() {

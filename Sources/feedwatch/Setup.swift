@@ -40,9 +40,12 @@ func makeLogger(label: String) -> Logger {
 /// Opens the state, taking the lock that keeps a second monitor off it, and
 /// the alert log. A state in use by another monitor is a failure (exit 1),
 /// not a configuration error: it goes away when that monitor stops.
-func openMonitorState(_ setup: ConfigurationAndRules) throws -> (StateStore, AlertLogWriter) {
+func openMonitorState(_ setup: ConfigurationAndRules) throws -> (any StateStore, AlertLogWriter) {
     do {
-        return (try StateStore(path: setup.statePath), try AlertLogWriter(path: setup.alertLogPath))
+        return (
+            try StateOpening.forMonitor(path: setup.statePath),
+            try AlertLogWriter(path: setup.alertLogPath)
+        )
     } catch let error as StoreError {
         printError("\(error)")
         if case .locked = error { throw ExitStatus.failures }

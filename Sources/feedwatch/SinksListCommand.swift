@@ -30,16 +30,15 @@ struct SinksListCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try SinksCommand.loadConfiguration(common)
-        var counts: [String: DeliveryCounts] = [:]
-        let statePath = configuration.settings.statePath
-        if FileManager.default.fileExists(atPath: statePath) {
-            do {
-                // Read-only: a running monitor keeps its lock.
-                counts = try StateStore(path: statePath, access: .readOnly).deliveryCountsBySink()
-            } catch {
-                printError("\(error)")
-                throw ExitStatus.failures
-            }
+        let counts: [String: DeliveryCounts]
+        do {
+            // Read-only: a running monitor keeps its lock.
+            counts =
+                try StateOpening.forReview(path: configuration.settings.statePath)?
+                .deliveryCountsBySink() ?? [:]
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.failures
         }
         var rows = configuration.sinks.map { sink in
             let count = counts[sink.name] ?? DeliveryCounts()

@@ -3,6 +3,7 @@ import AlertTestSupport
 import Configuration
 import Foundation
 import RuleEngine
+import SQLiteStore
 import Store
 import Testing
 
@@ -39,7 +40,8 @@ import Testing
         #expect(AlertLogFiles(path: folder.path("alerts.jsonl")).chronological().count > 3)
 
         let review = try AlertSearch(
-            logPath: folder.path("alerts.jsonl"), statePath: folder.path("state.db"))
+            logPath: folder.path("alerts.jsonl"),
+            index: SQLiteStateStore(path: folder.path("state.db"), access: .readOnly))
         #expect(review.usesIndex)
         let expected = Array(written.reversed().filter(filter.accepts))
         #expect(try review.alerts(matching: filter, limit: nil).alerts == expected)
@@ -53,9 +55,7 @@ import Testing
     @Test func withoutAnIndexTheLogAnswers() throws {
         let folder = try TemporaryFolder()
         let written = try SampleLog.write(in: folder)
-        try FileManager.default.removeItem(atPath: folder.path("state.db"))
-        let review = try AlertSearch(
-            logPath: folder.path("alerts.jsonl"), statePath: folder.path("state.db"))
+        let review = try AlertSearch(logPath: folder.path("alerts.jsonl"), index: nil)
         #expect(!review.usesIndex)
         #expect(try review.alerts(matching: AlertFilter(), limit: nil).alerts == written.reversed())
     }

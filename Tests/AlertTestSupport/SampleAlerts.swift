@@ -2,6 +2,7 @@ import AlertLog
 import FeedModel
 import Foundation
 import RuleEngine
+import SQLiteStore
 import Store
 
 /// An alert as the monitor would record it for a report of the Kabul bombing;
@@ -37,7 +38,7 @@ public enum SampleLog {
     public static func write(in folder: TemporaryFolder, rotationSize: Int = 4000) throws
         -> [Alert]
     {
-        let store = try StateStore(path: folder.path("state.db"))
+        let store = try SQLiteStateStore(path: folder.path("state.db"))
         let log = try AlertLogWriter(path: folder.path("alerts.jsonl"), rotationSize: rotationSize)
         let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
         var written: [Alert] = []
@@ -51,8 +52,8 @@ public enum SampleLog {
                 entities: index % 4 == 0 ? ["iskp", "khalil-haqqani"] : ["khalil-haqqani"])
             written.append(alert)
             try recorder.record(
-                [AlertRecorder.Notified(alert: alert, sinks: ["log"])], markingSeen: [],
-                feed: alert.feed, now: alert.time)
+                [AlertRecorder.Notified(alert: alert, sinks: ["log"])],
+                with: PassCommit(feed: alert.feed), now: alert.time)
         }
         return written
     }

@@ -1,6 +1,7 @@
 import FeedModel
 import FeedParser
 import Foundation
+import SQLiteStore
 import Store
 import Testing
 
@@ -149,16 +150,15 @@ struct ItemIdentityPropertyTests {
         let setup = try ConfigurationAndRules.load(
             configPath: fixture.configPath, rulesDirectory: fixture.rulesDirectory)
         // Closed at the end of this function: the pass takes the state's lock.
-        let store = try StateStore(path: setup.statePath)
+        let store = try SQLiteStateStore(path: setup.statePath)
         let seen = items.enumerated().map { position, item in
             var old = item
             old.id = ids(position, DerivedItemID.base(of: item.id))
             return SeenItem(item: old, contentHash: ContentHash.of(item), firstSeen: Date())
         }
-        try store.markSeen(feed: "news", items: seen)
         var state = FeedState(name: "news", url: "file:feeds/news.xml")
         state.lastSuccess = Date(timeIntervalSinceNow: -3600)
-        try store.saveFeedState(state)
+        try store.commit(PassCommit(feed: "news", seenItems: seen, feedStates: [state]))
     }
 
     // MARK: - Documents

@@ -4,6 +4,7 @@ import FeedFetcher
 import Foundation
 import Logging
 import RuleEngine
+import SQLiteStore
 import Store
 
 @testable import Monitor
@@ -19,6 +20,7 @@ final class MonitorFixture {
     var configPath: String { folder.appendingPathComponent("feeds.conf").path }
     var rulesDirectory: URL { folder.appendingPathComponent("rules", isDirectory: true) }
     var alertLogPath: String { folder.appendingPathComponent("alerts.jsonl").path }
+    var statePath: String { folder.appendingPathComponent("state/feedwatch.db").path }
 
     init(feeds: [String: String], extraConfig: String = "") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -59,19 +61,21 @@ final class MonitorFixture {
             to: folder.appendingPathComponent("feeds/\(name)"), atomically: true, encoding: .utf8)
     }
 
-    /// Runs one pass with fresh store and log objects, as a new process would.
+    /// Runs one pass with fresh store and log objects, as a new process
+    /// would: the recovery from an interrupted pass first, as `poll` runs it.
     func poll(all: Bool = true, backfill: Bool = false, now: Date = Date()) throws -> (
         PassSummary, [Alert]
     ) {
         let setup = try ConfigurationAndRules.load(
             configPath: configPath, rulesDirectory: rulesDirectory)
-        let store = try StateStore(path: setup.statePath)
+        let store = try SQLiteStateStore(path: setup.statePath)
         let log = try AlertLogWriter(path: setup.alertLogPath)
         var written: [Alert] = []
         let pass = PipelinePass(
             configuration: setup.configuration, rules: setup.rules, store: store, alertLog: log,
             fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: "feedwatch-tests")),
             logger: Logger(label: "tests"), onAlert: { written.append($0) })
+        pass.recoverAfterCrash()
         let summary = pass.run(
             options: PipelinePass.Options(all: all, backfill: backfill), now: now)
         return (summary, written)

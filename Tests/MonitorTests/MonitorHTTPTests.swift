@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteStore
 import Store
 import TestHTTPServer
 import Testing
@@ -66,7 +67,7 @@ import Testing
         let (summary, _) = try fixture.poll()
         #expect(summary.failures.count == 1)
         #expect(summary.failures.first?.contains("503") == true)
-        let store = try StateStore(
+        let store = try SQLiteStateStore(
             path: fixture.folder.appendingPathComponent("state/feedwatch.db").path,
             access: .readOnly)
         let state = try #require(try store.feedState(name: "down"))
@@ -95,9 +96,9 @@ import Testing
     @Test func aSecondMonitorOnTheSameStateIsRefused() throws {
         let fixture = try MonitorFixture(feeds: [:])
         let path = fixture.folder.appendingPathComponent("state/feedwatch.db").path
-        let first = try StateStore(path: path)
+        let first = try SQLiteStateStore(path: path)
         #expect(throws: StoreError.locked(path: path)) {
-            _ = try StateStore(path: path)
+            _ = try SQLiteStateStore(path: path)
         }
         withExtendedLifetime(first) {}
     }

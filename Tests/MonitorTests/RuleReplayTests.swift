@@ -1,5 +1,6 @@
 import Foundation
 import RuleEngine
+import SQLiteStore
 import Store
 import Testing
 
@@ -27,16 +28,16 @@ import Testing
                 atomically: true, encoding: .utf8)
         let setup = try ConfigurationAndRules.load(
             configPath: fixture.configPath, rulesDirectory: fixture.rulesDirectory)
-        let store = try StateStore(path: setup.statePath, access: .readOnly)
+        let store = try SQLiteStateStore(path: setup.statePath, access: .readOnly)
         let replay = RuleReplay(configuration: setup.configuration, rules: setup.rules)
 
-        let all = try replay.run(store: store, since: Date().addingTimeInterval(-3600))
+        let all = try replay.run(archive: store, since: Date().addingTimeInterval(-3600))
         #expect(Set(all.map(\.item.id)) == ["storm", "bombing"])
         let storms = try replay.run(
-            store: store, since: Date().addingTimeInterval(-3600), rule: "storms")
+            archive: store, since: Date().addingTimeInterval(-3600), rule: "storms")
         #expect(storms.map(\.item.id) == ["storm"])
         #expect(storms.first?.hits.first?.matches.first?.text == "Storm")
-        #expect(try replay.run(store: store, since: Date().addingTimeInterval(60)).isEmpty)
+        #expect(try replay.run(archive: store, since: Date().addingTimeInterval(60)).isEmpty)
         #expect(try fixture.loggedAlerts().isEmpty)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
+import Store
 import Testing
 
-@testable import Store
+@testable import SQLiteStore
 
 /// A store from before schema 3 keeps its alert index through the migration.
 @Suite struct AlertIndexMigrationTests {
@@ -30,7 +31,7 @@ import Testing
         let path = folder.path("feedwatch.db")
         try writeVersion2Database(at: path)
 
-        let store = try StateStore(path: path)
+        let store = try SQLiteStateStore(path: path)
 
         #expect(try store.alerts(matching: AlertIndexFilter()).map(\.alertID) == ["new", "old"])
         let old = try store.alertIndexEntry(alertID: "old")

@@ -1,7 +1,8 @@
 import Foundation
+import Store
 import Testing
 
-@testable import Store
+@testable import SQLiteStore
 
 @Suite struct AlertIndexTests {
     let start = Date(timeIntervalSince1970: 1_790_000_000)
@@ -23,10 +24,20 @@ import Testing
         }
     }
 
-    func storeWithSamples(in folder: TemporaryFolder) throws -> StateStore {
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+    func storeWithSamples(in folder: TemporaryFolder) throws -> any StateStore {
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.indexAlerts(sampleEntries())
         return store
+    }
+
+    @Test func recordedAlertIDsAnswersForManyAtOnce() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try storeWithSamples(in: folder)
+
+        #expect(try store.recordedAlertIDs(among: ["a1", "x", "a5", "a1"]) == ["a1", "a5"])
+        #expect(try store.recordedAlertIDs(among: ["x", "y"]).isEmpty)
+        #expect(try store.recordedAlertIDs(among: []).isEmpty)
     }
 
     @Test func everyFieldRoundTrips() throws {
@@ -111,7 +122,7 @@ import Testing
     @Test func reindexingAnEntryReplacesItsEntitiesAndTextAndKeepsItsPlace() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.indexAlerts([
             entry("a", hour: 0, entities: ["iskp"], text: "blast in kabul"),
             entry("b", hour: 0, entities: ["ttp"], text: "raid in bannu"),
@@ -133,10 +144,10 @@ import Testing
     @Test func aCommonEntityFiltersTheSameAsARareOne() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         // Every alert names "common", so it is checked per row; every 1000th
         // names "rare" too, which the planner starts from.
-        let count = StateStore.commonEntityAlerts + 1000
+        let count = SQLiteStateStore.commonEntityAlerts + 1000
         try store.indexAlerts(
             (0..<count).map { index in
                 entry(
@@ -164,7 +175,7 @@ import Testing
     @Test func clearingEmptiesEntitiesAndText() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.indexAlerts([entry("a", hour: 0, entities: ["iskp"], text: "blast in kabul")])
         try store.clearAlertIndex()
         try store.indexAlerts([entry("b", hour: 1, entities: [], text: "other")])
@@ -177,7 +188,7 @@ import Testing
     @Test func countsByDayAreUTCDays() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         // 1_790_000_000 is 2026-09-21T14:13:20Z: hours 0–9 that day, 10 and 34 later.
         try store.indexAlerts(
             [0, 9, 10, 34].map { entry("a\($0)", hour: $0, entities: [], text: "") })

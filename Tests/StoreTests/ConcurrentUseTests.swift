@@ -1,13 +1,13 @@
 import Foundation
+import SQLiteStore
+import Store
 import Testing
-
-@testable import Store
 
 @Suite struct ConcurrentUseTests {
     @Test func callsFromManyThreadsAreSerialized() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         let failures = FailureCounter()
 
         DispatchQueue.concurrentPerform(iterations: 16) { worker in

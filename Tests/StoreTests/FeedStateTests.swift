@@ -1,13 +1,13 @@
 import Foundation
+import SQLiteStore
+import Store
 import Testing
-
-@testable import Store
 
 @Suite struct FeedStateTests {
     @Test func everyFieldRoundTrips() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         let state = FeedState(
             name: "tolonews", url: "https://tolonews.com/rss.xml", etag: "W/\"abc\"",
             lastModified: "Wed, 25 Nov 2026 10:00:00 GMT", lastStatus: 503,
@@ -31,7 +31,7 @@ import Testing
     @Test func datesWithFractionsRoundTripExactly() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         // Fractions like these change in their last bit when converted to Unix seconds and back.
         let dates = (0..<50).map {
             Date(timeIntervalSinceReferenceDate: 800_000_000.000_1 + Double($0) * 0.001_3)
@@ -47,7 +47,7 @@ import Testing
     @Test func savingAgainReplacesAndClearsFields() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.saveFeedState(
             FeedState(
                 name: "dawn", url: "https://www.dawn.com/feeds/home", lastError: "timeout",
@@ -64,7 +64,7 @@ import Testing
     @Test func forgettingAFeedRemovesItsStateAndItems() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.saveFeedState(FeedState(name: "old", url: "https://old.example/feed"))
         try store.markSeen(feed: "old", items: [SampleItems.seen(id: "a")])
         try store.markSeen(feed: "kept", items: [SampleItems.seen(id: "b")])

@@ -1,7 +1,7 @@
 import Foundation
+import SQLiteStore
+import Store
 import Testing
-
-@testable import Store
 
 @Suite struct OutboxTests {
     let now = Date(timeIntervalSince1970: 1_790_000_000)
@@ -18,7 +18,7 @@ import Testing
     @Test func aDeliveryGoesFromPendingToDelivered() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
 
         #expect(try store.enqueueDelivery(delivery("a1")))
         #expect(try store.pendingDeliveryCount() == 1)
@@ -45,7 +45,7 @@ import Testing
     @Test func aFailedAttemptWaitsForItsNextTimeAndCountsAttempts() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.enqueueDelivery(delivery("a1"))
         let id = try #require(try store.dueDeliveries(now: now).first?.id)
 
@@ -62,7 +62,7 @@ import Testing
     @Test func aDeadDeliveryKeepsItsReasonAndLeavesTheQueue() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.enqueueDelivery(delivery("a1"))
         let id = try #require(try store.dueDeliveries(now: now).first?.id)
 
@@ -78,7 +78,7 @@ import Testing
     @Test func theSameAlertAndSinkIsQueuedOnce() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
 
         #expect(try store.enqueueDelivery(delivery("a1", sink: "ops")))
         #expect(try !store.enqueueDelivery(delivery("a1", sink: "ops")))
@@ -90,7 +90,7 @@ import Testing
     @Test func dueComesMostOverdueFirstWithinTheLimit() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.enqueueDelivery(delivery("later", dueIn: 20))
         try store.enqueueDelivery(delivery("first", dueIn: -60))
         try store.enqueueDelivery(delivery("second", dueIn: -30))
@@ -109,7 +109,7 @@ import Testing
     @Test func expiredDeliveriesDieWithTheirLastError() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.enqueueDelivery(delivery("a1"))
         try store.enqueueDelivery(
             NewDelivery(
@@ -132,7 +132,7 @@ import Testing
     @Test func redeliveringPutsAFinishedDeliveryBackInTheQueue() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.enqueueDelivery(delivery("a1"))
         let first = try #require(try store.dueDeliveries(now: now).first)
         try store.markDelivered(id: first.id, at: now)
@@ -157,13 +157,14 @@ import Testing
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
         do {
-            let store = try StateStore(path: path)
-            try store.markSeen(
-                feed: "dawn", items: [SampleItems.seen(id: "one")], enqueueing: [delivery("a1")],
-                indexing: [])
+            let store = try StoreUnderTest.open(path)
+            try store.commit(
+                PassCommit(
+                    feed: "dawn", seenItems: [SampleItems.seen(id: "one")],
+                    deliveries: [delivery("a1")]))
         }
 
-        let restarted = try StateStore(path: path)
+        let restarted = try StoreUnderTest.open(path)
 
         #expect(try restarted.dueDeliveries(now: now).map(\.alertID) == ["a1"])
         #expect(try restarted.seenItems(feed: "dawn").keys.sorted() == ["one"])

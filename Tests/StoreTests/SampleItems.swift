@@ -1,7 +1,6 @@
 import FeedModel
 import Foundation
-
-@testable import Store
+import Store
 
 /// Items with every field filled, for round trips.
 enum SampleItems {

@@ -1,14 +1,13 @@
 import FeedModel
 import Foundation
+import Store
 import Testing
-
-@testable import Store
 
 @Suite struct SeenItemsTests {
     @Test func markSeenRoundTripsHashesAndTheWholeItem() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         let first = SampleItems.seen(id: "one", firstSeen: SampleItems.epoch)
         let second = SampleItems.seen(
             id: "two", hash: "hash-2", firstSeen: SampleItems.epoch.addingTimeInterval(10))
@@ -29,7 +28,7 @@ import Testing
     @Test func anItemWithoutOptionalFieldsRoundTrips() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         let bare = SeenItem(item: Item(id: "bare"), contentHash: "h", firstSeen: SampleItems.epoch)
 
         try store.markSeen(feed: "f", items: [bare])
@@ -40,7 +39,7 @@ import Testing
     @Test func aChangedItemKeepsItsFirstSeenButTakesTheNewHashAndText() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.markSeen(feed: "dawn", items: [SampleItems.seen(id: "one")])
         var changed = SampleItems.seen(
             id: "one", hash: "hash-2", firstSeen: SampleItems.epoch.addingTimeInterval(600))
@@ -58,7 +57,7 @@ import Testing
     @Test func archivedItemsSinceFiltersByFirstSeen() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         let items = (0..<5).map {
             SampleItems.seen(
                 id: "i\($0)", firstSeen: SampleItems.epoch.addingTimeInterval(Double($0) * 3600))
@@ -73,7 +72,7 @@ import Testing
     @Test func pruningTheArchiveKeepsItemsSeen() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         try store.markSeen(
             feed: "bbc",
             items: [
@@ -89,57 +88,16 @@ import Testing
         #expect(try store.seenItems(feed: "bbc").keys.sorted() == ["new", "old"])
     }
 
-    @Test func markingThousandsOfItemsIsFast() throws {
+    @Test func thousandsOfItemsAreMarkedInOneCommit() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
+        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
         let items = (0..<5000).map { SampleItems.seen(id: "item-\($0)") }
 
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure { try store.markSeen(feed: "bulk", items: items) }
+        // How fast is alertlog-benchmark's question; this one is whether all arrive.
+        try store.markSeen(feed: "bulk", items: items)
 
         #expect(try store.seenItems(feed: "bulk").count == 5000)
-        // Thousands a second even in a debug build on a shared machine.
-        #expect(elapsed < .seconds(5))
-    }
-
-    @Test func aFailedBatchStoresNothing() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StateStore(path: folder.path("feedwatch.db"))
-        let delivery = NewDelivery(
-            alertID: "a1", sink: "ops", payload: Data("{}".utf8), firstAttempt: SampleItems.epoch,
-            expiresAt: SampleItems.epoch.addingTimeInterval(86_400))
-        let index = AlertIndexEntry(
-            alertID: "a1", time: SampleItems.epoch, rule: "r", severity: "high", severityRank: 3,
-            feed: "dawn",
-            logFile: "alerts.jsonl", byteOffset: 0)
-        // Drop the index table so the last step of the batch fails after the first ones ran.
-        try store.serialized { () throws(StoreError) in
-            try store.database.execute("DROP TABLE alert_index", purpose: "test")
-        }
-
-        #expect(throws: StoreError.self) {
-            try store.markSeen(
-                feed: "dawn", items: [SampleItems.seen(id: "one")], enqueueing: [delivery],
-                indexing: [index])
-        }
-
-        #expect(try store.seenItems(feed: "dawn").isEmpty)
-        #expect(try store.pendingDeliveryCount() == 0)
-    }
-}
-
-@Suite struct StringListColumnTests {
-    @Test(arguments: [
-        [], [""], ["Reuters"], ["a, b", "c"], ["quote \" and \\ backslash"],
-        ["line\nbreak\r\ttab", "\u{0}\u{1}\u{1F}"], ["Ḥaqqānī", "کابل", "🇦🇫 emoji"],
-    ])
-    func listsRoundTrip(list: [String]) {
-        let encoded = StringListColumn.encode(list)
-        #expect(StringListColumn.decode(encoded) == list)
-        // What JSONSerialization reads back is what it would have written.
-        let parsed = try? JSONSerialization.jsonObject(with: Data(encoded.utf8)) as? [String]
-        #expect(parsed == list)
+        #expect(try store.archivedItems(since: .distantPast).count == 5000)
     }
 }

@@ -3,6 +3,7 @@ import AlertTestSupport
 import Configuration
 import Foundation
 import HTTPTransport
+import SQLiteStore
 import Store
 import TestHTTPServer
 import Testing
@@ -252,8 +253,8 @@ import Testing
         for alert in alerts { try bench.enqueue(alert, for: sink) }
 
         // Close the store (its lock goes with it) and open the file afresh.
-        bench.store = try StateStore(path: bench.folder.path("elsewhere.db"))
-        let reopened = try StateStore(path: bench.statePath)
+        bench.store = try SQLiteStateStore(path: bench.folder.path("elsewhere.db"))
+        let reopened = try SQLiteStateStore(path: bench.statePath)
         bench.store = reopened
         #expect(try reopened.pendingDeliveryCount() == 3)
 

@@ -3,6 +3,7 @@ import AlertTestSupport
 import Configuration
 import Foundation
 import HTTPTransport
+import SQLiteStore
 import Store
 import TestHTTPServer
 
@@ -17,12 +18,12 @@ final class WebhookTestBench {
 
     let folder: TemporaryFolder
     let server: TestHTTPServer
-    var store: StateStore
+    var store: SQLiteStateStore
 
     init() throws {
         folder = try TemporaryFolder()
         server = try TestHTTPServer()
-        store = try StateStore(path: folder.path("state/feedwatch.db"))
+        store = try SQLiteStateStore(path: folder.path("state/feedwatch.db"))
     }
 
     deinit { server.stop() }

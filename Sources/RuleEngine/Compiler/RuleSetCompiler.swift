@@ -45,13 +45,13 @@ struct RuleSetCompiler {
         for declaration in document.entities
         where entityIndex[declaration.id.value] == entities.count {
             let names = [declaration.name.value] + declaration.aliases.map(\.value)
-            var seen: Set<[String]> = []
-            var variants: [[String]] = []
+            var seen: Set<[TextPatternElement]> = []
+            var variants: [[TextPatternElement]] = []
             for name in names {
                 // Variants that differ only in spellings of one class match the same
                 // text: keep the first, so listings show what is really different.
                 for variant in AliasVariants.variants(of: name, spelling: spelling)
-                where seen.insert(variant.map { spelling.spellings(of: $0)[0] }).inserted {
+                where seen.insert(variant.map(spelling.firstSpelling)).inserted {
                     variants.append(variant)
                 }
             }
@@ -67,7 +67,7 @@ struct RuleSetCompiler {
             atoms.append(
                 MatcherAtom(
                     entity: Int32(entities.count - 1),
-                    sequences: variants.map { $0.map { .exact($0) } }))
+                    sequences: variants))
             tags.formUnion(declaration.tags.map(\.value))
         }
         var rules: [CompiledRule] = []
@@ -253,7 +253,7 @@ struct RuleSetCompiler {
 /// An entity with the token sequences its names generate.
 struct CompiledEntity: Sendable {
     var summary: EntitySummary
-    var variants: [[String]]
+    var variants: [[TextPatternElement]]
 }
 
 /// A unit the matcher finds: an entity (all its variants) or one word/phrase pattern.

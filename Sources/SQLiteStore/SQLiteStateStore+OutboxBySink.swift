@@ -1,8 +1,9 @@
 import Foundation
+import Store
 
 /// The outbox seen one sink at a time: a webhook dispatcher sends each sink's
 /// deliveries in the order they were queued, so it reads them per sink.
-extension StateStore {
+extension SQLiteStateStore {
     /// The sinks with at least one pending delivery due at `now`, by name.
     public func sinksWithDueDeliveries(now: Date) throws(StoreError) -> [String] {
         try serialized { () throws(StoreError) in
@@ -21,7 +22,7 @@ extension StateStore {
 
     /// The pending deliveries of `sink` in queue order (oldest first), due or
     /// not: a delivery waiting for its retry holds back the ones queued after it.
-    public func pendingDeliveries(sink: String, limit: Int = 100) throws(StoreError)
+    public func pendingDeliveries(sink: String, limit: Int) throws(StoreError)
         -> [OutboxDelivery]
     {
         try serialized { () throws(StoreError) in

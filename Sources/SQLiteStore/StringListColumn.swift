@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import Store
 
 /// A list of strings in one TEXT column, as a JSON array (any string survives, commas and all).
 ///

@@ -1,9 +1,10 @@
 import CSQLite
 import Foundation
+import Store
 
 /// One connection to a SQLite file: the only place, with `SQLiteStatement`, that touches the C API.
 ///
-/// Not thread-safe by itself: `StateStore` serializes every use behind its lock.
+/// Not thread-safe by itself: `SQLiteStateStore` serializes every use behind its lock.
 final class SQLiteDatabase {
     /// How the file is opened.
     enum OpenMode {
@@ -112,7 +113,7 @@ final class SQLiteDatabase {
         case SQLITE_NOTADB, SQLITE_CORRUPT:
             return .corrupt(path: path, reason: "\(purpose): \(message)")
         default:
-            return .sqlite(path: path, message: "\(purpose): \(message)")
+            return .database(path: path, message: "\(purpose): \(message)")
         }
     }
 }

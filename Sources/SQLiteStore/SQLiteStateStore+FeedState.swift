@@ -1,6 +1,7 @@
 import Foundation
+import Store
 
-extension StateStore {
+extension SQLiteStateStore: FeedStateStore {
     private static let feedStateColumns = """
         name, url, etag, last_modified, last_status, last_error, last_success, last_attempt,
         next_poll, consecutive_failures, item_count, moved_to, retry_after, last_new_item,
@@ -32,16 +33,38 @@ extension StateStore {
         }
     }
 
-    /// Inserts or replaces the state of `state.name`.
-    public func saveFeedState(_ state: FeedState) throws(StoreError) {
-        try writing(purpose: "saving the state of feed \(state.name)") { () throws(StoreError) in
-            try database.withStatement(
-                """
-                INSERT OR REPLACE INTO feed_state (\(Self.feedStateColumns))
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                purpose: "saving the state of feed \(state.name)"
-            ) { statement throws(StoreError) in
+    /// Forgets a feed's state, seen items and archive (for a feed removed from feeds.conf).
+    public func forgetFeed(name: String) throws(StoreError) {
+        try writing(purpose: "forgetting feed \(name)") { () throws(StoreError) in
+            // The archive rows go with their seen rows (ON DELETE CASCADE).
+            let deletions = [
+                "DELETE FROM seen_item WHERE feed = ?",
+                "DELETE FROM feed_state WHERE name = ?",
+            ]
+            for sql in deletions {
+                try database.withStatement(sql, purpose: "forgetting feed \(name)") {
+                    statement throws(StoreError) in
+                    try statement.bind(name, at: 1)
+                    try statement.run()
+                }
+            }
+        }
+    }
+
+    /// Inserts or replaces feed states inside the caller's transaction.
+    func upsertFeedStates(_ states: [FeedState]) throws(StoreError) {
+        guard !states.isEmpty else { return }
+        try database.withStatement(
+            """
+            INSERT OR REPLACE INTO feed_state (\(Self.feedStateColumns))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            purpose: states.count == 1
+                ? "saving the state of feed \(states[0].name)"
+                : "saving \(states.count) feed states"
+        ) { statement throws(StoreError) in
+            for state in states {
+                statement.reset()
                 try statement.bind(state.name, at: 1)
                 try statement.bind(state.url, at: 2)
                 try statement.bind(state.etag, at: 3)
@@ -61,24 +84,6 @@ extension StateStore {
                 try statement.bind(state.healthAlertSince, at: 17)
                 try statement.bind(state.failingSince, at: 18)
                 try statement.run()
-            }
-        }
-    }
-
-    /// Forgets a feed's state, seen items and archive (for a feed removed from feeds.conf).
-    public func forgetFeed(name: String) throws(StoreError) {
-        try writing(purpose: "forgetting feed \(name)") { () throws(StoreError) in
-            // The archive rows go with their seen rows (ON DELETE CASCADE).
-            let deletions = [
-                "DELETE FROM seen_item WHERE feed = ?",
-                "DELETE FROM feed_state WHERE name = ?",
-            ]
-            for sql in deletions {
-                try database.withStatement(sql, purpose: "forgetting feed \(name)") {
-                    statement throws(StoreError) in
-                    try statement.bind(name, at: 1)
-                    try statement.run()
-                }
             }
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
+import Store
 
 /// Counts of indexed alerts, computed by SQLite: `alerts stats` at a million
 /// alerts must not pull a million rows into memory.
-extension StateStore {
+extension SQLiteStateStore {
     /// How many alerts match `filter` (its limit ignored), and the counts by
     /// rule, feed, severity, UTC day (`yyyy-MM-dd`) and entity.
     ///
@@ -74,16 +75,4 @@ extension StateStore {
             }
         }
     }
-}
-
-/// Alert counts by dimension.
-public struct AlertCounts: Sendable, Equatable {
-    public var total = 0
-    public var byRule: [String: Int] = [:]
-    public var byFeed: [String: Int] = [:]
-    public var bySeverity: [String: Int] = [:]
-    public var byDay: [String: Int] = [:]
-    public var byEntity: [String: Int] = [:]
-
-    public init() {}
 }

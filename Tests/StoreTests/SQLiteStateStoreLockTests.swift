@@ -1,16 +1,16 @@
 import Foundation
+import SQLiteStore
+import Store
 import Testing
 
-@testable import Store
-
-@Suite struct StateStoreLockTests {
+@Suite struct SQLiteStateStoreLockTests {
     @Test func aSecondWriterIsRefusedWhileTheFirstLives() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
-        let first = try StateStore(path: path)
+        let first = try SQLiteStateStore(path: path)
 
-        #expect(throws: StoreError.locked(path: path)) { try StateStore(path: path) }
+        #expect(throws: StoreError.locked(path: path)) { try SQLiteStateStore(path: path) }
         #expect(StoreError.locked(path: path).description.contains("in use by another feedwatch"))
         try first.saveFeedState(FeedState(name: "still", url: "https://example.org/feed"))
         #expect(try first.feedState(name: "still") != nil)
@@ -20,13 +20,13 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
-        var first: StateStore? = try StateStore(path: path)
+        var first: SQLiteStateStore? = try SQLiteStateStore(path: path)
         try first?.saveFeedState(FeedState(name: "kept", url: "https://example.org/feed"))
-        #expect(throws: StoreError.locked(path: path)) { try StateStore(path: path) }
+        #expect(throws: StoreError.locked(path: path)) { try SQLiteStateStore(path: path) }
 
         first = nil
 
-        let second = try StateStore(path: path)
+        let second = try SQLiteStateStore(path: path)
         #expect(try second.allFeedStates().map(\.name) == ["kept"])
     }
 
@@ -39,7 +39,7 @@ import Testing
         // Both attempts fail on the content, not on a lock left behind by the first.
         for _ in 0..<2 {
             do {
-                _ = try StateStore(path: path)
+                _ = try SQLiteStateStore(path: path)
                 Issue.record("opening garbage succeeded")
             } catch {
                 #expect(error != .locked(path: path))
@@ -51,11 +51,11 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
-        let writer = try StateStore(path: path)
+        let writer = try SQLiteStateStore(path: path)
         try writer.saveFeedState(
             FeedState(name: "bbc-world", url: "https://feeds.bbci.co.uk/news/world/rss.xml"))
 
-        let reader = try StateStore(path: path, access: .readOnly)
+        let reader = try SQLiteStateStore(path: path, access: .readOnly)
 
         #expect(
             try reader.feedState(name: "bbc-world")?.url
@@ -68,10 +68,10 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
-        do { _ = try StateStore(path: path) }
-        let reader = try StateStore(path: path, access: .readOnly)
+        do { _ = try SQLiteStateStore(path: path) }
+        let reader = try SQLiteStateStore(path: path, access: .readOnly)
 
-        let writer = try StateStore(path: path)
+        let writer = try SQLiteStateStore(path: path)
 
         try writer.saveFeedState(FeedState(name: "geo", url: "https://www.geo.tv/rss/1/1"))
         #expect(try reader.feedState(name: "geo") != nil)
@@ -80,7 +80,7 @@ import Testing
 
 /// The lock as another process sees it, through util-linux `flock`.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
-struct StateStoreLockAcrossProcessesTests {
+struct SQLiteStateStoreLockAcrossProcessesTests {
     /// Whether another process can take the lock on `path` without waiting.
     func anotherProcessCanLock(_ path: String) throws -> Bool {
         let process = Process()
@@ -95,7 +95,7 @@ struct StateStoreLockAcrossProcessesTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
-        var store: StateStore? = try StateStore(path: path)
+        var store: SQLiteStateStore? = try SQLiteStateStore(path: path)
 
         #expect(try !anotherProcessCanLock(path + ".lock"))
         // The holder of the lock goes on working meanwhile.

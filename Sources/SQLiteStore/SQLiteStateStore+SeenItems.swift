@@ -1,7 +1,8 @@
 import FeedModel
 import Foundation
+import Store
 
-extension StateStore {
+extension SQLiteStateStore: SeenItemStore, ItemArchive {
     /// The items of `feed` seen so far: item id → content hash.
     public func seenItems(feed: String) throws(StoreError) -> [String: String] {
         try serialized { () throws(StoreError) in
@@ -16,30 +17,6 @@ extension StateStore {
                 }
                 return seen
             }
-        }
-    }
-
-    /// Records items as seen (after their alerts are safely logged) and archives their text.
-    public func markSeen(feed: String, items: [SeenItem]) throws(StoreError) {
-        try markSeen(feed: feed, items: items, enqueueing: [], indexing: [])
-    }
-
-    /// Records items as seen, queues their webhook deliveries and indexes their
-    /// alerts, all in one transaction: either everything is stored or nothing.
-    ///
-    /// An item seen before keeps its first-seen time; its hash and archived
-    /// text are replaced by the new version. Deliveries already queued for
-    /// the same alert and sink are left as they are.
-    public func markSeen(
-        feed: String, items: [SeenItem], enqueueing deliveries: [NewDelivery],
-        indexing alerts: [AlertIndexEntry]
-    ) throws(StoreError) {
-        try writing(purpose: "marking \(items.count) items of feed \(feed) seen") {
-            () throws(StoreError) in
-            try upsertSeen(feed: feed, items: items)
-            try upsertArchive(feed: feed, items: items)
-            try insertDeliveries(deliveries)
-            try insertAlertIndexEntries(alerts)
         }
     }
 
@@ -74,9 +51,12 @@ extension StateStore {
         }
     }
 
-    // One statement prepared per batch and reused for every row: that is what
-    // makes thousands of items a second.
-    private func upsertSeen(feed: String, items: [SeenItem]) throws(StoreError) {
+    /// Records items as seen inside the caller's transaction; an item seen
+    /// before keeps its first-seen time and takes the new hash.
+    func upsertSeen(feed: String, items: [SeenItem]) throws(StoreError) {
+        guard !items.isEmpty else { return }
+        // One statement prepared per batch and reused for every row: that is
+        // what makes thousands of items a second.
         try database.withStatement(
             """
             INSERT INTO seen_item (feed, item_id, content_hash, first_seen) VALUES (?, ?, ?, ?)
@@ -95,7 +75,9 @@ extension StateStore {
         }
     }
 
-    private func upsertArchive(feed: String, items: [SeenItem]) throws(StoreError) {
+    /// Archives the items' text inside the caller's transaction, replacing an older version's.
+    func upsertArchive(feed: String, items: [SeenItem]) throws(StoreError) {
+        guard !items.isEmpty else { return }
         try database.withStatement(
             """
             INSERT INTO item_archive (feed, item_id, title, link, summary, content, authors,

@@ -1,8 +1,9 @@
 import Foundation
+import Store
 
 /// The WHERE clauses of alert index queries: which condition each filter
 /// field becomes, and in what form, so that SQLite starts from the right index.
-extension StateStore {
+extension SQLiteStateStore {
     /// An entity named by more alerts than this is a filter, not a starting point.
     static let commonEntityAlerts = 20_000
 

@@ -1,18 +1,12 @@
 import Foundation
+import Store
 
 /// The index of the alert log, for review commands that must answer fast at a million alerts.
-extension StateStore {
+extension SQLiteStateStore: AlertIndexStore {
     private static let alertIndexColumns = """
         alert_id, time, rule, severity, severity_rank, feed, story, title, log_file, byte_offset,
         entities
         """
-
-    /// Adds entries, replacing any with the same alert id (so a reindex can run over old ones).
-    public func indexAlerts(_ entries: [AlertIndexEntry]) throws(StoreError) {
-        try writing(purpose: "indexing \(entries.count) alerts") { () throws(StoreError) in
-            try insertAlertIndexEntries(entries)
-        }
-    }
 
     /// Empties the index, before `alerts reindex` rebuilds it from the log.
     public func clearAlertIndex() throws(StoreError) {
@@ -21,6 +15,26 @@ extension StateStore {
             try database.execute(
                 "DELETE FROM alert_entity; DELETE FROM alert_search; DELETE FROM alert_index",
                 purpose: "clearing the alert index")
+        }
+    }
+
+    /// Which of `alertIDs` are indexed: one statement, prepared once and run
+    /// per id on the unique index, under one hold of the connection.
+    public func recordedAlertIDs(among alertIDs: [String]) throws(StoreError) -> Set<String> {
+        guard !alertIDs.isEmpty else { return [] }
+        return try serialized { () throws(StoreError) in
+            try database.withStatement(
+                "SELECT 1 FROM alert_index WHERE alert_id = ?",
+                purpose: "looking up \(alertIDs.count) alert ids"
+            ) { statement throws(StoreError) in
+                var recorded: Set<String> = []
+                for alertID in alertIDs {
+                    statement.reset()
+                    try statement.bind(alertID, at: 1)
+                    if try statement.step() { recorded.insert(alertID) }
+                }
+                return recorded
+            }
         }
     }
 
@@ -127,7 +141,7 @@ extension StateStore {
         try statement.bind(" " + entry.entities.joined(separator: " ") + " ", at: 11)
         try statement.bind(AlertDay.number(of: entry.time), at: 12)
         guard try statement.step() else {
-            throw .sqlite(
+            throw .database(
                 path: statement.database.path, message: "indexing \(entry.alertID) returned no id")
         }
         let id = statement.int64(at: 0)

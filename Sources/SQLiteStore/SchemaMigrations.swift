@@ -1,3 +1,5 @@
+import Store
+
 /// One step of the schema, identified by the `PRAGMA user_version` it leads to.
 struct SchemaMigration {
     let version: Int

@@ -1,7 +1,8 @@
 import Foundation
+import Store
 
 /// The webhook outbox: deliveries survive restarts until delivered or dead.
-extension StateStore {
+extension SQLiteStateStore: DeliveryOutbox {
     static let deliveryColumns = """
         id, alert_id, sink, payload, attempts, next_attempt, expires_at, status, last_error,
         created_at, finished_at
@@ -43,7 +44,7 @@ extension StateStore {
 
     /// Pending deliveries whose next attempt is at or before `now`, the most overdue first.
     /// Expired ones are included: the caller gives them up with `markDead` or `expireDeliveries`.
-    public func dueDeliveries(now: Date, limit: Int = 100) throws(StoreError) -> [OutboxDelivery] {
+    public func dueDeliveries(now: Date, limit: Int) throws(StoreError) -> [OutboxDelivery] {
         try selectDeliveries(
             where: "status = 'pending' AND next_attempt <= ? ORDER BY next_attempt, id LIMIT ?",
             purpose: "reading due deliveries"

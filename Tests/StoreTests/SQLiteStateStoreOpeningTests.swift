@@ -1,15 +1,16 @@
 import Foundation
+import Store
 import Testing
 
-@testable import Store
+@testable import SQLiteStore
 
-@Suite struct StateStoreOpeningTests {
+@Suite struct SQLiteStateStoreOpeningTests {
     @Test func createsTheFolderAndMigratesFromEmpty() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("nested/state/feedwatch.db")
 
-        let store = try StateStore(path: path)
+        let store = try SQLiteStateStore(path: path)
 
         #expect(FileManager.default.fileExists(atPath: path))
         let version = try store.serialized { () throws(StoreError) in
@@ -28,12 +29,12 @@ import Testing
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
         do {
-            let store = try StateStore(path: path)
+            let store = try SQLiteStateStore(path: path)
             try store.saveFeedState(
                 FeedState(name: "dawn", url: "https://www.dawn.com/feeds/home", etag: "\"v1\""))
         }
 
-        let reopened = try StateStore(path: path)
+        let reopened = try SQLiteStateStore(path: path)
 
         #expect(try reopened.feedState(name: "dawn")?.etag == "\"v1\"")
     }
@@ -49,7 +50,7 @@ import Testing
                 path: path, found: SchemaMigrations.latestVersion + 7,
                 supported: SchemaMigrations.latestVersion)
         ) {
-            try StateStore(path: path)
+            try SQLiteStateStore(path: path)
         }
         let message = StoreError.newerSchema(path: path, found: 9, supported: 1).description
         #expect(message.hasPrefix("store: \(path)"))
@@ -64,7 +65,7 @@ import Testing
         try garbage.write(to: URL(fileURLWithPath: path))
 
         do {
-            _ = try StateStore(path: path)
+            _ = try SQLiteStateStore(path: path)
             Issue.record("opening garbage succeeded")
         } catch {
             guard case .corrupt(let reportedPath, let reason) = error else {
@@ -76,7 +77,7 @@ import Testing
             #expect(error.description.contains("move it aside"))
         }
         do {
-            _ = try StateStore(path: path, access: .readOnly)
+            _ = try SQLiteStateStore(path: path, access: .readOnly)
             Issue.record("read-only opening of garbage succeeded")
         } catch {
             #expect(error.description.contains(path))
@@ -88,7 +89,7 @@ import Testing
         defer { folder.remove() }
         let path = folder.path("missing.db")
 
-        #expect(throws: StoreError.self) { try StateStore(path: path, access: .readOnly) }
+        #expect(throws: StoreError.self) { try SQLiteStateStore(path: path, access: .readOnly) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
@@ -99,7 +100,7 @@ import Testing
         try setUserVersion(0, path: path)
 
         do {
-            _ = try StateStore(path: path, access: .readOnly)
+            _ = try SQLiteStateStore(path: path, access: .readOnly)
             Issue.record("opened an unmigrated database read-only")
         } catch {
             #expect(error.description.contains("run the monitor once to upgrade it"))
@@ -108,7 +109,7 @@ import Testing
 
     @Test func anEmptyPathIsRefused() {
         #expect(throws: StoreError.cannotOpen(path: "", reason: "the state path is empty")) {
-            try StateStore(path: "")
+            try SQLiteStateStore(path: "")
         }
     }
 
@@ -116,9 +117,9 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
-        _ = try StateStore(path: path)
+        _ = try SQLiteStateStore(path: path)
 
-        let reader = try StateStore(path: path, access: .readOnly)
+        let reader = try SQLiteStateStore(path: path, access: .readOnly)
 
         #expect(throws: StoreError.self) {
             try reader.saveFeedState(FeedState(name: "x", url: "https://x.org"))

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import Store
 
 /// A prepared statement, alive only inside `SQLiteDatabase.withStatement`.
 ///

@@ -1,20 +1,18 @@
 import Foundation
+import Store
 
 /// Keeping the alert index's file references right when the log rotates.
-extension StateStore {
-    /// The live log file `old` was renamed `new`: entries pointing into it follow.
-    public func moveAlertIndexEntries(fromLogFile old: String, toLogFile new: String)
-        throws(StoreError)
-    {
-        let purpose = "moving index entries from \(old) to \(new)"
-        try writing(purpose: purpose) { () throws(StoreError) in
-            try database.withStatement(
-                "UPDATE alert_index SET log_file = ? WHERE log_file = ?", purpose: purpose
-            ) { statement throws(StoreError) in
-                try statement.bind(new, at: 1)
-                try statement.bind(old, at: 2)
-                try statement.run()
-            }
+extension SQLiteStateStore {
+    /// The live log file was renamed: entries pointing into it follow, inside
+    /// the caller's transaction.
+    func moveAlertIndexEntries(_ rename: LogFileRename) throws(StoreError) {
+        try database.withStatement(
+            "UPDATE alert_index SET log_file = ? WHERE log_file = ?",
+            purpose: "moving index entries from \(rename.from) to \(rename.to)"
+        ) { statement throws(StoreError) in
+            try statement.bind(rename.to, at: 1)
+            try statement.bind(rename.from, at: 2)
+            try statement.run()
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 #if canImport(Glibc)
     import Glibc

@@ -1,7 +1,8 @@
 import Foundation
+import Store
 
 /// Stories: which reports of several feeds are about one incident.
-extension StateStore {
+extension SQLiteStateStore: StoryStore {
     /// Stories first seen at or after `since`: the ones a new report may still join.
     public func stories(since: Date) throws(StoreError) -> [StoredStory] {
         try serialized { () throws(StoreError) in
@@ -25,29 +26,26 @@ extension StateStore {
         }
     }
 
-    /// Inserts or replaces stories, in one transaction.
-    public func saveStories(_ stories: [StoredStory]) throws(StoreError) {
+    /// Inserts or replaces stories inside the caller's transaction.
+    func upsertStories(_ stories: [StoredStory]) throws(StoreError) {
         guard !stories.isEmpty else { return }
-        let purpose = "saving \(stories.count) stories"
-        try writing(purpose: purpose) { () throws(StoreError) in
-            try database.withStatement(
-                """
-                INSERT OR REPLACE INTO story
-                    (id, first_seen, last_seen, feeds, entities, alerted_rules, signatures)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, purpose: purpose
-            ) { statement throws(StoreError) in
-                for story in stories {
-                    try statement.bind(story.id, at: 1)
-                    try statement.bind(story.firstSeen, at: 2)
-                    try statement.bind(story.lastSeen, at: 3)
-                    try statement.bind(StringListColumn.encode(story.feeds), at: 4)
-                    try statement.bind(StringListColumn.encode(story.entities), at: 5)
-                    try statement.bind(StringListColumn.encode(story.alertedRules), at: 6)
-                    try statement.bind(story.signatures, at: 7)
-                    try statement.run()
-                    statement.reset()
-                }
+        try database.withStatement(
+            """
+            INSERT OR REPLACE INTO story
+                (id, first_seen, last_seen, feeds, entities, alerted_rules, signatures)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, purpose: "saving \(stories.count) stories"
+        ) { statement throws(StoreError) in
+            for story in stories {
+                statement.reset()
+                try statement.bind(story.id, at: 1)
+                try statement.bind(story.firstSeen, at: 2)
+                try statement.bind(story.lastSeen, at: 3)
+                try statement.bind(StringListColumn.encode(story.feeds), at: 4)
+                try statement.bind(StringListColumn.encode(story.entities), at: 5)
+                try statement.bind(StringListColumn.encode(story.alertedRules), at: 6)
+                try statement.bind(story.signatures, at: 7)
+                try statement.run()
             }
         }
     }

@@ -1,0 +1,32 @@
+import AlertLog
+import Store
+
+/// What reading one feed's body came to, before any of it is stored: the
+/// items to mark seen and the alerts to write, with the counts the pass
+/// summary shows once they are stored.
+struct ProcessedFeed {
+    /// The new and changed items, to mark seen with the feed's commit.
+    var seenItems: [SeenItem] = []
+    /// The alerts to write, each with the sinks its rule notifies.
+    var alerts: [AlertRecorder.Notified] = []
+    /// Items never seen before: the feed brought something new when > 0.
+    var newItems = 0
+    var changedItems = 0
+    /// The feed's first contact, recorded as a silent baseline: no rules ran.
+    var isBaseline = false
+    /// Firings folded into a story the rule had already alerted on.
+    var joinedStories = 0
+
+    /// Adds what was stored to the pass's counts.
+    func count(into summary: inout PassSummary) {
+        summary.feedsFetched += 1
+        if isBaseline {
+            summary.baselineItems += seenItems.count
+        } else {
+            summary.newItems += newItems
+            summary.changedItems += changedItems
+        }
+        summary.joinedStories += joinedStories
+        summary.alerts += alerts.count
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Which alerts a review asks for; nil fields do not filter. Results come newest first.
+public struct AlertIndexFilter: Sendable, Equatable {
+    /// Alerts at or after this time.
+    public var since: Date?
+    /// Alerts before this time.
+    public var until: Date?
+    public var rule: String?
+    /// Alerts of at least this severity rank.
+    public var minimumSeverityRank: Int?
+    /// Alerts of exactly this severity rank.
+    public var severityRank: Int?
+    public var feed: String?
+    public var story: String?
+    /// Alerts naming this entity id.
+    public var entity: String?
+    /// Alerts whose title, snippet or matched text contains this, in any case.
+    public var text: String?
+    /// Alerts whose id starts with this.
+    public var idPrefix: String?
+    /// At most this many alerts (the newest).
+    public var limit: Int?
+
+    public init(
+        since: Date? = nil, until: Date? = nil, rule: String? = nil,
+        minimumSeverityRank: Int? = nil, severityRank: Int? = nil,
+        feed: String? = nil, story: String? = nil, entity: String? = nil, text: String? = nil,
+        idPrefix: String? = nil, limit: Int? = nil
+    ) {
+        self.since = since
+        self.until = until
+        self.rule = rule
+        self.minimumSeverityRank = minimumSeverityRank
+        self.severityRank = severityRank
+        self.feed = feed
+        self.story = story
+        self.entity = entity
+        self.text = text
+        self.idPrefix = idPrefix
+        self.limit = limit
+    }
+}

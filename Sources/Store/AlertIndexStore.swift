@@ -1,0 +1,38 @@
+/// The index of the alert log: where each alert's line is, with the fields
+/// the review commands filter on, so they answer at a million alerts without
+/// reading the log.
+///
+/// The alert id is the index's key: an alert is indexed once however often
+/// it is committed. Entries are written in the `PassCommit` that marks the
+/// alerts' items seen (`indexAlerts` is the shorthand a rebuild uses).
+public protocol AlertIndexStore: Sendable {
+    /// Which of `alertIDs` are indexed already: the pipeline asks once per
+    /// feed for all its candidate alerts, before writing any to the log.
+    func recordedAlertIDs(among alertIDs: [String]) throws(StoreError) -> Set<String>
+
+    /// The entry of one alert.
+    func alertIndexEntry(alertID: String) throws(StoreError) -> AlertIndexEntry?
+
+    /// The entries matching `filter`, newest first.
+    func alerts(matching filter: AlertIndexFilter) throws(StoreError) -> [AlertIndexEntry]
+
+    /// How many alerts match `filter`, its limit ignored.
+    func alertCount(matching filter: AlertIndexFilter) throws(StoreError) -> Int
+
+    /// How many alerts match `filter` (its limit ignored), and the counts by
+    /// rule, feed, severity, UTC day (`yyyy-MM-dd`) and entity.
+    func alertCounts(matching filter: AlertIndexFilter) throws(StoreError) -> AlertCounts
+
+    /// How many alerts the index holds.
+    func alertIndexCount() throws(StoreError) -> Int
+
+    /// The indexed line that starts furthest into `logFile` (its offset and
+    /// alert id), or nil when none does: lines after it are in the log but
+    /// not in the index, as a crash between the two writes leaves them.
+    func lastIndexedLine(inLogFile logFile: String) throws(StoreError) -> (
+        offset: Int64, alertID: String
+    )?
+
+    /// Empties the index, before a rebuild from the log.
+    func clearAlertIndex() throws(StoreError)
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Everything one feed's turn in a pass produced, for the store to keep in one
+/// transaction: either all of it is stored or none.
+///
+/// The alerts whose entries and deliveries it carries must already be in the
+/// alert log, fsynced: an item is marked seen only once its alerts can no
+/// longer be lost. Every part is keyed (feed and item id, alert id, alert id
+/// and sink, story id, feed name), so committing the same thing twice, as a
+/// pass repeated after a crash does, stores it once.
+public struct PassCommit: Sendable, Equatable {
+    /// The feed whose `seenItems` these are.
+    public var feed: String
+    /// Items to mark seen, with the text the archive keeps. An item seen
+    /// before keeps its first-seen time and takes the new hash and text.
+    public var seenItems: [SeenItem]
+    /// Where the alerts written for this turn sit in the log.
+    public var alertIndexEntries: [AlertIndexEntry]
+    /// The alerts' webhook deliveries; one already queued for the same alert
+    /// and sink is left as it is.
+    public var deliveries: [NewDelivery]
+    /// Stories the turn started or changed, replacing what was stored.
+    public var stories: [StoredStory]
+    /// Feed states the turn ends with, replacing what was stored.
+    public var feedStates: [FeedState]
+    /// The log's live file was renamed after these alerts were appended:
+    /// entries pointing into it, these alerts' among them, follow it.
+    public var logRename: LogFileRename?
+
+    public init(
+        feed: String = "", seenItems: [SeenItem] = [], alertIndexEntries: [AlertIndexEntry] = [],
+        deliveries: [NewDelivery] = [], stories: [StoredStory] = [], feedStates: [FeedState] = [],
+        logRename: LogFileRename? = nil
+    ) {
+        self.feed = feed
+        self.seenItems = seenItems
+        self.alertIndexEntries = alertIndexEntries
+        self.deliveries = deliveries
+        self.stories = stories
+        self.feedStates = feedStates
+        self.logRename = logRename
+    }
+
+    /// Whether there is nothing to store.
+    public var isEmpty: Bool {
+        seenItems.isEmpty && alertIndexEntries.isEmpty && deliveries.isEmpty && stories.isEmpty
+            && feedStates.isEmpty && logRename == nil
+    }
+}
+
+/// The alert log's live file `from` was renamed `to` when it rotated.
+public struct LogFileRename: Sendable, Equatable {
+    public var from: String
+    public var to: String
+
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}

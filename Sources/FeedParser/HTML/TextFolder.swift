@@ -157,7 +157,7 @@ struct TextFolder {
                     end = next
                 }
                 separate()
-                output.append(contentsOf: bytes[index..<end])
+                output.appendRun(bytes[index..<end])
                 index = end
                 continue
             }
@@ -215,7 +215,7 @@ struct TextFolder {
         if endsWithSpace { words = words.dropLast() }
         if !words.isEmpty {
             separate()
-            output.append(contentsOf: words)
+            output.appendRun(words)
         }
         if endsWithSpace { pendingSpace = true }
     }

@@ -300,7 +300,7 @@ public final class PipelinePass {
     ) throws -> ProcessedFeed {
         let changes = ItemChanges(items: parsed.items, seen: try store.seenItems(feed: feed.name))
         var processed = ProcessedFeed(
-            seenItems: changes.needingRules.map {
+            seenItems: changes.toRecord.map {
                 SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
             },
             newItems: changes.new.count, changedItems: changes.changed.count)

@@ -54,6 +54,8 @@ public final class MonitorService: Sendable {
         var fetcher = FeedFetcher(options: setup.fetchOptions(userAgent: userAgent))
         // Likewise one webhook dispatcher, rebuilt only when the sinks change.
         var webhooks = makeDispatcher(setup, store: store)
+        // Due at start when a day has passed since the last prune, then daily.
+        var retention = RetentionInSteps()
         while !signals.stopRequested {
             if signals.takeReloadRequest() || watcher.hasChanged() {
                 let previous = setup
@@ -79,6 +81,7 @@ public final class MonitorService: Sendable {
             if summary.feedsPolled > 0 {
                 logger.notice("pass: \(summary.line)")
             }
+            retention.continueIfDue(setup: setup, store: store, logger: logger)
             signals.wait(seconds: Self.tick)
         }
         logger.notice("stopped: the last pass finished and its alerts are on disk")

@@ -275,7 +275,7 @@ public final class PipelinePass {
                 processed.alerts,
                 with: PassCommit(
                     feed: feed, seenItems: processed.seenItems, stories: changedStories,
-                    feedStates: [state]),
+                    feedStates: [state], listing: processed.listing),
                 now: now)
         } catch {
             return error
@@ -303,7 +303,8 @@ public final class PipelinePass {
             seenItems: changes.needingRules.map {
                 SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
             },
-            newItems: changes.new.count, changedItems: changes.changed.count)
+            newItems: changes.new.count, changedItems: changes.changed.count,
+            listing: FeedListing(itemIDs: parsed.items.map(\.id), readAt: now))
         if firstContact && !options.backfill {
             processed.isBaseline = true
             return processed

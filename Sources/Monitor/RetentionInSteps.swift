@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+import Store
+
+/// Retention in `run`: a bounded number of rows after each pass, so that a
+/// large desk's daily prune never keeps the feeds waiting for long.
+struct RetentionInSteps {
+    /// Rows removed after one pass, at most.
+    static let rowsPerStep = 20_000
+    /// After a failure, retention waits this long rather than failing again after every pass.
+    static let pauseAfterFailure: TimeInterval = 3600
+    private var removed = PruneResult()
+    private var pausedUntil = Date.distantPast
+
+    mutating func continueIfDue(
+        setup: ConfigurationAndRules, store: any StateStore, logger: Logger
+    ) {
+        let now = Date()
+        guard now >= pausedUntil else { return }
+        let retention = StateRetention(settings: setup.configuration.settings)
+        do {
+            guard
+                let step = try retention.applyIfDue(to: store, now: now, rowLimit: Self.rowsPerStep)
+            else { return }
+            removed.add(step)
+            guard step.complete else { return }
+            logger.notice("\(retention.summary(of: removed))")
+            removed = PruneResult()
+        } catch {
+            logger.error("retention failed, trying again in an hour: \(error)")
+            pausedUntil = now.addingTimeInterval(Self.pauseAfterFailure)
+        }
+    }
+}

@@ -50,6 +50,19 @@ struct PollCommand: ParsableCommand {
         progress.finish()
         for failure in summary.failures { printError("feedwatch: \(failure)") }
         printError("feedwatch: poll: \(summary.line)")
+        applyRetentionIfDue(setup, store: store)
         if !summary.failures.isEmpty { throw ExitStatus.failures }
+    }
+
+    /// Retention, when a day has passed since it last ran (its time is kept in the state).
+    private func applyRetentionIfDue(_ setup: ConfigurationAndRules, store: any StateStore) {
+        let retention = StateRetention(settings: setup.configuration.settings)
+        do {
+            if let result = try retention.applyIfDue(to: store, now: Date()), result.total > 0 {
+                printError("feedwatch: poll: \(retention.summary(of: result))")
+            }
+        } catch {
+            printError("feedwatch: poll: retention: \(error)")
+        }
     }
 }

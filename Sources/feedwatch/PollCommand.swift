@@ -41,7 +41,7 @@ struct PollCommand: ParsableCommand {
                 options: setup.fetchOptions(userAgent: FeedwatchVersion.userAgent)),
             logger: logger,
             onAlert: { alert in
-                if show { print(AlertText.line(alert)) }
+                if show { StandardOutput.writeLine(AlertText.line(alert)) }
             })
         let progress = ProgressLine()
         pass.onProgress = progress.update

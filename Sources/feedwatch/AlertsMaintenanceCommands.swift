@@ -67,6 +67,7 @@ struct AlertsReindexCommand: ParsableCommand {
             print("indexed \(indexed) alerts from \(setup.alertLogPath) and its rotated files")
         } catch let error as StoreError {
             printError("\(error)")
+            if case .locked = error { throw ExitStatus.locked }
             throw ExitStatus.failures
         }
     }

@@ -47,6 +47,12 @@ import Testing
             #expect(refused.status == 75, "state \(command): \(refused.standardError)")
             #expect(refused.standardError.contains("locked by a running monitor"))
         }
+        // Every command that needs the monitor's lock says the same: 75, try again later.
+        for command in [["poll"], ["alerts", "reindex"]] {
+            let refused = try workspace.runner.run(command)
+            #expect(refused.status == 75, "\(command): \(refused.standardError)")
+            #expect(refused.standardError.contains("in use by another feedwatch"))
+        }
         let stats = try workspace.runner.run(["state", "stats", "--json"])
         #expect(stats.status == 0, "\(stats.standardError)")
         let backup = try workspace.runner.run(["state", "backup", "copy.db"])

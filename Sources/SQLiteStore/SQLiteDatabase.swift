@@ -74,16 +74,7 @@ final class SQLiteDatabase {
     func transaction<Result>(
         purpose: String, _ body: () throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
-        try execute("BEGIN IMMEDIATE", purpose: "\(purpose) (begin)")
-        do {
-            let result = try body()
-            try execute("COMMIT", purpose: "\(purpose) (commit)")
-            return result
-        } catch {
-            // The original error matters more than a failed rollback.
-            try? execute("ROLLBACK", purpose: "\(purpose) (rollback)")
-            throw error
-        }
+        try inTransaction(begin: "BEGIN IMMEDIATE", purpose: purpose, body)
     }
 
     /// Runs `body` inside one read transaction, so that everything it reads
@@ -91,13 +82,20 @@ final class SQLiteDatabase {
     func readTransaction<Result>(
         purpose: String, _ body: () throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
-        try execute("BEGIN DEFERRED", purpose: "\(purpose) (begin)")
+        try inTransaction(begin: "BEGIN DEFERRED", purpose: purpose, body)
+    }
+
+    private func inTransaction<Result>(
+        begin: String, purpose: String, _ body: () throws(StoreError) -> Result
+    ) throws(StoreError) -> Result {
+        try execute(begin, purpose: "\(purpose) (begin)")
         do {
             let result = try body()
-            try execute("COMMIT", purpose: "\(purpose) (end)")
+            try execute("COMMIT", purpose: "\(purpose) (commit)")
             return result
         } catch {
-            try? execute("ROLLBACK", purpose: "\(purpose) (end)")
+            // The original error matters more than a failed rollback.
+            try? execute("ROLLBACK", purpose: "\(purpose) (rollback)")
             throw error
         }
     }

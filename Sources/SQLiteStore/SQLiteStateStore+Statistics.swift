@@ -20,7 +20,8 @@ extension SQLiteStateStore {
         try serialized { () throws(StoreError) in
             try database.readTransaction(purpose: "measuring the state") {
                 () throws(StoreError) in
-                let bytesByTable = try bytesPerTable()
+                let pageSize = Int64(try database.integerPragma("page_size", purpose: "page size"))
+                let bytesByTable = try bytesPerTable(pageSize: pageSize)
                 var kinds: [StateStatistics.Kind] = []
                 var counted: Int64 = 0
                 for kind in Self.kinds {
@@ -35,7 +36,6 @@ extension SQLiteStateStore {
                             name: kind.name, rows: try count("SELECT count(*) FROM \(kind.table)"),
                             bytes: bytes))
                 }
-                let pageSize = Int64(try database.integerPragma("page_size", purpose: "page size"))
                 let pages = Int64(try database.integerPragma("page_count", purpose: "page count"))
                 let free = Int64(
                     try database.integerPragma("freelist_count", purpose: "free page count"))
@@ -54,16 +54,18 @@ extension SQLiteStateStore {
     }
 
     /// Bytes of every table and index by name, or nil without `dbstat`.
-    private func bytesPerTable() throws(StoreError) -> [String: Int64]? {
+    /// Counted in pages: the aggregate `pgsize` is a 32-bit sum in SQLite
+    /// 3.40 and wraps past 2 GB, while `pageno` is the b-tree's page count.
+    private func bytesPerTable(pageSize: Int64) throws(StoreError) -> [String: Int64]? {
         let tables: [String: Int64]
         do {
             tables = try database.withStatement(
-                "SELECT name, pgsize FROM dbstat WHERE aggregate = TRUE",
+                "SELECT name, pageno FROM dbstat WHERE aggregate = TRUE",
                 purpose: "measuring tables"
             ) { statement throws(StoreError) in
                 var sizes: [String: Int64] = [:]
                 while try statement.step() {
-                    sizes[statement.string(at: 0)] = statement.int64(at: 1)
+                    sizes[statement.string(at: 0)] = statement.int64(at: 1) * pageSize
                 }
                 return sizes
             }

@@ -22,16 +22,6 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
     }
-
-    private func waitUntil(timeout: TimeInterval = 20, _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while !condition() {
-            guard Date() < deadline else { throw TimedOut() }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-    }
-
-    struct TimedOut: Error {}
 }
 
 /// Reads a pipe on a thread of its own as the data arrives.

@@ -115,14 +115,4 @@ import Testing
             longer.standardError.contains(
                 "feeds.conf:2: config: archive (120d) is longer than forget (90d)"))
     }
-
-    private func waitUntil(timeout: TimeInterval = 20, _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while !condition() {
-            guard Date() < deadline else { throw TimedOut() }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-    }
-
-    struct TimedOut: Error {}
 }

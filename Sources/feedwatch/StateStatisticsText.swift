@@ -22,7 +22,8 @@ enum StateStatisticsText {
             let bytes = statistics.kinds.compactMap { kind in
                 kind.bytes.map { (kind.name, String($0)) }
             }
-            fields.append(("bytes", object(bytes + [("other", String(other))])))
+            fields.append(
+                ("bytes", object((bytes + [("other", String(other))]).sorted { $0.0 < $1.0 })))
         }
         return object(fields.sorted { $0.0 < $1.0 })
     }

@@ -81,6 +81,7 @@ public final class MonitorService: Sendable {
             if summary.feedsPolled > 0 {
                 logger.notice("pass: \(summary.line)")
             }
+            for problem in summary.problems { logger.error("\(problem)") }
             retention.continueIfDue(setup: setup, store: store, logger: logger)
             signals.wait(seconds: Self.tick)
         }

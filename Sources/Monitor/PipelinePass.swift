@@ -44,6 +44,8 @@ public final class PipelinePass {
     public var onProgress: (PassSummary, Int) -> Void = { _, _ in }
     /// The recent stories, loaded at the start of a pass.
     private var stories = StoryIndex()
+    /// The feeds of this pass whose alerts the log refused, with the first refusal.
+    private var refusedByLog: (feeds: Int, first: AlertLogError?) = (0, nil)
 
     /// - Parameter webhooks: the dispatcher of a long-running service, whose
     ///   idle connections outlive the pass; nil makes one for this pass.
@@ -74,6 +76,7 @@ public final class PipelinePass {
         do {
             let sinksOfRule = Dictionary(
                 rules.rules.map { ($0.id, $0.notify) }, uniquingKeysWith: { first, _ in first })
+            if let torn = recorder.log.setAsideTail { logger.warning("\(torn)") }
             let recovered = try recorder.catchUp(sinks: { sinksOfRule[$0] ?? [] })
             if recovered > 0 {
                 logger.notice("indexed \(recovered) alerts written before an interrupted pass")
@@ -95,6 +98,7 @@ public final class PipelinePass {
     ) -> PassSummary {
         let started = Date()
         var summary = PassSummary()
+        refusedByLog = (0, nil)
         do {
             stories = try StoryIndex.load(from: store, now: now)
         } catch {
@@ -121,6 +125,12 @@ public final class PipelinePass {
             onProgress(summary, due.requests.count)
         }
         checkHealth(now: now, summary: &summary)
+        if let refusal = refusedByLog.first {
+            summary.problems.append(
+                "alerting: \(refusal.path): the alerts of \(refusedByLog.feeds) of \(due.requests.count) feeds "
+                    + "could not be written (\(refusal.message)); their items stay unseen and are read again at the next pass"
+            )
+        }
         // This pass's alerts go now, not at the next cron run.
         sendWebhooks(now: Date())
         summary.seconds = Date().timeIntervalSince(started)
@@ -278,6 +288,10 @@ public final class PipelinePass {
                     feedStates: [state], listing: processed.listing),
                 now: now)
         } catch {
+            if let refusal = error as? AlertLogError {
+                refusedByLog.feeds += 1
+                if refusedByLog.first == nil { refusedByLog.first = refusal }
+            }
             return error
         }
         stories.markSaved(changedStories)
@@ -361,7 +375,7 @@ public final class PipelinePass {
             summary.alerts += fresh.count
             fresh.forEach { onAlert($0.alert) }
         } catch {
-            summary.failures.append("feed health: \(error)")
+            summary.problems.append("feed health: \(error)")
         }
     }
 

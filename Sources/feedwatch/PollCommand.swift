@@ -48,10 +48,10 @@ struct PollCommand: ParsableCommand {
         pass.recoverAfterCrash()
         let summary = pass.run(options: PipelinePass.Options(all: all, backfill: backfill))
         progress.finish()
-        for failure in summary.failures { printError("feedwatch: \(failure)") }
+        for failure in summary.failures + summary.problems { printError("feedwatch: \(failure)") }
         printError("feedwatch: poll: \(summary.line)")
         applyRetentionIfDue(setup, store: store)
-        if !summary.failures.isEmpty { throw ExitStatus.failures }
+        if summary.hasFailures { throw ExitStatus.failures }
     }
 
     /// Retention, when a day has passed since it last ran (its time is kept in the state).

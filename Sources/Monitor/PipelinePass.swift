@@ -220,6 +220,11 @@ public final class PipelinePass {
                 )
             }
             let attempted = state
+            // The stories as they were before this feed: if its turn is not
+            // stored, its firings must not count as alerted on a story that
+            // a later feed's commit saves, or the next pass would fold the
+            // alerts it retries into those stories and never write them.
+            let storiesBefore = stories
             let error: any Error
             do {
                 let parsed = try FeedParser.parse(
@@ -253,6 +258,7 @@ public final class PipelinePass {
             // Validators of a body not used (it did not parse, or its items
             // were not stored) must not turn the next poll into a 304 that
             // hides the broken feed or the items it still has to record.
+            stories = storiesBefore
             state = attempted
             state.etag = previous?.etag
             state.lastModified = previous?.lastModified
@@ -347,9 +353,11 @@ public final class PipelinePass {
                 let alert = AlertBuilder.alert(
                     for: hit, item: item, feed: feed.name, story: placement.storyID,
                     sources: stories.sources(of: placement.storyID), time: now)
+                // The rule has alerted on this story, now or before (a pass
+                // retried after its log failed finds the alert recorded).
+                stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
                 // A changed item that fires the same rule again is the same alert.
                 guard !recorded.contains(alert.id) else { continue }
-                stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
                 processed.alerts.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
             }
         }

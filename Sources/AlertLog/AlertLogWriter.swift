@@ -30,6 +30,11 @@ public final class AlertLogWriter {
     private var size: UInt64
     /// A failed append could not be cut back: the next append first tries again.
     private var needsCutBack = false
+    /// The live file was rotated but a new one not opened: the next append opens it first.
+    private var needsReopen = false
+    /// Why the last rotation failed, while the live file grows past the
+    /// rotation size; nil once a rotation succeeds.
+    public private(set) var rotationFailure: AlertLogError?
     private let encoder: JSONEncoder
 
     public init(path: String, rotationSize: Int = AlertLogWriter.defaultRotationSize)
@@ -66,6 +71,10 @@ public final class AlertLogWriter {
         } catch {
             throw AlertLogError(path: path, message: "cannot encode an alert: \(error)")
         }
+        if needsReopen {
+            (handle, size) = try Self.openForAppending(path)
+            needsReopen = false
+        }
         if needsCutBack { try cutBack(cause: nil) }
         do {
             try write(bytes)
@@ -80,7 +89,9 @@ public final class AlertLogWriter {
         guard size >= rotationSize else {
             return AlertLogAppend(positions: positions, rotation: nil)
         }
-        let rotatedTo = try rotate()
+        guard let rotatedTo = rotate() else {
+            return AlertLogAppend(positions: positions, rotation: nil)
+        }
         return AlertLogAppend(
             positions: positions,
             rotation: AlertLogRotation(
@@ -129,18 +140,34 @@ public final class AlertLogWriter {
         return error.localizedDescription
     }
 
-    /// Rotation happens after a write is on disk, so a failure here never
-    /// loses an alert: the next append simply goes on in the live file.
-    private func rotate() throws(AlertLogError) -> String {
+    /// Rotation happens after a write is on disk, so a failure here must
+    /// not fail the append: its alerts are in the log, and an append that
+    /// threw would leave them unrecorded, to be written a second time. The
+    /// live file grows on, and the next append past the size tries again.
+    /// Returns the rotated file's name, or nil when the live file stayed.
+    private func rotate() -> String? {
         let rotatedTo: String
         do {
-            try handle.close()
+            // Renamed while open: the handle follows the file, and nothing
+            // is written through it after this.
             rotatedTo = try AlertLogFiles(path: path).rotate()
         } catch {
-            throw AlertLogError(
-                path: path, message: "cannot rotate: \(Self.reason(error))")
+            rotationFailure = AlertLogError(
+                path: path,
+                message: "cannot rotate: \(Self.reason(error)); the live file grows on until it can"
+            )
+            return nil
         }
-        (handle, size) = try Self.openForAppending(path)
+        try? handle.close()
+        do {
+            (handle, size) = try Self.openForAppending(path)
+            rotationFailure = nil
+        } catch {
+            // The rename happened: the caller must still record it. The next
+            // append opens the new live file first, or fails.
+            needsReopen = true
+            rotationFailure = error
+        }
         return rotatedTo
     }
 

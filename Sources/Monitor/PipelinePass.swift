@@ -131,6 +131,7 @@ public final class PipelinePass {
                     + "could not be written (\(refusal.message)); their items stay unseen and are read again at the next pass"
             )
         }
+        if let rotation = recorder.log.rotationFailure { logger.warning("\(rotation)") }
         // This pass's alerts go now, not at the next cron run.
         sendWebhooks(now: Date())
         summary.seconds = Date().timeIntervalSince(started)

@@ -118,3 +118,52 @@ import Testing
         #expect(try size(path) == complete)
     }
 }
+
+/// A rotation that fails (the folder refuses renames) must not fail the
+/// append whose alerts are already on disk: the caller would leave them
+/// unrecorded and write them a second time.
+@Suite(.enabled(if: AppendOnlyFolder.isAvailable, "needs chattr and root"))
+struct AlertLogRotationFailureTests {
+    @Test func aFailedRotationKeepsTheAppendAndTriesAgainLater() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("alerts.jsonl")
+        let writer = try AlertLogWriter(path: path, rotationSize: 1)
+        try AppendOnlyFolder.set(folder.url.path, true)
+        defer { try? AppendOnlyFolder.set(folder.url.path, false) }
+
+        let refused = try writer.append([sampleAlert(itemID: "a")])
+        try writer.append([sampleAlert(itemID: "b")])
+
+        #expect(refused.rotation == nil)
+        #expect(
+            writer.rotationFailure?.description.hasPrefix("alerting: \(path): cannot rotate")
+                == true)
+        try AppendOnlyFolder.set(folder.url.path, false)
+        let rotated = try writer.append([sampleAlert(itemID: "c")])
+        #expect(rotated.rotation == AlertLogRotation(from: "alerts.jsonl", to: "alerts.jsonl.1"))
+        #expect(writer.rotationFailure == nil)
+        try writer.append([sampleAlert(itemID: "d")])
+        let (alerts, corrupt) = try AlertLogReader(path: path).readAll()
+        #expect(alerts.map(\.item.id) == ["a", "b", "c", "d"])
+        #expect(corrupt.isEmpty)
+    }
+}
+
+/// A folder made append-only with `chattr +a`: files in it can be written,
+/// not renamed, even by root.
+enum AppendOnlyFolder {
+    static let isAvailable: Bool = {
+        guard getuid() == 0, let folder = try? TemporaryFolder() else { return false }
+        return (try? set(folder.url.path, true)) != nil && (try? set(folder.url.path, false)) != nil
+    }()
+
+    static func set(_ path: String, _ on: Bool) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [on ? "+a" : "-a", path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
+    }
+}

@@ -21,7 +21,7 @@ public struct AlertLogTornTail: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         "alerting: \(path): its last line was torn (\(bytes) bytes from byte \(offset) without an end of line); "
-            + "moved to \(tornFile), and the alert it held is written again by the next pass"
+            + "moved to \(tornFile); its alert was never recorded and is written again when its feed is next read"
     }
 
     /// The file torn tails are moved to, beside the live file.

@@ -95,13 +95,7 @@ public final class PipelinePass {
     ) -> PassSummary {
         let started = Date()
         var summary = PassSummary()
-        do {
-            stories = try StoryIndex.load(from: store, now: now)
-        } catch {
-            // Without the stories every report alerts on its own: noisier, never silent.
-            logger.error("cannot load recent stories: \(error)")
-            stories = StoryIndex()
-        }
+        loadStories(now: now)
         let due = dueFeeds(options: options, now: now, summary: &summary)
         summary.feedsPolled = due.requests.count
         // Deliveries left from earlier passes (a receiver that was down) go first.
@@ -127,6 +121,25 @@ public final class PipelinePass {
         return summary
     }
 
+    /// Reads the recent stories that new reports may join.
+    func loadStories(now: Date) {
+        do {
+            stories = try StoryIndex.load(from: store, now: now)
+        } catch {
+            // Without the stories every report alerts on its own: noisier, never silent.
+            logger.error("cannot load recent stories: \(error)")
+            stories = StoryIndex()
+        }
+    }
+
+    /// The request for `feed`: conditional on what its state remembers, at
+    /// the address a permanent redirect moved it to.
+    static func request(for feed: FeedConfiguration, state: FeedState?) -> FeedRequest {
+        FeedRequest(
+            feedName: feed.name, url: currentURL(of: feed, state: state),
+            conditional: ConditionalRequest(etag: state?.etag, lastModified: state?.lastModified))
+    }
+
     /// The feeds to fetch, with their requests and last states: every feed's
     /// state is read in one call.
     private func dueFeeds(options: Options, now: Date, summary: inout PassSummary) -> (
@@ -150,11 +163,7 @@ public final class PipelinePass {
             guard options.all || PollSchedule.isDue(state, now: now) else { continue }
             states[feed.name] = state
             feeds[feed.name] = feed
-            requests.append(
-                FeedRequest(
-                    feedName: feed.name, url: Self.currentURL(of: feed, state: state),
-                    conditional: ConditionalRequest(
-                        etag: state?.etag, lastModified: state?.lastModified)))
+            requests.append(Self.request(for: feed, state: state))
         }
         return (requests, feeds, states)
     }
@@ -171,10 +180,12 @@ public final class PipelinePass {
     /// Everything that follows the fetch of one feed: its new state and, when
     /// its body was read, its items and alerts, stored in the order that keeps
     /// the promises. A feed that fails is counted once, with the first error.
-    private func refresh(
+    /// Returns the feed's new state (its next due time with it).
+    @discardableResult
+    func refresh(
         _ feed: FeedConfiguration, with result: FetchResult, previous: FeedState?, options: Options,
         now: Date, summary: inout PassSummary
-    ) {
+    ) -> FeedState {
         var state = previous ?? FeedState(name: feed.name, url: feed.url.absoluteString)
         if state.url != feed.url.absoluteString {
             // The configuration now names another address: what was learnt
@@ -234,7 +245,7 @@ public final class PipelinePass {
                 guard let storing = store(processed, state: state, of: feed.name, now: now)
                 else {
                     processed.count(into: &summary)
-                    return
+                    return state
                 }
                 error = storing
             } catch let reading {
@@ -259,6 +270,7 @@ public final class PipelinePass {
             }
         }
         if let failure { summary.failures.append("\(feed.name): \(failure)") }
+        return state
     }
 
     /// Stores one feed's turn in the order that keeps the promises: its
@@ -348,7 +360,7 @@ public final class PipelinePass {
     }
 
     /// Raises feed-health alerts for feeds that went dark or came back.
-    private func checkHealth(now: Date, summary: inout PassSummary) {
+    func checkHealth(now: Date, summary: inout PassSummary) {
         do {
             let (alerts, states) = FeedHealthAlerts(configuration: configuration).check(
                 try store.allFeedStates(), now: now)

@@ -217,7 +217,7 @@ public final class PipelinePass {
             if let moved = body.movedPermanently, moved.absoluteString != state.movedTo {
                 state.movedTo = moved.absoluteString
                 logger.notice(
-                    "\(feed.name) moved permanently to \(moved); polling the new address (update feeds.conf)"
+                    "\(feed.name) moved permanently to \(ShownURL.text(moved)); polling the new address (update feeds.conf)"
                 )
             }
             let attempted = state
@@ -229,7 +229,8 @@ public final class PipelinePass {
                 // real feeds carry an &nbsp; or a bad date): info, not warning,
                 // so they do not drown the notices; `feedwatch parse URL` shows them.
                 for warning in parsed.warnings {
-                    logger.info("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
+                    logger.info(
+                        "\(feed.name): \(warning)", metadata: ["url": "\(ShownURL.text(feed.url))"])
                 }
                 // First contact is the first body ever read: a feed whose first
                 // polls failed still gets its silent baseline, not a flood.
@@ -388,6 +389,8 @@ public final class PipelinePass {
         _ state: inout FeedState, _ message: String, now: Date, interval: TimeInterval,
         retryAfter: TimeInterval?
     ) {
+        // Kept in the state and shown by `feeds`: any URL in it loses its credentials.
+        let message = ShownURL.redactingURLs(in: message)
         state.lastError = message
         state.consecutiveFailures += 1
         if state.failingSince == nil { state.failingSince = now }

@@ -2,7 +2,7 @@
 # machine with the Swift toolchain needs; each installs what is missing.
 
 SWIFT        ?= swift
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config openssl
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config openssl sqlite3
 # nginx, newsboat, sfeed and GNU time for the fetch pass; curl to see nginx is up.
 BENCH_APT    := libxml2-utils nginx-light newsboat sfeed python3-pip time curl
 BENCH_PYPI   := feedparser pyahocorasick

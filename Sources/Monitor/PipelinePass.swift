@@ -44,8 +44,8 @@ public final class PipelinePass {
     public var onProgress: (PassSummary, Int) -> Void = { _, _ in }
     /// The recent stories, loaded at the start of a pass.
     private var stories = StoryIndex()
-    /// The feeds of this pass whose alerts the log refused, with the first refusal.
-    private var refusedByLog: (feeds: Int, first: AlertLogError?) = (0, nil)
+    /// The feeds whose alerts the log refused, told once per pass.
+    private var refusedByLog = AlertLogRefusals()
 
     /// - Parameter webhooks: the dispatcher of a long-running service, whose
     ///   idle connections outlive the pass; nil makes one for this pass.
@@ -98,14 +98,8 @@ public final class PipelinePass {
     ) -> PassSummary {
         let started = Date()
         var summary = PassSummary()
-        refusedByLog = (0, nil)
-        do {
-            stories = try StoryIndex.load(from: store, now: now)
-        } catch {
-            // Without the stories every report alerts on its own: noisier, never silent.
-            logger.error("cannot load recent stories: \(error)")
-            stories = StoryIndex()
-        }
+        refusedByLog = AlertLogRefusals()
+        loadStories(now: now)
         let due = dueFeeds(options: options, now: now, summary: &summary)
         summary.feedsPolled = due.requests.count
         // Deliveries left from earlier passes (a receiver that was down) go first.
@@ -125,17 +119,38 @@ public final class PipelinePass {
             onProgress(summary, due.requests.count)
         }
         checkHealth(now: now, summary: &summary)
-        if let refusal = refusedByLog.first {
-            summary.problems.append(
-                "alerting: \(refusal.path): the alerts of \(refusedByLog.feeds) of \(due.requests.count) feeds "
-                    + "could not be written (\(refusal.message)); their items stay unseen and are read again at the next pass"
-            )
-        }
-        if let rotation = recorder.log.rotationFailure { logger.warning("\(rotation)") }
+        summary.problems += takeLogProblems(ofFeeds: due.requests.count)
         // This pass's alerts go now, not at the next cron run.
         sendWebhooks(now: Date())
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// What the alert log refused since the last call, as one problem
+    /// naming the file, out of the `feeds` polled meanwhile; a warning when
+    /// it cannot rotate.
+    func takeLogProblems(ofFeeds feeds: Int) -> [String] {
+        if let rotation = recorder.log.rotationFailure { logger.warning("\(rotation)") }
+        return refusedByLog.take(ofFeeds: feeds)
+    }
+
+    /// Reads the recent stories that new reports may join.
+    func loadStories(now: Date) {
+        do {
+            stories = try StoryIndex.load(from: store, now: now)
+        } catch {
+            // Without the stories every report alerts on its own: noisier, never silent.
+            logger.error("cannot load recent stories: \(error)")
+            stories = StoryIndex()
+        }
+    }
+
+    /// The request for `feed`: conditional on what its state remembers, at
+    /// the address a permanent redirect moved it to.
+    static func request(for feed: FeedConfiguration, state: FeedState?) -> FeedRequest {
+        FeedRequest(
+            feedName: feed.name, url: currentURL(of: feed, state: state),
+            conditional: ConditionalRequest(etag: state?.etag, lastModified: state?.lastModified))
     }
 
     /// The feeds to fetch, with their requests and last states: every feed's
@@ -161,11 +176,7 @@ public final class PipelinePass {
             guard options.all || PollSchedule.isDue(state, now: now) else { continue }
             states[feed.name] = state
             feeds[feed.name] = feed
-            requests.append(
-                FeedRequest(
-                    feedName: feed.name, url: Self.currentURL(of: feed, state: state),
-                    conditional: ConditionalRequest(
-                        etag: state?.etag, lastModified: state?.lastModified)))
+            requests.append(Self.request(for: feed, state: state))
         }
         return (requests, feeds, states)
     }
@@ -182,10 +193,12 @@ public final class PipelinePass {
     /// Everything that follows the fetch of one feed: its new state and, when
     /// its body was read, its items and alerts, stored in the order that keeps
     /// the promises. A feed that fails is counted once, with the first error.
-    private func refresh(
+    /// Returns the feed's new state (its next due time with it).
+    @discardableResult
+    func refresh(
         _ feed: FeedConfiguration, with result: FetchResult, previous: FeedState?, options: Options,
         now: Date, summary: inout PassSummary
-    ) {
+    ) -> FeedState {
         var state = previous ?? FeedState(name: feed.name, url: feed.url.absoluteString)
         if state.url != feed.url.absoluteString {
             // The configuration now names another address: what was learnt
@@ -217,7 +230,7 @@ public final class PipelinePass {
             if let moved = body.movedPermanently, moved.absoluteString != state.movedTo {
                 state.movedTo = moved.absoluteString
                 logger.notice(
-                    "\(feed.name) moved permanently to \(moved); polling the new address (update feeds.conf)"
+                    "\(feed.name) moved permanently to \(ShownURL.text(moved)); polling the new address (update feeds.conf)"
                 )
             }
             let attempted = state
@@ -234,7 +247,8 @@ public final class PipelinePass {
                 // real feeds carry an &nbsp; or a bad date): info, not warning,
                 // so they do not drown the notices; `feedwatch parse URL` shows them.
                 for warning in parsed.warnings {
-                    logger.info("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
+                    logger.info(
+                        "\(feed.name): \(warning)", metadata: ["url": "\(ShownURL.text(feed.url))"])
                 }
                 // First contact is the first body ever read: a feed whose first
                 // polls failed still gets its silent baseline, not a flood.
@@ -250,7 +264,7 @@ public final class PipelinePass {
                 guard let storing = store(processed, state: state, of: feed.name, now: now)
                 else {
                     processed.count(into: &summary)
-                    return
+                    return state
                 }
                 error = storing
             } catch let reading {
@@ -276,6 +290,7 @@ public final class PipelinePass {
             }
         }
         if let failure { summary.failures.append("\(feed.name): \(failure)") }
+        return state
     }
 
     /// Stores one feed's turn in the order that keeps the promises: its
@@ -295,10 +310,7 @@ public final class PipelinePass {
                     feedStates: [state], listing: processed.listing),
                 now: now)
         } catch {
-            if let refusal = error as? AlertLogError {
-                refusedByLog.feeds += 1
-                if refusedByLog.first == nil { refusedByLog.first = refusal }
-            }
+            refusedByLog.note(error)
             return error
         }
         stories.markSaved(changedStories)
@@ -321,7 +333,7 @@ public final class PipelinePass {
     ) throws -> ProcessedFeed {
         let changes = ItemChanges(items: parsed.items, seen: try store.seenItems(feed: feed.name))
         var processed = ProcessedFeed(
-            seenItems: changes.needingRules.map {
+            seenItems: changes.toRecord.map {
                 SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
             },
             newItems: changes.new.count, changedItems: changes.changed.count,
@@ -372,7 +384,7 @@ public final class PipelinePass {
     }
 
     /// Raises feed-health alerts for feeds that went dark or came back.
-    private func checkHealth(now: Date, summary: inout PassSummary) {
+    func checkHealth(now: Date, summary: inout PassSummary) {
         do {
             let (alerts, states) = FeedHealthAlerts(configuration: configuration).check(
                 try store.allFeedStates(), now: now)
@@ -400,6 +412,8 @@ public final class PipelinePass {
         _ state: inout FeedState, _ message: String, now: Date, interval: TimeInterval,
         retryAfter: TimeInterval?
     ) {
+        // Kept in the state and shown by `feeds`: any URL in it loses its credentials.
+        let message = ShownURL.redactingURLs(in: message)
         state.lastError = message
         state.consecutiveFailures += 1
         if state.failingSince == nil { state.failingSince = now }

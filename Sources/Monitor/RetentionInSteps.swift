@@ -2,12 +2,13 @@ import Foundation
 import Logging
 import Store
 
-/// Retention in `run`: a bounded number of rows after each pass, so that a
-/// large desk's daily prune never keeps the feeds waiting for long.
+/// Retention in `run`: a bounded number of rows at each housekeeping round
+/// (`MonitorSession`), so that a large desk's daily prune never keeps the
+/// feeds waiting for long.
 struct RetentionInSteps {
-    /// Rows removed after one pass, at most.
+    /// Rows removed in one round, at most.
     static let rowsPerStep = 20_000
-    /// After a failure, retention waits this long rather than failing again after every pass.
+    /// After a failure, retention waits this long rather than failing again at every round.
     static let pauseAfterFailure: TimeInterval = 3600
     private var removed = PruneResult()
     private var pausedUntil = Date.distantPast

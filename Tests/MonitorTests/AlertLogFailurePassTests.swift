@@ -87,7 +87,7 @@ import Testing
             full.problems == [
                 "alerting: \(fixture.alertLogPath): the alerts of 2 of 3 feeds could not be written "
                     + "(cannot write: no space left on the device; cut back to its last complete alert (byte 0)); "
-                    + "their items stay unseen and are read again at the next pass"
+                    + "their items stay unseen and are read again"
             ])
         #expect(full.hasFailures)
         #expect(full.feedsFetched == 1 && full.alerts == written.count)

@@ -140,5 +140,12 @@ let package = Package(
         .executableTarget(
             name: "startup-benchmark", dependencies: ["BenchmarkSupport"],
             path: "Benchmarks/StartupBenchmark"),
+        .executableTarget(
+            name: "state-benchmark",
+            dependencies: [
+                "Monitor", "Configuration", "AlertLog", "Store", "SQLiteStore", "FeedModel",
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/StateBenchmark"),
     ]
 )

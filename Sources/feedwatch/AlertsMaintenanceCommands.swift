@@ -62,6 +62,7 @@ struct AlertsReindexCommand: ParsableCommand {
         do {
             let store = try StateOpening.forMonitor(path: settings.statePath)
             let log = try AlertLogWriter(path: settings.alertLogPath)
+            if let torn = log.setAsideTail { printError("feedwatch: \(torn)") }
             // Reindexing rebuilds the index alone: it never queues a delivery.
             let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
             let (indexed, corrupt) = try recorder.reindex()
@@ -69,6 +70,7 @@ struct AlertsReindexCommand: ParsableCommand {
             print("indexed \(indexed) alerts from \(settings.alertLogPath) and its rotated files")
         } catch let error as StoreError {
             printError("\(error)")
+            if case .locked = error { throw ExitStatus.locked }
             throw ExitStatus.failures
         }
     }

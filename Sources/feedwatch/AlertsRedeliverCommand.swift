@@ -44,6 +44,7 @@ struct AlertsRedeliverCommand: ParsableCommand {
             store = try StateOpening.forMonitor(path: settings.statePath)
         } catch {
             printError("\(error)")
+            if case .locked = error { throw ExitStatus.locked }
             throw ExitStatus.failures
         }
         let names = try sinkNames(for: alert, store: store)

@@ -57,4 +57,8 @@ extension ConfigurationNeeds {
     static let feedHealth = ConfigurationNeeds.monitor("state", "stale-after")
     /// The outbox (`sinks`); the sinks are listed as far as they read.
     static let outbox = ConfigurationNeeds.monitor("state")
+    /// The state file alone (`state vacuum`, `backup`).
+    static let state = ConfigurationNeeds.monitor("state")
+    /// The state file and how long its parts are kept (`state stats`, `prune`).
+    static let retention = ConfigurationNeeds.monitor("state", "archive", "forget")
 }

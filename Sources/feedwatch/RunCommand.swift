@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
             userAgent: FeedwatchVersion.userAgent, programVersion: FeedwatchVersion.build,
             logger: logger,
             onAlert: { alert in
-                if show { print(AlertText.line(alert)) }
+                if show { StandardOutput.writeLine(AlertText.line(alert)) }
             })
         service.run(setup: setup, store: store, alertLog: alertLog, backfill: backfill)
     }

@@ -90,6 +90,9 @@ import Testing
         let sinks = try workspace.runner.run(["sinks"])
         #expect(sinks.status == 0, "\(sinks.standardError)")
 
+        let state = try workspace.runner.run(["state", "stats"])
+        #expect(state.status == 0, "\(state.standardError)")
+
         // The monitor needs all of it: both problems stop it.
         let poll = try workspace.runner.run(["poll"])
         #expect(poll.status == 65)

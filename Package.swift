@@ -134,5 +134,12 @@ let package = Package(
                 "AlertLog", "Store", "SQLiteStore", "RuleEngine", "FeedModel", "BenchmarkSupport",
             ],
             path: "Benchmarks/AlertLogBenchmark"),
+        .executableTarget(
+            name: "state-benchmark",
+            dependencies: [
+                "Monitor", "Configuration", "AlertLog", "Store", "SQLiteStore", "FeedModel",
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/StateBenchmark"),
     ]
 )

@@ -8,7 +8,7 @@ struct ConfigurationBuilder {
 
     static let monitorKeys = [
         "state", "alert-log", "interval", "concurrency", "timeout", "max-size", "stale-after",
-        "health-notify",
+        "health-notify", "archive", "forget",
     ]
     static let sinkKeys = ["url", "format", "secret"]
     static let feedKeys = ["url", "interval", "tags", "enabled"]
@@ -22,6 +22,7 @@ struct ConfigurationBuilder {
     /// Section title → line of its header, to name the first of a duplicate pair.
     private var definedAt: [String: Int] = [:]
     private var healthNotifyLine = 0
+    private var archiveLine = 0
 
     init(file: String, directory: URL) {
         self.file = file
@@ -44,6 +45,7 @@ struct ConfigurationBuilder {
         }
         resolveSettingsPaths()
         checkHealthNotify()
+        checkRetention()
     }
 
     // MARK: Sections
@@ -57,6 +59,10 @@ struct ConfigurationBuilder {
             case "interval": duration(entry).map { settings.interval = $0 }
             case "timeout": duration(entry).map { settings.timeout = $0 }
             case "stale-after": duration(entry).map { settings.staleAfter = $0 }
+            case "archive":
+                duration(entry).map { settings.archive = $0 }
+                archiveLine = entry.line
+            case "forget": duration(entry).map { settings.forget = $0 }
             case "max-size": size(entry).map { settings.maxSize = $0 }
             case "concurrency":
                 integer(entry, in: 1...Self.maximumConcurrency).map { settings.concurrency = $0 }
@@ -140,6 +146,17 @@ struct ConfigurationBuilder {
                 healthNotifyLine,
                 "health-notify names sink '\(name)', which no [sink \(name)] section defines")
         }
+    }
+
+    /// A forgotten item takes its archived text with it, so texts kept
+    /// longer than items are remembered would be a promise the state breaks.
+    private mutating func checkRetention() {
+        let settings = configuration.settings
+        guard settings.archive > settings.forget else { return }
+        problem(
+            archiveLine,
+            "archive (\(DurationParser.text(settings.archive))) is longer than forget (\(DurationParser.text(settings.forget))): a forgotten item takes its archived text with it; make forget at least as long"
+        )
     }
 
     // MARK: Entries and values

@@ -63,12 +63,15 @@ public final class MonitorService: Sendable {
             reload: { [self] in reloaded() },
             makeDispatcher: { [self] in makeDispatcher($0, store: store) })
         var recovered = false
+        // Due at start when a day has passed since the last prune, then daily.
+        var retention = RetentionInSteps()
         while !signals.stopRequested {
             // One fetcher per session: its handles keep their connections
             // (and TLS sessions) from one poll to the next.
             let fetcher = FeedFetcher(options: setup.fetchOptions(userAgent: userAgent))
             let session = MonitorSession(
-                setup: setup, clock: clock, watcher: watcher, fetcher: fetcher, context: context)
+                setup: setup, clock: clock, watcher: watcher, fetcher: fetcher,
+                retention: retention, context: context)
             if !recovered {
                 session.recoverAfterCrash()
                 recovered = true
@@ -78,6 +81,7 @@ public final class MonitorService: Sendable {
             clock = session.clock
             clock.reconfigure(setup.configuration.feeds)
             watcher = session.reloadWatcher
+            retention = session.retention
             if let reason = session.restartBecause {
                 logger.notice("restarting the fetcher: \(reason)")
             }

@@ -34,6 +34,8 @@ final class MonitorSession: FetchSource {
     private(set) var clock: FeedClock
     /// Why the session ended: nil while it runs or after a stop.
     private(set) var restartBecause: String?
+    /// Retention, a step at each housekeeping when due; carried from one session to the next.
+    private(set) var retention: RetentionInSteps
     private let context: Context
     private let fetcher: FeedFetcher
     private let cancellation = FetchCancellation()
@@ -46,9 +48,10 @@ final class MonitorSession: FetchSource {
 
     init(
         setup: ConfigurationAndRules, clock: FeedClock, watcher: ReloadWatcher,
-        fetcher: FeedFetcher, context: Context
+        fetcher: FeedFetcher, retention: RetentionInSteps, context: Context
     ) {
         self.setup = setup
+        self.retention = retention
         self.clock = clock
         self.watcher = watcher
         self.fetcher = fetcher
@@ -129,11 +132,13 @@ final class MonitorSession: FetchSource {
             nextHealthCheck = now.addingTimeInterval(context.healthInterval)
             var health = PassSummary()
             pass.checkHealth(now: now, summary: &health)
-            for failure in health.failures { context.logger.error("\(failure)") }
+            for problem in health.failures + health.problems { context.logger.error("\(problem)") }
             if health.alerts > 0 { context.deliveries.wake() }
             // Stories past their window leave the index.
             pass.loadStories(now: now)
         }
+        // Due daily; a bounded step each time, so the feeds never wait long.
+        retention.continueIfDue(setup: setup, store: context.store, logger: context.logger)
     }
 
     private func reload() {
@@ -157,6 +162,9 @@ final class MonitorSession: FetchSource {
     }
 
     private func logSummary(now: Date) {
+        for problem in pass.takeLogProblems(ofFeeds: summary.feedsDone) {
+            context.logger.error("\(problem)")
+        }
         guard summary.feedsDone > 0 else { return }
         var line = summary
         line.feedsPolled = summary.feedsDone

@@ -44,6 +44,8 @@ public final class PipelinePass {
     public var onProgress: (PassSummary, Int) -> Void = { _, _ in }
     /// The recent stories, loaded at the start of a pass.
     private var stories = StoryIndex()
+    /// The feeds whose alerts the log refused, told once per pass.
+    private var refusedByLog = AlertLogRefusals()
 
     /// - Parameter webhooks: the dispatcher of a long-running service, whose
     ///   idle connections outlive the pass; nil makes one for this pass.
@@ -74,6 +76,7 @@ public final class PipelinePass {
         do {
             let sinksOfRule = Dictionary(
                 rules.rules.map { ($0.id, $0.notify) }, uniquingKeysWith: { first, _ in first })
+            if let torn = recorder.log.setAsideTail { logger.warning("\(torn)") }
             let recovered = try recorder.catchUp(sinks: { sinksOfRule[$0] ?? [] })
             if recovered > 0 {
                 logger.notice("indexed \(recovered) alerts written before an interrupted pass")
@@ -95,6 +98,7 @@ public final class PipelinePass {
     ) -> PassSummary {
         let started = Date()
         var summary = PassSummary()
+        refusedByLog = AlertLogRefusals()
         loadStories(now: now)
         let due = dueFeeds(options: options, now: now, summary: &summary)
         summary.feedsPolled = due.requests.count
@@ -115,11 +119,20 @@ public final class PipelinePass {
             onProgress(summary, due.requests.count)
         }
         checkHealth(now: now, summary: &summary)
+        summary.problems += takeLogProblems(ofFeeds: due.requests.count)
         // This pass's alerts go now, not at the next cron run; one line for both rounds.
         delivery.add(sendWebhooks(now: Date()))
         if !delivery.isQuiet { logger.notice("\(delivery.line)") }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// What the alert log refused since the last call, as one problem
+    /// naming the file, out of the `feeds` polled meanwhile; a warning when
+    /// it cannot rotate.
+    func takeLogProblems(ofFeeds feeds: Int) -> [String] {
+        if let rotation = recorder.log.rotationFailure { logger.warning("\(rotation)") }
+        return refusedByLog.take(ofFeeds: feeds)
     }
 
     /// Reads the recent stories that new reports may join.
@@ -222,6 +235,11 @@ public final class PipelinePass {
                 )
             }
             let attempted = state
+            // The stories as they were before this feed: if its turn is not
+            // stored, its firings must not count as alerted on a story that
+            // a later feed's commit saves, or the next pass would fold the
+            // alerts it retries into those stories and never write them.
+            let storiesBefore = stories
             let error: any Error
             do {
                 let parsed = try FeedParser.parse(
@@ -256,6 +274,7 @@ public final class PipelinePass {
             // Validators of a body not used (it did not parse, or its items
             // were not stored) must not turn the next poll into a 304 that
             // hides the broken feed or the items it still has to record.
+            stories = storiesBefore
             state = attempted
             state.etag = previous?.etag
             state.lastModified = previous?.lastModified
@@ -289,9 +308,10 @@ public final class PipelinePass {
                 processed.alerts,
                 with: PassCommit(
                     feed: feed, seenItems: processed.seenItems, stories: changedStories,
-                    feedStates: [state]),
+                    feedStates: [state], listing: processed.listing),
                 now: now)
         } catch {
+            refusedByLog.note(error)
             return error
         }
         stories.markSaved(changedStories)
@@ -317,7 +337,8 @@ public final class PipelinePass {
             seenItems: changes.toRecord.map {
                 SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
             },
-            newItems: changes.new.count, changedItems: changes.changed.count)
+            newItems: changes.new.count, changedItems: changes.changed.count,
+            listing: FeedListing(itemIDs: parsed.items.map(\.id), readAt: now))
         if firstContact && !options.backfill {
             processed.isBaseline = true
             return processed
@@ -346,9 +367,11 @@ public final class PipelinePass {
                 let alert = AlertBuilder.alert(
                     for: hit, item: item, feed: feed.name, story: placement.storyID,
                     sources: stories.sources(of: placement.storyID), time: now)
+                // The rule has alerted on this story, now or before (a pass
+                // retried after its log failed finds the alert recorded).
+                stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
                 // A changed item that fires the same rule again is the same alert.
                 guard !recorded.contains(alert.id) else { continue }
-                stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
                 processed.alerts.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
             }
         }
@@ -375,7 +398,7 @@ public final class PipelinePass {
             summary.alerts += fresh.count
             fresh.forEach { onAlert($0.alert) }
         } catch {
-            summary.failures.append("feed health: \(error)")
+            summary.problems.append("feed health: \(error)")
         }
     }
 

@@ -174,6 +174,24 @@ enum SchemaMigrations {
                 CREATE INDEX alert_index_by_severity ON alert_index (severity_rank, time);
                 CREATE INDEX alert_entity_by_entity ON alert_entity (entity, alert);
                 """),
+        SchemaMigration(
+            version: 4,
+            purpose:
+                "retention: when a seen item left its feed, delivered and dead deliveries by when they finished, and when each upkeep task last ran",
+            sql: """
+                -- NULL while the item is in its feed (every existing item, until its feed's next body says otherwise).
+                ALTER TABLE seen_item ADD COLUMN absent_since REAL;
+                -- The items each feed still lists: a body read compares its ids with these only.
+                CREATE INDEX seen_item_listed ON seen_item (feed) WHERE absent_since IS NULL;
+                CREATE INDEX seen_item_by_absent_since ON seen_item (absent_since)
+                    WHERE absent_since IS NOT NULL;
+                CREATE INDEX alert_outbox_by_finished ON alert_outbox (finished_at)
+                    WHERE status <> 'pending';
+                CREATE TABLE maintenance (
+                    task TEXT PRIMARY KEY NOT NULL,
+                    last_run REAL NOT NULL
+                ) STRICT;
+                """),
     ]
 
     /// The version a fully migrated database has.

@@ -60,6 +60,7 @@ struct AlertsReindexCommand: ParsableCommand {
         do {
             let store = try StateOpening.forMonitor(path: setup.statePath)
             let log = try AlertLogWriter(path: setup.alertLogPath)
+            if let torn = log.setAsideTail { printError("feedwatch: \(torn)") }
             // Reindexing rebuilds the index alone: it never queues a delivery.
             let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
             let (indexed, corrupt) = try recorder.reindex()
@@ -67,6 +68,7 @@ struct AlertsReindexCommand: ParsableCommand {
             print("indexed \(indexed) alerts from \(setup.alertLogPath) and its rotated files")
         } catch let error as StoreError {
             printError("\(error)")
+            if case .locked = error { throw ExitStatus.locked }
             throw ExitStatus.failures
         }
     }

@@ -37,6 +37,7 @@ struct AlertsRedeliverCommand: ParsableCommand {
             store = try StateOpening.forMonitor(path: setup.statePath)
         } catch {
             printError("\(error)")
+            if case .locked = error { throw ExitStatus.locked }
             throw ExitStatus.failures
         }
         let sinks = try chooseSinks(for: alert, setup: setup, store: store)

@@ -18,6 +18,7 @@ struct Feedwatch: ParsableCommand {
             FeedsCommand.self,
             ReplayCommand.self,
             SinksCommand.self,
+            StateCommand.self,
         ]
     )
 }

@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand {
             configPath: common.config, rulesDirectory: common.rulesDirectory,
             userAgent: FeedwatchVersion.userAgent, logger: logger,
             onAlert: { alert in
-                if show { print(AlertText.line(alert)) }
+                if show { StandardOutput.writeLine(AlertText.line(alert)) }
             })
         service.run(setup: setup, store: store, alertLog: alertLog, backfill: backfill)
     }

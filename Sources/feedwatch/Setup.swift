@@ -38,8 +38,8 @@ func makeLogger(label: String) -> Logger {
 }
 
 /// Opens the state, taking the lock that keeps a second monitor off it, and
-/// the alert log. A state in use by another monitor is a failure (exit 1),
-/// not a configuration error: it goes away when that monitor stops.
+/// the alert log. A state in use by another monitor exits 75 (temporary
+/// failure), not as a configuration error: it goes away when that monitor stops.
 func openMonitorState(_ setup: ConfigurationAndRules) throws -> (any StateStore, AlertLogWriter) {
     do {
         return (
@@ -48,7 +48,7 @@ func openMonitorState(_ setup: ConfigurationAndRules) throws -> (any StateStore,
         )
     } catch let error as StoreError {
         printError("\(error)")
-        if case .locked = error { throw ExitStatus.failures }
+        if case .locked = error { throw ExitStatus.locked }
         throw ExitStatus.badInput
     } catch {
         printError("\(error)")

@@ -170,6 +170,11 @@ struct AlertsShowCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(alert), as: UTF8.self))
         } else {
             print(AlertText.details(alert, color: isatty(STDOUT_FILENO) != 0))
+            // Where the alert was sent, and why a delivery died.
+            let state = try? StateOpening.forReview(path: loadSetup(common).statePath)
+            if let deliveries = try? state?.deliveries(alertID: alert.id), !deliveries.isEmpty {
+                print(DeliveryLines.text(deliveries))
+            }
         }
     }
 }

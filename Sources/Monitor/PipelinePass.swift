@@ -103,7 +103,7 @@ public final class PipelinePass {
         let due = dueFeeds(options: options, now: now, summary: &summary)
         summary.feedsPolled = due.requests.count
         // Deliveries left from earlier passes (a receiver that was down) go first.
-        sendWebhooks(now: now)
+        var delivery = sendWebhooks(now: now)
         fetcher.fetch(due.requests, cancellation: cancellation) { result in
             guard let feed = due.feeds[result.request.feedName] else { return }
             // A transfer cancelled before it started (the monitor is stopping)
@@ -120,8 +120,9 @@ public final class PipelinePass {
         }
         checkHealth(now: now, summary: &summary)
         summary.problems += takeLogProblems(ofFeeds: due.requests.count)
-        // This pass's alerts go now, not at the next cron run.
-        sendWebhooks(now: Date())
+        // This pass's alerts go now, not at the next cron run; one line for both rounds.
+        delivery.add(sendWebhooks(now: Date()))
+        if !delivery.isQuiet { logger.notice("\(delivery.line)") }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -377,10 +378,11 @@ public final class PipelinePass {
         return processed
     }
 
-    private func sendWebhooks(now: Date) {
+    /// Sends what is due; each problem is logged at once, the counts by the caller.
+    private func sendWebhooks(now: Date) -> DeliverySummary {
         let delivery = webhooks.deliverDue(now: now)
-        if !delivery.isQuiet { logger.notice("\(delivery.line)") }
         for problem in delivery.problems { logger.warning("\(problem)") }
+        return delivery
     }
 
     /// Raises feed-health alerts for feeds that went dark or came back.

@@ -170,13 +170,19 @@ struct AlertsShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let alert = try uniqueAlert(startingWith: id, in: openReview(common))
+        let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts").settings
+        let alert = try uniqueAlert(startingWith: id, in: openReview(settings))
         if json {
             let encoder = AlertLogFormat.makeEncoder()
             encoder.outputFormatting.insert(.prettyPrinted)
             print(String(decoding: try encoder.encode(alert), as: UTF8.self))
         } else {
             print(AlertText.details(alert, color: isatty(STDOUT_FILENO) != 0))
+            // Where the alert was sent, and why a delivery died.
+            let state = try? StateOpening.forReview(path: settings.statePath)
+            if let deliveries = try? state?.deliveries(alertID: alert.id), !deliveries.isEmpty {
+                print(DeliveryLines.text(deliveries))
+            }
         }
     }
 }

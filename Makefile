@@ -10,7 +10,7 @@ RELEASE_BIN  := .build/release/feedwatch
 # apt-get needs root: use sudo when we are not root and it is there.
 SUDO         := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: all deps bench-deps build release demo test bench bench-fetch bench-alerts bench-state format clean
+.PHONY: all deps bench-deps build release demo test bench bench-fetch bench-alerts bench-startup bench-scaling bench-state format clean
 
 all: build
 
@@ -63,6 +63,8 @@ bench: bench-deps
 	-.build/release/webhook-benchmark
 	-$(MAKE) bench-fetch
 	-$(MAKE) bench-alerts
+	-$(MAKE) bench-startup
+	-$(MAKE) bench-scaling
 	-$(MAKE) bench-state
 
 # A pass over 1,000 feeds from a loopback nginx: feedwatch, newsboat, sfeed
@@ -71,6 +73,22 @@ bench-fetch: bench-deps
 	$(SWIFT) build -c release --product feedwatch
 	$(SWIFT) build -c release --product parser-benchmark
 	SKIP_BUILD=1 Benchmarks/FetchPass/run.sh
+
+# The fetch pass at 1,000 and 10,000 feeds against 100,000 names: the
+# all-304 pass grows at most linearly, memory stays under 150 MB (issue 12).
+bench-scaling: bench-deps
+	$(SWIFT) build -c release --product feedwatch
+	$(SWIFT) build -c release --product parser-benchmark
+	$(SWIFT) build -c release --product startup-benchmark
+	SKIP_BUILD=1 Benchmarks/FetchPass/scaling.sh
+
+# What a large watchlist costs a command before it does anything: `poll`
+# cold (rules compiled) and warm (compiled rules reused), and `alerts`, at
+# 1,000 to 100,000 entities (issue 12).
+bench-startup: bench-deps
+	$(SWIFT) build -c release --product feedwatch
+	$(SWIFT) build -c release --product startup-benchmark
+	.build/release/startup-benchmark --feedwatch $(RELEASE_BIN)
 
 # Alert-log write rates with fsync, and `feedwatch alerts` over 1,000,000
 # alerts (issue 5). The log is kept in Benchmarks/out/alert-log for re-runs.

@@ -36,7 +36,10 @@ let package = Package(
         // HTTPTransport is the one module that imports CCurl.
         .target(name: "HTTPTransport", dependencies: ["CCurl"]),
         .target(name: "FeedFetcher", dependencies: ["FeedModel", "HTTPTransport"]),
-        .target(name: "RuleEngine", dependencies: ["FeedModel"]),
+        // Crypto for the digests that key the compiled rules kept beside the state.
+        .target(
+            name: "RuleEngine",
+            dependencies: ["FeedModel", .product(name: "Crypto", package: "swift-crypto")]),
         // The state: one protocol per concern, and their values.
         .target(name: "Store", dependencies: ["FeedModel"]),
         // The state in one SQLite file; the one module that imports CSQLite.
@@ -134,6 +137,9 @@ let package = Package(
                 "AlertLog", "Store", "SQLiteStore", "RuleEngine", "FeedModel", "BenchmarkSupport",
             ],
             path: "Benchmarks/AlertLogBenchmark"),
+        .executableTarget(
+            name: "startup-benchmark", dependencies: ["BenchmarkSupport"],
+            path: "Benchmarks/StartupBenchmark"),
         .executableTarget(
             name: "state-benchmark",
             dependencies: [

@@ -18,7 +18,9 @@ struct ConfigurationBuilder {
     let file: String
     let directory: URL
     private(set) var configuration: ConfigurationFile
-    private(set) var problems: [ConfigurationProblem] = []
+    private(set) var problems: [LocatedProblem] = []
+    /// The part the problems found now belong to.
+    private var part = ConfigurationPart.unattributed
     /// Section title → line of its header, to name the first of a duplicate pair.
     private var definedAt: [String: Int] = [:]
     private var healthNotifyLine = 0
@@ -32,6 +34,7 @@ struct ConfigurationBuilder {
 
     mutating func add(_ sections: [Section]) {
         for section in sections {
+            part = section.part(ofKey: nil)
             if let first = definedAt[section.title] {
                 problem(section.line, "\(section.title) is defined twice (first at line \(first))")
                 continue
@@ -44,7 +47,10 @@ struct ConfigurationBuilder {
             }
         }
         resolveSettingsPaths()
+        part = .monitor(key: "health-notify")
         checkHealthNotify()
+        // Spoils both keys: a command that reads one reads the other.
+        part = .monitor(key: "archive")
         checkRetention()
     }
 
@@ -53,6 +59,7 @@ struct ConfigurationBuilder {
     private mutating func addMonitor(_ section: Section) {
         var settings = configuration.settings
         for entry in knownEntries(of: section, allowed: Self.monitorKeys) {
+            part = .monitor(key: entry.key)
             switch entry.key {
             case "state": settings.statePath = entry.value
             case "alert-log": settings.alertLogPath = entry.value
@@ -165,15 +172,19 @@ struct ConfigurationBuilder {
     private mutating func knownEntries(of section: Section, allowed: [String]) -> [Entry] {
         section.entries.filter { entry in
             guard allowed.contains(entry.key) else {
+                let suggestion = SpellingSuggestion.closest(to: entry.key, among: allowed)
                 let hint =
-                    SpellingSuggestion.closest(to: entry.key, among: allowed).map {
-                        "did you mean '\($0)'?"
-                    } ?? "expected one of: \(allowed.joined(separator: ", "))"
-                problem(entry.line, "unknown key '\(entry.key)' in \(section.title); \(hint)")
+                    suggestion.map { "did you mean '\($0)'?" }
+                    ?? "expected one of: \(allowed.joined(separator: ", "))"
+                // A misspelt [monitor] key spoils the key it was meant to be.
+                problem(
+                    entry.line, "unknown key '\(entry.key)' in \(section.title); \(hint)",
+                    in: section.part(ofKey: suggestion ?? entry.key))
                 return false
             }
             if entry.value.isEmpty && entry.key != "tags" {
-                problem(entry.line, "\(entry.key): needs a value")
+                problem(
+                    entry.line, "\(entry.key): needs a value", in: section.part(ofKey: entry.key))
                 return false
             }
             return true
@@ -272,7 +283,11 @@ struct ConfigurationBuilder {
         }
     }
 
-    private mutating func problem(_ line: Int, _ message: String) {
-        problems.append(ConfigurationProblem(file: file, line: line, message: message))
+    private mutating func problem(_ line: Int, _ message: String, in part: ConfigurationPart? = nil)
+    {
+        problems.append(
+            LocatedProblem(
+                problem: ConfigurationProblem(file: file, line: line, message: message),
+                part: part ?? self.part))
     }
 }

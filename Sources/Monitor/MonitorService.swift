@@ -19,18 +19,21 @@ public final class MonitorService: Sendable {
     private let configPath: String
     private let rulesDirectory: URL
     private let userAgent: String
+    /// Keys the compiled rules kept beside the state (`ConfigurationAndRules.load`).
+    private let programVersion: String?
     private let logger: Logger
     private let onAlert: @Sendable (Alert) -> Void
     // Written by the signal queue, read by the pass loop.
     private let signals = SignalFlags()
 
     public init(
-        configPath: String, rulesDirectory: URL, userAgent: String, logger: Logger,
-        onAlert: @escaping @Sendable (Alert) -> Void = { _ in }
+        configPath: String, rulesDirectory: URL, userAgent: String, programVersion: String? = nil,
+        logger: Logger, onAlert: @escaping @Sendable (Alert) -> Void = { _ in }
     ) {
         self.configPath = configPath
         self.rulesDirectory = rulesDirectory
         self.userAgent = userAgent
+        self.programVersion = programVersion
         self.logger = logger
         self.onAlert = onAlert
     }
@@ -114,7 +117,9 @@ public final class MonitorService: Sendable {
     private func reloaded() -> ConfigurationAndRules? {
         do {
             let next = try ConfigurationAndRules.load(
-                configPath: configPath, rulesDirectory: rulesDirectory)
+                configPath: configPath, rulesDirectory: rulesDirectory,
+                programVersion: programVersion)
+            next.logRulesCache(to: logger)
             logger.notice(
                 "reloaded: \(next.configuration.feeds.count) feeds, \(next.rules.rules.count) rules"
             )

@@ -52,48 +52,7 @@ public struct RuleSet: Sendable {
     public static func load(directory: URL, knownSinks: Set<String>? = nil) throws(RulesError)
         -> RuleSet
     {
-        let displayDirectory = directory.standardizedFileURL.lastPathComponent
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { $0.hasSuffix(".rules") }.sorted {
-                    Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
-                }
-        } catch {
-            throw RulesError(problems: [
-                RulesProblem(
-                    file: directory.path, line: 0, column: 0,
-                    message: "cannot read the rules folder: \(error.localizedDescription)")
-            ])
-        }
-        guard !names.isEmpty else {
-            throw RulesError(problems: [
-                RulesProblem(
-                    file: directory.path, line: 0, column: 0,
-                    message: "the rules folder has no *.rules files")
-            ])
-        }
-        var files: [(name: String, source: String)] = []
-        var problems: [RulesProblem] = []
-        for name in names {
-            let display = displayDirectory + "/" + name
-            let url = directory.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                problems.append(
-                    RulesProblem(
-                        file: display, line: 0, column: 0, message: "cannot read this file"))
-                continue
-            }
-            guard let source = String(data: data, encoding: .utf8) else {
-                problems.append(
-                    RulesProblem(
-                        file: display, line: 0, column: 0, message: "this file is not UTF-8 text"))
-                continue
-            }
-            files.append((display, source))
-        }
-        if !problems.isEmpty { throw RulesError(problems: problems) }
-        return try compile(files: files, knownSinks: knownSinks)
+        try compile(files: RulesFolder.read(directory).sources(), knownSinks: knownSinks)
     }
 
     /// Compiles rules given as text, `files` in the order to read them (for
@@ -103,6 +62,39 @@ public struct RuleSet: Sendable {
     )
         throws(RulesError) -> RuleSet
     {
+        let image = try compileImage(
+            files: files, knownSinks: knownSinks,
+            digests: RulesDigests(program: RulesDigests.none, rules: RulesDigests.none))
+        return try ruleSet(of: image, folder: files.first?.name ?? "rules")
+    }
+
+    /// The rule set of an image just compiled. Its checks cannot fail on an
+    /// image this program laid out, but if they do, the rules are refused
+    /// with the reason rather than matched wrongly.
+    static func ruleSet(of image: TableMemory, folder: String) throws(RulesError) -> RuleSet {
+        do {
+            return try RuleSet(image: image)
+        } catch {
+            throw RulesError(problems: [
+                RulesProblem(
+                    file: folder, line: 0, column: 0,
+                    message:
+                        "the compiled rules do not hold together (\(error)): please report this")
+            ])
+        }
+    }
+
+    /// Compiles rules given as text into an image keyed by `digests`.
+    static func compileImage(
+        files: [(name: String, source: String)], knownSinks: Set<String>?, digests: RulesDigests
+    ) throws(RulesError) -> TableMemory {
+        try compileContents(files: files, knownSinks: knownSinks).image(
+            programDigest: digests.program, rulesDigest: digests.rules)
+    }
+
+    private static func compileContents(
+        files: [(name: String, source: String)], knownSinks: Set<String>?
+    ) throws(RulesError) -> CompiledRulesContents {
         var document = RulesDocument()
         var problems: [RulesProblem] = []
         var sources: [String: String] = [:]
@@ -113,15 +105,19 @@ public struct RuleSet: Sendable {
             sources[file.name] = file.source
         }
         var compiler = RuleSetCompiler(document: document, knownSinks: knownSinks, sources: sources)
-        let compiled = compiler.compile()
+        let contents = compiler.compile()
         problems += compiler.problems
-        guard problems.isEmpty, let compiled else {
+        guard problems.isEmpty, let contents else {
             throw RulesError(problems: problems.sorted(by: Self.sourceOrder))
         }
-        var ruleSet = RuleSet()
-        ruleSet.compiled = compiled
-        ruleSet.rules = compiled.rules.map(\.summary)
-        return ruleSet
+        return contents
+    }
+
+    /// The rule set of a compiled rules image (`RulesImage`), or why it cannot be used.
+    init(image: TableMemory) throws(RulesImageProblem) {
+        let compiled = try CompiledRuleSet(reading: RulesImageReader(image))
+        self.compiled = compiled
+        rules = compiled.rules.map(\.summary)
     }
 
     private static func sourceOrder(_ a: RulesProblem, _ b: RulesProblem) -> Bool {
@@ -144,8 +140,12 @@ public struct RuleSet: Sendable {
         return text
     }
 
-    /// The watchlisted entities, in the order written.
-    public var entities: [EntitySummary] { compiled?.entities.map(\.summary) ?? [] }
+    /// The watchlisted entities, in the order written (decoded from the
+    /// compiled rules when asked for: matching never needs them).
+    public var entities: [EntitySummary] { compiled?.listing.entities.map(\.summary) ?? [] }
+
+    /// How many entities the watchlist holds.
+    public var entityCount: Int { compiled?.entityCount ?? 0 }
 
     /// The keyword lists, in the order written.
     public var lists: [ListSummary] { compiled?.lists ?? [] }
@@ -154,9 +154,7 @@ public struct RuleSet: Sendable {
     /// normalized words joined by spaces, a prefix with its `*` (`пригожин*`);
     /// nil when no entity has that id.
     public func variants(ofEntity id: String) -> [String]? {
-        compiled?.entities.first { $0.summary.id == id }?.variants.map {
-            $0.map(\.written).joined(separator: " ")
-        }
+        compiled?.listing.entities.first { $0.summary.id == id }?.variants
     }
 
     /// The spellings that match `word` (its spelling class), normalized.

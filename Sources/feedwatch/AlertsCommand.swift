@@ -1,6 +1,7 @@
 import AlertLog
 import AlertReview
 import ArgumentParser
+import Configuration
 import Foundation
 import Monitor
 
@@ -64,12 +65,18 @@ struct AlertFilterOptions: ParsableArguments {
     }
 }
 
-/// The review over the configured log and state.
+/// The review over the configured log and state: needs `[monitor]`'s paths
+/// only, never the rules.
 func openReview(_ common: CommonOptions) throws -> AlertSearch {
-    let setup = try loadSetup(common)
+    try openReview(loadConfiguration(common, needing: .alertLog, command: "alerts").settings)
+}
+
+/// The review over the log and state that `settings` name.
+func openReview(_ settings: MonitorSection) throws -> AlertSearch {
     do {
         return try AlertSearch(
-            logPath: setup.alertLogPath, index: try StateOpening.forReview(path: setup.statePath))
+            logPath: settings.alertLogPath,
+            index: try StateOpening.forReview(path: settings.statePath))
     } catch {
         printError("\(error)")
         throw ExitStatus.failures
@@ -163,7 +170,8 @@ struct AlertsShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let alert = try uniqueAlert(startingWith: id, in: openReview(common))
+        let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts").settings
+        let alert = try uniqueAlert(startingWith: id, in: openReview(settings))
         if json {
             let encoder = AlertLogFormat.makeEncoder()
             encoder.outputFormatting.insert(.prettyPrinted)
@@ -171,7 +179,7 @@ struct AlertsShowCommand: ParsableCommand {
         } else {
             print(AlertText.details(alert, color: isatty(STDOUT_FILENO) != 0))
             // Where the alert was sent, and why a delivery died.
-            let state = try? StateOpening.forReview(path: loadSetup(common).statePath)
+            let state = try? StateOpening.forReview(path: settings.statePath)
             if let deliveries = try? state?.deliveries(alertID: alert.id), !deliveries.isEmpty {
                 print(DeliveryLines.text(deliveries))
             }

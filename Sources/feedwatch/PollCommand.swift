@@ -31,8 +31,8 @@ struct PollCommand: ParsableCommand {
     var show = false
 
     func run() throws {
-        let setup = try loadSetup(common)
         let logger = makeLogger(label: "feedwatch.poll")
+        let setup = try loadSetup(common, logger: logger)
         let (store, alertLog) = try openMonitorState(setup)
         let pass = PipelinePass(
             configuration: setup.configuration, rules: setup.rules, store: store,

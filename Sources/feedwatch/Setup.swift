@@ -7,12 +7,16 @@ import Monitor
 import RuleEngine
 import Store
 
-/// Loads feeds.conf and the rules, turning their errors into exit status 65
-/// with every problem on standard error.
-func loadSetup(_ common: CommonOptions) throws -> ConfigurationAndRules {
+/// Loads feeds.conf and the rules (compiled once and kept beside the state
+/// while they do not change), turning their errors into exit status 65 with
+/// every problem on standard error; `logger` hears what the rules cache did.
+func loadSetup(_ common: CommonOptions, logger: Logger) throws -> ConfigurationAndRules {
     do {
-        return try ConfigurationAndRules.load(
-            configPath: common.config, rulesDirectory: common.rulesDirectory)
+        let setup = try ConfigurationAndRules.load(
+            configPath: common.config, rulesDirectory: common.rulesDirectory,
+            programVersion: FeedwatchVersion.build)
+        setup.logRulesCache(to: logger)
+        return setup
     } catch let error as RulesError {
         printError(error.description)
         throw ExitStatus.badInput

@@ -56,7 +56,8 @@ struct SinksListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try SinksCommand.loadConfiguration(common)
+        // The sinks as far as they read: a broken section is a warning.
+        let configuration = try loadConfiguration(common, needing: .outbox, command: "sinks")
         let counts: [String: DeliveryCounts]
         do {
             // Read-only: a running monitor keeps its lock.

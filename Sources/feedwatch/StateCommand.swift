@@ -68,7 +68,8 @@ struct StateStatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let configuration = try SinksCommand.loadConfiguration(common)
+        let configuration = try loadConfiguration(
+            common, needing: .retention, command: "state stats")
         let store = try StateCommand.openForReading(configuration, command: "stats")
         let statistics: StateStatistics
         do {

@@ -16,7 +16,8 @@ struct StatePruneCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let configuration = try SinksCommand.loadConfiguration(common)
+        let configuration = try loadConfiguration(
+            common, needing: .retention, command: "state prune")
         let store = try StateCommand.openForWriting(configuration, command: "prune")
         let retention = StateRetention(settings: configuration.settings)
         do {
@@ -43,7 +44,7 @@ struct StateVacuumCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let configuration = try SinksCommand.loadConfiguration(common)
+        let configuration = try loadConfiguration(common, needing: .state, command: "state vacuum")
         let store = try StateCommand.openForWriting(configuration, command: "vacuum")
         do {
             let result = try store.vacuum()
@@ -77,7 +78,7 @@ struct StateBackupCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let configuration = try SinksCommand.loadConfiguration(common)
+        let configuration = try loadConfiguration(common, needing: .state, command: "state backup")
         if !force && FileManager.default.fileExists(atPath: file) {
             printError("feedwatch: state backup: \(file) exists; pass --force to replace it")
             throw ExitStatus.failures

@@ -37,8 +37,9 @@ struct RuleSetCompiler {
         problems.append(RulesProblem(location, message, sourceLine: line(location)))
     }
 
-    /// The compiled rule set, or nil when there are problems.
-    mutating func compile() -> CompiledRuleSet? {
+    /// The compiled rule set, ready to be laid out as an image, or nil when
+    /// there are problems.
+    mutating func compile() -> CompiledRulesContents? {
         checkUniqueIds()
         let spelling = SpellingClasses(extra: document.equivalents.map { $0.words.map(\.value) })
         var entities: [CompiledEntity] = []
@@ -79,10 +80,11 @@ struct RuleSetCompiler {
         let lists = document.lists.filter { listIndex[$0.id.value] != nil }.map {
             ListSummary(id: $0.id.value, terms: $0.terms.map(\.written))
         }
-        let matcher = Matcher(atoms: atoms, spelling: spelling)
-        return CompiledRuleSet(
+        let matcher = Matcher.Builder(atoms: atoms, spelling: spelling)
+        return CompiledRulesContents(
             entities: entities, lists: lists, rules: rules, leaves: leaves, matcher: matcher,
-            spelling: spelling, atomCount: atoms.count)
+            atomCount: atoms.count,
+            equivalents: document.equivalents.map { $0.words.map(\.value) })
     }
 
     private mutating func checkUniqueIds() {

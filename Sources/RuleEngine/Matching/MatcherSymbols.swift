@@ -111,12 +111,12 @@ struct MatcherSymbols {
     }
 
     /// The trie of the wildcard prefixes, for tokens the rules do not mention.
-    func prefixTable() -> PrefixTable {
+    func prefixTable() -> PrefixTableBuilder {
         var builder = PrefixTableBuilder()
         for (prefix, symbol) in ofPrefix.sorted(by: { $0.key < $1.key }) {
             builder.insert(prefix, symbol: symbol)
         }
-        return builder.build()
+        return builder
     }
 
     /// Each atom sequence expanded into concrete symbol sequences, distinct

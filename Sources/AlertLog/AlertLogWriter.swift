@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The append-only alert log: JSON Lines, one alert a line, rotated by size
 /// (`alerts.jsonl.1`, `.2`, … — see `AlertLogFiles`); nothing is ever deleted.
 ///
@@ -59,12 +65,10 @@ public final class AlertLogWriter {
     public func append(_ alerts: [Alert]) throws(AlertLogError) -> AlertLogAppend {
         guard !alerts.isEmpty else { return AlertLogAppend(positions: [], rotation: nil) }
         var bytes = Data()
-        var positions: [AlertLogPosition] = []
-        let file = URL(fileURLWithPath: path).lastPathComponent
+        var lineStarts: [Int] = []
         do {
             for alert in alerts {
-                positions.append(
-                    AlertLogPosition(file: file, offset: Int64(size) + Int64(bytes.count)))
+                lineStarts.append(bytes.count)
                 bytes.append(try encoder.encode(alert))
                 bytes.append(0x0A)
             }
@@ -76,6 +80,14 @@ public final class AlertLogWriter {
             needsReopen = false
         }
         if needsCutBack { try cutBack(cause: nil) }
+        // Where the lines will start is read from the file, never carried
+        // over from the last append: a count kept here would drift after a
+        // failure and send index entries to the wrong bytes.
+        size = try end()
+        let file = URL(fileURLWithPath: path).lastPathComponent
+        let positions = lineStarts.map {
+            AlertLogPosition(file: file, offset: Int64(size) + Int64($0))
+        }
         do {
             try write(bytes)
             try handle.synchronize()
@@ -96,6 +108,15 @@ public final class AlertLogWriter {
             positions: positions,
             rotation: AlertLogRotation(
                 from: file, to: URL(fileURLWithPath: rotatedTo).lastPathComponent))
+    }
+
+    /// The live file's size, as the file says.
+    private func end() throws(AlertLogError) -> UInt64 {
+        do {
+            return try handle.seekToEnd()
+        } catch {
+            throw AlertLogError(path: path, message: "cannot read its size: \(Self.reason(error))")
+        }
     }
 
     private func write(_ bytes: Data) throws {
@@ -178,12 +199,13 @@ public final class AlertLogWriter {
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: path) {
-                guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                    throw AlertLogError(path: path, message: "cannot create the file")
-                }
+            // O_APPEND: every write lands at the end of the file as it is
+            // then, whatever this process believes its size to be.
+            let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw AlertLogError(path: path, message: String(cString: strerror(errno)))
             }
-            let handle = try FileHandle(forWritingTo: url)
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             return (handle, try handle.seekToEnd())
         } catch let error as AlertLogError {
             throw error

@@ -144,6 +144,8 @@ struct AlertsListCommand: ParsableCommand {
             }
         }
         if !json && !csv { try footer(review, filter: filter, shown: alerts.count, limit: shown) }
+        // What was skipped was said on standard error; the status says the answer is incomplete.
+        if !corrupt.isEmpty { throw ExitStatus.failures }
     }
 
     /// On a cut listing, how many more there are (on standard error: not data).

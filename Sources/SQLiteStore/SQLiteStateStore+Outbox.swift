@@ -30,9 +30,8 @@ extension SQLiteStateStore: DeliveryOutbox {
                     status, created_at)
                 VALUES (?1, ?2, ?3, 0, ?4, ?5, 'pending', ?6)
                 ON CONFLICT (alert_id, sink) DO UPDATE SET
-                    payload = excluded.payload, attempts = 0, next_attempt = excluded.next_attempt,
-                    expires_at = excluded.expires_at, status = 'pending', last_error = NULL,
-                    finished_at = NULL
+                    payload = excluded.payload, next_attempt = excluded.next_attempt,
+                    expires_at = excluded.expires_at, status = 'pending', finished_at = NULL
                 """,
                 purpose: "requeueing alert \(delivery.alertID) for sink \(delivery.sink)"
             ) { statement throws(StoreError) in

@@ -14,8 +14,9 @@ public protocol DeliveryOutbox: Sendable {
     func enqueueDelivery(_ delivery: NewDelivery) throws(StoreError) -> Bool
 
     /// Queues an alert again for a sink even if it was delivered or dead
-    /// (`feedwatch alerts redeliver`): the same delivery goes back to pending
-    /// with no attempts, so the receiver sees the same idempotency key.
+    /// (`feedwatch alerts redeliver`): the same delivery goes back to pending,
+    /// so the receiver sees the same idempotency key, keeping its history
+    /// (the attempts made and what the last one said).
     func redeliver(_ delivery: NewDelivery) throws(StoreError)
 
     /// Pending deliveries whose next attempt is at or before `now`, the most

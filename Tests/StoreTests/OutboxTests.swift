@@ -146,7 +146,8 @@ import Testing
         let again = try #require(try store.dueDeliveries(now: later).first)
         #expect(again.id == first.id)
         #expect(again.alertID == "a1")
-        #expect(again.attempts == 0)
+        // The history stays: the attempts made, and what the last one said.
+        #expect(again.attempts == 1)
         #expect(again.status == .pending)
         #expect(again.finishedAt == nil)
         #expect(try store.deliveries(alertID: "a1").count == 1)

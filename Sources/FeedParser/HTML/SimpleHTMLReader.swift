@@ -45,7 +45,9 @@ struct SimpleHTMLReader {
         return html.withUTF8 { bytes in
             var reader = SimpleHTMLReader(bytes, singleLine: singleLine)
             guard reader.readAll() else { return nil }
-            return reader.folder.result()
+            // The reader appends runs of the string's bytes, cut at ASCII
+            // bytes, and scalars it decoded.
+            return reader.folder.result(ofValidUTF8: true)
         }
     }
 

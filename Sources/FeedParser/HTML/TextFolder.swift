@@ -243,11 +243,21 @@ struct TextFolder {
         output.append(byte)
     }
 
-    mutating func result() -> String {
+    /// The folded text. `ofValidUTF8`: everything appended was whole
+    /// characters of valid UTF-8 (a string's own bytes, cut where ASCII
+    /// bytes stand, and decoded scalars). Folding keeps it valid, since it
+    /// drops and inserts ASCII bytes only and keeps a C2 lead byte with the
+    /// byte after it, so the output is not validated again.
+    mutating func result(ofValidUTF8: Bool = false) -> String {
         if pendingLeadByte {
+            // A lead byte at the end: the input was not whole characters.
             pendingLeadByte = false
             emit(0xC2)
+            return UTF8Strings.string(output[...])
         }
-        return String(decoding: output, as: UTF8.self)
+        if ofValidUTF8, #available(macOS 26.0, *) {
+            return UTF8Strings.string(knownValid: output)
+        }
+        return UTF8Strings.string(output[...])
     }
 }

@@ -20,6 +20,18 @@ enum UTF8Strings {
         }
     }
 
+    /// The string of `bytes` (an attribute value in libxml2's buffer),
+    /// invalid sequences repaired as `String(decoding:as:)` does.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard #available(macOS 26.0, *) else { return String(decoding: bytes, as: UTF8.self) }
+        switch check(bytes) {
+        case .invalid: return String(decoding: bytes, as: UTF8.self)
+        case .ascii:
+            return unsafe String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: true))
+        case .valid: return unsafe String(copying: UTF8Span(unchecked: bytes.span))
+        }
+    }
+
     /// The string of `bytes`, which the caller knows to be valid UTF-8 (made
     /// only of a string's own bytes, cut where ASCII bytes stand, and of
     /// encoded scalars): not validated again.

@@ -5,9 +5,9 @@
 /// word by word: making strings of captured text and of reduced HTML was a
 /// tenth of parse time. Here ASCII is passed over eight bytes at a time,
 /// sequences are checked against the well-formed forms of Unicode's table
-/// 3-7 (as `UTF8Evidence` checks them), and the string is made from the
-/// checked bytes without another validation. Bytes that are not valid
-/// UTF-8 go to `String(decoding:as:)`, which repairs them as before.
+/// 3-7 (`UTF8Sequence`), and the string is made from the checked bytes
+/// without another validation. Bytes that are not valid UTF-8 go to
+/// `String(decoding:as:)`, which repairs them as before.
 enum UTF8Strings {
     /// The string of `bytes`, invalid sequences repaired as `String(decoding:as:)` does.
     static func string(_ bytes: ArraySlice<UInt8>) -> String {
@@ -63,44 +63,10 @@ enum UTF8Strings {
                 continue
             }
             isASCII = false
-            let length = sequenceLength(bytes, at: index)
+            let length = UTF8Sequence.length(in: bytes, at: index)
             guard length > 0 else { return .invalid }
             index += length
         }
         return isASCII ? .ascii : .valid
-    }
-
-    /// The length of the well-formed sequence starting at `index` (shortest
-    /// form, no surrogates, nothing past U+10FFFF), or 0.
-    @inline(__always)
-    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let lead = bytes[index]
-        let length: Int
-        var lowest: UInt8 = 0x80
-        var highest: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            lowest = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            highest = 0x9F
-        case 0xF0:
-            length = 4
-            lowest = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            highest = 0x8F
-        default: return 0
-        }
-        guard index + length <= bytes.count else { return 0 }
-        let second = bytes[index + 1]
-        guard second >= lowest, second <= highest else { return 0 }
-        if length > 2, bytes[index + 2] & 0xC0 != 0x80 { return 0 }
-        if length > 3, bytes[index + 3] & 0xC0 != 0x80 { return 0 }
-        return length
     }
 }

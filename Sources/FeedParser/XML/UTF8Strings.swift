@@ -11,17 +11,11 @@
 enum UTF8Strings {
     /// The string of `bytes`, invalid sequences repaired as `String(decoding:as:)` does.
     static func string(_ bytes: ArraySlice<UInt8>) -> String {
-        guard #available(macOS 26.0, *) else { return String(decoding: bytes, as: UTF8.self) }
-        switch bytes.withUnsafeBufferPointer(check) {
-        case .invalid: return String(decoding: bytes, as: UTF8.self)
-        case .ascii:
-            return unsafe String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: true))
-        case .valid: return unsafe String(copying: UTF8Span(unchecked: bytes.span))
-        }
+        bytes.withUnsafeBufferPointer(string)
     }
 
-    /// The string of `bytes` (an attribute value in libxml2's buffer),
-    /// invalid sequences repaired as `String(decoding:as:)` does.
+    /// The string of `bytes` (text captured, an attribute value in
+    /// libxml2's buffer), invalid sequences repaired as `String(decoding:as:)` does.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard #available(macOS 26.0, *) else { return String(decoding: bytes, as: UTF8.self) }
         switch check(bytes) {

@@ -4,6 +4,10 @@ extension String {
     /// UTF-16 and dominated parse time.
     func trimmedWhitespace() -> String {
         let bytes = utf8
+        // Most text comes already trimmed: its two ends say so.
+        guard let head = bytes.first else { return "" }
+        let tail = bytes[bytes.index(before: bytes.endIndex)]
+        if !Self.isWhitespace(head), !Self.isWhitespace(tail) { return self }
         guard let first = bytes.firstIndex(where: { !Self.isWhitespace($0) }) else { return "" }
         var last = bytes.index(before: bytes.endIndex)
         while Self.isWhitespace(bytes[last]) { last = bytes.index(before: last) }

@@ -31,7 +31,7 @@ struct UTF8Evidence {
                 index += 1
                 continue
             }
-            let length = Self.sequenceLength(bytes, at: index)
+            let length = UTF8Sequence.length(in: bytes, at: index)
             if length > 0 {
                 sequences += 1
                 index += length
@@ -65,7 +65,7 @@ struct UTF8Evidence {
                 index += 1
                 continue
             }
-            let length = sequenceLength(bytes, at: index)
+            let length = UTF8Sequence.length(in: bytes, at: index)
             if length > 0 {
                 index += length
                 continue
@@ -77,38 +77,5 @@ struct UTF8Evidence {
         }
         output.append(contentsOf: bytes[copiedUpTo...])
         return output
-    }
-
-    /// The length of the well-formed UTF-8 sequence starting at `index`
-    /// (shortest form, no surrogates, nothing past U+10FFFF), or 0.
-    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
-        let lead = bytes[index]
-        let length: Int
-        var lowest: UInt8 = 0x80
-        var highest: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            lowest = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            highest = 0x9F
-        case 0xF0:
-            length = 4
-            lowest = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            highest = 0x8F
-        default: return 0
-        }
-        guard index + length <= bytes.count else { return 0 }
-        // The second byte has the narrowed range; the others any continuation.
-        let second = bytes[index + 1]
-        guard second >= lowest, second <= highest else { return 0 }
-        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
-        return length
     }
 }

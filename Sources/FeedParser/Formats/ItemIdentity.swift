@@ -52,11 +52,15 @@ enum ItemIdentity {
     /// stands for differing items qualified as the type's comment says.
     /// `dates` are the items' dates as written.
     static func disambiguate(_ items: [Item], dates: [String?]) -> [String] {
+        var ids = items.map(\.id)
+        // Most feeds give each item a base of its own: then there is nothing
+        // to qualify, found without a list of positions for every base.
+        var seen = Set<String>(minimumCapacity: ids.count)
+        if ids.allSatisfy({ seen.insert($0).inserted }) { return ids }
         var positionsByBase: [String: [Int]] = [:]
         for (position, item) in items.enumerated() {
             positionsByBase[item.id, default: []].append(position)
         }
-        var ids = items.map(\.id)
         for (base, positions) in positionsByBase where positions.count > 1 {
             let whole = positions.map { wholeDigest(items[$0], date: dates[$0]) }
             // Copies of one item are that item: its base id is enough.

@@ -56,28 +56,37 @@ struct TextFolder {
         if isFolded(text) { return text }
         var folder = TextFolder()
         folder.append(text.utf8)
-        return folder.result()
+        // All of a string: whole characters of valid UTF-8.
+        return folder.result(ofValidUTF8: true)
     }
 
     /// `fold(text)` when `text` holds no `<` or `&`, nil when it does: one
     /// look at each byte decides both, for titles, which seldom hold markup.
     static func foldUnlessMarkup(_ text: String) -> String? {
-        var previousWasSpace = true
-        var isFolded = true
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return nil }
-            // The same test as `isFolded`, carried on to the end for `<` and `&`.
-            if byte <= 0x20 || byte == 0xC2 {
-                if byte != 0x20 || previousWasSpace { isFolded = false }
-                previousWasSpace = true
-            } else {
-                previousWasSpace = false
+        // The string's own bytes, read in place, not through its UTF-8 view
+        // a byte at a time: every title comes here.
+        var scanned = text
+        let verdict = scanned.withUTF8 { bytes -> Bool? in
+            var previousWasSpace = true
+            var isFolded = true
+            for byte in bytes {
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return nil }
+                // The same test as `isFolded`, carried on to the end for `<` and `&`.
+                if byte <= 0x20 || byte == 0xC2 {
+                    if byte != 0x20 || previousWasSpace { isFolded = false }
+                    previousWasSpace = true
+                } else {
+                    previousWasSpace = false
+                }
             }
+            return isFolded && (!previousWasSpace || bytes.isEmpty)
         }
-        if isFolded, !previousWasSpace || text.isEmpty { return text }
+        guard let isFolded = verdict else { return nil }
+        if isFolded { return text }
         var folder = TextFolder()
         folder.append(text.utf8)
-        return folder.result()
+        // All of a string: whole characters of valid UTF-8.
+        return folder.result(ofValidUTF8: true)
     }
 
     /// Already folded: no leading, trailing or doubled whitespace, no
@@ -243,11 +252,21 @@ struct TextFolder {
         output.append(byte)
     }
 
-    mutating func result() -> String {
+    /// The folded text. `ofValidUTF8`: everything appended was whole
+    /// characters of valid UTF-8 (a string's own bytes, cut where ASCII
+    /// bytes stand, and decoded scalars). Folding keeps it valid, since it
+    /// drops and inserts ASCII bytes only and keeps a C2 lead byte with the
+    /// byte after it, so the output is not validated again.
+    mutating func result(ofValidUTF8: Bool = false) -> String {
         if pendingLeadByte {
+            // A lead byte at the end: the input was not whole characters.
             pendingLeadByte = false
             emit(0xC2)
+            return UTF8Strings.string(output[...])
         }
-        return String(decoding: output, as: UTF8.self)
+        if ofValidUTF8, #available(macOS 26.0, *) {
+            return UTF8Strings.string(knownValid: output)
+        }
+        return UTF8Strings.string(output[...])
     }
 }

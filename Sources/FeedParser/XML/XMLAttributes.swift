@@ -55,7 +55,7 @@ struct XMLAttributes {
         let bytes = UnsafeBufferPointer(start: start, count: end - start)
         // Without entity substitution libxml2 leaves `&` as `&#38;`.
         guard let ampersand = bytes.firstIndex(of: UInt8(ascii: "&")) else {
-            return String(decoding: bytes, as: UTF8.self)
+            return UTF8Strings.string(bytes)
         }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)
@@ -73,7 +73,7 @@ struct XMLAttributes {
             index = copiedUpTo
         }
         decoded.append(contentsOf: bytes[copiedUpTo...])
-        return String(decoding: decoded, as: UTF8.self)
+        return UTF8Strings.string(decoded[...])
     }
 
     private static func equals(_ cString: UnsafePointer<xmlChar>?, _ string: String) -> Bool {

@@ -15,6 +15,23 @@ enum XMLNamespace {
     static let mediaRSS = "http://search.yahoo.com/mrss/"
     static let iTunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
+    /// The URIs above, which handlers compare element namespaces with.
+    private static let known = [
+        atom10, atom03, rss10, rss090, rdf, dublinCore, dublinCoreTerms, content, syndication,
+        xhtml, xml, mediaRSS, iTunes,
+    ]
+
+    /// `uri`, as the constant above when it is one of them. Two strings that
+    /// share their storage compare equal at once; equal strings apart are
+    /// compared byte by byte, as they were for every element of a feed.
+    static func interned(_ uri: String) -> String {
+        let length = uri.utf8.count
+        for constant in known where constant.utf8.count == length && constant == uri {
+            return constant
+        }
+        return uri
+    }
+
     /// Namespaces under which plain RSS element names appear: none, RSS 1.0
     /// and 0.90, and the two URIs some RSS 2.0 publishers declared by default.
     static func isRSS(_ namespace: String?) -> Bool {

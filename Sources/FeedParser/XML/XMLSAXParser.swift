@@ -170,12 +170,25 @@ final class XMLSAXParser {
             repeating: (nil, ""), count: 256)
 
         mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+            name(pointer, isNamespace: false)
+        }
+
+        /// A namespace URI, the handlers' own constant for a known one.
+        mutating func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+            name(pointer, isNamespace: true)
+        }
+
+        @inline(__always)
+        private mutating func name(_ pointer: UnsafePointer<xmlChar>?, isNamespace: Bool)
+            -> String?
+        {
             guard let pointer else { return nil }
             // libxml2 interns names in the context's dictionary, so a pointer
             // stands for one name for the whole parse.
             let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
             if slots[slot].pointer == pointer { return slots[slot].name }
-            let value = String(cString: pointer)
+            let text = String(cString: pointer)
+            let value = isNamespace ? XMLNamespace.interned(text) : text
             slots[slot] = (pointer, value)
             return value
         }
@@ -185,11 +198,16 @@ final class XMLSAXParser {
         callbacks.state.pointee.names.name(pointer)
     }
 
+    private func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        callbacks.state.pointee.names.namespace(pointer)
+    }
+
     private func startElement(
         localName: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?,
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        let element = XMLName(namespace: name(namespace), localName: name(localName) ?? "")
+        let element = XMLName(
+            namespace: self.namespace(namespace), localName: name(localName) ?? "")
         delegate?.parser(
             self, didStart: element,
             attributes: XMLAttributes(pointer: attributes, count: attributeCount))
@@ -198,7 +216,8 @@ final class XMLSAXParser {
     private func endElement(localName: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?)
     {
         delegate?.parser(
-            self, didEnd: XMLName(namespace: name(namespace), localName: name(localName) ?? ""))
+            self,
+            didEnd: XMLName(namespace: self.namespace(namespace), localName: name(localName) ?? ""))
     }
 
     private func entity(named entityName: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {

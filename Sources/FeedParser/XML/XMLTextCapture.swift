@@ -47,7 +47,7 @@ struct XMLTextCapture {
         var end = buffer.count
         while start < end, Self.isWhitespace(buffer[start]) { start += 1 }
         while end > start, Self.isWhitespace(buffer[end - 1]) { end -= 1 }
-        let text = String(decoding: buffer[start..<end], as: UTF8.self)
+        let text = UTF8Strings.string(buffer[start..<end])
         buffer.removeAll(keepingCapacity: true)
         return text
     }

@@ -8,7 +8,7 @@ extension SQLiteStateStore: StoryStore {
         try serialized { () throws(StoreError) in
             try database.withStatement(
                 """
-                SELECT id, first_seen, last_seen, feeds, entities, alerted_rules, signatures
+                SELECT id, first_seen, last_seen, feeds, entities, alerted_rules, escalated_rules, members
                 FROM story WHERE first_seen >= ? ORDER BY first_seen
                 """, purpose: "reading recent stories"
             ) { statement throws(StoreError) in
@@ -20,7 +20,8 @@ extension SQLiteStateStore: StoryStore {
                         feeds: StringListColumn.decode(row.string(at: 3)) ?? [],
                         entities: StringListColumn.decode(row.string(at: 4)) ?? [],
                         alertedRules: StringListColumn.decode(row.string(at: 5)) ?? [],
-                        signatures: row.data(at: 6))
+                        escalatedRules: StringListColumn.decode(row.string(at: 6)) ?? [],
+                        members: row.data(at: 7))
                 }
             }
         }
@@ -32,8 +33,9 @@ extension SQLiteStateStore: StoryStore {
         try database.withStatement(
             """
             INSERT OR REPLACE INTO story
-                (id, first_seen, last_seen, feeds, entities, alerted_rules, signatures)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+                (id, first_seen, last_seen, feeds, entities, alerted_rules, escalated_rules,
+                members)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, purpose: "saving \(stories.count) stories"
         ) { statement throws(StoreError) in
             for story in stories {
@@ -44,7 +46,8 @@ extension SQLiteStateStore: StoryStore {
                 try statement.bind(StringListColumn.encode(story.feeds), at: 4)
                 try statement.bind(StringListColumn.encode(story.entities), at: 5)
                 try statement.bind(StringListColumn.encode(story.alertedRules), at: 6)
-                try statement.bind(story.signatures, at: 7)
+                try statement.bind(StringListColumn.encode(story.escalatedRules), at: 7)
+                try statement.bind(story.members, at: 8)
                 try statement.run()
             }
         }

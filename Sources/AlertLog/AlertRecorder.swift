@@ -147,6 +147,6 @@ extension AlertIndexEntry {
             story: alert.story, title: alert.item.title, logFile: position.file,
             byteOffset: position.offset, entities: alert.entities,
             searchText: ([alert.item.title ?? "", alert.snippet] + alert.matches.map(\.text))
-                .joined(separator: "\n").lowercased())
+                .joined(separator: "\n").lowercased(), kind: alert.kind.rawValue)
     }
 }

@@ -286,7 +286,7 @@ public final class PipelinePass {
                 "\(feed): first contact, \(processed.seenItems.count) items recorded without alerting"
             )
         }
-        processed.alerts.forEach { onAlert($0.alert) }
+        processed.alerts.filter(\.alert.kind.isRaised).forEach { onAlert($0.alert) }
         return nil
     }
 
@@ -322,23 +322,60 @@ public final class PipelinePass {
         for (item, hits) in firing {
             let placement = stories.place(item, of: feed.name, firing: hits, at: now)
             for hit in hits {
-                guard
-                    stories.shouldAlert(
-                        rule: hit.rule, placement: placement, notifyEach: hit.notifyEach)
-                else {
-                    processed.joinedStories += 1
-                    continue
-                }
+                // Every firing is recorded with its story: one the rule already
+                // alerted on takes it as a folded report, sent to no sink.
+                let raised = stories.shouldAlert(
+                    rule: hit.rule, placement: placement, notifyEach: hit.notifyEach)
                 let alert = AlertBuilder.alert(
                     for: hit, item: item, feed: feed.name, story: placement.storyID,
-                    sources: stories.sources(of: placement.storyID), time: now)
-                // A changed item that fires the same rule again is the same alert.
+                    sources: stories.sources(of: placement.storyID), time: now,
+                    kind: raised ? .alert : .report)
+                // A changed item that fires the same rule again is the same record.
                 guard !recorded.contains(alert.id) else { continue }
-                stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
-                processed.alerts.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
+                if raised {
+                    stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
+                } else {
+                    processed.joinedStories += 1
+                }
+                processed.alerts.append(
+                    AlertRecorder.Notified(alert: alert, sinks: raised ? hit.notify : []))
             }
+            processed.alerts += try escalations(
+                of: placement.storyID, tippedBy: item, firing: hits, of: feed.name, now: now)
         }
         return processed
+    }
+
+    /// The escalations a report tipped: one per rule whose `escalate` its
+    /// story now meets, never twice for one story and rule (the story
+    /// remembers them, and the id is stable should a crash repeat the pass).
+    private func escalations(
+        of storyID: String, tippedBy item: Item, firing hits: [RuleHit], of feed: String,
+        now: Date
+    ) throws -> [AlertRecorder.Notified] {
+        let rulesByID = Dictionary(
+            rules.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let report = StoryIndex.report(item, of: feed, firing: hits, detected: now)
+        let tipped = stories.escalations(
+            of: storyID, at: report.time, rules: rulesByID.compactMapValues(\.escalation))
+        guard !tipped.isEmpty, let story = stories.story(storyID) else { return [] }
+        let notified: [AlertRecorder.Notified] = tipped.compactMap { ruleID in
+            guard let rule = rulesByID[ruleID] else { return nil }
+            let hit =
+                hits.first { $0.rule == ruleID }
+                ?? RuleHit(
+                    rule: ruleID, title: rule.title, severity: rule.severity, matches: [],
+                    entities: [], notify: rule.notify, notifyEach: rule.notifyEach)
+            var alert = AlertBuilder.alert(
+                for: hit, item: item, feed: feed, story: storyID, sources: story.sources,
+                time: now, kind: .escalation)
+            alert.id = AlertID.make(rule: ruleID, feed: "escalation", itemID: storyID)
+            alert.severity = rule.severity.raised
+            alert.entities = story.entities.sorted()
+            return AlertRecorder.Notified(alert: alert, sinks: rule.notify)
+        }
+        let recorded = try recorder.recordedAlertIDs(among: notified.map(\.alert.id))
+        return notified.filter { !recorded.contains($0.alert.id) }
     }
 
     private func sendWebhooks(now: Date) {

@@ -94,10 +94,12 @@ let package = Package(
             ]),
         // The labelled story sets of StoriesTests/Fixtures, read and scored.
         .target(
-            name: "StoryEvaluation", dependencies: ["Stories", "FeedModel", "FeedParser", "RuleEngine"],
+            name: "StoryEvaluation",
+            dependencies: ["Stories", "FeedModel", "FeedParser", "RuleEngine"],
             path: "Tests/StoryEvaluation"),
         .testTarget(
-            name: "StoriesTests", dependencies: ["Stories", "StoryEvaluation", "FeedModel", "RuleEngine"],
+            name: "StoriesTests",
+            dependencies: ["Stories", "StoryEvaluation", "FeedModel", "RuleEngine"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "WebhooksTests",
@@ -142,7 +144,9 @@ let package = Package(
             path: "Benchmarks/AlertLogBenchmark"),
         .executableTarget(
             name: "stories-benchmark",
-            dependencies: ["StoryEvaluation", "Stories", "RuleEngine", "FeedModel", "BenchmarkSupport"],
+            dependencies: [
+                "StoryEvaluation", "Stories", "RuleEngine", "FeedModel", "BenchmarkSupport",
+            ],
             path: "Benchmarks/StoriesBenchmark"),
     ]
 )

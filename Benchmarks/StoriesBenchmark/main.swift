@@ -1,7 +1,7 @@
 import BenchmarkSupport
 import Foundation
-import StoryEvaluation
 import Stories
+import StoryEvaluation
 
 // Story grouping on the labelled sets: pairwise precision and recall of the
 // grouping the monitor uses, and the time to place one report.

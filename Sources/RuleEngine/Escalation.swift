@@ -13,7 +13,9 @@ public struct Escalation: Sendable, Equatable {
     /// How the line is written back, for listings: `3 sources within 6h`.
     public var written: String {
         let units: [(String, Double)] = [("d", 86400), ("h", 3600), ("m", 60), ("s", 1)]
-        let unit = units.first { within >= $0.1 && within.truncatingRemainder(dividingBy: $0.1) == 0 }
+        let unit = units.first {
+            within >= $0.1 && within.truncatingRemainder(dividingBy: $0.1) == 0
+        }
         let duration = unit.map { "\(Int(within / $0.1))\($0.0)" } ?? "\(Int(within))s"
         return "\(sources) sources within \(duration)"
     }

@@ -187,6 +187,7 @@ enum SchemaMigrations {
                 ALTER TABLE story RENAME COLUMN signatures TO members;
                 UPDATE story SET members = x'';
                 ALTER TABLE story ADD COLUMN escalated_rules TEXT NOT NULL DEFAULT '[]';
+                CREATE INDEX story_by_last_seen ON story (last_seen);
                 """),
     ]
 

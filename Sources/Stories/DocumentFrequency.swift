@@ -21,7 +21,6 @@ public struct DocumentFrequency: Sendable, Equatable {
 
     /// Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1.
     public func inverse(of term: String) -> Double {
-        log(Double(reports + 1) / Double(counts[term, default: 0] + 1))+1
+        log(Double(reports + 1) / Double(counts[term, default: 0] + 1)) + 1
     }
 }
-

@@ -80,7 +80,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     static let followUpCues: [(EventKind, [[String]])] = [
         (
             .arrest,
-            cues("arrest, arrests, arrested, detain, detains, detained, detention, custody, apprehended, nabbed")
+            cues(
+                "arrest, arrests, arrested, detain, detains, detained, detention, custody, apprehended, nabbed"
+            )
         ),
         (.funeral, cues("funeral, funerals, bury, buried, buries, burial, laid to rest")),
         (

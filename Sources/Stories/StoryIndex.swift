@@ -57,7 +57,8 @@ public struct StoryIndex: Sendable {
             best = (index, score)
         }
         guard let best else {
-            let id = "s-" + String(StableHash.hex128(of: ["story", report.feed, report.id]).prefix(16))
+            let id =
+                "s-" + String(StableHash.hex128(of: ["story", report.feed, report.id]).prefix(16))
             stories.append(
                 Story(
                     id: id, firstSeen: report.time, lastSeen: report.time, feeds: [report.feed],

@@ -56,4 +56,3 @@ public struct TermVector: Sendable, Equatable, Codable {
         Dictionary(zip(terms, weights), uniquingKeysWith: { first, _ in first })
     }
 }
-

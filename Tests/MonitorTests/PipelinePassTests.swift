@@ -23,9 +23,10 @@ import Testing
         // The observer's report of the bombing fired haqqani-attack too: it
         // is in the log, folded into the story, and was sent nowhere.
         let folded = records.filter { $0.kind == .report }
-        #expect(folded.map { "\($0.feed) \($0.rule) \($0.item.id)" } == [
-            "observer haqqani-attack tag:indusobserver.example,2026:region-88231"
-        ])
+        #expect(
+            folded.map { "\($0.feed) \($0.rule) \($0.item.id)" } == [
+                "observer haqqani-attack tag:indusobserver.example,2026:region-88231"
+            ])
         #expect(folded.first?.sources == 2)
         let fired = Set(logged.map { "\($0.feed) \($0.rule) \($0.item.id)" })
         // Both outlets' bombing reports are one story: haqqani-attack alerts

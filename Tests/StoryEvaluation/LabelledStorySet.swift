@@ -49,7 +49,8 @@ public struct LabelledStorySet: Sendable {
                 reports.append(try decoder.decode(Report.self, from: Data(line.utf8)))
             } catch {
                 throw LabelledSetError(
-                    message: "\(folder)/\(file).jsonl:\(number + 1): not a labelled report: \(error)")
+                    message:
+                        "\(folder)/\(file).jsonl:\(number + 1): not a labelled report: \(error)")
             }
         }
         reports.sort { ($0.published, $0.report) < ($1.published, $1.report) }
@@ -57,7 +58,8 @@ public struct LabelledStorySet: Sendable {
             contentsOf: directory.appendingPathComponent("entities.rules"), encoding: .utf8)
         let rules = try RuleSet.compile(files: [("\(folder)/entities.rules", rulesSource)])
         let feed = try FeedParser.parse(Data(rss(of: reports).utf8))
-        let items = Dictionary(feed.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let items = Dictionary(
+            feed.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return LabelledStorySet(name: file, reports: reports, rules: rules, items: items)
     }
 
@@ -85,8 +87,10 @@ public struct LabelledStorySet: Sendable {
     }
 
     static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+            of: "<", with: "&lt;"
+        )
+        .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
 

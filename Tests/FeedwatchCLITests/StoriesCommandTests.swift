@@ -96,6 +96,7 @@ import Testing
         let survivedStory = try #require(storyOf["survived"])
         let killedStory = try #require(storyOf["killed"])
         #expect(survivedStory != killedStory)
+        // One source per story: nothing escalates yet.
         #expect(raised.allSatisfy { $0["kind"] as? String == "alert" })
 
         // Another outlet's report of the bombing folds into its story.

@@ -158,3 +158,54 @@ import Testing
         #expect(after.frequency.reports == 2)
     }
 }
+
+@Suite struct StoryEscalationTests {
+    let time = Date(timeIntervalSince1970: 1_795_514_400)
+    let rules = ["spreading": Escalation(sources: 3, within: 6 * 3600)]
+
+    func report(_ feed: String, after seconds: TimeInterval) -> StoryReport {
+        var source = StoryIndexTests.reports[0]
+        source.feed = feed
+        source.id = feed
+        return StoryIndexTests.report(source, at: time.addingTimeInterval(seconds))
+    }
+
+    @Test func escalatesOnceAtTheThresholdAndNotBefore() {
+        var index = StoryIndex()
+        let story = index.place(report("a", after: 0)).storyID
+        index.recordAlert(rule: "spreading", storyID: story)
+        _ = index.place(report("b", after: 600))
+        #expect(
+            index.escalations(of: story, at: time.addingTimeInterval(600), rules: rules).isEmpty)
+        // Another report of a feed the story has is no new source.
+        _ = index.place(report("b", after: 900))
+        #expect(
+            index.escalations(of: story, at: time.addingTimeInterval(900), rules: rules).isEmpty)
+        #expect(index.place(report("c", after: 1200)).storyID == story)
+        #expect(
+            index.escalations(of: story, at: time.addingTimeInterval(1200), rules: rules) == [
+                "spreading"
+            ])
+        _ = index.place(report("d", after: 1800))
+        #expect(
+            index.escalations(of: story, at: time.addingTimeInterval(1800), rules: rules).isEmpty)
+        // The story remembers it through the store.
+        let reloaded = StoryIndex(stories: index.unsavedStories.map(StoryIndex.Story.init(stored:)))
+        #expect(reloaded.story(story)?.escalatedRules == ["spreading"])
+    }
+
+    @Test func aStoryThatSpreadsTooSlowlyOrWasNotAlertedOnDoesNotEscalate() {
+        var index = StoryIndex()
+        let story = index.place(report("a", after: 0)).storyID
+        _ = index.place(report("b", after: 600))
+        _ = index.place(report("c", after: 1200))
+        // The rule never alerted on the story.
+        #expect(
+            index.escalations(of: story, at: time.addingTimeInterval(1200), rules: rules).isEmpty)
+        index.recordAlert(rule: "spreading", storyID: story)
+        // Three feeds, but the third came after the rule's six hours.
+        #expect(
+            index.escalations(of: story, at: time.addingTimeInterval(7 * 3600), rules: rules)
+                .isEmpty)
+    }
+}

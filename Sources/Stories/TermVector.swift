@@ -4,12 +4,34 @@ import Foundation
 /// strongest terms so that a story's state stays small.
 public struct TermVector: Sendable, Equatable, Codable {
     /// Terms in order of weight (then term), with their weights.
-    public var terms: [String]
-    public var weights: [Double]
+    public private(set) var terms: [String]
+    public private(set) var weights: [Double]
+    /// The weight of each term, for the cosine: built once, not per comparison.
+    private var weightOfTerm: [String: Double]
 
     public init(terms: [String], weights: [Double]) {
         self.terms = terms
         self.weights = weights
+        self.weightOfTerm = Self.lookup(terms, weights)
+    }
+
+    enum CodingKeys: String, CodingKey { case terms, weights }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            terms: try container.decode([String].self, forKey: .terms),
+            weights: try container.decode([Double].self, forKey: .weights))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(terms, forKey: .terms)
+        try container.encode(weights, forKey: .weights)
+    }
+
+    private static func lookup(_ terms: [String], _ weights: [Double]) -> [String: Double] {
+        Dictionary(zip(terms, weights), uniquingKeysWith: { first, _ in first })
     }
 
     /// Weight = (1 + ln tf) × idf, × `newsFactor` for a word of the news
@@ -27,17 +49,16 @@ public struct TermVector: Sendable, Equatable, Codable {
         let length = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         weighted.sort { ($0.weight, $1.term) > ($1.weight, $0.term) }
         let kept = weighted.prefix(maximumTerms)
-        terms = kept.map(\.term)
-        weights = kept.map { length > 0 ? $0.weight / length : 0 }
+        self.init(
+            terms: kept.map(\.term), weights: kept.map { length > 0 ? $0.weight / length : 0 })
     }
 
     /// The cosine of the two vectors (both unit length before their cut).
     public func cosine(with other: TermVector) -> Double {
         let (small, large) = terms.count <= other.terms.count ? (self, other) : (other, self)
-        let lookup = large.lookup
         var sum = 0.0
         for (term, weight) in zip(small.terms, small.weights) {
-            if let theirs = lookup[term] { sum += weight * theirs }
+            if let theirs = large.weightOfTerm[term] { sum += weight * theirs }
         }
         return sum
     }
@@ -46,13 +67,8 @@ public struct TermVector: Sendable, Equatable, Codable {
     /// story and its copy, an item republished with a new headline word) are
     /// above 0.6.
     public func jaccard(with other: TermVector) -> Double {
-        let mine = Set(terms)
-        let theirs = Set(other.terms)
-        let union = mine.union(theirs).count
-        return union == 0 ? 0 : Double(mine.intersection(theirs).count) / Double(union)
-    }
-
-    private var lookup: [String: Double] {
-        Dictionary(zip(terms, weights), uniquingKeysWith: { first, _ in first })
+        let shared = terms.reduce(0) { $0 + (other.weightOfTerm[$1] == nil ? 0 : 1) }
+        let union = terms.count + other.terms.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
     }
 }

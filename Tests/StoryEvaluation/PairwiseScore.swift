@@ -52,14 +52,27 @@ extension LabelledStorySet {
     /// Places every report, in arrival order, as the monitor would: the item
     /// as parsed, the rules' hits, the story index. Returns report id → story id.
     public func group(grouping: StoryGrouping = StoryGrouping()) -> [String: String] {
+        group(storyReports(), grouping: grouping)
+    }
+
+    /// Each report as the story index receives it: the item as parsed, with
+    /// the entities of the rules' hits.
+    public func storyReports() -> [StoryReport] {
+        reports.compactMap { report in
+            guard let item = items[report.report] else { return nil }
+            let hits = rules.evaluate(item, feed: FeedContext(name: report.feed, tags: []))
+            return StoryIndex.report(
+                item, of: report.feed, firing: hits, detected: report.published)
+        }
+    }
+
+    /// Places `storyReports` in order in a new index. Returns report id → story id.
+    public func group(_ storyReports: [StoryReport], grouping: StoryGrouping = StoryGrouping())
+        -> [String: String]
+    {
         var index = StoryIndex(grouping: grouping)
         var storyOf: [String: String] = [:]
-        for report in reports {
-            guard let item = items[report.report] else { continue }
-            let hits = rules.evaluate(item, feed: FeedContext(name: report.feed, tags: []))
-            let placement = index.place(item, of: report.feed, firing: hits, at: report.published)
-            storyOf[report.report] = placement.storyID
-        }
+        for report in storyReports { storyOf[report.id] = index.place(report).storyID }
         return storyOf
     }
 

@@ -32,6 +32,12 @@ struct AlertsRedeliverCommand: ParsableCommand {
     func run() throws {
         let setup = try loadSetup(common)
         let alert = try findAlert(setup: setup)
+        guard alert.kind.isRaised else {
+            printError(
+                "feedwatch: alerts redeliver: \(alert.id) is a report folded into story \(alert.story), raised to no sink; its story's alert is in feedwatch stories show \(alert.story)"
+            )
+            throw ExitStatus.failures
+        }
         let store: any StateStore
         do {
             store = try StateOpening.forMonitor(path: setup.statePath)

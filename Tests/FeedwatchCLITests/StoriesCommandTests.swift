@@ -118,6 +118,10 @@ import Testing
         #expect(folded["story"] as? String == killedStory)
         #expect(folded["feed"] as? String == "herald")
         #expect(folded["sources"] as? Int == 2)
+        // A folded report was raised to no one: there is nothing to send again.
+        let redeliver = try runner.run(["alerts", "redeliver", folded["id"] as? String ?? ""])
+        #expect(redeliver.status == 1)
+        #expect(redeliver.standardError.contains("folded into story \(killedStory)"))
         let lines = try runner.run(["alerts"]).standardOutput
         #expect(lines.contains("[2 sources]  Khalil Haqqani killed in ministry bombing"))
 

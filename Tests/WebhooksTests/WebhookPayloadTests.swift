@@ -33,6 +33,19 @@ import Testing
         #expect(context.contains("*HIGH*") && context.contains("matched: Khalil Haqqani"))
     }
 
+    @Test func anEscalationSaysSoWithItsSources() throws {
+        var alert = sampleAlert(severity: .critical)
+        alert.kind = .escalation
+        alert.sources = 3
+        #expect(
+            WebhookPayload.headline(alert)
+                == "[CRITICAL] haqqani-attack: escalation, 3 sources: Khalil Haqqani killed in Kabul blast"
+        )
+        let data = try WebhookPayload.body(for: alert, format: .json)
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(record["kind"] as? String == "escalation")
+    }
+
     @Test func discordHasContentAndOneEmbed() throws {
         let message = try object(.discord)
         #expect((message["content"] as? String)?.hasPrefix("[HIGH] haqqani-attack:") == true)

@@ -113,7 +113,8 @@ public enum AlertText {
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
-    private static let timeFormatter: DateFormatter = {
+    /// `2026-11-24 10:35Z`: minutes, UTC; the stories' listing shares it.
+    static let timeFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

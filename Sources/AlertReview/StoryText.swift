@@ -32,11 +32,5 @@ public enum StoryText {
         return lines.joined(separator: "\n")
     }
 
-    private static let timeFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm'Z'"
-        return formatter
-    }()
+    private static var timeFormatter: DateFormatter { AlertText.timeFormatter }
 }

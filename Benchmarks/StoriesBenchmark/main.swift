@@ -16,6 +16,7 @@ let fixtures = URL(
 var grouping = StoryGrouping()
 grouping.threshold = arguments.decimal("--threshold", default: grouping.threshold)
 grouping.decayPerDay = arguments.decimal("--decay", default: grouping.decayPerDay)
+if arguments.has("--no-tolls") { grouping.comparesTolls = false }
 
 show("set        role      reports incidents  precision  recall  µs/report")
 for (folder, file) in LabelledStorySet.all {

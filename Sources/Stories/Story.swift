@@ -42,13 +42,27 @@ extension StoryIndex {
             public var feed: String
             public var time: Date
             public var event: EventKind.Reading
+            /// The number of dead its headline gives (`DeathToll`).
+            public var toll: Int?
             public var vector: TermVector
 
-            public init(feed: String, time: Date, event: EventKind.Reading, vector: TermVector) {
+            public init(
+                feed: String, time: Date, event: EventKind.Reading, toll: Int? = nil,
+                vector: TermVector
+            ) {
                 self.feed = feed
                 self.time = time
                 self.event = event
+                self.toll = toll
                 self.vector = vector
+            }
+
+            /// Whether the two headlines tell different events by their tolls:
+            /// the later gives less than half the dead of the earlier.
+            func tollConflicts(with other: Member) -> Bool {
+                time <= other.time
+                    ? DeathToll.conflicts(earlier: toll, later: other.toll)
+                    : DeathToll.conflicts(earlier: other.toll, later: toll)
             }
         }
 

@@ -19,6 +19,9 @@ public struct StoryGrouping: Sendable, Equatable {
     /// story is) and the most recent (where its wording has drifted to).
     public var maximumMembers = 16
     public var keptFirst = 4
+    /// A story whose headlines gave a toll is no candidate for a later
+    /// headline giving less than half of it (`DeathToll`).
+    public var comparesTolls = true
     /// Terms kept per member.
     public var maximumTerms = 48
 

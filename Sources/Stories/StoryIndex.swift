@@ -48,7 +48,8 @@ public struct StoryIndex: Sendable {
             termCounts: report.termCounts, frequency: frequency,
             newsFactor: grouping.newsFactor, maximumTerms: grouping.maximumTerms)
         let member = Story.Member(
-            feed: report.feed, time: report.time, event: report.event, vector: vector)
+            feed: report.feed, time: report.time, event: report.event, toll: report.toll,
+            vector: vector)
         var best: (index: Int, score: Double)?
         for index in stories.indices {
             guard let score = score(of: member, against: stories[index]),
@@ -82,7 +83,10 @@ public struct StoryIndex: Sendable {
         guard abs(report.time.timeIntervalSince(story.firstSeen)) <= grouping.window else {
             return nil
         }
-        if story.members.contains(where: { $0.event.conflicts(with: report.event) }) {
+        if story.members.contains(where: {
+            $0.event.conflicts(with: report.event)
+                || (grouping.comparesTolls && $0.tollConflicts(with: report))
+        }) {
             return nil
         }
         var pool = story.members

@@ -15,6 +15,8 @@ public struct StoryReport: Sendable, Equatable {
     public var termCounts: [String: Int]
     public var entities: Set<String>
     public var event: EventKind.Reading
+    /// The number of dead its headline gives (`DeathToll`).
+    public var toll: Int?
 
     public init(
         id: String, feed: String, time: Date, titleWords: [String], leadWords: [String],
@@ -25,6 +27,7 @@ public struct StoryReport: Sendable, Equatable {
         self.time = time
         self.entities = entities
         self.event = EventKind.reading(ofTitle: titleWords)
+        self.toll = DeathToll.of(title: titleWords)
         var counts: [String: Int] = [:]
         for term in ReportTerms.of(words: titleWords) + ReportTerms.of(words: leadWords) {
             counts[term, default: 0] += 1

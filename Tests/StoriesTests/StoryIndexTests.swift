@@ -209,3 +209,29 @@ import Testing
                 .isEmpty)
     }
 }
+
+@Suite struct DeathTollTests {
+    @Test(arguments: [
+        ("Bombing at Afghan mosque kills at least 17 worshippers", 17),
+        ("Death Toll In Kunduz Mosque Explosion Rises To 21", 21),
+        ("Ukraine war: Six dead as bomb hits Kharkiv flats", 6),
+        ("Bandits Abduct 43, Kill Three In Zamfara Village", 3),
+        ("Fourteen Niger soldiers killed in ambush near Mali border", 14),
+    ])
+    func theTollIsTheNumberNearestAWordOfDeath(title: String, toll: Int) {
+        #expect(DeathToll.of(title: TextWords.of(title)) == toll)
+    }
+
+    @Test func aTitleWithoutDeadGivesNoToll() {
+        #expect(DeathToll.of(title: TextWords.of("Blast near Khalil Haqqani's office")) == nil)
+        #expect(DeathToll.of(title: TextWords.of("43 abducted in Zamfara")) == nil)
+    }
+
+    @Test func onlyAFallByMoreThanHalfTellsAnotherEvent() {
+        #expect(!DeathToll.conflicts(earlier: 9, later: 17))
+        #expect(!DeathToll.conflicts(earlier: 6, later: 3))
+        #expect(DeathToll.conflicts(earlier: 6, later: 2))
+        #expect(!DeathToll.conflicts(earlier: nil, later: 2))
+        #expect(!DeathToll.conflicts(earlier: 6, later: nil))
+    }
+}

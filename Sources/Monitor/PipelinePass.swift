@@ -32,6 +32,8 @@ public final class PipelinePass {
 
     let configuration: ConfigurationFile
     let rules: RuleSet
+    /// The rules that say `escalate`, by id.
+    let escalatingRules: [String: RuleSummary]
     let store: any StateStore
     let recorder: AlertRecorder
     /// Sends the outbox's due webhook deliveries, before and after each pass.
@@ -55,6 +57,9 @@ public final class PipelinePass {
     ) {
         self.configuration = configuration
         self.rules = rules
+        self.escalatingRules = Dictionary(
+            rules.rules.filter { $0.escalation != nil }.map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         self.store = store
         self.recorder = AlertRecorder(
             log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks))
@@ -341,7 +346,7 @@ public final class PipelinePass {
                     AlertRecorder.Notified(alert: alert, sinks: raised ? hit.notify : []))
             }
             processed.alerts += try escalations(
-                of: placement.storyID, tippedBy: item, firing: hits, of: feed.name, now: now)
+                of: placement, tippedBy: item, firing: hits, of: feed.name, now: now)
         }
         return processed
     }
@@ -350,17 +355,17 @@ public final class PipelinePass {
     /// story now meets, never twice for one story and rule (the story
     /// remembers them, and the id is stable should a crash repeat the pass).
     private func escalations(
-        of storyID: String, tippedBy item: Item, firing hits: [RuleHit], of feed: String,
-        now: Date
+        of placement: StoryIndex.Placement, tippedBy item: Item, firing hits: [RuleHit],
+        of feed: String, now: Date
     ) throws -> [AlertRecorder.Notified] {
-        let rulesByID = Dictionary(
-            rules.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let report = StoryIndex.report(item, of: feed, firing: hits, detected: now)
+        guard !escalatingRules.isEmpty else { return [] }
+        let storyID = placement.storyID
         let tipped = stories.escalations(
-            of: storyID, at: report.time, rules: rulesByID.compactMapValues(\.escalation))
+            of: storyID, at: placement.time,
+            rules: escalatingRules.compactMapValues(\.escalation))
         guard !tipped.isEmpty, let story = stories.story(storyID) else { return [] }
         let notified: [AlertRecorder.Notified] = tipped.compactMap { ruleID in
-            guard let rule = rulesByID[ruleID] else { return nil }
+            guard let rule = escalatingRules[ruleID] else { return nil }
             let hit =
                 hits.first { $0.rule == ruleID }
                 ?? RuleHit(

@@ -37,6 +37,8 @@ public struct StoryIndex: Sendable {
         public var isNew: Bool
         /// Entities this report named that the story did not have before it.
         public var newEntities: Set<String>
+        /// The time the report was placed at (`StoryReport.time`).
+        public var time: Date
     }
 
     /// Files a report under its story, creating one when nothing is close enough.
@@ -64,11 +66,14 @@ public struct StoryIndex: Sendable {
                 Story(
                     id: id, firstSeen: report.time, lastSeen: report.time, feeds: [report.feed],
                     entities: report.entities, members: [member], changed: true))
-            return Placement(storyID: id, isNew: true, newEntities: report.entities)
+            return Placement(
+                storyID: id, isNew: true, newEntities: report.entities, time: report.time)
         }
         let newEntities = report.entities.subtracting(stories[best.index].entities)
         stories[best.index].join(member, entities: report.entities, grouping: grouping)
-        return Placement(storyID: stories[best.index].id, isNew: false, newEntities: newEntities)
+        return Placement(
+            storyID: stories[best.index].id, isNew: false, newEntities: newEntities,
+            time: report.time)
     }
 
     /// How close a report is to a story, or nil when it may not join it:

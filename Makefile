@@ -45,6 +45,9 @@ demo: release
 	@echo
 	@echo "== feedwatch alerts --details =="
 	@$(RELEASE_BIN) alerts --config examples/feeds.conf --rules rules --details
+	@echo
+	@echo "== feedwatch stories =="
+	@$(RELEASE_BIN) stories --config examples/feeds.conf --rules rules
 
 test: deps
 	$(SWIFT) build --build-tests

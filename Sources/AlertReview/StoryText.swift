@@ -11,8 +11,9 @@ public enum StoryText {
         let entities = story.entities.isEmpty ? "-" : story.entities.joined(separator: ", ")
         let alert = story.alert.map { "alert \($0.prefix(8))" } ?? "no alert"
         let title = story.reports.first.map { $0.item.title ?? $0.item.id } ?? ""
+        let reports = story.reports.count == 1 ? "1 report" : "\(story.reports.count) reports"
         return
-            "\(story.id)  \(first) … \(last)  \(sources)  \(entities)  \(alert)  \(story.reports.count) reports  \(title)"
+            "\(story.id)  \(first) … \(last)  \(sources)  \(entities)  \(alert)  \(reports)  \(title)"
     }
 
     /// The story and every report: feed, title, link, published, rules, alert.

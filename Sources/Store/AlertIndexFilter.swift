@@ -17,6 +17,8 @@ public struct AlertIndexFilter: Sendable, Equatable {
     public var entity: String?
     /// Alerts whose title, snippet or matched text contains this, in any case.
     public var text: String?
+    /// Records of this kind only.
+    public var kind: String?
     /// Records of any kind but this one (`report`: the folded firings, which
     /// `alerts` leaves out unless asked).
     public var excludedKind: String?

@@ -36,7 +36,10 @@ let package = Package(
         // HTTPTransport is the one module that imports CCurl.
         .target(name: "HTTPTransport", dependencies: ["CCurl"]),
         .target(name: "FeedFetcher", dependencies: ["FeedModel", "HTTPTransport"]),
-        .target(name: "RuleEngine", dependencies: ["FeedModel"]),
+        // Crypto for the digests that key the compiled rules kept beside the state.
+        .target(
+            name: "RuleEngine",
+            dependencies: ["FeedModel", .product(name: "Crypto", package: "swift-crypto")]),
         // The state: one protocol per concern, and their values.
         .target(name: "Store", dependencies: ["FeedModel"]),
         // The state in one SQLite file; the one module that imports CSQLite.
@@ -148,5 +151,15 @@ let package = Package(
                 "StoryEvaluation", "Stories", "RuleEngine", "FeedModel", "BenchmarkSupport",
             ],
             path: "Benchmarks/StoriesBenchmark"),
+        .executableTarget(
+            name: "startup-benchmark", dependencies: ["BenchmarkSupport"],
+            path: "Benchmarks/StartupBenchmark"),
+        .executableTarget(
+            name: "state-benchmark",
+            dependencies: [
+                "Monitor", "Configuration", "AlertLog", "Store", "SQLiteStore", "FeedModel",
+                "BenchmarkSupport",
+            ],
+            path: "Benchmarks/StateBenchmark"),
     ]
 )

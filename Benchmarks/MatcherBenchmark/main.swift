@@ -2,7 +2,8 @@
 // watchlists of 100 to 50,000 entities (3 aliases each) and 500 rules, over a
 // generated news corpus of at least 50 MB, side by side with Python's
 // pyahocorasick over the same names and text, and with a per-rule
-// regular-expression loop (measured on a sample and extrapolated).
+// regular-expression loop (measured on a sample and extrapolated); then text in
+// Arabic script, and in Chinese and Thai, each on its own line.
 //
 // Run: swift run -c release matcher-benchmark [--megabytes N] [--sizes 100,1000]
 //      [--repeat PASSES] [--regex-seconds S] [--no-comparisons]
@@ -148,26 +149,46 @@ for row in rows {
     )
 }
 
+/// Matches `items` once and prints their figure on one line, after `label`.
+func measureScript(_ label: String, _ items: [Item], ruleSet: RuleSet, entities: Int) {
+    let bytes = items.reduce(0) { $0 + $1.text.content.utf8.count + $1.text.title.utf8.count }
+    let start = cpuNow()
+    var hits = 0
+    for item in items {
+        hits += ruleSet.evaluate(item, feed: FeedContext(name: "benchmark")).count
+    }
+    let elapsed = seconds(since: start)
+    let megabytes = Double(bytes) / 1_000_000
+    print(
+        "\(label), \(format(megabytes)) MB, \(entities) entities: "
+            + "\(format(megabytes / elapsed)) MB/s, \(format(Double(items.count) / elapsed, 0)) items/s, \(hits) hits"
+    )
+}
+
 // Text in Arabic script (as in Urdu, Pashto and Dari feeds) takes the
 // normalizer's scalar-by-scalar path: its own figure, with the smallest watchlist.
+print("")
 if let size = sizes.first {
     let ruleSet = try RuleSet.compile(files: [
         (name: "benchmark.rules", source: Generator.rulesSource(Array(allEntities.prefix(size))))
     ])
-    let arabic = Generator.arabicScriptCorpus(megabytes: max(1, megabytes / 10))
-    let arabicBytes = arabic.reduce(0) {
-        $0 + $1.text.content.utf8.count + $1.text.title.utf8.count
-    }
-    let start = cpuNow()
-    var hits = 0
-    for item in arabic {
-        hits += ruleSet.evaluate(item, feed: FeedContext(name: "benchmark")).count
-    }
-    let elapsed = seconds(since: start)
-    print(
-        "\nArabic-script text, \(format(Double(arabicBytes) / 1_000_000)) MB, \(size) entities: "
-            + "\(format(Double(arabicBytes) / 1_000_000 / elapsed)) MB/s, \(format(Double(arabic.count) / elapsed, 0)) items/s"
-    )
+    measureScript(
+        "Arabic-script text", Generator.arabicScriptCorpus(megabytes: max(1, megabytes / 10)),
+        ruleSet: ruleSet, entities: size)
+}
+
+// Chinese and Thai text: every character is a token, so the normalizer and the
+// automaton see several times as many tokens per byte as in Latin text. Its
+// own figure, with a watchlist of names in Chinese, Thai and Japanese.
+do {
+    let names = SpacelessScriptCorpus.names(300)
+    let ruleSet = try RuleSet.compile(files: [
+        (name: "spaceless.rules", source: SpacelessScriptCorpus.rulesSource(names))
+    ])
+    measureScript(
+        "Chinese and Thai text",
+        SpacelessScriptCorpus.items(megabytes: max(1, megabytes / 10), names: names),
+        ruleSet: ruleSet, entities: names.count)
 }
 
 print("")

@@ -20,6 +20,13 @@ public struct AlertLogReader: Sendable {
         public var offset: Int64
         public var reason: String
 
+        public init(path: String, line: Int?, offset: Int64, reason: String) {
+            self.path = path
+            self.line = line
+            self.offset = offset
+            self.reason = reason
+        }
+
         public var description: String {
             let place = line.map { "\(path):\($0)" } ?? "\(path) at byte \(offset)"
             return "\(place): alerting: skipped a corrupt line: \(reason)"

@@ -13,7 +13,8 @@ public final class AlertRecorder {
     /// A delivery not made within this time is given up as dead.
     public static let defaultDeliveryExpiry: TimeInterval = 24 * 3600
 
-    let log: AlertLogWriter
+    /// The log it appends to.
+    public let log: AlertLogWriter
     /// The index that says what is recorded, and the commit that records it.
     let store: any AlertIndexStore & PassCommitStore
     /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.

@@ -35,7 +35,8 @@ public struct AlertSearch {
     public var usesIndex: Bool { index != nil }
 
     /// The alerts matching `filter`, newest first, at most `limit`, and the
-    /// lines of the log skipped as corrupt (reading the log only).
+    /// lines skipped: corrupt lines of the log, or index entries that do not
+    /// point at their alert (a stale index).
     public func alerts(matching filter: AlertFilter, limit: Int?) throws -> (
         alerts: [Alert], corrupt: [AlertLogReader.CorruptLine]
     ) {
@@ -45,10 +46,27 @@ public struct AlertSearch {
             return (limit.map { Array(selected.prefix($0)) } ?? selected, corrupt)
         }
         var alerts: [Alert] = []
+        var stale: [AlertLogReader.CorruptLine] = []
         for entry in try index.alerts(matching: filter.indexFilter(limit: limit)) {
-            if let alert = try record(of: entry) { alerts.append(alert) }
+            if let alert = try record(of: entry) {
+                alerts.append(alert)
+            } else {
+                // Never a silent gap: an answer missing alerts must say so.
+                stale.append(staleEntry(entry))
+            }
         }
-        return (alerts, [])
+        return (alerts, stale)
+    }
+
+    /// An index entry whose line is not its alert, as a problem to report.
+    private func staleEntry(_ entry: AlertIndexEntry) -> AlertLogReader.CorruptLine {
+        let folder = URL(fileURLWithPath: logPath).deletingLastPathComponent()
+        return AlertLogReader.CorruptLine(
+            path: folder.appendingPathComponent(entry.logFile).path, line: nil,
+            offset: entry.byteOffset,
+            reason:
+                "the index places alert \(entry.alertID) here, but the line is not that alert; "
+                + "`feedwatch alerts reindex` rebuilds the index from the log")
     }
 
     /// Index entries only: the one-line listing needs nothing more.

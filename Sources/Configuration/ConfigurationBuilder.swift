@@ -8,7 +8,7 @@ struct ConfigurationBuilder {
 
     static let monitorKeys = [
         "state", "alert-log", "interval", "concurrency", "timeout", "max-size", "stale-after",
-        "health-notify",
+        "health-notify", "archive", "forget",
     ]
     static let sinkKeys = ["url", "format", "secret"]
     static let feedKeys = ["url", "interval", "tags", "enabled"]
@@ -18,10 +18,13 @@ struct ConfigurationBuilder {
     let file: String
     let directory: URL
     private(set) var configuration: ConfigurationFile
-    private(set) var problems: [ConfigurationProblem] = []
+    private(set) var problems: [LocatedProblem] = []
+    /// The part the problems found now belong to.
+    private var part = ConfigurationPart.unattributed
     /// Section title → line of its header, to name the first of a duplicate pair.
     private var definedAt: [String: Int] = [:]
     private var healthNotifyLine = 0
+    private var archiveLine = 0
 
     init(file: String, directory: URL) {
         self.file = file
@@ -31,6 +34,7 @@ struct ConfigurationBuilder {
 
     mutating func add(_ sections: [Section]) {
         for section in sections {
+            part = section.part(ofKey: nil)
             if let first = definedAt[section.title] {
                 problem(section.line, "\(section.title) is defined twice (first at line \(first))")
                 continue
@@ -43,7 +47,11 @@ struct ConfigurationBuilder {
             }
         }
         resolveSettingsPaths()
+        part = .monitor(key: "health-notify")
         checkHealthNotify()
+        // Spoils both keys: a command that reads one reads the other.
+        part = .monitor(key: "archive")
+        checkRetention()
     }
 
     // MARK: Sections
@@ -51,12 +59,17 @@ struct ConfigurationBuilder {
     private mutating func addMonitor(_ section: Section) {
         var settings = configuration.settings
         for entry in knownEntries(of: section, allowed: Self.monitorKeys) {
+            part = .monitor(key: entry.key)
             switch entry.key {
             case "state": settings.statePath = entry.value
             case "alert-log": settings.alertLogPath = entry.value
             case "interval": duration(entry).map { settings.interval = $0 }
             case "timeout": duration(entry).map { settings.timeout = $0 }
             case "stale-after": duration(entry).map { settings.staleAfter = $0 }
+            case "archive":
+                duration(entry).map { settings.archive = $0 }
+                archiveLine = entry.line
+            case "forget": duration(entry).map { settings.forget = $0 }
             case "max-size": size(entry).map { settings.maxSize = $0 }
             case "concurrency":
                 integer(entry, in: 1...Self.maximumConcurrency).map { settings.concurrency = $0 }
@@ -142,21 +155,36 @@ struct ConfigurationBuilder {
         }
     }
 
+    /// A forgotten item takes its archived text with it, so texts kept
+    /// longer than items are remembered would be a promise the state breaks.
+    private mutating func checkRetention() {
+        let settings = configuration.settings
+        guard settings.archive > settings.forget else { return }
+        problem(
+            archiveLine,
+            "archive (\(DurationParser.text(settings.archive))) is longer than forget (\(DurationParser.text(settings.forget))): a forgotten item takes its archived text with it; make forget at least as long"
+        )
+    }
+
     // MARK: Entries and values
 
     /// The entries whose keys the section allows; the others are reported.
     private mutating func knownEntries(of section: Section, allowed: [String]) -> [Entry] {
         section.entries.filter { entry in
             guard allowed.contains(entry.key) else {
+                let suggestion = SpellingSuggestion.closest(to: entry.key, among: allowed)
                 let hint =
-                    SpellingSuggestion.closest(to: entry.key, among: allowed).map {
-                        "did you mean '\($0)'?"
-                    } ?? "expected one of: \(allowed.joined(separator: ", "))"
-                problem(entry.line, "unknown key '\(entry.key)' in \(section.title); \(hint)")
+                    suggestion.map { "did you mean '\($0)'?" }
+                    ?? "expected one of: \(allowed.joined(separator: ", "))"
+                // A misspelt [monitor] key spoils the key it was meant to be.
+                problem(
+                    entry.line, "unknown key '\(entry.key)' in \(section.title); \(hint)",
+                    in: section.part(ofKey: suggestion ?? entry.key))
                 return false
             }
             if entry.value.isEmpty && entry.key != "tags" {
-                problem(entry.line, "\(entry.key): needs a value")
+                problem(
+                    entry.line, "\(entry.key): needs a value", in: section.part(ofKey: entry.key))
                 return false
             }
             return true
@@ -255,7 +283,11 @@ struct ConfigurationBuilder {
         }
     }
 
-    private mutating func problem(_ line: Int, _ message: String) {
-        problems.append(ConfigurationProblem(file: file, line: line, message: message))
+    private mutating func problem(_ line: Int, _ message: String, in part: ConfigurationPart? = nil)
+    {
+        problems.append(
+            LocatedProblem(
+                problem: ConfigurationProblem(file: file, line: line, message: message),
+                part: part ?? self.part))
     }
 }

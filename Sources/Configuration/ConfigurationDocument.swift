@@ -24,12 +24,12 @@ struct ConfigurationDocument {
     }
 
     /// The sections feeds.conf knows.
-    enum SectionKind: String {
+    enum SectionKind: String, CaseIterable {
         case monitor, sink, feed
     }
 
     var sections: [Section] = []
-    var problems: [ConfigurationProblem] = []
+    var problems: [LocatedProblem] = []
 
     /// Reads `text`; problems name `file` as given.
     init(text: String, file: String) {
@@ -37,8 +37,13 @@ struct ConfigurationDocument {
         // skipped quietly so one typo in a header does not cascade.
         var current: Section?
         var insideBrokenSection = false
-        func problem(_ line: Int, _ message: String) {
-            problems.append(ConfigurationProblem(file: file, line: line, message: message))
+        // The part a stray line belongs to: the open section's, or a broken header's.
+        var openPart = ConfigurationPart.unattributed
+        func problem(_ line: Int, _ message: String, _ part: ConfigurationPart) {
+            problems.append(
+                LocatedProblem(
+                    problem: ConfigurationProblem(file: file, line: line, message: message),
+                    part: part))
         }
         func closeSection() {
             if let section = current { sections.append(section) }
@@ -60,9 +65,11 @@ struct ConfigurationDocument {
                 switch Self.readHeader(Self.strippingComment(line)) {
                 case .success(let section):
                     current = Section(kind: section.kind, name: section.name, line: number)
+                    openPart = current?.part(ofKey: nil) ?? .unattributed
                     insideBrokenSection = false
                 case .failure(let failure):
-                    problem(number, failure.message)
+                    openPart = failure.part
+                    problem(number, failure.message, openPart)
                     insideBrokenSection = true
                 }
                 continue
@@ -71,20 +78,25 @@ struct ConfigurationDocument {
             guard let equals = line.firstIndex(of: "=") else {
                 problem(
                     number,
-                    "expected `key = value`, a `[section]` or a `# comment`, found '\(line)'")
+                    "expected `key = value`, a `[section]` or a `# comment`, found '\(line)'",
+                    openPart)
                 continue
             }
             let key = String(line[..<equals].trimmingWhitespace())
             guard !key.isEmpty else {
-                problem(number, "a value without a key: '\(line)'")
+                problem(number, "a value without a key: '\(line)'", openPart)
                 continue
             }
             guard var section = current else {
                 if !insideBrokenSection {
+                    // `state = …` above every header was meant for [monitor].
+                    let part: ConfigurationPart =
+                        ConfigurationBuilder.monitorKeys.contains(key)
+                        ? .monitor(key: key) : .unattributed
                     problem(
                         number,
-                        "key '\(key)' is outside any section; put it under [monitor], [sink NAME] or [feed NAME]"
-                    )
+                        "key '\(key)' is outside any section; put it under [monitor], [sink NAME] or [feed NAME]",
+                        part)
                 }
                 continue
             }
@@ -92,14 +104,14 @@ struct ConfigurationDocument {
             switch Self.readValue(line[line.index(after: equals)...]) {
             case .success(let read): value = read
             case .failure(let failure):
-                problem(number, "\(key): \(failure.message)")
+                problem(number, "\(key): \(failure.message)", section.part(ofKey: key))
                 continue
             }
             if let earlier = section.entries.first(where: { $0.key == key }) {
                 problem(
                     number,
-                    "key '\(key)' appears twice in \(section.title) (first at line \(earlier.line))"
-                )
+                    "key '\(key)' appears twice in \(section.title) (first at line \(earlier.line))",
+                    section.part(ofKey: key))
                 continue
             }
             section.entries.append(Entry(key: key, value: value, line: number))
@@ -114,34 +126,51 @@ struct ConfigurationDocument {
     }
 
     private static func readHeader(_ line: Substring) -> Result<Header, LineProblem> {
-        guard line.hasSuffix("]"), line.count >= 2 else {
-            return .failure(LineProblem("a section header must end with ']': '\(line)'"))
+        let closed = line.hasSuffix("]") && line.count >= 2
+        let words = (closed ? line.dropFirst().dropLast() : line.dropFirst())
+            .split(whereSeparator: \.isWhitespace).map(String.init)
+        // What a broken header was meant to open, so that its problem spoils that part only.
+        let meant = words.first.flatMap {
+            SectionKind(rawValue: $0)
+                ?? SpellingSuggestion.closest(
+                    to: $0.lowercased(), among: SectionKind.allCases.map(\.rawValue)
+                ).flatMap(SectionKind.init(rawValue:))
         }
-        let words = line.dropFirst().dropLast().split(whereSeparator: \.isWhitespace).map(
-            String.init)
+        let names = words.dropFirst()
+        let meantPart: ConfigurationPart =
+            switch meant {
+            case .monitor: .monitor(key: nil)
+            case .feed: .feed(names.count == 1 ? names.first : nil)
+            case .sink: .sink(names.count == 1 ? names.first : nil)
+            case nil: .unattributed
+            }
+        guard closed else {
+            return .failure(
+                LineProblem("a section header must end with ']': '\(line)'", meantPart))
+        }
         guard let kind = words.first.flatMap(SectionKind.init(rawValue:)) else {
             return .failure(
                 LineProblem(
-                    "unknown section '\(line)'; expected [monitor], [sink NAME] or [feed NAME]"))
+                    "unknown section '\(line)'; expected [monitor], [sink NAME] or [feed NAME]",
+                    meantPart))
         }
-        let names = words.dropFirst()
         if kind == .monitor {
             return names.isEmpty
                 ? .success(Header(kind: kind))
-                : .failure(LineProblem("[monitor] takes no name: '\(line)'"))
+                : .failure(LineProblem("[monitor] takes no name: '\(line)'", meantPart))
         }
         guard names.count == 1, let name = names.first else {
             let problem =
                 names.isEmpty
                 ? "needs a name, as in [\(kind.rawValue) NAME]" : "name must be one word"
-            return .failure(LineProblem("section '\(line)': \(problem)"))
+            return .failure(LineProblem("section '\(line)': \(problem)", meantPart))
         }
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
         else {
             return .failure(
                 LineProblem(
-                    "\(kind.rawValue) name '\(name)' may hold only letters, digits, '-', '_' and '.'"
-                ))
+                    "\(kind.rawValue) name '\(name)' may hold only letters, digits, '-', '_' and '.'",
+                    meantPart))
         }
         return .success(Header(kind: kind, name: name))
     }
@@ -192,12 +221,25 @@ struct ConfigurationDocument {
 extension ConfigurationDocument.Section {
     /// How messages name the section: `[monitor]`, `[feed dawn]`.
     var title: String { name.map { "[\(kind.rawValue) \($0)]" } ?? "[\(kind.rawValue)]" }
+
+    /// The part a problem with `key` of this section spoils (the section as a whole when nil).
+    func part(ofKey key: String?) -> ConfigurationPart {
+        switch kind {
+        case .monitor: .monitor(key: key)
+        case .feed: .feed(name)
+        case .sink: .sink(name)
+        }
+    }
 }
 
-/// A message about one line, carried through `Result`.
+/// A message about one line, carried through `Result`, with the part it spoils.
 private struct LineProblem: Error {
     var message: String
-    init(_ message: String) { self.message = message }
+    var part: ConfigurationPart = .unattributed
+    init(_ message: String, _ part: ConfigurationPart = .unattributed) {
+        self.message = message
+        self.part = part
+    }
 }
 
 extension Substring {

@@ -31,29 +31,19 @@ public struct ConfigurationFile: Sendable, Equatable {
         self.disabledFeeds = disabledFeeds
     }
 
-    /// Reads and validates `feeds.conf` at `path`. Messages name the path as given.
+    /// Reads and validates `feeds.conf` at `path`, every part of it (see
+    /// `ConfigurationReading` for commands that need only some). Messages name
+    /// the path as given.
     public static func load(path: String) throws(ConfigurationError) -> ConfigurationFile {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(
-                file: path, line: 0, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
-        return try parse(text: text, file: path, directory: directory)
+        try ConfigurationReading.read(path: path).configuration(needing: .everything)
     }
 
     /// Validates configuration text; relative paths resolve against `directory`.
     public static func parse(
         text: String, file: String, directory: URL
     ) throws(ConfigurationError) -> ConfigurationFile {
-        let document = ConfigurationDocument(text: text, file: file)
-        var builder = ConfigurationBuilder(file: file, directory: directory)
-        builder.add(document.sections)
-        let problems = (document.problems + builder.problems).sorted { $0.line < $1.line }
-        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
-        return builder.configuration
+        try ConfigurationReading.parse(text: text, file: file, directory: directory)
+            .configuration(needing: .everything)
     }
 
     /// The sink called `name`, if feeds.conf defines it (`log` is not a webhook and has none).

@@ -27,6 +27,20 @@ public enum DurationParser {
         return total.isFinite ? total : nil
     }
 
+    /// A duration as feeds.conf would write it: whole days, hours,
+    /// minutes and seconds, largest first (`30d`, `1h30m`); what is below a second is dropped.
+    public static func text(_ seconds: TimeInterval) -> String {
+        var remaining = Int(seconds.rounded(.down))
+        guard remaining > 0 else { return "0s" }
+        var text = ""
+        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)]
+        where remaining >= size {
+            text += "\(remaining / size)\(unit)"
+            remaining %= size
+        }
+        return text
+    }
+
     /// The examples an error message shows.
     static let examples = "90s, 10m, 2h, 1d or 1h30m"
 }

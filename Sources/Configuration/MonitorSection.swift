@@ -19,6 +19,11 @@ public struct MonitorSection: Sendable, Equatable {
     public var staleAfter: TimeInterval = 24 * 3600
     /// The sinks of feed-health alerts (`health-notify`); `log` is the alert log itself.
     public var healthNotify: [String] = [ConfigurationFile.logSinkName]
+    /// How long item texts are kept for `replay` and evidence (`archive`).
+    public var archive: TimeInterval = 30 * 86_400
+    /// How long a seen item absent from its feed is remembered (`forget`);
+    /// an item still in its feed is never forgotten.
+    public var forget: TimeInterval = 90 * 86_400
 
     public init() {}
 }

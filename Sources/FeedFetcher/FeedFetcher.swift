@@ -40,21 +40,41 @@ public final class FeedFetcher: Sendable {
     ) {
         var scheduler = HostScheduler<FeedRequest>(
             maxActive: options.concurrency, maxPerHost: options.perHost)
-        for request in requests {
-            switch request.url.scheme?.lowercased() {
-            case "http", "https":
-                scheduler.enqueue(request, host: FeedTransfer.hostKey(for: request.url))
-            case "file":
-                completion(FileFetcher.fetch(request, maxSize: options.transfer.maxSize))
-            default:
-                completion(
-                    FetchResult(
-                        request: request,
-                        outcome: .failed(.unsupportedScheme(request.url.absoluteString))))
-            }
-        }
+        for request in requests { admit(request, to: &scheduler, completion: completion) }
         guard !scheduler.isIdle else { return }
+        withGroup(failing: &scheduler, completion: completion) { group, scheduler in
+            run(
+                &scheduler, on: group, source: nil, cancellation: cancellation,
+                completion: completion)
+        }
+    }
 
+    /// Fetches for as long as `cancellation` lets it: whenever it looks for
+    /// work (at once after a transfer ends, at least every quarter second
+    /// while one runs) it takes what `source.due()` hands out, and when nothing
+    /// runs it calls `source.waitForWork()`. Each transfer ends on its own, so
+    /// a feed that hangs holds one slot until its timeout, never the others.
+    /// `completion` is called for each as it finishes, on the calling thread.
+    /// Returns once `cancellation` has fired and the transfers in flight have ended.
+    public func fetchContinuously(
+        from source: some FetchSource, cancellation: FetchCancellation,
+        completion: (FetchResult) -> Void
+    ) {
+        var scheduler = HostScheduler<FeedRequest>(
+            maxActive: options.concurrency, maxPerHost: options.perHost)
+        withGroup(failing: &scheduler, completion: completion) { group, scheduler in
+            run(
+                &scheduler, on: group, source: source, cancellation: cancellation,
+                completion: completion)
+        }
+    }
+
+    /// Runs `body` on a transfer group of the pool, and puts the group back
+    /// unless it failed; when none can be made, every queued request fails.
+    private func withGroup(
+        failing scheduler: inout HostScheduler<FeedRequest>, completion: (FetchResult) -> Void,
+        _ body: (TransferGroup, inout HostScheduler<FeedRequest>) -> Bool
+    ) {
         let group: TransferGroup
         do {
             group = try groups.take()
@@ -64,8 +84,24 @@ public final class FeedFetcher: Sendable {
             }
             return
         }
-        if run(&scheduler, on: group, cancellation: cancellation, completion: completion) {
-            groups.putBack(group)
+        if body(group, &scheduler) { groups.putBack(group) }
+    }
+
+    /// Queues an http(s) request; answers any other at once.
+    private func admit(
+        _ request: FeedRequest, to scheduler: inout HostScheduler<FeedRequest>,
+        completion: (FetchResult) -> Void
+    ) {
+        switch request.url.scheme?.lowercased() {
+        case "http", "https":
+            scheduler.enqueue(request, host: FeedTransfer.hostKey(for: request.url))
+        case "file":
+            completion(FileFetcher.fetch(request, maxSize: options.transfer.maxSize))
+        default:
+            completion(
+                FetchResult(
+                    request: request,
+                    outcome: .failed(.unsupportedScheme(request.url.absoluteString))))
         }
     }
 
@@ -74,17 +110,22 @@ public final class FeedFetcher: Sendable {
     /// Returns false when the group failed and must not be reused.
     private func run(
         _ scheduler: inout HostScheduler<FeedRequest>, on group: TransferGroup,
-        cancellation: FetchCancellation?,
+        source: (any FetchSource)?, cancellation: FetchCancellation?,
         completion: (FetchResult) -> Void
     ) -> Bool {
         var active: [TransferID: FeedTransfer] = [:]
         while true {
-            if cancellation?.isCancelled == true {
+            let cancelled = cancellation?.isCancelled == true
+            if cancelled {
                 for request in scheduler.removeAllPending() {
                     completion(
                         FetchResult(
                             request: request,
                             outcome: .failed(.cancelled(url: request.url.absoluteString))))
+                }
+            } else if let source {
+                for request in source.due() {
+                    admit(request, to: &scheduler, completion: completion)
                 }
             }
             while let (request, host) = scheduler.next() {
@@ -97,7 +138,11 @@ public final class FeedFetcher: Sendable {
                     completion(transfer.result(error))
                 }
             }
-            if active.isEmpty && scheduler.isIdle { return true }
+            if active.isEmpty && scheduler.isIdle {
+                guard let source, !cancelled else { return true }
+                source.waitForWork()
+                continue
+            }
 
             do {
                 let finished = try group.advance()

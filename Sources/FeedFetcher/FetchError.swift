@@ -1,7 +1,9 @@
+import FeedModel
 import Foundation
 import HTTPTransport
 
-/// Why a fetch failed. Messages start with `fetcher:` and name the URL.
+/// Why a fetch failed. Messages start with `fetcher:` and name the URL, as
+/// `ShownURL` shows it: the message goes to logs, the state and `feeds`.
 public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Not http, https or file (the associated value is the URL).
     case unsupportedScheme(String)
@@ -23,7 +25,9 @@ public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A file:// URL that could not be read.
     case file(path: String, message: String)
 
-    public var description: String {
+    public var description: String { ShownURL.redactingURLs(in: message) }
+
+    private var message: String {
         switch self {
         case .unsupportedScheme(let url):
             "fetcher: \(url): only http, https and file URLs are fetched"

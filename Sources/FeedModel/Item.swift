@@ -3,7 +3,9 @@ import Foundation
 /// One entry of a feed, as published, plus its text reduced for matching.
 public struct Item: Sendable, Equatable, Hashable {
     /// Stable identity within its feed: the GUID/id when given, else the
-    /// link, else a hash of title and date (see the parser for the rules).
+    /// link, else a digest of the content, qualified by the content when
+    /// the feed repeats it for other items (`DerivedItemID`, and the parser's
+    /// `ItemIdentity` for the rules).
     public var id: String
     public var title: String?
     /// Absolute URL.

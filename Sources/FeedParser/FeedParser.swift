@@ -72,26 +72,31 @@ public enum FeedParser {
         return version.hasPrefix("0.9") || version == "0.9" ? .rss09x : .rss20
     }
 
-    /// Parses `decoded`; when its UTF-8 was taken on trust and libxml2
-    /// complained about anything, the bytes are checked after all, and read
-    /// again the way an untrusting decode reads them when they are not UTF-8.
+    /// Parses `decoded`. Most documents are clean, and libxml2 alone reads
+    /// them as the prepass would have left them: they are read once, without
+    /// it. A first reading that meets anything (an error or warning from
+    /// libxml2, a C1 control) stops there, and the document is read again
+    /// after the prepass; when its UTF-8 was taken on trust, the bytes are
+    /// checked first, and read the way an untrusting decode reads them when
+    /// they are not UTF-8.
     private static func parseXML(
         _ bytes: [UInt8], _ trusted: DocumentDecoder.Decoded, contentType: String?,
         makeHandler: () -> any FeedHandler
     ) throws(ParserError) -> Feed {
         var decoded = trusted
-        var pass = try parseXML(decoded.utf8, rewritesPredefined: false, makeHandler)
-        if decoded.isUncheckedUTF8, pass.parser.diagnosticCount > 0 {
-            let checked = DocumentDecoder.decode(bytes, contentType: contentType)
-            if checked.encoding != "UTF-8" {
-                decoded = checked
-                pass = try parseXML(decoded.utf8, rewritesPredefined: false, makeHandler)
+        var pass = try parseXML(decoded.utf8, prepass: nil, makeHandler)
+        if pass.parser.metTrouble {
+            if decoded.isUncheckedUTF8 {
+                let checked = DocumentDecoder.decode(bytes, contentType: contentType)
+                // Other bytes: another encoding, or UTF-8 with stray bytes repaired.
+                if checked.utf8 != decoded.utf8 { decoded = checked }
             }
-        }
-        if pass.parser.diagnostics.contains(where: \.isFatal) {
-            // Ill-formed: libxml2 2.9.14 may have dropped named references
-            // after the first error. Again, with every reference numeric.
-            pass = try parseXML(decoded.utf8, rewritesPredefined: true, makeHandler)
+            pass = try parseXML(decoded.utf8, prepass: .keepingPredefined, makeHandler)
+            if pass.parser.diagnostics.contains(where: \.isFatal) {
+                // Ill-formed: libxml2 2.9.14 may have dropped named references
+                // after the first error. Again, with every reference numeric.
+                pass = try parseXML(decoded.utf8, prepass: .allNumeric, makeHandler)
+            }
         }
         let result = pass.handler.feed
         let fatal = pass.parser.diagnostics.filter(\.isFatal)
@@ -104,6 +109,15 @@ public enum FeedParser {
         return FeedAssembler.assemble(result, warnings: warnings)
     }
 
+    /// How the prepass runs before libxml2 reads a document.
+    private enum Prepass {
+        /// References XML defines (`&amp;`) left as they are: enough for a
+        /// document libxml2 finds well-formed after the repairs.
+        case keepingPredefined
+        /// Every reference made numeric, for one it still finds ill-formed.
+        case allNumeric
+    }
+
     /// One run of the prepass and libxml2 over a document.
     private struct XMLPass {
         var handler: any FeedHandler
@@ -111,17 +125,26 @@ public enum FeedParser {
         var repairs: PrepassRepairs
     }
 
+    /// One reading of a document, after the prepass when one is given, or
+    /// a first optimistic one without it.
     private static func parseXML(
-        _ utf8: [UInt8], rewritesPredefined: Bool, _ makeHandler: () -> any FeedHandler
+        _ utf8: [UInt8], prepass: Prepass?, _ makeHandler: () -> any FeedHandler
     ) throws(ParserError) -> XMLPass {
-        let repaired = EntityPrepass.repair(utf8, rewritesPredefined: rewritesPredefined)
-        let document = repaired.document
+        var document = utf8
+        var repairs = PrepassRepairs()
+        if let prepass {
+            let repaired = EntityPrepass.repair(
+                utf8, rewritesPredefined: prepass == .allNumeric)
+            document = repaired.document
+            repairs = repaired.repairs
+        }
         let handler = makeHandler()
         // Character data rarely exceeds the document; entity bombs do, by far.
         let parser = XMLSAXParser(textBudget: document.count * 4 + 1_000_000)
+        parser.stopsAtFirstTrouble = prepass == nil
         parser.delegate = handler
         try parser.parse(utf8: document)
         handler.finish(parser)
-        return XMLPass(handler: handler, parser: parser, repairs: repaired.repairs)
+        return XMLPass(handler: handler, parser: parser, repairs: repairs)
     }
 }

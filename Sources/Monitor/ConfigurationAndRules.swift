@@ -1,6 +1,7 @@
 import Configuration
 import FeedFetcher
 import Foundation
+import Logging
 import RuleEngine
 import Store
 
@@ -10,15 +11,31 @@ import Store
 public struct ConfigurationAndRules {
     public var configuration: ConfigurationFile
     public var rules: RuleSet
+    /// Where the compiled rules are kept, and what loading them did; nil
+    /// when the rules were compiled without a cache.
+    public var rulesCache: (cache: CompiledRulesCache, outcome: CompiledRulesCache.Outcome)?
 
     /// Reads and validates the configuration and the rules together, so that
     /// a rule naming a sink the configuration lacks is caught before a pass.
-    public static func load(configPath: String, rulesDirectory: URL) throws -> ConfigurationAndRules
+    ///
+    /// With `programVersion`, the compiled rules are kept beside the state
+    /// (`CompiledRulesCache`, keyed by the rules and that version) and loaded
+    /// from there while the rules do not change; without, they are compiled.
+    public static func load(configPath: String, rulesDirectory: URL, programVersion: String? = nil)
+        throws -> ConfigurationAndRules
     {
         let configuration = try ConfigurationFile.load(path: configPath)
         let sinks = Set(configuration.sinks.map(\.name))
-        let rules = try RuleSet.load(directory: rulesDirectory, knownSinks: sinks)
-        return ConfigurationAndRules(configuration: configuration, rules: rules)
+        guard let programVersion else {
+            let rules = try RuleSet.load(directory: rulesDirectory, knownSinks: sinks)
+            return ConfigurationAndRules(configuration: configuration, rules: rules)
+        }
+        let cache = CompiledRulesCache(
+            besideState: configuration.settings.statePath, programVersion: programVersion)
+        let (rules, outcome) = try RuleSet.load(
+            directory: rulesDirectory, knownSinks: sinks, cache: cache)
+        return ConfigurationAndRules(
+            configuration: configuration, rules: rules, rulesCache: (cache, outcome))
     }
 
     /// The state database named by `[monitor] state` (absolute once loaded).
@@ -33,5 +50,19 @@ public struct ConfigurationAndRules {
         return FetchOptions(
             concurrency: settings.concurrency, timeout: settings.timeout, maxSize: settings.maxSize,
             userAgent: userAgent)
+    }
+}
+
+extension ConfigurationAndRules {
+    /// Says what loading the rules through the cache did: a notice when the
+    /// cache was damaged or cannot be written, an info line otherwise.
+    public func logRulesCache(to logger: Logger) {
+        guard let (cache, outcome) = rulesCache else { return }
+        let message = Logger.Message(stringLiteral: outcome.message(cachePath: cache.path))
+        if outcome.isNotable {
+            logger.notice(message)
+        } else {
+            logger.info(message)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Configuration
+import FeedModel
 import Foundation
 import Store
 
@@ -47,17 +48,19 @@ public struct FeedHealth: Sendable, Equatable, Codable {
 
     init(feed: FeedConfiguration, state: FeedState?, staleAfter: TimeInterval, now: Date) {
         name = feed.name
-        url = feed.url.absoluteString
+        // Shown in `feeds`, its JSON and feed-health alerts: never a credential.
+        url = ShownURL.text(feed.url)
         lastSuccess = state?.lastSuccess
         lastAttempt = state?.lastAttempt
         lastStatus = state?.lastStatus
-        lastError = state?.lastError
+        // An older version kept errors with the URL as configured.
+        lastError = state?.lastError.map(ShownURL.redactingURLs(in:))
         lastNewItem = state?.lastNewItem
         items = state?.itemCount ?? 0
         failures = state?.consecutiveFailures ?? 0
         failingSince = state?.failingSince
         nextPoll = state?.nextPoll
-        movedTo = state?.movedTo
+        movedTo = state?.movedTo.map(ShownURL.text)
         status = Self.status(of: state, staleAfter: staleAfter, now: now)
     }
 

@@ -6,19 +6,52 @@ import FeedModel
 struct ItemChanges {
     var new: [Item] = []
     var changed: [Item] = []
+    /// Items seen before under another id. An item whose guid or link the
+    /// feed repeats gets an id from its content (`DerivedItemID`), where
+    /// earlier versions gave it one by position (`news#3`); it gets one when
+    /// another item comes to share its guid, and loses it when that item
+    /// goes. An id from the same base with the same text is the same item:
+    /// recorded under its new id, never run through the rules again.
+    var renamed: [Item] = []
     var unchanged = 0
 
     var needingRules: [Item] { new + changed }
+    /// What the pass records as seen.
+    var toRecord: [Item] { new + changed + renamed }
 
     init(items: [Item], seen: [String: String]) {
         var idsInThisFeed = Set<String>()
+        // Items whose id is unseen, or seen with another text: new or
+        // changed, unless their text was seen under another id of their base.
+        var candidates: [(item: Item, hash: String, isSeen: Bool)] = []
         for item in items {
             // A feed that repeats an id lists one item twice: the first wins.
             guard idsInThisFeed.insert(item.id).inserted else { continue }
+            let hash = ContentHash.of(item)
             switch seen[item.id] {
-            case nil: new.append(item)
-            case ContentHash.of(item): unchanged += 1
-            default: changed.append(item)
+            case nil: candidates.append((item, hash, false))
+            case hash: unchanged += 1
+            default: candidates.append((item, hash, true))
+            }
+        }
+        guard !candidates.isEmpty else { return }
+        // One look over the seen items for the candidates' texts.
+        let hashes = Set(candidates.map(\.hash))
+        var seenIDsByHash: [String: [String]] = [:]
+        for (id, hash) in seen where hashes.contains(hash) {
+            seenIDsByHash[hash, default: []].append(id)
+        }
+        for (item, hash, isSeen) in candidates {
+            let base = DerivedItemID.base(of: item.id)
+            let seenBefore = seenIDsByHash[hash]?.contains {
+                $0 != item.id && DerivedItemID.isVariant($0, of: base)
+            }
+            if seenBefore == true {
+                renamed.append(item)
+            } else if isSeen {
+                changed.append(item)
+            } else {
+                new.append(item)
             }
         }
     }

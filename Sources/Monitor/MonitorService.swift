@@ -19,23 +19,31 @@ public final class MonitorService: Sendable {
     private let configPath: String
     private let rulesDirectory: URL
     private let userAgent: String
+    /// Keys the compiled rules kept beside the state (`ConfigurationAndRules.load`).
+    private let programVersion: String?
     private let logger: Logger
     private let onAlert: @Sendable (Alert) -> Void
     // Written by the signal queue, read by the pass loop.
     private let signals = SignalFlags()
 
     public init(
-        configPath: String, rulesDirectory: URL, userAgent: String, logger: Logger,
-        onAlert: @escaping @Sendable (Alert) -> Void = { _ in }
+        configPath: String, rulesDirectory: URL, userAgent: String, programVersion: String? = nil,
+        logger: Logger, onAlert: @escaping @Sendable (Alert) -> Void = { _ in }
     ) {
         self.configPath = configPath
         self.rulesDirectory = rulesDirectory
         self.userAgent = userAgent
+        self.programVersion = programVersion
         self.logger = logger
         self.onAlert = onAlert
     }
 
     /// Runs until SIGINT or SIGTERM. `setup` is the already validated start state.
+    ///
+    /// Each feed is polled on its own clock: a feed is fetched when it is
+    /// due, whatever the others are doing, and a feed that hangs holds one
+    /// transfer slot until its timeout, never the monitor. Webhooks are sent
+    /// beside polling (`DeliveryLoop`), so a slow receiver never delays a feed.
     public func run(
         setup initial: ConfigurationAndRules, store: any StateStore, alertLog: AlertLogWriter,
         backfill: Bool
@@ -44,44 +52,59 @@ public final class MonitorService: Sendable {
         var watcher = ReloadWatcher(configPath: configPath, rulesDirectory: rulesDirectory)
         let sources = installSignalHandlers()
         defer { sources.forEach { $0.cancel() } }
-        var recovered = false
         logger.notice(
             "monitoring \(setup.configuration.feeds.count) feeds with \(setup.rules.rules.count) rules"
         )
-
-        // One fetcher for the life of the service: its handles keep their
-        // connections (and TLS sessions) from one pass to the next.
-        var fetcher = FeedFetcher(options: setup.fetchOptions(userAgent: userAgent))
-        // Likewise one webhook dispatcher, rebuilt only when the sinks change.
-        var webhooks = makeDispatcher(setup, store: store)
+        let deliveries = DeliveryLoop(
+            dispatcher: makeDispatcher(setup, store: store), interval: Self.tick, logger: logger)
+        deliveries.start()
+        var clock = FeedClock(feeds: setup.configuration.feeds, states: initialStates(store))
+        let context = MonitorSession.Context(
+            store: store, alertLog: alertLog, deliveries: deliveries, signals: signals,
+            logger: logger, backfill: backfill, housekeepingInterval: Self.tick,
+            healthInterval: Self.healthInterval, onAlert: onAlert,
+            reload: { [self] in reloaded() },
+            makeDispatcher: { [self] in makeDispatcher($0, store: store) })
+        var recovered = false
+        // Due at start when a day has passed since the last prune, then daily.
+        var retention = RetentionInSteps()
         while !signals.stopRequested {
-            if signals.takeReloadRequest() || watcher.hasChanged() {
-                let previous = setup
-                setup = reloaded(setup)
-                let options = setup.fetchOptions(userAgent: userAgent)
-                if options != fetcher.options { fetcher = FeedFetcher(options: options) }
-                if setup.configuration.sinks != previous.configuration.sinks {
-                    webhooks = makeDispatcher(setup, store: store)
-                }
-            }
-            let pass = PipelinePass(
-                configuration: setup.configuration, rules: setup.rules, store: store,
-                alertLog: alertLog, fetcher: fetcher, webhooks: webhooks,
-                logger: logger, onAlert: onAlert)
+            // One fetcher per session: its handles keep their connections
+            // (and TLS sessions) from one poll to the next.
+            let fetcher = FeedFetcher(options: setup.fetchOptions(userAgent: userAgent))
+            let session = MonitorSession(
+                setup: setup, clock: clock, watcher: watcher, fetcher: fetcher,
+                retention: retention, context: context)
             if !recovered {
-                pass.recoverAfterCrash()
+                session.recoverAfterCrash()
                 recovered = true
             }
-            let summary = pass.run(
-                options: PipelinePass.Options(backfill: backfill),
-                cancellation: signals.cancellation
-            )
-            if summary.feedsPolled > 0 {
-                logger.notice("pass: \(summary.line)")
+            session.run()
+            setup = session.setup
+            clock = session.clock
+            clock.reconfigure(setup.configuration.feeds)
+            watcher = session.reloadWatcher
+            retention = session.retention
+            if let reason = session.restartBecause {
+                logger.notice("restarting the fetcher: \(reason)")
             }
-            signals.wait(seconds: Self.tick)
         }
-        logger.notice("stopped: the last pass finished and its alerts are on disk")
+        deliveries.stop()
+        logger.notice("stopped: the transfers in flight finished and their alerts are on disk")
+    }
+
+    /// How often feeds are checked for having gone dark.
+    static let healthInterval: TimeInterval = 60
+
+    /// Every feed's state, read once; each result keeps it current after.
+    private func initialStates(_ store: any StateStore) -> [FeedState] {
+        do {
+            return try store.allFeedStates()
+        } catch {
+            // Every feed is then due: polled now, its state written afresh.
+            logger.error("cannot read the feeds' states: \(error)")
+            return []
+        }
     }
 
     private func makeDispatcher(_ setup: ConfigurationAndRules, store: any StateStore)
@@ -90,17 +113,20 @@ public final class MonitorService: Sendable {
         WebhookDispatcher(store: store, sinks: setup.configuration.sinks, userAgent: userAgent)
     }
 
-    private func reloaded(_ current: ConfigurationAndRules) -> ConfigurationAndRules {
+    /// The configuration and rules as now written; nil when refused.
+    private func reloaded() -> ConfigurationAndRules? {
         do {
             let next = try ConfigurationAndRules.load(
-                configPath: configPath, rulesDirectory: rulesDirectory)
+                configPath: configPath, rulesDirectory: rulesDirectory,
+                programVersion: programVersion)
+            next.logRulesCache(to: logger)
             logger.notice(
                 "reloaded: \(next.configuration.feeds.count) feeds, \(next.rules.rules.count) rules"
             )
             return next
         } catch {
             logger.error("reload refused, keeping the previous configuration and rules:\n\(error)")
-            return current
+            return nil
         }
     }
 
@@ -131,8 +157,6 @@ final class SignalFlags: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var stop = false
-    /// Cancelled on stop: queued transfers are dropped, those in flight finish.
-    let cancellation = FetchCancellation()
     private var reload = false
 
     var stopRequested: Bool {
@@ -146,11 +170,17 @@ final class SignalFlags: @unchecked Sendable {
         switch action {
         case .stop:
             stop = true
-            cancellation.cancel()
         case .reload: reload = true
         }
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// A reload was asked for and not yet taken.
+    var hasReloadRequest: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return reload
     }
 
     func takeReloadRequest() -> Bool {

@@ -5,8 +5,13 @@ public struct PassSummary: Sendable, Equatable {
     public var feedsDone = 0
     public var feedsFetched = 0
     public var feedsNotModified = 0
-    /// `feed name: error` for each feed that failed.
+    /// `feed name: error` for each feed that failed: one at most per feed,
+    /// so that their count never exceeds the feeds polled.
     public var failures: [String] = []
+    /// What went wrong for the pass as a whole rather than one feed (the
+    /// alert log could not be written, the feed-health check failed): each
+    /// names its file; the pass fails with them.
+    public var problems: [String] = []
     public var newItems = 0
     public var changedItems = 0
     /// Items recorded without alerting on a feed's first contact.
@@ -18,6 +23,9 @@ public struct PassSummary: Sendable, Equatable {
     public var seconds = 0.0
 
     public init() {}
+
+    /// Whether anything failed: `poll` then exits 1.
+    public var hasFailures: Bool { !failures.isEmpty || !problems.isEmpty }
 
     public var line: String {
         var parts = [

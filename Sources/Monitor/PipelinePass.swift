@@ -46,6 +46,8 @@ public final class PipelinePass {
     public var onProgress: (PassSummary, Int) -> Void = { _, _ in }
     /// The recent stories, loaded at the start of a pass.
     private var stories = StoryIndex()
+    /// The feeds whose alerts the log refused, told once per pass.
+    private var refusedByLog = AlertLogRefusals()
 
     /// - Parameter webhooks: the dispatcher of a long-running service, whose
     ///   idle connections outlive the pass; nil makes one for this pass.
@@ -79,6 +81,7 @@ public final class PipelinePass {
         do {
             let sinksOfRule = Dictionary(
                 rules.rules.map { ($0.id, $0.notify) }, uniquingKeysWith: { first, _ in first })
+            if let torn = recorder.log.setAsideTail { logger.warning("\(torn)") }
             let recovered = try recorder.catchUp(sinks: { sinksOfRule[$0] ?? [] })
             if recovered > 0 {
                 logger.notice("indexed \(recovered) alerts written before an interrupted pass")
@@ -100,17 +103,12 @@ public final class PipelinePass {
     ) -> PassSummary {
         let started = Date()
         var summary = PassSummary()
-        do {
-            stories = try StoryIndex.load(from: store, now: now)
-        } catch {
-            // Without the stories every report alerts on its own: noisier, never silent.
-            logger.error("cannot load recent stories: \(error)")
-            stories = StoryIndex()
-        }
+        refusedByLog = AlertLogRefusals()
+        loadStories(now: now)
         let due = dueFeeds(options: options, now: now, summary: &summary)
         summary.feedsPolled = due.requests.count
         // Deliveries left from earlier passes (a receiver that was down) go first.
-        sendWebhooks(now: now)
+        var delivery = sendWebhooks(now: now)
         fetcher.fetch(due.requests, cancellation: cancellation) { result in
             guard let feed = due.feeds[result.request.feedName] else { return }
             // A transfer cancelled before it started (the monitor is stopping)
@@ -126,10 +124,39 @@ public final class PipelinePass {
             onProgress(summary, due.requests.count)
         }
         checkHealth(now: now, summary: &summary)
-        // This pass's alerts go now, not at the next cron run.
-        sendWebhooks(now: Date())
+        summary.problems += takeLogProblems(ofFeeds: due.requests.count)
+        // This pass's alerts go now, not at the next cron run; one line for both rounds.
+        delivery.add(sendWebhooks(now: Date()))
+        if !delivery.isQuiet { logger.notice("\(delivery.line)") }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// What the alert log refused since the last call, as one problem
+    /// naming the file, out of the `feeds` polled meanwhile; a warning when
+    /// it cannot rotate.
+    func takeLogProblems(ofFeeds feeds: Int) -> [String] {
+        if let rotation = recorder.log.rotationFailure { logger.warning("\(rotation)") }
+        return refusedByLog.take(ofFeeds: feeds)
+    }
+
+    /// Reads the recent stories that new reports may join.
+    func loadStories(now: Date) {
+        do {
+            stories = try StoryIndex.load(from: store, now: now)
+        } catch {
+            // Without the stories every report alerts on its own: noisier, never silent.
+            logger.error("cannot load recent stories: \(error)")
+            stories = StoryIndex()
+        }
+    }
+
+    /// The request for `feed`: conditional on what its state remembers, at
+    /// the address a permanent redirect moved it to.
+    static func request(for feed: FeedConfiguration, state: FeedState?) -> FeedRequest {
+        FeedRequest(
+            feedName: feed.name, url: currentURL(of: feed, state: state),
+            conditional: ConditionalRequest(etag: state?.etag, lastModified: state?.lastModified))
     }
 
     /// The feeds to fetch, with their requests and last states: every feed's
@@ -155,11 +182,7 @@ public final class PipelinePass {
             guard options.all || PollSchedule.isDue(state, now: now) else { continue }
             states[feed.name] = state
             feeds[feed.name] = feed
-            requests.append(
-                FeedRequest(
-                    feedName: feed.name, url: Self.currentURL(of: feed, state: state),
-                    conditional: ConditionalRequest(
-                        etag: state?.etag, lastModified: state?.lastModified)))
+            requests.append(Self.request(for: feed, state: state))
         }
         return (requests, feeds, states)
     }
@@ -176,10 +199,12 @@ public final class PipelinePass {
     /// Everything that follows the fetch of one feed: its new state and, when
     /// its body was read, its items and alerts, stored in the order that keeps
     /// the promises. A feed that fails is counted once, with the first error.
-    private func refresh(
+    /// Returns the feed's new state (its next due time with it).
+    @discardableResult
+    func refresh(
         _ feed: FeedConfiguration, with result: FetchResult, previous: FeedState?, options: Options,
         now: Date, summary: inout PassSummary
-    ) {
+    ) -> FeedState {
         var state = previous ?? FeedState(name: feed.name, url: feed.url.absoluteString)
         if state.url != feed.url.absoluteString {
             // The configuration now names another address: what was learnt
@@ -211,10 +236,15 @@ public final class PipelinePass {
             if let moved = body.movedPermanently, moved.absoluteString != state.movedTo {
                 state.movedTo = moved.absoluteString
                 logger.notice(
-                    "\(feed.name) moved permanently to \(moved); polling the new address (update feeds.conf)"
+                    "\(feed.name) moved permanently to \(ShownURL.text(moved)); polling the new address (update feeds.conf)"
                 )
             }
             let attempted = state
+            // The stories as they were before this feed: if its turn is not
+            // stored, its firings must not count as alerted on a story that
+            // a later feed's commit saves, or the next pass would fold the
+            // alerts it retries into those stories and never write them.
+            let storiesBefore = stories
             let error: any Error
             do {
                 let parsed = try FeedParser.parse(
@@ -223,7 +253,8 @@ public final class PipelinePass {
                 // real feeds carry an &nbsp; or a bad date): info, not warning,
                 // so they do not drown the notices; `feedwatch parse URL` shows them.
                 for warning in parsed.warnings {
-                    logger.info("\(feed.name): \(warning)", metadata: ["url": "\(feed.url)"])
+                    logger.info(
+                        "\(feed.name): \(warning)", metadata: ["url": "\(ShownURL.text(feed.url))"])
                 }
                 // First contact is the first body ever read: a feed whose first
                 // polls failed still gets its silent baseline, not a flood.
@@ -239,7 +270,7 @@ public final class PipelinePass {
                 guard let storing = store(processed, state: state, of: feed.name, now: now)
                 else {
                     processed.count(into: &summary)
-                    return
+                    return state
                 }
                 error = storing
             } catch let reading {
@@ -248,6 +279,7 @@ public final class PipelinePass {
             // Validators of a body not used (it did not parse, or its items
             // were not stored) must not turn the next poll into a 304 that
             // hides the broken feed or the items it still has to record.
+            stories = storiesBefore
             state = attempted
             state.etag = previous?.etag
             state.lastModified = previous?.lastModified
@@ -264,6 +296,7 @@ public final class PipelinePass {
             }
         }
         if let failure { summary.failures.append("\(feed.name): \(failure)") }
+        return state
     }
 
     /// Stores one feed's turn in the order that keeps the promises: its
@@ -280,9 +313,10 @@ public final class PipelinePass {
                 processed.alerts,
                 with: PassCommit(
                     feed: feed, seenItems: processed.seenItems, stories: changedStories,
-                    feedStates: [state]),
+                    feedStates: [state], listing: processed.listing),
                 now: now)
         } catch {
+            refusedByLog.note(error)
             return error
         }
         stories.markSaved(changedStories)
@@ -305,10 +339,11 @@ public final class PipelinePass {
     ) throws -> ProcessedFeed {
         let changes = ItemChanges(items: parsed.items, seen: try store.seenItems(feed: feed.name))
         var processed = ProcessedFeed(
-            seenItems: changes.needingRules.map {
+            seenItems: changes.toRecord.map {
                 SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
             },
-            newItems: changes.new.count, changedItems: changes.changed.count)
+            newItems: changes.new.count, changedItems: changes.changed.count,
+            listing: FeedListing(itemIDs: parsed.items.map(\.id), readAt: now))
         if firstContact && !options.backfill {
             processed.isBaseline = true
             return processed
@@ -335,13 +370,12 @@ public final class PipelinePass {
                     for: hit, item: item, feed: feed.name, story: placement.storyID,
                     sources: stories.sources(of: placement.storyID), time: now,
                     kind: raised ? .alert : .report)
+                // The rule has alerted on this story, now or before (a pass
+                // retried after its log failed finds the alert recorded).
+                if raised { stories.recordAlert(rule: hit.rule, storyID: placement.storyID) }
                 // A changed item that fires the same rule again is the same record.
                 guard !recorded.contains(alert.id) else { continue }
-                if raised {
-                    stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
-                } else {
-                    processed.joinedStories += 1
-                }
+                if !raised { processed.joinedStories += 1 }
                 processed.alerts.append(
                     AlertRecorder.Notified(alert: alert, sinks: raised ? hit.notify : []))
             }
@@ -383,14 +417,15 @@ public final class PipelinePass {
         return notified.filter { !recorded.contains($0.alert.id) }
     }
 
-    private func sendWebhooks(now: Date) {
+    /// Sends what is due; each problem is logged at once, the counts by the caller.
+    private func sendWebhooks(now: Date) -> DeliverySummary {
         let delivery = webhooks.deliverDue(now: now)
-        if !delivery.isQuiet { logger.notice("\(delivery.line)") }
         for problem in delivery.problems { logger.warning("\(problem)") }
+        return delivery
     }
 
     /// Raises feed-health alerts for feeds that went dark or came back.
-    private func checkHealth(now: Date, summary: inout PassSummary) {
+    func checkHealth(now: Date, summary: inout PassSummary) {
         do {
             let (alerts, states) = FeedHealthAlerts(configuration: configuration).check(
                 try store.allFeedStates(), now: now)
@@ -402,7 +437,7 @@ public final class PipelinePass {
             summary.alerts += fresh.count
             fresh.forEach { onAlert($0.alert) }
         } catch {
-            summary.failures.append("feed health: \(error)")
+            summary.problems.append("feed health: \(error)")
         }
     }
 
@@ -418,6 +453,8 @@ public final class PipelinePass {
         _ state: inout FeedState, _ message: String, now: Date, interval: TimeInterval,
         retryAfter: TimeInterval?
     ) {
+        // Kept in the state and shown by `feeds`: any URL in it loses its credentials.
+        let message = ShownURL.redactingURLs(in: message)
         state.lastError = message
         state.consecutiveFailures += 1
         if state.failingSince == nil { state.failingSince = now }

@@ -17,6 +17,8 @@ struct ProcessedFeed {
     var isBaseline = false
     /// Firings folded into a story the rule had already alerted on.
     var joinedStories = 0
+    /// Every item the body listed: the feed's seen items it lacks are absent from now on.
+    var listing: FeedListing?
 
     /// Adds what was stored to the pass's counts.
     func count(into summary: inout PassSummary) {

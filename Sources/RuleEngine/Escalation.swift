@@ -1,7 +1,7 @@
 /// A rule's `escalate N sources within T`: when a story the rule alerted on
 /// reaches `sources` distinct feeds within `within` seconds of its first
 /// report, one escalation is raised, a severity higher.
-public struct Escalation: Sendable, Equatable {
+public struct Escalation: Sendable, Equatable, Codable {
     public var sources: Int
     public var within: Double
 

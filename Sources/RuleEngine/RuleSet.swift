@@ -11,16 +11,20 @@
 // the slug of its title, its severity `medium`, its sinks `log`; several `unless`
 // lines are several exceptions (any one vetoes the rule); `match` appears once.
 // `feeds` names feeds or `tag:` filters; any one of them admits the feed.
-// List terms are words or phrases, quoted or bare, and may end in `*`.
+// List terms are words or phrases, quoted or bare; their words, like those of
+// entity names and aliases, may end in `*`.
 //
 // Matching. Text and terms go through one Normalizer (NFKC, case folding,
-// diacritics removed, tokens are runs of letters and digits). Entity names and
+// diacritics and invisible characters removed, an apostrophe inside a word
+// joining it; tokens are runs of letters and digits, or single characters in
+// scripts written without spaces, such as Chinese and Thai). Entity names and
 // aliases generate variants (AliasVariants); spelling classes
 // (SpellingClasses) make spellings of one word the same token everywhere. One
 // Aho-Corasick automaton over token symbols (Matcher) finds every term of every
 // rule in one pass; only the rules whose terms occurred are evaluated
 // (QueryEvaluator), plus those that can hold without any term (`NOT x`).
-// `NEAR/n` counts the tokens strictly between the two sides, within one field.
+// `NEAR/n` counts the tokens strictly between the two sides, within one field
+// (characters, in scripts without spaces).
 //
 // Evidence. A hit lists the terms that made `match` hold (for NEAR, the pairs
 // within the distance): entities as `@id` (also when selected by `@tag:` or
@@ -48,48 +52,7 @@ public struct RuleSet: Sendable {
     public static func load(directory: URL, knownSinks: Set<String>? = nil) throws(RulesError)
         -> RuleSet
     {
-        let displayDirectory = directory.standardizedFileURL.lastPathComponent
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { $0.hasSuffix(".rules") }.sorted {
-                    Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
-                }
-        } catch {
-            throw RulesError(problems: [
-                RulesProblem(
-                    file: directory.path, line: 0, column: 0,
-                    message: "cannot read the rules folder: \(error.localizedDescription)")
-            ])
-        }
-        guard !names.isEmpty else {
-            throw RulesError(problems: [
-                RulesProblem(
-                    file: directory.path, line: 0, column: 0,
-                    message: "the rules folder has no *.rules files")
-            ])
-        }
-        var files: [(name: String, source: String)] = []
-        var problems: [RulesProblem] = []
-        for name in names {
-            let display = displayDirectory + "/" + name
-            let url = directory.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                problems.append(
-                    RulesProblem(
-                        file: display, line: 0, column: 0, message: "cannot read this file"))
-                continue
-            }
-            guard let source = String(data: data, encoding: .utf8) else {
-                problems.append(
-                    RulesProblem(
-                        file: display, line: 0, column: 0, message: "this file is not UTF-8 text"))
-                continue
-            }
-            files.append((display, source))
-        }
-        if !problems.isEmpty { throw RulesError(problems: problems) }
-        return try compile(files: files, knownSinks: knownSinks)
+        try compile(files: RulesFolder.read(directory).sources(), knownSinks: knownSinks)
     }
 
     /// Compiles rules given as text, `files` in the order to read them (for
@@ -99,6 +62,39 @@ public struct RuleSet: Sendable {
     )
         throws(RulesError) -> RuleSet
     {
+        let image = try compileImage(
+            files: files, knownSinks: knownSinks,
+            digests: RulesDigests(program: RulesDigests.none, rules: RulesDigests.none))
+        return try ruleSet(of: image, folder: files.first?.name ?? "rules")
+    }
+
+    /// The rule set of an image just compiled. Its checks cannot fail on an
+    /// image this program laid out, but if they do, the rules are refused
+    /// with the reason rather than matched wrongly.
+    static func ruleSet(of image: TableMemory, folder: String) throws(RulesError) -> RuleSet {
+        do {
+            return try RuleSet(image: image)
+        } catch {
+            throw RulesError(problems: [
+                RulesProblem(
+                    file: folder, line: 0, column: 0,
+                    message:
+                        "the compiled rules do not hold together (\(error)): please report this")
+            ])
+        }
+    }
+
+    /// Compiles rules given as text into an image keyed by `digests`.
+    static func compileImage(
+        files: [(name: String, source: String)], knownSinks: Set<String>?, digests: RulesDigests
+    ) throws(RulesError) -> TableMemory {
+        try compileContents(files: files, knownSinks: knownSinks).image(
+            programDigest: digests.program, rulesDigest: digests.rules)
+    }
+
+    private static func compileContents(
+        files: [(name: String, source: String)], knownSinks: Set<String>?
+    ) throws(RulesError) -> CompiledRulesContents {
         var document = RulesDocument()
         var problems: [RulesProblem] = []
         var sources: [String: String] = [:]
@@ -109,15 +105,19 @@ public struct RuleSet: Sendable {
             sources[file.name] = file.source
         }
         var compiler = RuleSetCompiler(document: document, knownSinks: knownSinks, sources: sources)
-        let compiled = compiler.compile()
+        let contents = compiler.compile()
         problems += compiler.problems
-        guard problems.isEmpty, let compiled else {
+        guard problems.isEmpty, let contents else {
             throw RulesError(problems: problems.sorted(by: Self.sourceOrder))
         }
-        var ruleSet = RuleSet()
-        ruleSet.compiled = compiled
-        ruleSet.rules = compiled.rules.map(\.summary)
-        return ruleSet
+        return contents
+    }
+
+    /// The rule set of a compiled rules image (`RulesImage`), or why it cannot be used.
+    init(image: TableMemory) throws(RulesImageProblem) {
+        let compiled = try CompiledRuleSet(reading: RulesImageReader(image))
+        self.compiled = compiled
+        rules = compiled.rules.map(\.summary)
     }
 
     private static func sourceOrder(_ a: RulesProblem, _ b: RulesProblem) -> Bool {
@@ -140,16 +140,21 @@ public struct RuleSet: Sendable {
         return text
     }
 
-    /// The watchlisted entities, in the order written.
-    public var entities: [EntitySummary] { compiled?.entities.map(\.summary) ?? [] }
+    /// The watchlisted entities, in the order written (decoded from the
+    /// compiled rules when asked for: matching never needs them).
+    public var entities: [EntitySummary] { compiled?.listing.entities.map(\.summary) ?? [] }
+
+    /// How many entities the watchlist holds.
+    public var entityCount: Int { compiled?.entityCount ?? 0 }
 
     /// The keyword lists, in the order written.
     public var lists: [ListSummary] { compiled?.lists ?? [] }
 
     /// The token sequences generated for an entity's names and aliases, each as
-    /// normalized words joined by spaces; nil when no entity has that id.
+    /// normalized words joined by spaces, a prefix with its `*` (`пригожин*`);
+    /// nil when no entity has that id.
     public func variants(ofEntity id: String) -> [String]? {
-        compiled?.entities.first { $0.summary.id == id }?.variants.map { $0.joined(separator: " ") }
+        compiled?.listing.entities.first { $0.summary.id == id }?.variants
     }
 
     /// The spellings that match `word` (its spelling class), normalized.

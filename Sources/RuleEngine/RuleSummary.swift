@@ -1,5 +1,5 @@
 /// A rule's identity, for listings.
-public struct RuleSummary: Sendable, Equatable {
+public struct RuleSummary: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     public var severity: Severity
@@ -16,7 +16,7 @@ public struct RuleSummary: Sendable, Equatable {
 }
 
 /// A watchlisted entity, for listings.
-public struct EntitySummary: Sendable, Equatable {
+public struct EntitySummary: Sendable, Equatable, Codable {
     public var id: String
     public var name: String
     public var kind: EntityKind
@@ -27,7 +27,7 @@ public struct EntitySummary: Sendable, Equatable {
 }
 
 /// A keyword list, for listings.
-public struct ListSummary: Sendable, Equatable {
+public struct ListSummary: Sendable, Equatable, Codable {
     public var id: String
     public var terms: [String]
 }

@@ -74,7 +74,21 @@ final class SQLiteDatabase {
     func transaction<Result>(
         purpose: String, _ body: () throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
-        try execute("BEGIN IMMEDIATE", purpose: "\(purpose) (begin)")
+        try inTransaction(begin: "BEGIN IMMEDIATE", purpose: purpose, body)
+    }
+
+    /// Runs `body` inside one read transaction, so that everything it reads
+    /// is of the same moment while a monitor goes on writing (WAL).
+    func readTransaction<Result>(
+        purpose: String, _ body: () throws(StoreError) -> Result
+    ) throws(StoreError) -> Result {
+        try inTransaction(begin: "BEGIN DEFERRED", purpose: purpose, body)
+    }
+
+    private func inTransaction<Result>(
+        begin: String, purpose: String, _ body: () throws(StoreError) -> Result
+    ) throws(StoreError) -> Result {
+        try execute(begin, purpose: "\(purpose) (begin)")
         do {
             let result = try body()
             try execute("COMMIT", purpose: "\(purpose) (commit)")
@@ -83,6 +97,32 @@ final class SQLiteDatabase {
             // The original error matters more than a failed rollback.
             try? execute("ROLLBACK", purpose: "\(purpose) (rollback)")
             throw error
+        }
+    }
+
+    /// Copies the whole database into `destination` with SQLite's online
+    /// backup, in one step: one read transaction on this side, so the copy is
+    /// of one moment however much another connection or process writes
+    /// meanwhile (in WAL mode the writer is not held up). Only a lock that
+    /// cannot be had at all (another process mid-checkpoint) is waited for.
+    func backup(into destination: SQLiteDatabase, purpose: String) throws(StoreError) {
+        guard let backup = sqlite3_backup_init(destination.handle, "main", handle, "main") else {
+            throw destination.error(code: sqlite3_errcode(destination.handle), purpose: purpose)
+        }
+        var code = sqlite3_backup_step(backup, -1)
+        var waits = 0
+        while (code == SQLITE_BUSY || code == SQLITE_LOCKED) && waits < 100 {
+            waits += 1
+            sqlite3_sleep(50)
+            code = sqlite3_backup_step(backup, -1)
+        }
+        let finished = sqlite3_backup_finish(backup)
+        guard code == SQLITE_DONE else {
+            throw destination.error(
+                code: code, purpose: purpose, detail: String(cString: sqlite3_errstr(code)))
+        }
+        guard finished == SQLITE_OK else {
+            throw destination.error(code: finished, purpose: purpose)
         }
     }
 

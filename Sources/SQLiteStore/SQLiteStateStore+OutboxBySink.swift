@@ -62,7 +62,7 @@ extension SQLiteStateStore {
     /// Deliveries per sink and state, including sinks no longer configured.
     public func deliveryCountsBySink() throws(StoreError) -> [String: DeliveryCounts] {
         try serialized { () throws(StoreError) in
-            try database.withStatement(
+            var counts = try database.withStatement(
                 "SELECT sink, status, count(*) FROM alert_outbox GROUP BY sink, status",
                 purpose: "counting deliveries by sink"
             ) { statement throws(StoreError) in
@@ -80,6 +80,26 @@ extension SQLiteStateStore {
                 }
                 return counts
             }
+            // The newest death of each sink (the later row breaks a tie of times).
+            try database.withStatement(
+                """
+                SELECT sink, alert_id, reason, finished_at FROM (
+                    SELECT sink, alert_id, coalesce(last_error, '') AS reason, finished_at,
+                        row_number() OVER (
+                            PARTITION BY sink ORDER BY finished_at DESC, id DESC) AS newest
+                    FROM alert_outbox WHERE status = 'dead')
+                WHERE newest = 1
+                """,
+                purpose: "reading the last dead delivery of each sink"
+            ) { statement throws(StoreError) in
+                while try statement.step() {
+                    counts[statement.string(at: 0), default: DeliveryCounts()].lastDeath =
+                        DeliveryCounts.Death(
+                            alertID: statement.string(at: 1), reason: statement.string(at: 2),
+                            time: statement.optionalDate(at: 3))
+                }
+            }
+            return counts
         }
     }
 }

@@ -8,6 +8,8 @@ extension SQLiteStateStore: PassCommitStore {
         try writing(purpose: Self.purpose(of: commit)) { () throws(StoreError) in
             try upsertSeen(feed: commit.feed, items: commit.seenItems)
             try upsertArchive(feed: commit.feed, items: commit.seenItems)
+            // After the upserts, so that the items first seen now are among those compared.
+            if let listing = commit.listing { try applyListing(listing, feed: commit.feed) }
             try insertDeliveries(commit.deliveries)
             try insertAlertIndexEntries(commit.alertIndexEntries)
             // After the inserts, so that the new entries follow the rename too.
@@ -37,6 +39,9 @@ extension SQLiteStateStore: PassCommitStore {
         }
         if let rename = commit.logRename {
             parts.append("moving index entries from \(rename.from) to \(rename.to)")
+        }
+        if commit.listing != nil, commit.seenItems.isEmpty {
+            parts.append("noting which items feed \(commit.feed) still lists")
         }
         return parts.joined(separator: ", ")
     }

@@ -6,8 +6,8 @@ import Store
 /// items, the item archive, the webhook outbox, the alert index and stories;
 /// every protocol of `StateStore`, each in a file of its own.
 ///
-/// A read-write store holds an exclusive lock on `<path>.lock` for its whole
-/// life, so a second monitor on the same state is refused instead of
+/// A read-write store holds an exclusive lock on the database file for its
+/// whole life (`StateFileLock`), so a second monitor on the same state is refused instead of
 /// corrupting it; a read-only store takes no lock and can sit beside a running
 /// monitor. Every method is safe to call from any thread: calls are serialized.
 public final class SQLiteStateStore: StateStore, @unchecked Sendable {
@@ -16,7 +16,8 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
     public let access: StoreAccess
 
     let database: SQLiteDatabase
-    // Held only for its lifetime: deinit releases the flock.
+    // Held only for its lifetime: deinit releases the lock. Declared after
+    // `database`, so the connection is closed before the lock's descriptor.
     private let fileLock: StateFileLock?
     // @unchecked Sendable is sound because every use of `database` goes through this lock.
     private let serializer = NSLock()

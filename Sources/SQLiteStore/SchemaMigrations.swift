@@ -177,6 +177,24 @@ enum SchemaMigrations {
         SchemaMigration(
             version: 4,
             purpose:
+                "retention: when a seen item left its feed, delivered and dead deliveries by when they finished, and when each upkeep task last ran",
+            sql: """
+                -- NULL while the item is in its feed (every existing item, until its feed's next body says otherwise).
+                ALTER TABLE seen_item ADD COLUMN absent_since REAL;
+                -- The items each feed still lists: a body read compares its ids with these only.
+                CREATE INDEX seen_item_listed ON seen_item (feed) WHERE absent_since IS NULL;
+                CREATE INDEX seen_item_by_absent_since ON seen_item (absent_since)
+                    WHERE absent_since IS NOT NULL;
+                CREATE INDEX alert_outbox_by_finished ON alert_outbox (finished_at)
+                    WHERE status <> 'pending';
+                CREATE TABLE maintenance (
+                    task TEXT PRIMARY KEY NOT NULL,
+                    last_run REAL NOT NULL
+                ) STRICT;
+                """),
+        SchemaMigration(
+            version: 5,
+            purpose:
                 "every firing in the alert index with its kind (alert, report, escalation, feed-health); stories keep their members' terms and the rules that escalated on them",
             sql: """
                 ALTER TABLE alert_index ADD COLUMN kind TEXT NOT NULL DEFAULT 'alert';

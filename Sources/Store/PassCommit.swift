@@ -26,11 +26,15 @@ public struct PassCommit: Sendable, Equatable {
     /// The log's live file was renamed after these alerts were appended:
     /// entries pointing into it, these alerts' among them, follow it.
     public var logRename: LogFileRename?
+    /// Every item the feed's body listed, when a body was read: the seen
+    /// items of `feed` it lacks are absent from the feed from now on, and
+    /// those it lists are present again.
+    public var listing: FeedListing?
 
     public init(
         feed: String = "", seenItems: [SeenItem] = [], alertIndexEntries: [AlertIndexEntry] = [],
         deliveries: [NewDelivery] = [], stories: [StoredStory] = [], feedStates: [FeedState] = [],
-        logRename: LogFileRename? = nil
+        logRename: LogFileRename? = nil, listing: FeedListing? = nil
     ) {
         self.feed = feed
         self.seenItems = seenItems
@@ -39,12 +43,13 @@ public struct PassCommit: Sendable, Equatable {
         self.stories = stories
         self.feedStates = feedStates
         self.logRename = logRename
+        self.listing = listing
     }
 
     /// Whether there is nothing to store.
     public var isEmpty: Bool {
         seenItems.isEmpty && alertIndexEntries.isEmpty && deliveries.isEmpty && stories.isEmpty
-            && feedStates.isEmpty && logRename == nil
+            && feedStates.isEmpty && logRename == nil && listing == nil
     }
 }
 

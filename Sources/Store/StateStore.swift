@@ -1,6 +1,7 @@
 /// Everything feedwatch keeps between passes, one protocol per concern:
 /// feed state, seen items and their archive, the alert index, the webhook
-/// outbox and stories, and the commit that writes a feed's turn across them.
+/// outbox and stories, the commit that writes a feed's turn across them,
+/// and the upkeep of the whole (retention, statistics, vacuum, backup).
 ///
 /// The pipeline's modules depend on these protocols only; the command line
 /// opens the implementation (`SQLiteStateStore`, one SQLite file) and hands
@@ -8,5 +9,5 @@
 /// protocols: every write the pipeline makes is keyed, so that two processes
 /// committing the same work store it once.
 public protocol StateStore: FeedStateStore, SeenItemStore, ItemArchive, AlertIndexStore,
-    DeliveryOutbox, StoryStore, PassCommitStore
+    DeliveryOutbox, StoryStore, PassCommitStore, StatePruning, StateMaintenance
 {}

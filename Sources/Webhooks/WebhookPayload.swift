@@ -6,6 +6,13 @@ import RuleEngine
 /// The body of a webhook request for one alert, in the sink's format: `json`
 /// (the alert record, as in the log), `slack` (an incoming-webhook message:
 /// `text` plus Block Kit blocks) or `discord` (`content` plus one embed).
+///
+/// Every text in a chat message comes from a feed, so none of it may act as
+/// markup there: Slack's `&`, `<` and `>` are escaped in every field (a
+/// title's `<!channel>` would ping a channel, `<https://evil|innocent>` would
+/// disguise a link), Discord is told to parse no mentions (`@everyone`), and
+/// only an `http` or `https` item link becomes a link; any other (`javascript:`,
+/// `data:`, `file:`) is shown as text.
 public enum WebhookPayload {
     public static func body(for alert: Alert, format: SinkConfiguration.Format) throws -> Data {
         switch format {
@@ -32,14 +39,32 @@ public enum WebhookPayload {
         return alert.matches.map(\.text).filter { seen.insert($0).inserted }.joined(separator: ", ")
     }
 
+    /// The item's link when a chat client may make it clickable.
+    static func clickableLink(_ alert: Alert) -> String? {
+        guard let link = alert.item.link,
+            let scheme = URLComponents(string: link)?.scheme?.lowercased(),
+            scheme == "http" || scheme == "https"
+        else { return nil }
+        return link
+    }
+
     private static func slack(_ alert: Alert) -> [String: Any] {
-        let title = alert.item.title ?? alert.item.id
-        let linked = alert.item.link.map { "<\($0)|\(slackEscaped(title))>" } ?? slackEscaped(title)
+        let title = slackEscaped(alert.item.title ?? alert.item.id)
+        let linked: String
+        if let link = clickableLink(alert) {
+            // `|` ends a Slack link's address, so the address may not contain one.
+            let address = slackEscaped(link).replacingOccurrences(of: "|", with: "%7C")
+            linked = "<\(address)|\(title)>"
+        } else if let link = alert.item.link {
+            linked = "\(title)\n\(slackEscaped(link))"
+        } else {
+            linked = title
+        }
         let context =
             "*\(alert.severity.rawValue.uppercased())* · `\(alert.rule)` · \(slackEscaped(alert.feed))"
             + " · matched: \(slackEscaped(matchedText(alert)))"
         return [
-            "text": headline(alert),
+            "text": slackEscaped(headline(alert)),
             "blocks": [
                 ["type": "section", "text": ["type": "mrkdwn", "text": linked]],
                 [
@@ -56,20 +81,27 @@ public enum WebhookPayload {
             "title": String((alert.item.title ?? alert.item.id).prefix(256)),
             "description": String(alert.snippet.prefix(4096)),
             "color": color(alert.severity),
-            "fields": [
-                ["name": "Severity", "value": alert.severity.rawValue, "inline": true],
-                ["name": "Rule", "value": alert.rule, "inline": true],
-                ["name": "Feed", "value": alert.feed, "inline": true],
-                [
-                    "name": "Matched", "value": String(matchedText(alert).prefix(1024)),
-                    "inline": false,
-                ],
-            ],
             "timestamp": ISO8601DateFormatter().string(from: alert.time),
         ]
-        if let link = alert.item.link { embed["url"] = link }
+        var fields: [[String: Any]] = [
+            ["name": "Severity", "value": alert.severity.rawValue, "inline": true],
+            ["name": "Rule", "value": alert.rule, "inline": true],
+            ["name": "Feed", "value": alert.feed, "inline": true],
+            ["name": "Matched", "value": String(matchedText(alert).prefix(1024)), "inline": false],
+        ]
+        if let link = clickableLink(alert) {
+            embed["url"] = link
+        } else if let link = alert.item.link {
+            // Discord makes only http and https addresses into links.
+            fields.append(["name": "Link", "value": String(link.prefix(1024)), "inline": false])
+        }
+        embed["fields"] = fields
         // Discord rejects a message whose content passes 2,000 characters.
-        return ["content": String(headline(alert).prefix(2000)), "embeds": [embed]]
+        return [
+            "content": String(headline(alert).prefix(2000)), "embeds": [embed],
+            // A feed's `@everyone`, `@here` or `<@id>` must not ping anyone.
+            "allowed_mentions": ["parse": [String]()],
+        ]
     }
 
     /// Slack treats `&`, `<` and `>` as markup.

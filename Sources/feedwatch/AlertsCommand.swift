@@ -1,6 +1,7 @@
 import AlertLog
 import AlertReview
 import ArgumentParser
+import Configuration
 import Foundation
 import Monitor
 
@@ -69,12 +70,17 @@ struct AlertFilterOptions: ParsableArguments {
     }
 }
 
-/// The review over the configured log and state.
+/// The review over the configured log and state: needs `[monitor]`'s paths
+/// only, never the rules.
 func openReview(_ common: CommonOptions) throws -> AlertSearch {
-    let setup = try loadSetup(common)
+    try openReview(loadConfiguration(common, needing: .alertLog, command: "alerts").settings)
+}
+
+/// The review over the log and state that `settings` name.
+func openReview(_ settings: MonitorSection) throws -> AlertSearch {
     do {
-        let state = try StateOpening.forReview(path: setup.statePath)
-        return try AlertSearch(logPath: setup.alertLogPath, index: state, stories: state)
+        let state = try StateOpening.forReview(path: settings.statePath)
+        return try AlertSearch(logPath: settings.alertLogPath, index: state, stories: state)
     } catch {
         printError("\(error)")
         throw ExitStatus.failures
@@ -149,6 +155,8 @@ struct AlertsListCommand: ParsableCommand {
             }
         }
         if !json && !csv { try footer(review, filter: filter, shown: alerts.count, limit: shown) }
+        // What was skipped was said on standard error; the status says the answer is incomplete.
+        if !corrupt.isEmpty { throw ExitStatus.failures }
     }
 
     /// On a cut listing, how many more there are (on standard error: not data).
@@ -175,7 +183,8 @@ struct AlertsShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let review = try openReview(common)
+        let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts").settings
+        let review = try openReview(settings)
         let alert = try uniqueAlert(startingWith: id, in: review)
         if json {
             let encoder = AlertLogFormat.makeEncoder()
@@ -186,6 +195,11 @@ struct AlertsShowCommand: ParsableCommand {
         let color = isatty(STDOUT_FILENO) != 0
         let sources = try review.currentSources(ofStories: [alert.story])[alert.story]
         print(AlertText.details(alert, sources: sources, color: color))
+        // Where the alert was sent, and why a delivery died.
+        let state = try? StateOpening.forReview(path: settings.statePath)
+        if let deliveries = try? state?.deliveries(alertID: alert.id), !deliveries.isEmpty {
+            print(DeliveryLines.text(deliveries))
+        }
         // The rest of its story: every other record, folded reports included, oldest first.
         var story = AlertFilter(story: alert.story)
         story.folded = true

@@ -1,6 +1,7 @@
 import AlertLog
 import AlertReview
 import ArgumentParser
+import Configuration
 import Foundation
 import Store
 
@@ -19,7 +20,8 @@ struct AlertsFollowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let setup = try loadSetup(common)
+        let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts").settings
+        let review = try openReview(settings)
         let filter = filters.filter
         let color = isatty(STDOUT_FILENO) != 0
         let encoder = AlertLogFormat.makeEncoder()
@@ -33,9 +35,8 @@ struct AlertsFollowCommand: ParsableCommand {
             line.append(0x0A)
             FileHandle.standardOutput.write(line)
         }
-        let review = try openReview(common)
         try review.alerts(matching: filter, limit: max(last, 0)).alerts.reversed().forEach(show)
-        var follower = AlertLogFollower(path: setup.alertLogPath)
+        var follower = AlertLogFollower(path: settings.alertLogPath)
         while true {
             for alert in try follower.newAlerts() { show(alert) }
             Thread.sleep(forTimeInterval: 1)
@@ -56,17 +57,20 @@ struct AlertsReindexCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let setup = try loadSetup(common)
+        let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts reindex")
+            .settings
         do {
-            let store = try StateOpening.forMonitor(path: setup.statePath)
-            let log = try AlertLogWriter(path: setup.alertLogPath)
+            let store = try StateOpening.forMonitor(path: settings.statePath)
+            let log = try AlertLogWriter(path: settings.alertLogPath)
+            if let torn = log.setAsideTail { printError("feedwatch: \(torn)") }
             // Reindexing rebuilds the index alone: it never queues a delivery.
             let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
             let (indexed, corrupt) = try recorder.reindex()
             for line in corrupt { printError(line.description) }
-            print("indexed \(indexed) alerts from \(setup.alertLogPath) and its rotated files")
+            print("indexed \(indexed) alerts from \(settings.alertLogPath) and its rotated files")
         } catch let error as StoreError {
             printError("\(error)")
+            if case .locked = error { throw ExitStatus.locked }
             throw ExitStatus.failures
         }
     }

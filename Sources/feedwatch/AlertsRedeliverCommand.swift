@@ -15,9 +15,9 @@ struct AlertsRedeliverCommand: ParsableCommand {
         commandName: "redeliver",
         abstract: "Send a logged alert to its webhook sinks again (same idempotency key).",
         discussion: """
-            Without --sink the alert goes to the sinks it was queued for before, \
-            or else to the sinks its rule notifies now. What cannot be sent now \
-            stays in the outbox and is retried by the monitor. \
+            Without --sink the alert goes to the sinks it was queued for before; \
+            an alert that went only to the log needs --sink. What cannot be sent now \
+            stays in the outbox and is retried by the monitor. The rules are not read. \
             Exit status: 0 when every sink accepted it, 1 otherwise.
             """)
 
@@ -30,8 +30,15 @@ struct AlertsRedeliverCommand: ParsableCommand {
     var sink: String?
 
     func run() throws {
-        let setup = try loadSetup(common)
-        let alert = try findAlert(setup: setup)
+        let reading = try readConfiguration(common)
+        let settings: MonitorSection
+        do {
+            settings = try reading.configuration(needing: .alertLog).settings
+        } catch {
+            printError(error.description)
+            throw ExitStatus.badInput
+        }
+        let alert = try findAlert(settings: settings)
         guard alert.kind.isRaised else {
             printError(
                 "feedwatch: alerts redeliver: \(alert.id) is a report folded into story \(alert.story), raised to no sink; its story's alert is in feedwatch stories show \(alert.story)"
@@ -40,12 +47,17 @@ struct AlertsRedeliverCommand: ParsableCommand {
         }
         let store: any StateStore
         do {
-            store = try StateOpening.forMonitor(path: setup.statePath)
+            store = try StateOpening.forMonitor(path: settings.statePath)
         } catch {
             printError("\(error)")
+            if case .locked = error { throw ExitStatus.locked }
             throw ExitStatus.failures
         }
-        let sinks = try chooseSinks(for: alert, setup: setup, store: store)
+        let names = try sinkNames(for: alert, store: store)
+        // The sinks it goes to must read cleanly; the rest of feeds.conf is a warning at most.
+        let needs = ConfigurationNeeds.alertLog + .sinks(names)
+        let configuration = try reading.checked(needs, command: "alerts redeliver", common)
+        let sinks = try chooseSinks(names, for: alert, in: configuration)
         let now = Date()
         do {
             for sink in sinks {
@@ -61,7 +73,7 @@ struct AlertsRedeliverCommand: ParsableCommand {
             throw ExitStatus.failures
         }
         let dispatcher = WebhookDispatcher(
-            store: store, sinks: setup.configuration.sinks, userAgent: FeedwatchVersion.userAgent)
+            store: store, sinks: configuration.sinks, userAgent: FeedwatchVersion.userAgent)
         let summary = dispatcher.deliver(alertID: alert.id, now: now)
         let chosen = Set(sinks.map(\.name))
         var allDelivered = true
@@ -76,13 +88,9 @@ struct AlertsRedeliverCommand: ParsableCommand {
     }
 
     /// The alert whose id is, or starts with, `id`, found through the review index.
-    private func findAlert(setup: ConfigurationAndRules) throws -> Alert {
+    private func findAlert(settings: MonitorSection) throws -> Alert {
         do {
-            return try uniqueAlert(
-                startingWith: id,
-                in: AlertSearch(
-                    logPath: setup.alertLogPath,
-                    index: try StateOpening.forReview(path: setup.statePath)))
+            return try uniqueAlert(startingWith: id, in: openReview(settings))
         } catch let status as ExitCode {
             throw status
         } catch {
@@ -91,14 +99,17 @@ struct AlertsRedeliverCommand: ParsableCommand {
         }
     }
 
-    /// The `--sink`, or the sinks the alert was queued for, or its rule's sinks now.
+    /// The `--sink`, or the sinks the alert was queued for.
+    private func sinkNames(for alert: Alert, store: any DeliveryOutbox) throws -> [String] {
+        if let sink { return [sink] }
+        return try store.deliveries(alertID: alert.id).map(\.sink)
+    }
+
+    /// The sinks of `names` that feeds.conf defines: `--sink` must be one, and
+    /// of the queued sinks those removed since are left out.
     private func chooseSinks(
-        for alert: Alert, setup: ConfigurationAndRules, store: any DeliveryOutbox
-    )
-        throws
-        -> [SinkConfiguration]
-    {
-        let configuration = setup.configuration
+        _ names: [String], for alert: Alert, in configuration: ConfigurationFile
+    ) throws -> [SinkConfiguration] {
         if let sink {
             guard let named = configuration.sink(named: sink) else {
                 printError(
@@ -108,15 +119,11 @@ struct AlertsRedeliverCommand: ParsableCommand {
             }
             return [named]
         }
-        var names = try store.deliveries(alertID: alert.id).map(\.sink)
-        if names.isEmpty {
-            names = setup.rules.rules.first { $0.id == alert.rule }?.notify ?? []
-        }
         let sinks = names.compactMap(configuration.sink(named:))
         guard !sinks.isEmpty else {
             printError(
                 "feedwatch: alerts: alert \(alert.id) has no webhook sink to go to"
-                    + " (its rule notifies only the log, or its sinks left feeds.conf); name one with --sink"
+                    + " (it was queued for none, or its sinks left feeds.conf); name one with --sink"
             )
             throw ExitStatus.usage
         }

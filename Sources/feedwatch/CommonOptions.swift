@@ -20,6 +20,8 @@ enum ExitStatus {
     static let usage = ExitCode(64)
     /// The configuration or the rules are wrong.
     static let badInput = ExitCode(65)
+    /// The state is locked by a running monitor.
+    static let locked = ExitCode(75)
 }
 
 /// Writes a line to standard error.

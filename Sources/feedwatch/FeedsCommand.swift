@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Foundation
 import Monitor
 import Store
@@ -16,16 +17,19 @@ struct FeedsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let setup = try loadSetup(common)
+        // The feeds as far as they read: one broken section is a warning, not a lock-out.
+        let configuration = try loadConfiguration(common, needing: .feedHealth, command: "feeds")
         let states: [FeedState]
         do {
             // Read-only: a monitor running on the same state keeps its lock.
-            states = try StateOpening.forReview(path: setup.statePath)?.allFeedStates() ?? []
+            states =
+                try StateOpening.forReview(path: configuration.settings.statePath)?.allFeedStates()
+                ?? []
         } catch {
             printError("\(error)")
             throw ExitStatus.failures
         }
-        let report = FeedHealth.report(configuration: setup.configuration, states: states)
+        let report = FeedHealth.report(configuration: configuration, states: states)
         if json {
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601

@@ -19,6 +19,7 @@ struct Feedwatch: ParsableCommand {
             FeedsCommand.self,
             ReplayCommand.self,
             SinksCommand.self,
+            StateCommand.self,
         ]
     )
 }
@@ -41,4 +42,20 @@ extension Feedwatch {
 enum FeedwatchVersion {
     static let current = "0.1.0"
     static let userAgent = "feedwatch/\(current) (+https://github.com/feedwatch/feedwatch)"
+
+    /// The version and this build of it, which key the compiled rules kept
+    /// beside the state: a rebuilt binary (whose normalizer or compiler may
+    /// have changed under the same version) never reads rules another build
+    /// compiled. The executable's size and modification time tell builds apart;
+    /// when they cannot be read, a value of its own each run (nothing is reused).
+    static let build: String = {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? NSNumber,
+            let modified = attributes[.modificationDate] as? Date
+        else {
+            return "\(current) \(UUID().uuidString)"
+        }
+        return "\(current) \(size.int64Value) \(modified.timeIntervalSince1970)"
+    }()
 }

@@ -31,8 +31,8 @@ struct PollCommand: ParsableCommand {
     var show = false
 
     func run() throws {
-        let setup = try loadSetup(common)
         let logger = makeLogger(label: "feedwatch.poll")
+        let setup = try loadSetup(common, logger: logger)
         let (store, alertLog) = try openMonitorState(setup)
         let pass = PipelinePass(
             configuration: setup.configuration, rules: setup.rules, store: store,
@@ -41,15 +41,28 @@ struct PollCommand: ParsableCommand {
                 options: setup.fetchOptions(userAgent: FeedwatchVersion.userAgent)),
             logger: logger,
             onAlert: { alert in
-                if show { print(AlertText.line(alert)) }
+                if show { StandardOutput.writeLine(AlertText.line(alert)) }
             })
         let progress = ProgressLine()
         pass.onProgress = progress.update
         pass.recoverAfterCrash()
         let summary = pass.run(options: PipelinePass.Options(all: all, backfill: backfill))
         progress.finish()
-        for failure in summary.failures { printError("feedwatch: \(failure)") }
+        for failure in summary.failures + summary.problems { printError("feedwatch: \(failure)") }
         printError("feedwatch: poll: \(summary.line)")
-        if !summary.failures.isEmpty { throw ExitStatus.failures }
+        applyRetentionIfDue(setup, store: store)
+        if summary.hasFailures { throw ExitStatus.failures }
+    }
+
+    /// Retention, when a day has passed since it last ran (its time is kept in the state).
+    private func applyRetentionIfDue(_ setup: ConfigurationAndRules, store: any StateStore) {
+        let retention = StateRetention(settings: setup.configuration.settings)
+        do {
+            if let result = try retention.applyIfDue(to: store, now: Date()), result.total > 0 {
+                printError("feedwatch: poll: \(retention.summary(of: result))")
+            }
+        } catch {
+            printError("feedwatch: poll: retention: \(error)")
+        }
     }
 }

@@ -34,7 +34,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try loadSetup(common)
+        let setup = try loadSetup(common, logger: makeLogger(label: "feedwatch.replay"))
         if let rule, !setup.rules.rules.contains(where: { $0.id == rule }) {
             printError("feedwatch: replay: no rule with id \(rule) in \(common.rules)")
             throw ExitStatus.usage

@@ -67,7 +67,7 @@ struct RulesCheckCommand: ParsableCommand {
         let failures = RuleTestRunner.run(cases, against: ruleSet)
         for failure in failures { printError(failure.description) }
         print(
-            "\(options.rules): \(ruleSet.entities.count) entities, \(ruleSet.lists.count) lists, "
+            "\(options.rules): \(ruleSet.entityCount) entities, \(ruleSet.lists.count) lists, "
                 + "\(ruleSet.rules.count) rules; \(cases.count - failures.count) of \(cases.count) rule tests pass"
         )
         if !failures.isEmpty { throw ExitStatus.failures }

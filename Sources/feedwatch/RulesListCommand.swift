@@ -21,9 +21,11 @@ struct RulesListCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(listing), as: UTF8.self))
             return
         }
-        print("Entities (\(ruleSet.entities.count))")
-        let idWidth = ruleSet.entities.map(\.id.count).max() ?? 0
-        for entity in ruleSet.entities {
+        // Decoded once: the compiled rules keep the entities for listings only.
+        let entities = ruleSet.entities
+        print("Entities (\(entities.count))")
+        let idWidth = entities.map(\.id.count).max() ?? 0
+        for entity in entities {
             let tags = entity.tags.isEmpty ? "" : "  tags: \(entity.tags.joined(separator: ", "))"
             print(
                 "  \(pad(entity.id, idWidth))  \(pad(entity.kind.rawValue, 6))  \(entity.name)  "

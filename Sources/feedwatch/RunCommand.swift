@@ -19,15 +19,16 @@ struct RunCommand: ParsableCommand {
     var show = false
 
     func run() throws {
-        let setup = try loadSetup(common)
         let logger = makeLogger(label: "feedwatch.run")
+        let setup = try loadSetup(common, logger: logger)
         let (store, alertLog) = try openMonitorState(setup)
         let show = self.show
         let service = MonitorService(
             configPath: common.config, rulesDirectory: common.rulesDirectory,
-            userAgent: FeedwatchVersion.userAgent, logger: logger,
+            userAgent: FeedwatchVersion.userAgent, programVersion: FeedwatchVersion.build,
+            logger: logger,
             onAlert: { alert in
-                if show { print(AlertText.line(alert)) }
+                if show { StandardOutput.writeLine(AlertText.line(alert)) }
             })
         service.run(setup: setup, store: store, alertLog: alertLog, backfill: backfill)
     }

@@ -7,12 +7,16 @@ import Monitor
 import RuleEngine
 import Store
 
-/// Loads feeds.conf and the rules, turning their errors into exit status 65
-/// with every problem on standard error.
-func loadSetup(_ common: CommonOptions) throws -> ConfigurationAndRules {
+/// Loads feeds.conf and the rules (compiled once and kept beside the state
+/// while they do not change), turning their errors into exit status 65 with
+/// every problem on standard error; `logger` hears what the rules cache did.
+func loadSetup(_ common: CommonOptions, logger: Logger) throws -> ConfigurationAndRules {
     do {
-        return try ConfigurationAndRules.load(
-            configPath: common.config, rulesDirectory: common.rulesDirectory)
+        let setup = try ConfigurationAndRules.load(
+            configPath: common.config, rulesDirectory: common.rulesDirectory,
+            programVersion: FeedwatchVersion.build)
+        setup.logRulesCache(to: logger)
+        return setup
     } catch let error as RulesError {
         printError(error.description)
         throw ExitStatus.badInput
@@ -38,8 +42,8 @@ func makeLogger(label: String) -> Logger {
 }
 
 /// Opens the state, taking the lock that keeps a second monitor off it, and
-/// the alert log. A state in use by another monitor is a failure (exit 1),
-/// not a configuration error: it goes away when that monitor stops.
+/// the alert log. A state in use by another monitor exits 75 (temporary
+/// failure), not as a configuration error: it goes away when that monitor stops.
 func openMonitorState(_ setup: ConfigurationAndRules) throws -> (any StateStore, AlertLogWriter) {
     do {
         return (
@@ -48,7 +52,7 @@ func openMonitorState(_ setup: ConfigurationAndRules) throws -> (any StateStore,
         )
     } catch let error as StoreError {
         printError("\(error)")
-        if case .locked = error { throw ExitStatus.failures }
+        if case .locked = error { throw ExitStatus.locked }
         throw ExitStatus.badInput
     } catch {
         printError("\(error)")

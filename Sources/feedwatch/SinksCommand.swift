@@ -9,14 +9,19 @@ struct SinksCommand: ParsableCommand {
         subcommands: [SinksListCommand.self, SinksTestCommand.self],
         defaultSubcommand: SinksListCommand.self)
 
-    /// Reads feeds.conf alone: the sink commands need no rules, so a rules
-    /// typo does not keep anyone from testing a webhook.
-    static func loadConfiguration(_ common: CommonOptions) throws -> ConfigurationFile {
-        do {
-            return try ConfigurationFile.load(path: common.config)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.badInput
+    /// The sink called `name` in `configuration`, or exit status 64 naming the defined ones.
+    static func sink(
+        named name: String, in configuration: ConfigurationFile, _ common: CommonOptions
+    )
+        throws -> SinkConfiguration
+    {
+        guard let sink = configuration.sink(named: name) else {
+            let names = configuration.sinks.map(\.name)
+            printError(
+                "feedwatch: sinks: no sink '\(name)' in \(common.config)"
+                    + (names.isEmpty ? "" : " (defined: \(names.joined(separator: ", ")))"))
+            throw ExitStatus.usage
         }
+        return sink
     }
 }

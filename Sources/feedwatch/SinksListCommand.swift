@@ -26,10 +26,38 @@ struct SinksListCommand: ParsableCommand {
         var pending: Int
         var delivered: Int
         var dead: Int
+        /// Why the newest dead delivery died, and when.
+        var lastDeadReason: String?
+        var lastDeadAt: String?
+        var lastDeadAlert: String?
+
+        init(
+            name: String, format: String, url: String, signed: Bool, configured: Bool,
+            counts: DeliveryCounts
+        ) {
+            self.name = name
+            self.format = format
+            self.url = url
+            self.signed = signed
+            self.configured = configured
+            pending = counts.pending
+            delivered = counts.delivered
+            dead = counts.dead
+            lastDeadReason = counts.lastDeath?.reason
+            lastDeadAt = counts.lastDeath?.time.map { ISO8601DateFormatter().string(from: $0) }
+            lastDeadAlert = counts.lastDeath?.alertID
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, format, url, signed, configured, pending, delivered, dead
+            case lastDeadReason = "last_dead_reason", lastDeadAt = "last_dead_at"
+            case lastDeadAlert = "last_dead_alert"
+        }
     }
 
     func run() throws {
-        let configuration = try SinksCommand.loadConfiguration(common)
+        // The sinks as far as they read: a broken section is a warning.
+        let configuration = try loadConfiguration(common, needing: .outbox, command: "sinks")
         let counts: [String: DeliveryCounts]
         do {
             // Read-only: a running monitor keeps its lock.
@@ -41,11 +69,10 @@ struct SinksListCommand: ParsableCommand {
             throw ExitStatus.failures
         }
         var rows = configuration.sinks.map { sink in
-            let count = counts[sink.name] ?? DeliveryCounts()
-            return Row(
+            Row(
                 name: sink.name, format: sink.format.rawValue, url: RedactedURL.text(sink.url),
-                signed: sink.secret != nil, configured: true, pending: count.pending,
-                delivered: count.delivered, dead: count.dead)
+                signed: sink.secret != nil, configured: true,
+                counts: counts[sink.name] ?? DeliveryCounts())
         }
         // Sinks removed from feeds.conf whose deliveries are still in the outbox.
         let configured = Set(configuration.sinks.map(\.name))
@@ -54,8 +81,7 @@ struct SinksListCommand: ParsableCommand {
             rows.append(
                 Row(
                     name: name, format: "-", url: "(no longer in feeds.conf)", signed: false,
-                    configured: false, pending: count.pending, delivered: count.delivered,
-                    dead: count.dead))
+                    configured: false, counts: count))
         }
         if json {
             let encoder = JSONEncoder()
@@ -76,5 +102,11 @@ struct SinksListCommand: ParsableCommand {
                         String(row.delivered), String(row.dead), row.url,
                     ]
                 }))
+        for row in rows {
+            guard let reason = row.lastDeadReason else { continue }
+            print(
+                "\(row.name): last dead delivery \(row.lastDeadAt ?? "") (alert \(row.lastDeadAlert ?? "")): \(reason)"
+            )
+        }
     }
 }

@@ -32,14 +32,10 @@ struct SinksTestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try SinksCommand.loadConfiguration(common)
-        guard let sink = configuration.sink(named: name) else {
-            let names = configuration.sinks.map(\.name)
-            printError(
-                "feedwatch: sinks: no sink '\(name)' in \(common.config)"
-                    + (names.isEmpty ? "" : " (defined: \(names.joined(separator: ", ")))"))
-            throw ExitStatus.usage
-        }
+        // This sink's section alone must read: the rest of feeds.conf is a warning at most.
+        let needs = ConfigurationNeeds.sinks([name])
+        let configuration = try loadConfiguration(common, needing: needs, command: "sinks test")
+        let sink = try SinksCommand.sink(named: name, in: configuration, common)
         let sender = WebhookSender(userAgent: FeedwatchVersion.userAgent, timeout: timeout)
         let alert = Alert.test(sink: sink.name, time: Date())
         let attempt: WebhookAttempt

@@ -12,16 +12,18 @@ struct StoriesCommand: ParsableCommand {
         defaultSubcommand: StoriesListCommand.self)
 }
 
-/// The review of stories over the configured log and state; exits when no
-/// monitor has made a state yet.
+/// The review of stories over the configured log and state: needs
+/// `[monitor]`'s paths only, never the rules; exits when no monitor has made
+/// a state yet.
 func openStoryReview(_ common: CommonOptions) throws -> StoryReview {
-    let setup = try loadSetup(common)
+    let settings = try loadConfiguration(common, needing: .alertLog, command: "stories").settings
     do {
-        guard let state = try StateOpening.forReview(path: setup.statePath) else {
-            printError("feedwatch: stories: no state at \(setup.statePath) yet: run feedwatch poll")
+        guard let state = try StateOpening.forReview(path: settings.statePath) else {
+            printError(
+                "feedwatch: stories: no state at \(settings.statePath) yet: run feedwatch poll")
             throw ExitStatus.failures
         }
-        let search = try AlertSearch(logPath: setup.alertLogPath, index: state, stories: state)
+        let search = try AlertSearch(logPath: settings.alertLogPath, index: state, stories: state)
         return StoryReview(search: search, stories: state)
     } catch let status as ExitCode {
         throw status

@@ -35,6 +35,12 @@ import Testing
         ("[monitor]\ninterval = 10\n", 2, "interval: '10' is not a duration"),
         ("[monitor]\ntimeout = 0s\n", 2, "timeout: must be longer than zero"),
         ("[monitor]\nstale-after = 1x\n", 2, "stale-after: '1x' is not a duration"),
+        ("[monitor]\narchive = 1 month\n", 2, "archive: '1 month' is not a duration"),
+        ("[monitor]\nforget = 0d\n", 2, "forget: must be longer than zero"),
+        (
+            "[monitor]\nforget = 20d\narchive = 6w\n", 3,
+            "archive (42d) is longer than forget (20d): a forgotten item takes its archived text with it"
+        ),
         ("[monitor]\nmax-size = 10 parsecs\n", 2, "max-size: '10 parsecs' is not a size"),
         ("[monitor]\nmax-size = 0\n", 2, "max-size: must be larger than zero"),
         (
@@ -172,7 +178,7 @@ import Testing
             throws: ConfigurationError(
                 file: file.path, line: 3,
                 message:
-                    "unknown key 'bogus' in [monitor]; expected one of: state, alert-log, interval, concurrency, timeout, max-size, stale-after, health-notify"
+                    "unknown key 'bogus' in [monitor]; expected one of: state, alert-log, interval, concurrency, timeout, max-size, stale-after, health-notify, archive, forget"
             )
         ) {
             try ConfigurationFile.load(path: file.path)

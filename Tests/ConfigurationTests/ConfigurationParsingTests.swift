@@ -22,6 +22,8 @@ func parse(_ text: String) throws(ConfigurationError) -> ConfigurationFile {
             max-size = 2MB
             stale-after = 2d
             health-notify = log, ops
+            archive = 14d
+            forget = 60d
 
             [sink ops]
             url = https://hooks.example.org/feedwatch
@@ -55,13 +57,15 @@ func parse(_ text: String) throws(ConfigurationError) -> ConfigurationFile {
         #expect(settings.maxSize == 2 * 1024 * 1024)
         #expect(settings.staleAfter == 2 * 86_400)
         #expect(settings.healthNotify == ["log", "ops"])
+        #expect(settings.archive == 14 * 86_400)
+        #expect(settings.forget == 60 * 86_400)
 
         #expect(configuration.sinks.map(\.name) == ["ops", "team"])
         let ops = try #require(configuration.sink(named: "ops"))
         #expect(ops.url.absoluteString == "https://hooks.example.org/feedwatch")
         #expect(ops.format == .slack)
         #expect(ops.secret == "env:FEEDWATCH_OPS_SECRET")
-        #expect(ops.line == 11)
+        #expect(ops.line == 13)
         #expect(ops.file == "feeds.conf")
         #expect(configuration.sink(named: "team")?.format == .json)
 
@@ -70,7 +74,7 @@ func parse(_ text: String) throws(ConfigurationError) -> ConfigurationFile {
         #expect(dawn.url.absoluteString == "https://www.dawn.com/feeds/home")
         #expect(dawn.interval == 300)
         #expect(dawn.tags == ["afpak", "south-asia"])
-        #expect(dawn.line == 20)
+        #expect(dawn.line == 22)
         #expect(
             configuration.feeds[1].url == URL(fileURLWithPath: "/srv/feedwatch/examples/kabul.xml"))
         #expect(configuration.feeds[1].interval == nil)
@@ -88,6 +92,8 @@ func parse(_ text: String) throws(ConfigurationError) -> ConfigurationFile {
         expected.statePath = "/srv/feedwatch/state/feedwatch.db"
         expected.alertLogPath = "/srv/feedwatch/alerts.jsonl"
         #expect(configuration.settings == expected)
+        #expect(expected.archive == 30 * 86_400)
+        #expect(expected.forget == 90 * 86_400)
         #expect(configuration.sinks.isEmpty)
     }
 

@@ -22,6 +22,14 @@ import Testing
     }
 
     @Test(arguments: [
+        (30 * 86_400.0, "30d"), (5400, "1h30m"), (90, "1m30s"), (0.5, "0s"), (86_461, "1d1m1s"),
+    ])
+    func durationTexts(seconds: Double, text: String) {
+        #expect(DurationParser.text(seconds) == text)
+        if seconds >= 1 { #expect(DurationParser.parse(text) == seconds) }
+    }
+
+    @Test(arguments: [
         ("65536", 65_536), ("0", 0), ("100B", 100), ("512KB", 524_288), ("512kb", 524_288),
         ("1K", 1024),
         ("2KiB", 2048), ("10MB", 10_485_760), ("10 MB", 10_485_760), ("1MiB", 1_048_576),

@@ -57,6 +57,8 @@ struct HTMLSnippetGenerator {
         "<", "< p>", "<!-- note -->", "<![CDATA[x]]>", "</>", "<p", "&", "<?pi x?>", "\u{1}",
         "\u{C}", "\u{FFFE}", "\u{FEFF}", "</span>", "</p>", "</div>", "</b >", "</b x>", "<5",
         "<!DOCTYPE html>", "<p/>", "<b/>", "<br/>", "</br>", "<a href=x/>", "<1>", "<_x>",
+        "<!--x-->", "<!---->", "<!-->", "<!--->", "<!-- a -- b -->", "<!--x--!>", "<!--\u{1}-->",
+        "</script>", "<script>", "</style>", "<SCRIPT>x</SCRIPT >", "</scripts>",
     ]
 
     /// One fragment of up to `depth` levels of nested elements.

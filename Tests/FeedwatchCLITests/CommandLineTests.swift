@@ -61,14 +61,4 @@ import Testing
         #expect(log.contains("watch.rules:1:"))
         #expect(log.contains("stopped"))
     }
-
-    private func waitUntil(timeout: TimeInterval = 20, _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while !condition() {
-            guard Date() < deadline else { throw TimedOut() }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-    }
-
-    struct TimedOut: Error {}
 }

@@ -16,8 +16,11 @@ struct CommandRunner {
 
     let folder: URL
 
-    func run(_ arguments: [String], input: String? = nil) throws -> Output {
-        let process = try start(arguments)
+    /// Runs the binary to its end; `environment` is added to the test's own.
+    func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:])
+        throws -> Output
+    {
+        let process = try start(arguments, environment: environment)
         if let input {
             (process.standardInput as? Pipe)?.fileHandleForWriting.write(Data(input.utf8))
         }
@@ -27,10 +30,13 @@ struct CommandRunner {
 
     /// Starts the binary; `standardError`, when given, is a file that receives
     /// its standard error as it is written (then `finish` reports none).
-    func start(_ arguments: [String], standardError file: URL? = nil) throws -> Process {
+    func start(
+        _ arguments: [String], standardError file: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = folder
         process.standardInput = Pipe()
         process.standardOutput = Pipe()

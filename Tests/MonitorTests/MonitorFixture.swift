@@ -63,13 +63,16 @@ final class MonitorFixture {
 
     /// Runs one pass with fresh store and log objects, as a new process
     /// would: the recovery from an interrupted pass first, as `poll` runs it.
-    func poll(all: Bool = true, backfill: Bool = false, now: Date = Date()) throws -> (
-        PassSummary, [Alert]
-    ) {
+    /// `simulatedFailure` makes the log's appends fail as on a full disk.
+    func poll(
+        all: Bool = true, backfill: Bool = false, now: Date = Date(),
+        simulatedFailure: SimulatedWriteFailure? = nil
+    ) throws -> (PassSummary, [Alert]) {
         let setup = try ConfigurationAndRules.load(
             configPath: configPath, rulesDirectory: rulesDirectory)
         let store = try SQLiteStateStore(path: setup.statePath)
         let log = try AlertLogWriter(path: setup.alertLogPath)
+        log.simulatedFailure = simulatedFailure
         var written: [Alert] = []
         let pass = PipelinePass(
             configuration: setup.configuration, rules: setup.rules, store: store, alertLog: log,

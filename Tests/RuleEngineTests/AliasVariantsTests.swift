@@ -6,7 +6,10 @@ import Testing
     let spelling = SpellingClasses()
 
     func variants(_ alias: String) -> Set<String> {
-        Set(AliasVariants.variants(of: alias, spelling: spelling).map { $0.joined(separator: " ") })
+        Set(
+            AliasVariants.variants(of: alias, spelling: spelling).map {
+                $0.map(\.written).joined(separator: " ")
+            })
     }
 
     @Test func particleAttachesBeforeAfterAndBoth() {
@@ -71,6 +74,6 @@ import Testing
         let name = Array(repeating: "Muhammad bin", count: 12).joined(separator: " ") + " Rahman"
         let generated = AliasVariants.variants(of: name, spelling: spelling)
         #expect(generated.count <= AliasVariants.maximumVariants)
-        #expect(generated.allSatisfy { $0.last?.hasSuffix("rahman") == true })
+        #expect(generated.allSatisfy { $0.last?.token.hasSuffix("rahman") == true })
     }
 }

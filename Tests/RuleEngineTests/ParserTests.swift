@@ -87,6 +87,15 @@ import Testing
         #expect(ruleSet.fired("a blast") == ["x"])
     }
 
+    @Test func aMarkAfterAQuoteDoesNotHideIt() throws {
+        // `"` and U+0E33 (a spacing mark) are one character to Swift.
+        let ruleSet = try RuleSet.from(
+            "entity \"\u{E33}กข\"\n  id thai\nrule \"T\"\n  match @thai OR \"\u{301}abc\"\n")
+        #expect(ruleSet.entities.map(\.name) == ["\u{E33}กข"])
+        #expect(ruleSet.fired("\u{E33}กข") == ["t"])
+        #expect(ruleSet.fired("ABC") == ["t"])
+    }
+
     /// (source, `line:column: ` and a piece of the message)
     static let problemCases: [(String, String, String)] = [
         ("rule \"R\"\n  match @nobody\n", "2:9", "unknown entity @nobody"),
@@ -137,6 +146,8 @@ import Testing
         ("list attack\n", "1:6", "has no terms"),
         ("equivalent rahman\n", "1:1", "two or more spellings"),
         ("equivalent \"Abd al\" abdal\n", "1:12", "not one word"),
+        ("equivalent 穆塔基 穆塔奇\n", "1:16", "each character is a word"),
+        ("entity \"K\"\n  alias \"Kab*\", \"Ka*\"\n", "2:20", "at least 3 letters"),
         ("  id orphan\n", "1:3", "belongs to no block"),
         ("rules \"R\"\n  match x\n", "1:1", "did you mean rule?"),
     ]

@@ -78,14 +78,24 @@ import Testing
     }
 }
 
-/// The lock as another process sees it, through util-linux `flock`.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+/// The lock as another process sees it: a POSIX record lock on the same
+/// byte, taken by Python's `fcntl.lockf`, conflicts with it.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
 struct SQLiteStateStoreLockAcrossProcessesTests {
-    /// Whether another process can take the lock on `path` without waiting.
+    /// Whether another process can lock the byte the store locks without waiting.
     func anotherProcessCanLock(_ path: String) throws -> Bool {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        process.arguments = ["--nonblock", "--exclusive", path, "true"]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [
+            "-c",
+            """
+            import fcntl, os, sys
+            fd = os.open(sys.argv[1], os.O_RDWR)
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 1 << 46, 0)
+            """,
+            path,
+        ]
+        process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         return process.terminationStatus == 0
@@ -97,12 +107,20 @@ struct SQLiteStateStoreLockAcrossProcessesTests {
         let path = folder.path("feedwatch.db")
         var store: SQLiteStateStore? = try SQLiteStateStore(path: path)
 
-        #expect(try !anotherProcessCanLock(path + ".lock"))
+        #expect(try !anotherProcessCanLock(path))
         // The holder of the lock goes on working meanwhile.
         try store?.saveFeedState(FeedState(name: "dawn", url: "https://www.dawn.com/feeds/home"))
         #expect(try store?.allFeedStates().map(\.name) == ["dawn"])
+        // No file beside the database and SQLite's own can be deleted to get
+        // past the lock (a lock file once could, as clean-up after a crash).
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path(""))
+        #expect(
+            siblings.filter {
+                !["", "-wal", "-shm", "-journal"].map({ "feedwatch.db" + $0 }).contains($0)
+            }.isEmpty)
+        #expect(throws: StoreError.locked(path: path)) { try SQLiteStateStore(path: path) }
 
         store = nil
-        #expect(try anotherProcessCanLock(path + ".lock"))
+        #expect(try anotherProcessCanLock(path))
     }
 }

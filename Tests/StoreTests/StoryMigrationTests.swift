@@ -4,7 +4,7 @@ import Testing
 
 @testable import SQLiteStore
 
-/// A store from before schema 4: its alerts gain a kind, its stories keep
+/// A store from before schema 5: its alerts gain a kind, its stories keep
 /// everything but the MinHash signatures, which cannot become terms.
 @Suite struct StoryMigrationTests {
     @Test func alertsGainTheirKindAndStoriesLoseOnlyTheirSignatures() throws {
@@ -12,7 +12,7 @@ import Testing
         defer { folder.remove() }
         let path = folder.path("feedwatch.db")
         let database = try SQLiteDatabase(path: path, mode: .readWriteCreate)
-        for migration in SchemaMigrations.all where migration.version <= 3 {
+        for migration in SchemaMigrations.all where migration.version <= 4 {
             try database.execute(migration.sql, purpose: "test: schema \(migration.version)")
         }
         try database.execute(
@@ -27,7 +27,7 @@ import Testing
             INSERT INTO story (id, first_seen, last_seen, feeds, entities, alerted_rules, signatures)
             VALUES ('s1', 815000000, 815000500, '["dawn","wire"]', '["iskp"]', '["iskp-claim"]',
                 x'0102030405060708');
-            PRAGMA user_version = 3;
+            PRAGMA user_version = 4;
             """, purpose: "test: old rows")
 
         let store = try SQLiteStateStore(path: path)
@@ -42,5 +42,18 @@ import Testing
         #expect(story.escalatedRules.isEmpty)
         #expect(story.members.isEmpty)
         #expect(try store.stories(lastSeenSince: nil).map(\.id) == ["s1"])
+    }
+
+    /// A fresh store runs every step: the retention columns of 4 and the kinds of 5.
+    @Test func aFreshStoreHasTheRetentionColumnsAndTheKinds() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SQLiteStateStore(path: folder.path("feedwatch.db"))
+        let version = try store.serialized { () throws(StoreError) in
+            try store.database.integerPragma("user_version", purpose: "test")
+        }
+        #expect(version == 5)
+        #expect(try store.statistics().absentSeenItems == 0)
+        #expect(try store.alerts(matching: AlertIndexFilter(excludedKind: "feed-health")).isEmpty)
     }
 }

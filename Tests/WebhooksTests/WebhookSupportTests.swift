@@ -78,7 +78,13 @@ import Testing
 
         let counts = try bench.store.deliveryCountsBySink()
         #expect(counts["ops"] == DeliveryCounts(pending: 1, delivered: 3, dead: 0))
-        #expect(counts["refusing"] == DeliveryCounts(pending: 0, delivered: 0, dead: 3))
-        #expect(counts["gone"] == DeliveryCounts(pending: 0, delivered: 0, dead: 3))
+        #expect(counts["ops"]?.lastDeath == nil)
+        let refused = try #require(counts["refusing"])
+        #expect((refused.pending, refused.delivered, refused.dead) == (0, 0, 3))
+        #expect(refused.lastDeath?.reason.contains("HTTP 410") == true)
+        let removed = try #require(counts["gone"])
+        #expect((removed.pending, removed.delivered, removed.dead) == (0, 0, 3))
+        #expect(removed.lastDeath?.reason.contains("no longer in feeds.conf") == true)
+        #expect(removed.lastDeath?.time == WebhookTestBench.start)
     }
 }

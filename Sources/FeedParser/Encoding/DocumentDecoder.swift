@@ -8,6 +8,13 @@ import Foundation
 /// accept any byte). The first that decodes the bytes without error wins.
 /// Passing over a named encoding, guessing, or two sources naming different
 /// encodings is one warning, saying what was read instead.
+///
+/// Two kinds of mislabelling are read as meant. Bytes that a single-byte
+/// encoding (ISO-8859-1, windows-1252…) is named for but that are UTF-8 by
+/// `UTF8Evidence`, perhaps with a few stray bytes, are read as UTF-8, each
+/// stray byte as windows-1252; so are bytes that UTF-8 is the candidate for
+/// with such strays. And bytes that are valid UTF-8 and declared UTF-8 are
+/// read as UTF-8 whatever the HTTP charset says.
 enum DocumentDecoder {
     struct Decoded {
         var utf8: [UInt8]
@@ -75,6 +82,16 @@ enum DocumentDecoder {
 
         var problems: [String] = []
         var tried: Set<String> = []
+        // Labels matter only to bytes above 0x7F. The evidence is looked at
+        // once, and only when a candidate raises the question.
+        let hasHighBytes = body.contains { $0 >= 0x80 }
+        var measured: UTF8Evidence?
+        func evidence() -> UTF8Evidence {
+            if let measured { return measured }
+            let evidence = UTF8Evidence(body)
+            measured = evidence
+            return evidence
+        }
         for (position, candidate) in candidates.enumerated() {
             // Guessing costs a pass over the bytes: only when UTF-8 failed.
             let name =
@@ -82,6 +99,21 @@ enum DocumentDecoder {
                 ? (CyrillicGuess.looksCyrillic(body) ? "windows-1251" : "windows-1252")
                 : canonicalName(candidate.name)
             guard tried.insert(name).inserted else { continue }
+            if candidate.source.isNamed, isSingleByte(name), hasHighBytes,
+                evidence().favoursUTF8(labelledUTF8: false)
+            {
+                return misread(body, evidence: evidence(), problems: problems, by: candidate)
+            }
+            if candidate.source == .httpCharset, name != "UTF-8", hasHighBytes,
+                candidates[(position + 1)...].contains(where: {
+                    $0.source == .declaration && canonicalName($0.name) == "UTF-8"
+                }), evidence().isValidUTF8
+            {
+                problems.append(
+                    "the HTTP charset (\(candidate.name)) and the XML declaration (UTF-8) disagree, and the bytes are UTF-8"
+                )
+                continue
+            }
             let unchecked = trustingUTF8 && name == "UTF-8"
             switch unchecked ? .success(body) : convert(body, from: name) {
             case .success(let utf8):
@@ -101,6 +133,9 @@ enum DocumentDecoder {
                 problems.append(
                     "unknown encoding \"\(candidate.name)\" in the \(candidate.source.rawValue)")
             case .failure(.invalidBytes):
+                if name == "UTF-8", evidence().favoursUTF8(labelledUTF8: true) {
+                    return misread(body, evidence: evidence(), problems: problems, by: candidate)
+                }
                 let place = name == "UTF-8" ? invalidUTF8Place(body) : ""
                 if candidate.source.isNamed {
                     problems.append(
@@ -118,6 +153,39 @@ enum DocumentDecoder {
         return Decoded(
             utf8: WindowsLatin1.utf8(from: body), encoding: "windows-1252",
             warnings: [problems.joined(separator: "; ") + "; read as windows-1252"])
+    }
+
+    /// Bytes that are UTF-8 by `evidence`, though `candidate` named another
+    /// encoding or they hold stray bytes: read as UTF-8, strays as windows-1252.
+    private static func misread(
+        _ body: [UInt8], evidence: UTF8Evidence, problems: [String], by candidate: Candidate
+    ) -> Decoded {
+        var note =
+            canonicalName(candidate.name) == "UTF-8"
+            ? "the bytes are not all valid UTF-8"
+            : "the \(candidate.source.rawValue) says \(candidate.name) but the bytes are UTF-8"
+        let count = evidence.strayBytes
+        note +=
+            " (\(evidence.sequences) character\(evidence.sequences == 1 ? "" : "s") in UTF-8, "
+            + "\(count) stray byte\(count == 1 ? "" : "s"))"
+        var outcome = "read as UTF-8"
+        if let first = evidence.firstStray {
+            outcome +=
+                ", the stray byte\(count == 1 ? "" : "s") as windows-1252 "
+                + (count == 1 ? "at" : "first at")
+                + " line \(DocumentLines.line(of: first, in: body))"
+        }
+        return Decoded(
+            utf8: evidence.isValidUTF8 ? body : UTF8Evidence.decodeRepairingStrays(body),
+            encoding: "UTF-8",
+            warnings: [(problems + [note]).joined(separator: "; ") + "; " + outcome])
+    }
+
+    /// Encodings of one byte per character, which any bytes decode in: a
+    /// label of one of them proves nothing about the bytes.
+    private static func isSingleByte(_ name: String) -> Bool {
+        name == "windows-1252" || name.hasPrefix("windows-125") || name.hasPrefix("cp125")
+            || name.hasPrefix("iso-8859-") || name.hasPrefix("iso8859-") || name.hasPrefix("koi8")
     }
 
     /// The HTTP charset or declaration after `winner` naming another encoding, in words,

@@ -8,16 +8,17 @@ enum FeedAssembler {
     static func assemble(_ draft: FeedDraft, warnings: [String]) -> Feed {
         let converter = HTMLTextConverter()
         var links: [String?] = []
-        var ids: [String] = []
+        var ids: [String?] = []
         links.reserveCapacity(draft.items.count)
         // By index, not `for item in`: that copies every draft, a retain and
         // a release for each of its strings.
         for index in draft.items.indices {
             var link = draft.items[index].link
             // An RSS guid that is a permalink, or an Atom id that is a web
-            // address, doubles as the link when none is given.
+            // address, doubles as the link when none is given, if it is one
+            // (`http://example.c[o.test/` has no host).
             if link == nil, let guid = draft.items[index].guid, draft.items[index].guidIsPermaLink,
-                isWebAddress(guid)
+                isWebAddress(guid), URL(string: guid.trimmedWhitespace())?.host != nil
             {
                 link = guid
             }
@@ -25,34 +26,43 @@ enum FeedAssembler {
                 URLResolver.resolve($0, against: draft.items[index].baseURL)
             }
             links.append(resolved)
-            ids.append(ItemIdentity.identify(draft.items[index], link: resolved))
+            ids.append(ItemIdentity.publishedID(draft.items[index], link: resolved))
         }
-        let uniqueIDs = ItemIdentity.disambiguate(ids, links: links)
         var items: [Item] = []
         items.reserveCapacity(draft.items.count)
         for index in draft.items.indices {
             let draft = draft.items[index]
-            func plain(_ text: String?, isHTML: Bool) -> String {
+            func plain(_ text: String?, isHTML: Bool, singleLine: Bool = false) -> String {
                 guard let text else { return "" }
-                return isHTML ? converter.plainText(text) : HTMLText.foldWhitespace(text)
+                return isHTML
+                    ? converter.plainText(text, singleLine: singleLine)
+                    : HTMLText.foldWhitespace(text)
             }
-            let title = draft.title.map { plain($0, isHTML: draft.titleIsHTML) }
+            // A title is one line, whatever block markup it was written with.
+            let title = draft.title.map { plain($0, isHTML: draft.titleIsHTML, singleLine: true) }
             let summaryText = plain(draft.summary, isHTML: draft.summaryIsHTML)
             // Publishers often repeat the description as the content: reduce it once.
             let contentText =
                 draft.content == draft.summary && draft.contentIsHTML == draft.summaryIsHTML
                 ? summaryText : plain(draft.content, isHTML: draft.contentIsHTML)
             let text = ItemText(title: title ?? "", summary: summaryText, content: contentText)
-            items.append(
-                Item(
-                    id: uniqueIDs[index], title: title, link: links[index],
-                    summary: nonEmpty(draft.summary),
-                    content: nonEmpty(draft.content), authors: draft.authors,
-                    categories: draft.categories,
-                    published: draft.published, updated: draft.updated, text: text))
+            var item = Item(
+                id: ids[index] ?? "", title: title, link: links[index],
+                summary: nonEmpty(draft.summary),
+                content: nonEmpty(draft.content), authors: draft.authors,
+                categories: draft.categories,
+                published: draft.published, updated: draft.updated, text: text)
+            if ids[index] == nil { item.id = ItemIdentity.contentID(item, date: draft.dateText) }
+            items.append(item)
+        }
+        // Ids repeated for differing items are told apart by their content.
+        let uniqueIDs = ItemIdentity.disambiguate(items, dates: draft.items.map(\.dateText))
+        for index in items.indices where items[index].id != uniqueIDs[index] {
+            items[index].id = uniqueIDs[index]
         }
         let feedTitle = draft.title.map {
-            draft.titleIsHTML ? converter.plainText($0) : HTMLText.foldWhitespace($0)
+            draft.titleIsHTML
+                ? converter.plainText($0, singleLine: true) : HTMLText.foldWhitespace($0)
         }
         return Feed(
             format: draft.format, title: nonEmpty(feedTitle),

@@ -1,9 +1,9 @@
 /// The elements `SimpleHTMLReader` reads without libxml2, with what
 /// libxml2's HTML parser does at each of them.
 ///
-/// Only elements whose content libxml2 parses as ordinary HTML are listed:
-/// not `script` or `style` (raw text), not the skipped ones, not `html`,
-/// `head`, `body` or `meta` (each has rules of its own). Which elements are
+/// Listed are the elements whose content libxml2 parses as ordinary HTML,
+/// and `script` and `style`, whose content is raw text (`isRawText`); not
+/// `html`, `head`, `body` or `meta`, which have rules of their own. Which elements are
 /// empty and which start tags close which open elements are not written
 /// down here but asked of libxml2 once, so the two readers cannot disagree
 /// on them.
@@ -13,6 +13,8 @@ final class HTMLElementTable: Sendable {
         let role: TextFolder.Role
         /// Closed as soon as its start tag is read (`br`, `img`): HTML's empty elements.
         let hasNoContent: Bool
+        /// Its content runs as raw text to its end tag (`script`, `style`).
+        let isRawText: Bool
     }
 
     /// The elements of inline and block markup that feeds carry, HTML 5's
@@ -22,10 +24,13 @@ final class HTMLElementTable: Sendable {
         "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "del", "dfn", "em",
         "font", "i", "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike",
         "strong", "sub", "sup", "time", "tt", "u", "var",
-        "address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl", "dt",
-        "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-        "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead",
-        "tr", "ul",
+        "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "ol",
+        "p",
+        "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+        "ul", "script", "style", "iframe", "noscript", "object", "svg", "video", "audio",
+        "picture", "source",
     ]
 
     static let shared = build()
@@ -35,7 +40,10 @@ final class HTMLElementTable: Sendable {
     let paragraph: Int
     /// The element `img`, which stands for its alt text.
     let image: Int
-    private let indexByKey: [UInt64: Int]
+    private let indexByKey: PackedNameTable
+    /// The keys of `html`, `head` and `body`, whose end tags close what
+    /// libxml2 implies around a fragment.
+    private let documentElementKeys = ["html", "head", "body"].map { NameKey($0).value ?? 0 }
     /// `closesTable[new * count + open]`: the start tag of `new` closes an open `open`.
     private let closesTable: [Bool]
 
@@ -43,18 +51,18 @@ final class HTMLElementTable: Sendable {
         guard let closesTable = LibXML2Functions.htmlStartTagClosings(among: names) else {
             // libxml2 could not be asked: list nothing, leave every tag to it.
             return HTMLElementTable(
-                elements: [], paragraph: 0, image: 0, indexByKey: [:], closesTable: [])
+                elements: [], paragraph: 0, image: 0, indexByKey: PackedNameTable([]),
+                closesTable: [])
         }
-        var indexByKey: [UInt64: Int] = [:]
-        for (index, name) in names.enumerated() {
-            var key = NameKey()
-            for byte in name.utf8 { key.add(byte) }
-            if let value = key.value { indexByKey[value] = index }
-        }
+        let indexByKey = PackedNameTable(
+            names.enumerated().compactMap { index, name in
+                NameKey(name).value.map { ($0, index) }
+            })
         let elements = names.map {
             Element(
                 name: $0, role: TextFolder.role(of: $0),
-                hasNoContent: LibXML2Functions.htmlElementIsEmpty($0))
+                hasNoContent: LibXML2Functions.htmlElementIsEmpty($0),
+                isRawText: $0 == "script" || $0 == "style")
         }
         return HTMLElementTable(
             elements: elements, paragraph: names.firstIndex(of: "p") ?? 0,
@@ -63,7 +71,7 @@ final class HTMLElementTable: Sendable {
     }
 
     private init(
-        elements: [Element], paragraph: Int, image: Int, indexByKey: [UInt64: Int],
+        elements: [Element], paragraph: Int, image: Int, indexByKey: PackedNameTable,
         closesTable: [Bool]
     ) {
         self.elements = elements
@@ -74,12 +82,20 @@ final class HTMLElementTable: Sendable {
     }
 
     /// The element whose lowercase name gave `key`, if it is listed.
+    @inline(__always)
     func element(forKey key: NameKey) -> Int? {
         guard let value = key.value else { return nil }
-        return indexByKey[value]
+        return indexByKey.value(for: value)
+    }
+
+    /// Whether the lowercase name that gave `key` is `html`, `head` or `body`.
+    func isDocumentElement(_ key: NameKey) -> Bool {
+        guard let value = key.value else { return false }
+        return documentElementKeys.contains(value)
     }
 
     /// Whether the start tag of element `new` closes an open element `open`.
+    @inline(__always)
     func startTag(of new: Int, closes open: Int) -> Bool {
         closesTable[new * elements.count + open]
     }
@@ -94,7 +110,15 @@ final class HTMLElementTable: Sendable {
 
         var value: UInt64? { isPackable && length > 0 ? packed : nil }
 
+        init() {}
+
+        /// The key of a whole name.
+        init(_ name: String) {
+            for byte in name.utf8 { add(byte) }
+        }
+
         /// Adds the next byte of the name, lowercasing ASCII letters.
+        @inline(__always)
         mutating func add(_ byte: UInt8) {
             length += 1
             guard isPackable, length <= 10 else {

@@ -8,12 +8,14 @@ final class HTMLSAXReader {
     private var context: htmlParserCtxtPtr?
     private let folder = SAXCallbackTarget(TextFolder())
 
-    /// Recovering, silent, offline, and without the `html` and `body`
-    /// elements libxml2 would otherwise imply around a fragment.
+    /// Recovering, silent and offline. libxml2 implies `html` and `body`
+    /// around a fragment, as browsers do, and that matters: without them
+    /// (`HTML_PARSE_NOIMPLIED`) it opens a paragraph around any text outside
+    /// an element, so `<b>Prigo</b>zhin` would read as two lines.
     private static let options =
         Int32(HTML_PARSE_RECOVER.rawValue) | Int32(HTML_PARSE_NONET.rawValue)
         | Int32(HTML_PARSE_NOERROR.rawValue) | Int32(HTML_PARSE_NOWARNING.rawValue)
-        | Int32(HTML_PARSE_NODEFDTD.rawValue) | Int32(HTML_PARSE_NOIMPLIED.rawValue)
+        | Int32(HTML_PARSE_NODEFDTD.rawValue)
 
     init() {
         LibXML2Functions.initialized
@@ -24,10 +26,11 @@ final class HTMLSAXReader {
         if let context { htmlFreeParserCtxt(context) }
     }
 
-    /// The text of an HTML fragment, folded by `TextFolder`'s rules.
-    func text(of html: String) -> String {
+    /// The text of an HTML fragment, folded by `TextFolder`'s rules; on one
+    /// line when `singleLine` is set.
+    func text(of html: String, singleLine: Bool = false) -> String {
         guard let context else { return TextFolder.fold(html) }
-        folder.state.pointee = TextFolder()
+        folder.state.pointee = TextFolder(singleLine: singleLine)
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
         Self.installFolding(into: &handler)
@@ -45,11 +48,15 @@ final class HTMLSAXReader {
         let probe = SAXCallbackTarget(CloseProbe())
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
-        handler.startElement = { userData, _, _ in
+        // The `html` and `body` libxml2 implies around the fragment are not counted.
+        handler.startElement = { userData, name, _ in
+            guard !CloseProbe.isImplied(name) else { return }
             SAXCallbackTarget<CloseProbe>.state(from: userData)?.pointee.starts += 1
         }
-        handler.endElement = { userData, _ in
-            guard let probe = SAXCallbackTarget<CloseProbe>.state(from: userData) else { return }
+        handler.endElement = { userData, name in
+            guard !CloseProbe.isImplied(name),
+                let probe = SAXCallbackTarget<CloseProbe>.state(from: userData)
+            else { return }
             if probe.pointee.starts == 1 { probe.pointee.endedFirst = true }
         }
         read("<\(name)><\(name)>", in: context, handler: handler, target: probe)
@@ -62,6 +69,11 @@ final class HTMLSAXReader {
     private struct CloseProbe {
         var starts = 0
         var endedFirst = false
+
+        static func isImplied(_ name: UnsafePointer<xmlChar>?) -> Bool {
+            let element = HTMLSAXReader.name(name)
+            return element == "html" || element == "body" || element == "head"
+        }
     }
 
     /// Runs libxml2's HTML parser over `html` in `context`, its events going

@@ -35,9 +35,10 @@ public enum HTMLText {
 final class HTMLTextConverter {
     private lazy var reader = HTMLSAXReader()
 
-    func plainText(_ html: String) -> String {
+    /// - Parameter singleLine: block boundaries become spaces (for titles).
+    func plainText(_ html: String, singleLine: Bool = false) -> String {
         if let text = TextFolder.foldUnlessMarkup(html) { return text }
-        if let text = SimpleHTMLReader.text(of: html) { return text }
-        return reader.text(of: html)
+        if let text = SimpleHTMLReader.text(of: html, singleLine: singleLine) { return text }
+        return reader.text(of: html, singleLine: singleLine)
     }
 }

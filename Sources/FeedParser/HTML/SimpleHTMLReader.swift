@@ -3,38 +3,50 @@
 /// to the same text libxml2's HTML parser gives (`HTMLSAXReader`), without
 /// libxml2: reducing summaries was a third of parse time.
 ///
-/// It takes the steps libxml2 2.9 takes wherever they change the text: a
-/// paragraph opened around text outside any element, start tags that close
-/// open elements, empty elements, stray end tags ignored, the first `alt`
-/// of an image. Whatever else it meets (a comment, a script, an element or
+/// It takes the steps libxml2 2.9 takes wherever they change the text: the
+/// `html` and `body` implied by the first start tag, or by text before any
+/// (which also opens a paragraph around it), start tags that close open
+/// elements, empty elements, stray end tags ignored, the first `alt` of an
+/// image. Whatever else it meets (a comment, a script, an element or
 /// entity it does not list, a tag it cannot finish, an end tag that would
 /// close more than one element, a character libxml2 drops) makes it give
 /// up with nil, and the caller asks libxml2. The differential tests hold
 /// the two readers to the same output byte for byte.
 struct SimpleHTMLReader {
-    private let bytes: [UInt8]
+    /// The fragment's UTF-8, valid while `text(of:)` runs.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var folder: TextFolder
     /// Indices into `HTMLElementTable.shared.elements`, innermost last:
     /// the same stack as libxml2's, since only listed elements get on it.
     private var openElements: [Int] = []
-    private let table = HTMLElementTable.shared
-    private let entities = HTMLEntityTable.shared
+    /// libxml2 has implied `html` and `body` (at the first start tag or
+    /// text): from then on, text outside any element is in the body.
+    private var isInBody = false
+    private let table: HTMLElementTable
+    private let entities: HTMLEntityTable
 
     /// libxml2 hands text over in runs of at most this many bytes, and
     /// judges whether each is blank on its own (see `readText`).
     private static let textChunkSize = 1000
 
-    private init(_ bytes: [UInt8]) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, singleLine: Bool) {
         self.bytes = bytes
-        folder = TextFolder(reservingCapacity: bytes.count)
+        folder = TextFolder(reservingCapacity: bytes.count, singleLine: singleLine)
+        table = HTMLElementTable.shared
+        entities = HTMLEntityTable.shared
     }
 
-    /// The plain text of `html`, or nil when it holds anything not read here.
-    static func text(of html: String) -> String? {
-        var reader = SimpleHTMLReader(Array(html.utf8))
-        guard reader.readAll() else { return nil }
-        return reader.folder.result()
+    /// The plain text of `html`, or nil when it holds anything not read here;
+    /// on one line when `singleLine` is set.
+    static func text(of html: String, singleLine: Bool = false) -> String? {
+        var html = html
+        // The string's own bytes, read in place.
+        return html.withUTF8 { bytes in
+            var reader = SimpleHTMLReader(bytes, singleLine: singleLine)
+            guard reader.readAll() else { return nil }
+            return reader.folder.result()
+        }
     }
 
     private mutating func readAll() -> Bool {
@@ -59,51 +71,39 @@ struct SimpleHTMLReader {
     private mutating func readText() -> Bool {
         let start = index
         var cursor = index
+        let count = bytes.count
         // Most runs are words with single spaces between them, already
         // folded: noticed here, they are copied whole instead of being
         // looked at byte by byte again.
         var isFolded = true
         var followsSpace = false
-        while true {
-            let stop: Int?
-            if isFolded {
-                stop = bytes[cursor...].firstIndex { byte in
-                    if byte > 0x20 {
-                        followsSpace = false
-                        return byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")
-                            || byte == 0xEF || byte == 0xC2
-                    }
-                    guard byte == 0x20, !followsSpace else { return true }
-                    followsSpace = true
-                    return false
-                }
-            } else {
-                stop = bytes[cursor...].firstIndex(where: Self.endsOrSpoilsText)
-            }
-            guard let stop else {
-                cursor = bytes.count
-                break
-            }
-            cursor = stop
+        while cursor < count {
             let byte = bytes[cursor]
-            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
-            if byte == 0xEF {
-                // U+FFFE and U+FFFF are not XML characters: libxml2 drops them.
-                let isNonCharacter =
-                    cursor + 2 < bytes.count && bytes[cursor + 1] == 0xBF
-                    && bytes[cursor + 2] >= 0xBE
-                guard !isNonCharacter else { return false }
-            } else if byte < 0x20, !HTMLByte.isBlank(byte) {
-                // Control characters, which libxml2 drops too.
-                return false
-            } else {
-                // Other whitespace, a doubled space, a no-break space: for the folder.
+            if byte > 0x20 {
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
+                if byte == 0xEF {
+                    // U+FFFE and U+FFFF are not XML characters: libxml2 drops them.
+                    if cursor + 2 < count, bytes[cursor + 1] == 0xBF, bytes[cursor + 2] >= 0xBE {
+                        return false
+                    }
+                } else if byte == 0xC2 {
+                    // A no-break space, perhaps: for the folder.
+                    isFolded = false
+                }
+                followsSpace = false
+            } else if byte == 0x20 {
+                if followsSpace { isFolded = false }
+                followsSpace = true
+            } else if HTMLByte.isBlank(byte) {
                 isFolded = false
+            } else {
+                // Control characters, which libxml2 drops.
+                return false
             }
             cursor += 1
         }
-        if openElements.isEmpty {
-            if !bytes[start..<cursor].allSatisfy(HTMLByte.isBlank) {
+        if openElements.isEmpty, !isInBody {
+            if !UnsafeBufferPointer(rebasing: bytes[start..<cursor]).allSatisfy(HTMLByte.isBlank) {
                 openParagraph()
             } else if cursor - start >= Self.textChunkSize {
                 // A blank chunk that is not the last of its run counts as
@@ -111,25 +111,22 @@ struct SimpleHTMLReader {
                 return false
             }
         }
+        let run = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
         if isFolded {
-            folder.appendFolded(bytes[start..<cursor])
+            folder.appendFolded(run)
         } else {
-            folder.append(bytes[start..<cursor])
+            folder.append(run)
         }
         index = cursor
         return true
     }
 
-    /// `<` and `&`, which end a run of text; control characters and the
-    /// first byte of U+FFFE and U+FFFF (and of other characters from U+F000).
-    private static func endsOrSpoilsText(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0xEF
-            || (byte < 0x20 && !HTMLByte.isBlank(byte))
-    }
-
-    /// Text outside any element: libxml2 puts it in a paragraph of its own.
+    /// Text before any element: libxml2 implies `html` and `body` and puts
+    /// it in a paragraph of its own. (Text outside any element later on is
+    /// in the body, and no paragraph is opened for it.)
     private mutating func openParagraph() {
-        guard openElements.isEmpty else { return }
+        guard openElements.isEmpty, !isInBody else { return }
+        isInBody = true
         openElements.append(table.paragraph)
         folder.start(table.elements[table.paragraph].role)
     }
@@ -145,7 +142,7 @@ struct SimpleHTMLReader {
         guard HTMLByte.startsEntityName(next) else {
             // `AT & T`: an ampersand that starts no name stays as it is.
             openParagraph()
-            folder.append(CollectionOfOne(UInt8(ascii: "&")))
+            folder.appendScalar("&")
             index += 1
             return true
         }
@@ -160,7 +157,7 @@ struct SimpleHTMLReader {
         if bytes[cursor] == UInt8(ascii: ";") {
             switch entities.answer(for: key, name: bytes[(index + 1)..<cursor]) {
             case .character(let scalar)?:
-                folder.append(scalar.utf8)
+                folder.appendScalar(scalar)
                 index = cursor + 1
                 return true
             case .unknown?:
@@ -171,7 +168,7 @@ struct SimpleHTMLReader {
             }
         }
         // `&copy 2024`, `?a=1&b=2`: without `;` libxml2 keeps the reference as text.
-        folder.append(bytes[index..<cursor])
+        folder.append(UnsafeBufferPointer(rebasing: bytes[index..<cursor]))
         index = cursor
         return true
     }
@@ -195,7 +192,7 @@ struct SimpleHTMLReader {
             let scalar = Unicode.Scalar(value)
         else { return false }
         openParagraph()
-        folder.append(scalar.utf8)
+        folder.appendScalar(scalar)
         index = cursor + 1
         return true
     }
@@ -207,7 +204,17 @@ struct SimpleHTMLReader {
         let next = bytes[index + 1]
         if next == UInt8(ascii: "/") { return readEndTag() }
         if HTMLByte.isLetter(next) { return readStartTag() }
+        if next == UInt8(ascii: "!") { return readComment() }
         return false
+    }
+
+    /// A comment is dropped. One before any element or text is part of
+    /// libxml2's prolog, after which it skips blanks.
+    private mutating func readComment() -> Bool {
+        guard let end = HTMLTagScanner.endOfComment(in: bytes, at: index) else { return false }
+        index = end
+        if openElements.isEmpty, !isInBody { index = skipBlanks(from: index) }
+        return true
     }
 
     private mutating func readStartTag() -> Bool {
@@ -218,108 +225,44 @@ struct SimpleHTMLReader {
             cursor += 1
         }
         guard let element = table.element(forKey: key) else { return false }
+        // libxml2 implies `html` and `body` before the first start tag.
+        let isInBodyBeforeTag = isInBody
+        isInBody = true
         while let open = openElements.last, table.startTag(of: element, closes: open) {
             folder.end(table.elements[open].role)
             openElements.removeLast()
         }
-        guard let attributes = readAttributes(from: cursor) else { return false }
+        guard let attributes = HTMLTagScanner.attributes(in: bytes, from: cursor) else {
+            return false
+        }
         let description = table.elements[element]
+        // Before the body, libxml2 implies a `head` for `script` and `style`.
+        guard !description.isRawText || isInBodyBeforeTag else { return false }
         openElements.append(element)
         folder.start(description.role)
         if element == table.image, let alternative = attributes.alternativeText {
             // libxml2 decodes references in attribute values its own way.
             guard !bytes[alternative].contains(UInt8(ascii: "&")) else { return false }
             // An image stands for its alt text, as `HTMLSAXReader` has it.
-            folder.append(CollectionOfOne(UInt8(ascii: " ")))
-            folder.append(bytes[alternative])
-            folder.append(CollectionOfOne(UInt8(ascii: " ")))
+            folder.appendScalar(" ")
+            folder.append(UnsafeBufferPointer(rebasing: bytes[alternative]))
+            folder.appendScalar(" ")
         }
         if attributes.closesItself || description.hasNoContent {
             folder.end(description.role)
             openElements.removeLast()
+        } else if description.isRawText {
+            // `script`, `style`: libxml2 takes what follows as raw text up to
+            // the end tag, which is read as any other; the text is dropped.
+            guard
+                let end = HTMLTagScanner.endOfRawText(
+                    in: bytes, from: attributes.end, name: description.name)
+            else { return false }
+            index = end
+            return true
         }
         index = attributes.end
         return true
-    }
-
-    private struct Attributes {
-        /// The value of the first `alt` attribute, when it has one.
-        var alternativeText: Range<Int>?
-        /// The tag ended with `/>`.
-        var closesItself = false
-        /// Just past the tag.
-        var end = 0
-    }
-
-    /// The attributes from `start` to the end of the start tag, read as
-    /// libxml2 reads them; nil for anything it would take as an error.
-    private func readAttributes(from start: Int) -> Attributes? {
-        var attributes = Attributes()
-        var sawAlternativeText = false
-        var cursor = skipBlanks(from: start)
-        while true {
-            guard cursor < bytes.count else { return nil }
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: ">") {
-                attributes.end = cursor + 1
-                return attributes
-            }
-            if byte == UInt8(ascii: "/"), cursor + 1 < bytes.count,
-                bytes[cursor + 1] == UInt8(ascii: ">")
-            {
-                attributes.closesItself = true
-                attributes.end = cursor + 2
-                return attributes
-            }
-            guard HTMLByte.startsAttributeName(byte) else { return nil }
-            let nameStart = cursor
-            while cursor < bytes.count, HTMLByte.continuesTagName(bytes[cursor]) { cursor += 1 }
-            let isAlternativeText = isAlt(nameStart..<cursor)
-            cursor = skipBlanks(from: cursor)
-            var value: Range<Int>?
-            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") {
-                cursor = skipBlanks(from: cursor + 1)
-                guard let (range, end) = readAttributeValue(from: cursor) else { return nil }
-                value = range
-                cursor = end
-            }
-            // A repeated attribute is dropped, so the first `alt` is the one.
-            if isAlternativeText, !sawAlternativeText {
-                sawAlternativeText = true
-                attributes.alternativeText = value
-            }
-            cursor = skipBlanks(from: cursor)
-        }
-    }
-
-    /// A quoted value runs to its closing quote, an unquoted one to a blank
-    /// or `>` (a `/` included: `alt=x/>` is `x/`).
-    private func readAttributeValue(from start: Int) -> (value: Range<Int>, end: Int)? {
-        guard start < bytes.count else { return nil }
-        let quote = bytes[start]
-        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-            var cursor = start + 1
-            while cursor < bytes.count, bytes[cursor] != quote {
-                guard bytes[cursor] >= 0x20 || HTMLByte.isBlank(bytes[cursor]) else { return nil }
-                cursor += 1
-            }
-            guard cursor < bytes.count else { return nil }
-            return ((start + 1)..<cursor, cursor + 1)
-        }
-        var cursor = start
-        while cursor < bytes.count, bytes[cursor] != UInt8(ascii: ">"),
-            !HTMLByte.isBlank(bytes[cursor])
-        {
-            guard bytes[cursor] >= 0x20 else { return nil }
-            cursor += 1
-        }
-        return (start..<cursor, cursor)
-    }
-
-    private func isAlt(_ name: Range<Int>) -> Bool {
-        name.count == 3 && bytes[name.lowerBound] | 0x20 == UInt8(ascii: "a")
-            && bytes[name.lowerBound + 1] | 0x20 == UInt8(ascii: "l")
-            && bytes[name.lowerBound + 2] | 0x20 == UInt8(ascii: "t")
     }
 
     private mutating func readEndTag() -> Bool {
@@ -334,6 +277,9 @@ struct SimpleHTMLReader {
         }
         cursor = skipBlanks(from: cursor)
         guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") else { return false }
+        // `</body>`, `</html>`: libxml2 closes the implied elements, and
+        // text after them gets paragraphs again.
+        guard !table.isDocumentElement(key) else { return false }
         index = cursor + 1
         // An end tag for no open element: libxml2 ignores it. Unlisted
         // elements are never open, since their start tags end this reading.
@@ -348,8 +294,6 @@ struct SimpleHTMLReader {
     }
 
     private func skipBlanks(from start: Int) -> Int {
-        var cursor = start
-        while cursor < bytes.count, HTMLByte.isBlank(bytes[cursor]) { cursor += 1 }
-        return cursor
+        HTMLTagScanner.skipBlanks(in: bytes, from: start)
     }
 }

@@ -17,12 +17,15 @@ struct TextFolder {
         case skipped
     }
 
+    /// Elements that stand on lines of their own: HTML's block-level and
+    /// sectioning elements, list and table structure, and `br`. Every other
+    /// element, known or not, is inline: it never separates words.
     private static let blockElements: Set<String> = [
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-        "figure",
-        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
-        "ol", "p",
-        "pre", "section", "table", "tr", "ul", "body", "html", "caption", "tbody", "thead", "tfoot",
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
+        "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html",
+        "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "search", "section", "summary",
+        "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
     private static let cellElements: Set<String> = ["td", "th"]
     private static let skippedElements: Set<String> = [
@@ -30,17 +33,23 @@ struct TextFolder {
     ]
 
     private var output: [UInt8] = []
+    /// Block boundaries become spaces, not line breaks: for titles, which
+    /// are one line however their markup is written.
+    private var isSingleLine = false
     private var pendingSpace = false
     private var pendingBreak = false
     private var pendingLeadByte = false
     private var skipDepth = 0
 
-    init() {}
+    init(singleLine: Bool = false) {
+        isSingleLine = singleLine
+    }
 
     /// A folder whose output will not need to grow for text of `capacity`
     /// bytes: the text is never longer than the HTML it came from.
-    init(reservingCapacity capacity: Int) {
+    init(reservingCapacity capacity: Int, singleLine: Bool = false) {
         output.reserveCapacity(capacity)
+        isSingleLine = singleLine
     }
 
     static func fold(_ text: String) -> String {
@@ -114,7 +123,8 @@ struct TextFolder {
 
     private mutating func boundary(_ role: Role) {
         switch role {
-        case .block: pendingBreak = true
+        case .block:
+            if isSingleLine { pendingSpace = true } else { pendingBreak = true }
         case .cell: pendingSpace = true
         case .inline, .skipped: break
         }
@@ -147,7 +157,7 @@ struct TextFolder {
                     end = next
                 }
                 separate()
-                output.append(contentsOf: bytes[index..<end])
+                output.appendRun(bytes[index..<end])
                 index = end
                 continue
             }
@@ -161,13 +171,42 @@ struct TextFolder {
         }
     }
 
+    /// What `append` does with the UTF-8 of `scalar` (a decoded reference),
+    /// without going through it byte by byte.
+    mutating func appendScalar(_ scalar: Unicode.Scalar) {
+        guard !pendingLeadByte else { return append(scalar.utf8) }
+        guard skipDepth == 0 else { return }
+        let value = scalar.value
+        // Whitespace, control characters and the no-break space fold to a space.
+        guard value > 0x20, value != 0xA0 else {
+            pendingSpace = true
+            return
+        }
+        separate()
+        if value < 0x80 {
+            output.append(UInt8(truncatingIfNeeded: value))
+        } else if value < 0x800 {
+            output.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        } else if value < 0x1_0000 {
+            output.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        } else {
+            output.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        }
+    }
+
     /// What `append` does with `run`, for a run already folded: bytes above
     /// 0x20 other than 0xC2, with single spaces between them. It is copied
     /// whole, its bytes not looked at again.
-    mutating func appendFolded(_ run: ArraySlice<UInt8>) {
+    mutating func appendFolded(_ run: UnsafeBufferPointer<UInt8>) {
         guard !pendingLeadByte else { return append(run) }
         guard skipDepth == 0 else { return }
-        var words = run
+        var words = run[...]
         if words.first == 0x20 {
             pendingSpace = true
             words = words.dropFirst()
@@ -176,7 +215,7 @@ struct TextFolder {
         if endsWithSpace { words = words.dropLast() }
         if !words.isEmpty {
             separate()
-            output.append(contentsOf: words)
+            output.appendRun(words)
         }
         if endsWithSpace { pendingSpace = true }
     }

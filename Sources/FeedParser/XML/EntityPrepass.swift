@@ -8,7 +8,10 @@
 ///   silently drops every later *named* reference, but never a numeric one;
 /// - an undeclared name that is not HTML either (`&bogus;`) stays as text;
 /// - C0 control characters, which XML forbids, become spaces, and C1 ones
-///   (`&#146;`, U+0092) the windows-1252 punctuation they stand for.
+///   (`&#146;`, U+0092) the windows-1252 punctuation they stand for;
+/// - HTML written unescaped in a text element where XML cannot nest it
+///   (`<title>Attack <b>reported</title>`, see `UnescapedMarkup`) has the
+///   `<` of those tags escaped, so the element is read as escaped HTML.
 ///
 /// Comments, CDATA sections, processing instructions and the DOCTYPE are
 /// copied untouched. When the document declares entities of its own
@@ -29,6 +32,11 @@ struct EntityPrepass {
     private var copiedUpTo = 0
     private var hasInternalSubset = false
     private var repairs = PrepassRepairs()
+    /// Tags read in the first pass, to find unescaped markup.
+    private var markup = UnescapedMarkup()
+    /// In a second pass, the offsets of the tags to escape, ascending.
+    private let tagsToEscape: [Int]?
+    private var nextTagToEscape = 0
 
     /// The repaired document (the input itself when nothing needed repair).
     /// - Parameter rewritesPredefined: also rewrite `&amp;`, `&lt;`… as
@@ -36,13 +44,24 @@ struct EntityPrepass {
     ///   ill-formed, so the parser first tries without (it is most of this
     ///   pass's work on escaped HTML) and repeats with it when an error shows.
     static func repair(_ bytes: [UInt8], rewritesPredefined: Bool = true) -> Repaired {
-        var pass = EntityPrepass(input: bytes, rewritesPredefined: rewritesPredefined)
-        return Repaired(document: pass.run(), repairs: pass.repairs)
+        var pass = EntityPrepass(
+            input: bytes, rewritesPredefined: rewritesPredefined, tagsToEscape: nil)
+        let document = pass.run()
+        guard !pass.markup.tagsToEscape.isEmpty else {
+            return Repaired(document: document, repairs: pass.repairs)
+        }
+        // Which tags to escape is known only once their text element ends:
+        // rare enough to take a second pass, with them in hand.
+        var again = EntityPrepass(
+            input: bytes, rewritesPredefined: rewritesPredefined,
+            tagsToEscape: pass.markup.tagsToEscape.sorted())
+        return Repaired(document: again.run(), repairs: again.repairs)
     }
 
-    private init(input: [UInt8], rewritesPredefined: Bool) {
+    private init(input: [UInt8], rewritesPredefined: Bool, tagsToEscape: [Int]?) {
         self.input = input
         self.rewritesPredefined = rewritesPredefined
+        self.tagsToEscape = tagsToEscape
     }
 
     private mutating func run() -> [UInt8] {
@@ -91,12 +110,21 @@ struct EntityPrepass {
     /// Past a comment, CDATA section, processing instruction or DOCTYPE
     /// starting at `index`; just past the `<` for anything else.
     private mutating func skipMarkupDeclaration(at index: Int) -> Int {
-        // Most `<` open or close an element: nothing to look at.
-        if index + 1 < input.count, Self.startsName(input[index + 1]) { return index + 1 }
+        // Most `<` open or close an element.
+        if index + 1 < input.count, Self.startsName(input[index + 1]) {
+            readTag(at: index)
+            return index + 1
+        }
         if matches("<!--", at: index) { return end(of: "-->", from: index + 4) }
         if matches("<![CDATA[", at: index) { return end(of: "]]>", from: index + 9) }
         if matches("<?", at: index) { return end(of: "?>", from: index + 2) }
         if matches("<!DOCTYPE", at: index) { return endOfDoctype(from: index + 9) }
+        // `<![CD` and nothing after: a truncated document cut inside the
+        // markup that opens a section, which is not text.
+        if isCutShortOpener(at: index) {
+            replace(index..<input.count, with: "")
+            return input.count
+        }
         // `5 < 6`: a `<` that cannot start a tag is text; libxml2 would
         // give up on the rest of the document.
         if index + 1 < input.count, !Self.canStartTag(input[index + 1]) {
@@ -104,6 +132,34 @@ struct EntityPrepass {
             replace(index..<(index + 1), with: "&#60;")
         }
         return index + 1
+    }
+
+    /// The first pass reads the tag; the second escapes it when the first said so.
+    private mutating func readTag(at index: Int) {
+        guard let tagsToEscape else {
+            markup.readTag(at: index, in: input)
+            return
+        }
+        guard nextTagToEscape < tagsToEscape.count, tagsToEscape[nextTagToEscape] == index else {
+            return
+        }
+        nextTagToEscape += 1
+        var end = index + 1
+        while end < input.count, input[end] > 0x20, input[end] != UInt8(ascii: ">") { end += 1 }
+        repairs.record(.unescapedMarkup, at: index, example: text(index..<end) + ">")
+        replace(index..<(index + 1), with: "&#60;")
+    }
+
+    /// Whether the document ends, at `index`, partway through `<![CDATA[`,
+    /// `<!--` or `<!DOCTYPE` (and perhaps a line break).
+    private func isCutShortOpener(at index: Int) -> Bool {
+        var rest = input[index...]
+        while let last = rest.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 {
+            rest = rest.dropLast()
+        }
+        return ["<![CDATA[", "<!--", "<!DOCTYPE"].contains { opener in
+            rest.count < opener.utf8.count && opener.utf8.starts(with: rest)
+        }
     }
 
     private func matches(_ literal: StaticString, at index: Int) -> Bool {

@@ -54,7 +54,12 @@ enum LibXML2Functions {
                     continue
                 }
                 // htmlAutoCloseTag says no for equal names whatever its table
-                // holds: the parser's own SAX events are asked instead.
+                // holds: the parser's own SAX events are asked instead. (The
+                // raw text of `script` and `style` holds no start tag.)
+                if elements[newIndex] == "script" || elements[newIndex] == "style" {
+                    closings.append(false)
+                    continue
+                }
                 guard let closes = HTMLSAXReader.startTagClosesSameElement(elements[newIndex])
                 else { return nil }
                 closings.append(closes)

@@ -20,6 +20,9 @@ struct PrepassRepairs {
         /// U+0080–U+009F, written or referenced: windows-1252 punctuation that
         /// went through a Latin-1 decoder, put back.
         case c1Control
+        /// `<title>Attack <b>reported</title>`: an HTML tag in a text element
+        /// that XML cannot nest, escaped.
+        case unescapedMarkup
     }
 
     private struct Tally {
@@ -88,6 +91,8 @@ struct PrepassRepairs {
         case .lessThan: return "\(count) < that start\(one ? "s" : "") no tag"
         case .controlCharacter: return "\(count) control character\(one ? "" : "s") XML forbids"
         case .c1Control: return "\(count) C1 control character\(one ? "" : "s")"
+        case .unescapedMarkup:
+            return "\(count) unescaped HTML tag\(one ? "" : "s") in text elements"
         }
     }
 
@@ -98,6 +103,7 @@ struct PrepassRepairs {
         case .upperCaseHexReference: "read anyway"
         case .controlCharacter: "replaced by spaces"
         case .c1Control: "read as the windows-1252 punctuation meant"
+        case .unescapedMarkup: "read as escaped HTML"
         }
     }
 }

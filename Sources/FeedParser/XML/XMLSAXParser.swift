@@ -48,6 +48,12 @@ final class XMLSAXParser {
     private(set) var diagnosticCount = 0
     /// Set when parsing was stopped on purpose (entity expansion, limits).
     private(set) var abortError: ParserError?
+    /// For a first, optimistic reading: stop at the first diagnostic or C1
+    /// control character, either of which means the document needs the
+    /// prepass (`EntityPrepass`) and another reading.
+    var stopsAtFirstTrouble = false
+    /// Whether that reading stopped, or met nothing to stop for.
+    var metTrouble: Bool { callbacks.state.pointee.metTrouble || diagnosticCount > 0 }
 
     private var context: xmlParserCtxtPtr?
     private var htmlEntityHolder: xmlDocPtr?
@@ -63,6 +69,9 @@ final class XMLSAXParser {
         unowned(unsafe) var parser: XMLSAXParser?
         var text: XMLTextCapture
         var names = NameCache()
+        /// Look for C1 controls (the prepass repairs them, libxml2 does not).
+        var detectsC1 = false
+        var metTrouble = false
     }
 
     private let callbacks: SAXCallbackTarget<CallbackState>
@@ -79,6 +88,7 @@ final class XMLSAXParser {
     /// and close. Recoverable errors end up in `diagnostics`.
     func parse(utf8 bytes: [UInt8]) throws(ParserError) {
         LibXML2Functions.initialized
+        callbacks.state.pointee.detectsC1 = stopsAtFirstTrouble
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
         Self.install(into: &handler)
@@ -247,6 +257,7 @@ final class XMLSAXParser {
     }
 
     private func record(_ diagnostic: XMLDiagnostic) {
+        if stopsAtFirstTrouble, let context { xmlStopParser(context) }
         diagnosticCount += 1
         // A hopeless document repeats itself; the first errors say enough.
         if diagnostics.count < 50 { diagnostics.append(diagnostic) }
@@ -298,6 +309,10 @@ final class XMLSAXParser {
             }
             let bytes = UnsafeBufferPointer(start: characters, count: Int(length))
             if !state.pointee.text.append(bytes) { state.pointee.parser?.abortForTextBudget() }
+            if state.pointee.detectsC1, C1Control.occurs(in: bytes) {
+                state.pointee.metTrouble = true
+                if let context = state.pointee.parser?.context { xmlStopParser(context) }
+            }
         }
         handler.cdataBlock = handler.characters
         handler.getEntity = { userData, entityName in
@@ -323,5 +338,23 @@ final class XMLSAXParser {
         handler.serror = { userData, error in
             XMLSAXParser.instance(userData)?.error(error)
         }
+    }
+}
+
+/// U+0080–U+009F in UTF-8 (C2 80 to C2 9F), which libxml2 reads as characters
+/// and the prepass repairs as the windows-1252 punctuation they stand for.
+enum C1Control {
+    static func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 0
+        // memchr: most runs hold no C2 at all, and it looks at many bytes at once.
+        while offset < bytes.count,
+            let found = memchr(base + offset, 0xC2, bytes.count - offset)
+        {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            offset = index + 1
+        }
+        return false
     }
 }

@@ -22,7 +22,7 @@ struct XMLTextCapture {
         guard budget >= 0 else { return false }
         guard isCapturing else { return true }
         guard escapes else {
-            buffer.append(contentsOf: bytes)
+            buffer.appendRun(bytes)
             return true
         }
         for byte in bytes {

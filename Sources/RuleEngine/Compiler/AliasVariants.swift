@@ -9,6 +9,11 @@
 ///   or letter by letter.
 /// - Spelling classes apply to every token; inside a joined token every
 ///   combination of spellings is generated (`khalilurrahman`, `khalilurrehman`).
+/// - A name written with apostrophes also matches written without them
+///   (`Ra's al-Ayn` → `ras al ayn` besides `ra al ayn`, `D'Souza` → `dsouza`
+///   besides `d souza`).
+/// - A word that ends in `*` (`Пригожин*`) is a prefix, as in rule terms: it
+///   is joined to a particle before it (`ur rehm*` → `urrehm*`), never split.
 ///
 /// Variants never drop tokens: a short form such as `Khalil Haqqani` is an
 /// alias the analyst lists.
@@ -29,41 +34,69 @@ enum AliasVariants {
     /// Beyond this a name with many particles would generate too many joins.
     static let maximumVariants = 256
 
-    /// The variants of one name or alias, each a sequence of normalized tokens, first the plain one.
-    static func variants(of alias: String, spelling: SpellingClasses) -> [[String]] {
-        let words = Normalizer.words(of: alias)
-        guard !words.isEmpty else { return [] }
-        var results: [[String]] = [words]
-        var seen: Set<[String]> = [words]
-        func add(_ variant: [String]) {
-            if results.count < maximumVariants, seen.insert(variant).inserted {
-                results.append(variant)
+    /// The variants of one name or alias, each a sequence of normalized tokens
+    /// (or prefixes), first the plain one.
+    static func variants(of alias: String, spelling: SpellingClasses) -> [[TextPatternElement]] {
+        var variants = Variants()
+        let withoutApostrophes = Apostrophes.removed(from: alias)
+        let writtenForms = withoutApostrophes == alias ? [alias] : [alias, withoutApostrophes]
+        for written in writtenForms {
+            guard case .success(let elements) = TextPatternParser.elements(of: written) else {
+                continue
             }
+            addForms(of: elements, written: written, spelling: spelling, to: &variants)
         }
-        if isAcronym(alias, words: words) {
-            add([words.joined()])
-            add(words.joined().map { String($0) })
-            return results
-        }
-        for split in splitAttachedParticles(words) where results.count < maximumVariants {
-            for variant in joinParticles(split, spelling: spelling) { add(variant) }
-        }
-        return results
+        return variants.results
     }
 
-    /// An alias written in capitals (`ISKP`, `IS-K`, `TTP`), or letter by letter (`I.S.K.P.`).
+    /// Distinct variants in the order found, at most `maximumVariants`.
+    private struct Variants {
+        var results: [[TextPatternElement]] = []
+        var seen: Set<[TextPatternElement]> = []
+        var isFull: Bool { results.count >= maximumVariants }
+
+        mutating func add(_ variant: [TextPatternElement]) {
+            if !isFull, seen.insert(variant).inserted { results.append(variant) }
+        }
+    }
+
+    /// The variants of one written form, the plain one first.
+    private static func addForms(
+        of elements: [TextPatternElement], written: String, spelling: SpellingClasses,
+        to variants: inout Variants
+    ) {
+        variants.add(elements)
+        let words = elements.map(\.token)
+        if !elements.contains(where: \.isPrefix) && isAcronym(written, words: words) {
+            variants.add([.exact(words.joined())])
+            variants.add(words.joined().map { .exact(String($0)) })
+            return
+        }
+        for split in splitAttachedParticles(elements) where !variants.isFull {
+            for variant in joinParticles(split, spelling: spelling) { variants.add(variant) }
+        }
+    }
+
+    /// An alias written in capitals (`ISKP`, `IS-K`, `TTP`), or letter by letter
+    /// (`I.S.K.P.`). Scripts without case (Arabic, Han) have no acronyms.
     static func isAcronym(_ alias: String, words: [String]) -> Bool {
         let letters = alias.filter { $0.isLetter || $0.isNumber }
-        if words.count >= 2 && words.allSatisfy({ $0.count == 1 }) { return true }
-        return letters.count >= 2 && letters.count <= 8 && letters.contains(where: \.isLetter)
+        if words.count >= 2 && words.allSatisfy({ $0.count == 1 && $0.first?.isCased == true }) {
+            return true
+        }
+        return letters.count >= 2 && letters.count <= 8 && letters.contains(where: \.isUppercase)
             && !letters.contains(where: \.isLowercase)
     }
 
-    /// Every way of reading particles attached inside the words, the words as written first.
-    static func splitAttachedParticles(_ words: [String]) -> [[String]] {
-        var sequences: [[String]] = [[]]
-        for word in words {
-            let options = [[word]] + splits(of: word)
+    /// Every way of reading particles attached inside the words, the words as
+    /// written first. A prefix is never split: its end is not written.
+    static func splitAttachedParticles(_ elements: [TextPatternElement]) -> [[TextPatternElement]] {
+        var sequences: [[TextPatternElement]] = [[]]
+        for element in elements {
+            var options = [[element]]
+            if case .exact(let word) = element {
+                options += splits(of: word).map { $0.map(TextPatternElement.exact) }
+            }
             sequences = sequences.flatMap { prefix in options.map { prefix + $0 } }
             // Every word must still be read; only the number of readings is bounded.
             if sequences.count > maximumVariants {
@@ -103,24 +136,29 @@ enum AliasVariants {
     }
 
     /// Every way of attaching each particle to its neighbours.
-    private static func joinParticles(_ words: [String], spelling: SpellingClasses) -> [[String]] {
-        // The boundaries that may be joined: those next to a particle.
-        let joinable = words.indices.dropLast().filter {
-            particles.contains(words[$0]) || particles.contains(words[$0 + 1])
+    private static func joinParticles(_ elements: [TextPatternElement], spelling: SpellingClasses)
+        -> [[TextPatternElement]]
+    {
+        // The boundaries that may be joined: those next to a particle, and not
+        // after a prefix (whose word goes on beyond what is written).
+        let joinable = elements.indices.dropLast().filter {
+            !elements[$0].isPrefix
+                && (particles.contains(elements[$0].token)
+                    || particles.contains(elements[$0 + 1].token))
         }
-        guard !joinable.isEmpty else { return [words] }
+        guard !joinable.isEmpty else { return [elements] }
         let boundaries = Array(joinable.prefix(8))
-        var results: [[String]] = []
+        var results: [[TextPatternElement]] = []
         for mask in 0..<(1 << boundaries.count) {
-            var groups: [[String]] = [[words[0]]]
-            for index in 1..<words.count {
+            var groups: [[TextPatternElement]] = [[elements[0]]]
+            for index in 1..<elements.count {
                 if let bit = boundaries.firstIndex(of: index - 1), mask & (1 << bit) != 0 {
-                    groups[groups.count - 1].append(words[index])
+                    groups[groups.count - 1].append(elements[index])
                 } else {
-                    groups.append([words[index]])
+                    groups.append([elements[index]])
                 }
             }
-            var sequences: [[String]] = [[]]
+            var sequences: [[TextPatternElement]] = [[]]
             for group in groups {
                 let forms = joinedForms(group, spelling: spelling)
                 sequences = sequences.flatMap { prefix in forms.map { prefix + [$0] } }
@@ -134,15 +172,19 @@ enum AliasVariants {
         return results
     }
 
-    /// A group of parts written as one word, in every combination of spellings.
-    private static func joinedForms(_ parts: [String], spelling: SpellingClasses) -> [String] {
-        guard parts.count > 1 else { return parts }
+    /// A group of parts written as one word, in every combination of spellings;
+    /// a prefix ends the group, and the joined word is a prefix too.
+    private static func joinedForms(_ parts: [TextPatternElement], spelling: SpellingClasses)
+        -> [TextPatternElement]
+    {
+        guard parts.count > 1, let last = parts.last else { return parts }
         var forms = [""]
         for part in parts {
-            forms = forms.flatMap { prefix in spelling.spellings(of: part).map { prefix + $0 } }
+            let spellings = part.isPrefix ? [part.token] : spelling.spellings(of: part.token)
+            forms = forms.flatMap { prefix in spellings.map { prefix + $0 } }
             // Many spelled parts in one word would multiply without end: keep the first.
             if forms.count > maximumVariants { forms = Array(forms.prefix(maximumVariants)) }
         }
-        return forms
+        return forms.map { last.isPrefix ? .prefix($0) : .exact($0) }
     }
 }

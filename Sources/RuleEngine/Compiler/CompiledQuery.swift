@@ -1,7 +1,7 @@
 import FeedModel
 
 /// The fields a (sub)query may look at.
-struct FieldMask: OptionSet, Sendable, Hashable {
+struct FieldMask: OptionSet, Sendable, Hashable, Codable {
     let rawValue: UInt8
 
     static let title = FieldMask(rawValue: 1)
@@ -21,7 +21,7 @@ struct FieldMask: OptionSet, Sendable, Hashable {
 }
 
 /// A query with its terms resolved to leaves of the compiled rule set.
-indirect enum CompiledQuery: Sendable {
+indirect enum CompiledQuery: Sendable, Codable {
     case leaf(Int32)
     case scoped(FieldMask, CompiledQuery)
     case not(CompiledQuery)

@@ -1,16 +1,26 @@
 import FeedModel
 
-/// Everything a loaded rule set needs to match items, built once per load.
-/// A class, so that evaluating an item does not copy (and retain) its tables.
+/// Everything a loaded rule set needs to match items, read from a compiled
+/// rules image (`RulesImage`): the matcher's tables, the rules, and which rules
+/// each term wakes. A class, so that evaluating an item does not copy (and
+/// retain) its tables.
 final class CompiledRuleSet: Sendable {
-    let entities: [CompiledEntity]
-    let lists: [ListSummary]
     let rules: [CompiledRule]
-    let leaves: [CompiledLeaf]
+    let leafLabels: [String]
     let matcher: Matcher
     let spelling: SpellingClasses
-    /// The leaves each atom belongs to: an occurrence of an atom is one of each.
-    private let atomLeaves: [[Int32]]
+    let lists: [ListSummary]
+    /// The entities as written, for listings, decoded when asked for.
+    let listing: RulesListing
+    /// Atoms `0..<entityCount` are the entities, in the order written; the
+    /// id of entity `e` is `entityIDBytes[entityIDStart[e]..<entityIDStart[e + 1]]`.
+    let entityCount: Int
+    private let entityIDStart: FrozenTable<Int32>
+    private let entityIDBytes: FrozenTable<UInt8>
+    /// The leaves each atom belongs to (`atomLeaves[atomLeafStart[a]..<atomLeafStart[a + 1]]`):
+    /// an occurrence of an atom is one of each.
+    private let atomLeafStart: FrozenTable<Int32>
+    private let atomLeaves: FrozenTable<Int32>
     /// The rules a leaf wakes: a rule is evaluated only when one of its trigger
     /// leaves (see `CompiledQuery.triggers`) occurs, or always when it can hold
     /// without any term.
@@ -18,35 +28,38 @@ final class CompiledRuleSet: Sendable {
     private let alwaysCandidates: [Int32]
 
     init(
-        entities: [CompiledEntity], lists: [ListSummary], rules: [CompiledRule],
-        leaves: [CompiledLeaf],
-        matcher: Matcher, spelling: SpellingClasses, atomCount: Int
+        rules: [CompiledRule], leafLabels: [String], matcher: Matcher,
+        spelling: SpellingClasses, lists: [ListSummary], listing: RulesListing,
+        entityIDs: (start: FrozenTable<Int32>, bytes: FrozenTable<UInt8>),
+        atomLeaves: (start: FrozenTable<Int32>, leaves: FrozenTable<Int32>),
+        leafRules: [[Int32]], alwaysCandidates: [Int32]
     ) {
-        self.spelling = spelling
-        self.entities = entities
-        self.lists = lists
         self.rules = rules
-        self.leaves = leaves
+        self.leafLabels = leafLabels
         self.matcher = matcher
-        var atomLeaves = [[Int32]](repeating: [], count: atomCount)
-        for (leafIndex, leaf) in leaves.enumerated() {
-            for atom in leaf.atoms { atomLeaves[Int(atom)].append(Int32(leafIndex)) }
-        }
-        // A rule is evaluated only when one of its trigger leaves occurs; keyword
-        // lists and words are common in news, entities are rare, so entities win.
-        var leafRules = [[Int32]](repeating: [], count: leaves.count)
-        var always: [Int32] = []
-        let cost: (Int32) -> Int = { leaf in leaves[Int(leaf)].namesEntities ? 1 : 1_000 }
-        for (ruleIndex, rule) in rules.enumerated() {
-            guard !rule.alwaysCandidate, let triggers = rule.match.triggers(cost: cost) else {
-                always.append(Int32(ruleIndex))
-                continue
-            }
-            for leaf in Set(triggers) { leafRules[Int(leaf)].append(Int32(ruleIndex)) }
-        }
-        self.atomLeaves = atomLeaves
+        self.spelling = spelling
+        self.lists = lists
+        self.listing = listing
+        self.entityCount = entityIDs.start.count - 1
+        self.entityIDStart = entityIDs.start
+        self.entityIDBytes = entityIDs.bytes
+        self.atomLeafStart = atomLeaves.start
+        self.atomLeaves = atomLeaves.leaves
         self.leafRules = leafRules
-        self.alwaysCandidates = always
+        self.alwaysCandidates = alwaysCandidates
+    }
+
+    /// The id of entity `index`.
+    func entityID(_ index: Int) -> String {
+        let range = Int(entityIDStart[index])..<Int(entityIDStart[index + 1])
+        return String(decoding: range.map { entityIDBytes[$0] }, as: UTF8.self)
+    }
+
+    /// Calls `body` with every leaf `atom` belongs to.
+    @inline(__always)
+    private func forEachLeaf(of atom: Int32, _ body: (Int32) -> Void) {
+        atomLeaves.forEach(
+            in: Int(atomLeafStart[Int(atom)])..<Int(atomLeafStart[Int(atom) + 1]), body)
     }
 
     func spellings(of word: String) -> [String] {
@@ -71,16 +84,17 @@ final class CompiledRuleSet: Sendable {
         var candidates = alwaysCandidates
         var wokenLeaves = Set<Int32>()
         for occurrence in occurrences {
-            for leaf in atomLeaves[Int(occurrence.atom)]
-            where !leafRules[Int(leaf)].isEmpty && wokenLeaves.insert(leaf).inserted {
-                candidates += leafRules[Int(leaf)]
+            forEachLeaf(of: occurrence.atom) { leaf in
+                if !leafRules[Int(leaf)].isEmpty && wokenLeaves.insert(leaf).inserted {
+                    candidates += leafRules[Int(leaf)]
+                }
             }
         }
         guard !candidates.isEmpty else { return [] }
         candidates.sort()
         var leafOccurrences: [Int32: [Occurrence]] = [:]
         for occurrence in occurrences {
-            for leaf in atomLeaves[Int(occurrence.atom)] {
+            forEachLeaf(of: occurrence.atom) { leaf in
                 leafOccurrences[leaf, default: []].append(occurrence)
             }
         }
@@ -120,8 +134,8 @@ final class CompiledRuleSet: Sendable {
         }
         for occurrence in kept {
             let term: String
-            if Int(occurrence.atom) < entities.count {
-                let id = entities[Int(occurrence.atom)].summary.id
+            if Int(occurrence.atom) < entityCount {
+                let id = entityID(Int(occurrence.atom))
                 term = "@" + id
                 if !entityIds.contains(id) { entityIds.append(id) }
             } else {
@@ -150,10 +164,13 @@ final class CompiledRuleSet: Sendable {
     /// The label of the rule's leaf that a literal occurrence belongs to (`#attack`, `bomb*`).
     private func label(of occurrence: Occurrence, in rule: CompiledRule) -> String {
         let ruleLeaves = Set(rule.match.leaves)
-        for leaf in atomLeaves[Int(occurrence.atom)] where ruleLeaves.contains(leaf) {
-            return leaves[Int(leaf)].label
+        var first: Int32?
+        var ruleLeaf: Int32?
+        forEachLeaf(of: occurrence.atom) { leaf in
+            if first == nil { first = leaf }
+            if ruleLeaf == nil && ruleLeaves.contains(leaf) { ruleLeaf = leaf }
         }
-        return atomLeaves[Int(occurrence.atom)].first.map { leaves[Int($0)].label } ?? ""
+        return (ruleLeaf ?? first).map { leafLabels[Int($0)] } ?? ""
     }
 }
 

@@ -37,21 +37,22 @@ struct RuleSetCompiler {
         problems.append(RulesProblem(location, message, sourceLine: line(location)))
     }
 
-    /// The compiled rule set, or nil when there are problems.
-    mutating func compile() -> CompiledRuleSet? {
+    /// The compiled rule set, ready to be laid out as an image, or nil when
+    /// there are problems.
+    mutating func compile() -> CompiledRulesContents? {
         checkUniqueIds()
         let spelling = SpellingClasses(extra: document.equivalents.map { $0.words.map(\.value) })
         var entities: [CompiledEntity] = []
         for declaration in document.entities
         where entityIndex[declaration.id.value] == entities.count {
             let names = [declaration.name.value] + declaration.aliases.map(\.value)
-            var seen: Set<[String]> = []
-            var variants: [[String]] = []
+            var seen: Set<[TextPatternElement]> = []
+            var variants: [[TextPatternElement]] = []
             for name in names {
                 // Variants that differ only in spellings of one class match the same
                 // text: keep the first, so listings show what is really different.
                 for variant in AliasVariants.variants(of: name, spelling: spelling)
-                where seen.insert(variant.map { spelling.spellings(of: $0)[0] }).inserted {
+                where seen.insert(variant.map(spelling.firstSpelling)).inserted {
                     variants.append(variant)
                 }
             }
@@ -67,7 +68,7 @@ struct RuleSetCompiler {
             atoms.append(
                 MatcherAtom(
                     entity: Int32(entities.count - 1),
-                    sequences: variants.map { $0.map { .exact($0) } }))
+                    sequences: variants))
             tags.formUnion(declaration.tags.map(\.value))
         }
         var rules: [CompiledRule] = []
@@ -79,10 +80,11 @@ struct RuleSetCompiler {
         let lists = document.lists.filter { listIndex[$0.id.value] != nil }.map {
             ListSummary(id: $0.id.value, terms: $0.terms.map(\.written))
         }
-        let matcher = Matcher(atoms: atoms, spelling: spelling)
-        return CompiledRuleSet(
+        let matcher = Matcher.Builder(atoms: atoms, spelling: spelling)
+        return CompiledRulesContents(
             entities: entities, lists: lists, rules: rules, leaves: leaves, matcher: matcher,
-            spelling: spelling, atomCount: atoms.count)
+            atomCount: atoms.count,
+            equivalents: document.equivalents.map { $0.words.map(\.value) })
     }
 
     private mutating func checkUniqueIds() {
@@ -253,7 +255,7 @@ struct RuleSetCompiler {
 /// An entity with the token sequences its names generate.
 struct CompiledEntity: Sendable {
     var summary: EntitySummary
-    var variants: [[String]]
+    var variants: [[TextPatternElement]]
 }
 
 /// A unit the matcher finds: an entity (all its variants) or one word/phrase pattern.

@@ -42,12 +42,15 @@ struct SpellingClasses: Sendable {
 
     private var classIndex: [String: Int] = [:]
     private(set) var classes: [[String]] = []
+    /// Every spelling of every class, sorted, for `spellings(startingWith:)`.
+    private var sortedSpellings: [String] = []
 
     /// Builds the classes from the built-in table and `extra` (from `equivalent` lines).
     init(extra: [[String]] = []) {
         for group in Self.builtIn.map({ $0.flatMap(Normalizer.words(of:)) }) + extra {
             add(group)
         }
+        sortedSpellings = classIndex.keys.sorted()
     }
 
     private mutating func add(_ group: [String]) {
@@ -74,4 +77,30 @@ struct SpellingClasses: Sendable {
 
     /// The class of `word`, when it has one.
     func classOf(_ word: String) -> Int? { classIndex[word] }
+
+    /// An exact token as its class's first spelling (a prefix as it is): two
+    /// variants that read alike this way match the same text.
+    func firstSpelling(_ element: TextPatternElement) -> TextPatternElement {
+        guard case .exact(let word) = element else { return element }
+        return .exact(spellings(of: word)[0])
+    }
+
+    /// Every spelling, of every class, that starts with `prefix`: a wildcard
+    /// catches the whole class of a word it catches (`rahm*` catches `rahman`,
+    /// so also `rehman`).
+    func spellings(startingWith prefix: String) -> [String] {
+        var low = 0
+        var high = sortedSpellings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedSpellings[middle] < prefix { low = middle + 1 } else { high = middle }
+        }
+        var found: [String] = []
+        while low < sortedSpellings.count && sortedSpellings[low].hasPrefix(prefix) {
+            found += spellings(of: sortedSpellings[low])
+            low += 1
+        }
+        return found
+    }
+
 }

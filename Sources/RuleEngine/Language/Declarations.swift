@@ -26,7 +26,7 @@ struct EquivalentDeclaration: Sendable {
 }
 
 /// `feeds tag:afpak, dawn`: a feed tag or a feed name.
-enum FeedFilter: Sendable, Equatable {
+enum FeedFilter: Sendable, Equatable, Codable {
     case tag(String)
     case name(String)
 

@@ -27,7 +27,7 @@ struct Lexer {
     }
 
     private mutating func lexLine(_ text: String, number: Int) -> SourceLine? {
-        let characters = Array(text)
+        let characters = Self.characters(of: text)
         var lexemes: [Lexeme] = []
         var index = 0
         var queryMode = false
@@ -82,6 +82,30 @@ struct Lexer {
         let isHeader = !(characters.first == " " || characters.first == "\t")
         return SourceLine(number: number, isHeader: isHeader, lexemes: lexemes, text: text)
     }
+
+    /// The characters of a line, except that a quote, comma, parenthesis, blank
+    /// or backslash followed by a combining mark (`"ำ…`, which Unicode makes one
+    /// character) is read as itself and then the mark, so that the mark cannot
+    /// hide it.
+    static func characters(of text: String) -> [Character] {
+        var characters: [Character] = []
+        for character in text {
+            let scalars = character.unicodeScalars
+            guard scalars.count > 1, let first = scalars.first, delimiters.contains(first) else {
+                characters.append(character)
+                continue
+            }
+            characters.append(Character(first))
+            var rest = String.UnicodeScalarView()
+            rest.append(contentsOf: scalars.dropFirst())
+            characters += Array(String(rest))
+        }
+        return characters
+    }
+
+    private static let delimiters: Set<Unicode.Scalar> = [
+        "\"", ",", "(", ")", " ", "\t", "\\", "#",
+    ]
 
     /// Reads a string starting at the quote at `start`; returns its value and the
     /// index after the closing quote. An unterminated string is reported and runs

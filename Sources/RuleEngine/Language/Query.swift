@@ -45,3 +45,25 @@ enum TextPatternElement: Sendable, Hashable {
     /// Any token that starts with this.
     case prefix(String)
 }
+
+extension TextPatternElement {
+    /// The normalized token, or the prefix.
+    var token: String {
+        switch self {
+        case .exact(let token), .prefix(let token): token
+        }
+    }
+
+    var isPrefix: Bool {
+        if case .prefix = self { return true }
+        return false
+    }
+
+    /// As `rules variants` shows it: `bomb`, `bomb*`.
+    var written: String {
+        switch self {
+        case .exact(let token): token
+        case .prefix(let prefix): prefix + "*"
+        }
+    }
+}

@@ -172,6 +172,8 @@ struct RulesParser {
                             reader.problem(value, "this alias has no letters or digits to match"))
                         continue
                     }
+                    // An alias may end a word in `*` as a rule term does (`Пригожин*`).
+                    guard isNamePattern(text, value, reader: reader) else { continue }
                     entity.aliases.append(Located(value: text, location: value.location))
                 }
             case "tag":
@@ -200,7 +202,22 @@ struct RulesParser {
                     block.header.lexemes[1], "the name has no letters or digits to match"))
             return
         }
+        guard
+            isNamePattern(
+                name.value, block.header.lexemes[1],
+                reader: LineReader(line: block.header, file: file))
+        else { return }
         document.entities.append(entity)
+    }
+
+    /// Whether a name or alias reads as a pattern: its `*`s end words of at
+    /// least three letters, as in rule terms; the problems are reported.
+    private mutating func isNamePattern(_ text: String, _ value: Lexeme, reader: LineReader)
+        -> Bool
+    {
+        TextPatternParser.term(
+            text, written: value.written, location: value.location,
+            contentOffset: value.isString ? 1 : 0, reader: reader, problems: &problems) != nil
     }
 
     private mutating func parseList(_ block: Block) {
@@ -260,12 +277,17 @@ struct RulesParser {
         let values = block.arguments.filter { $0.kind != .comma }
         var words: [Located<String>] = []
         for value in values {
-            let tokens = Normalizer.words(of: value.text ?? "")
-            guard tokens.count == 1, let word = tokens.first else {
+            let tokens = Normalizer.tokens(of: value.text ?? "")
+            guard tokens.count == 1, let word = tokens.first?.text else {
+                let reason =
+                    tokens.contains(where: \.isSpaceless)
+                    ? " (in a script without spaces each character is a word: list such spellings as aliases)"
+                    : ""
                 problems.append(
                     reader.problem(
                         value,
-                        "\(value.written) is not one word: equivalent spellings are single words"))
+                        "\(value.written) is not one word: equivalent spellings are single words\(reason)"
+                    ))
                 continue
             }
             words.append(Located(value: word, location: value.location))

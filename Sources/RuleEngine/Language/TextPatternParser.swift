@@ -1,5 +1,5 @@
-/// Turns a written word or phrase (`bomb*`, `"suicide bomb*"`, `al-Qaeda`) into
-/// normalized pattern elements.
+/// Turns a written word or phrase (`bomb*`, `"suicide bomb*"`, `al-Qaeda`), or
+/// an entity's name or alias (`Пригожин*`), into normalized pattern elements.
 enum TextPatternParser {
     /// Letters required before a `*`, so that `a*` cannot match half the language.
     static let minimumPrefixLength = 3
@@ -42,7 +42,11 @@ enum TextPatternParser {
         for token in tokens {
             let followedByStar =
                 token.range.upperBound < utf8.count && utf8[token.range.upperBound] == star
-            if followedByStar {
+            if followedByStar && token.isSpaceless {
+                // A term in a script without spaces already matches inside a longer
+                // run (`王毅` in `王毅会见`): the * adds nothing.
+                elements.append(.exact(token.text))
+            } else if followedByStar {
                 guard token.text.count >= minimumPrefixLength else {
                     return .failure(
                         Failure(

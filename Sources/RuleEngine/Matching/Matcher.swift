@@ -9,42 +9,62 @@ struct Occurrence: Sendable {
     var byteRange: Range<Int>
 }
 
-/// The multi-pattern matcher of a rule set, built once: every token the rules
-/// mention gets a symbol (spellings of one class share it), wildcard prefixes get
-/// prefix-class symbols (`MatcherSymbols`), and an Aho-Corasick automaton runs
-/// over the symbols.
+/// The multi-pattern matcher of a rule set: every token the rules mention gets a
+/// symbol (spellings of one class share it), wildcard prefixes get prefix-class
+/// symbols (`MatcherSymbols`), and an Aho-Corasick automaton runs over the
+/// symbols. `Matcher.Builder` makes its tables when the rules are compiled;
+/// the matcher reads them from the compiled rules image (`RulesImage`).
 ///
 /// A text token the rules never mention maps to the unknown symbol, which sends
 /// the automaton back to its root; so the cost of matching an item is one hash
 /// lookup per token, whatever the size of the watchlist.
-final class Matcher: Sendable {
-    private let tokens: TokenTable
-    private let prefixes: PrefixTable
-    private let automaton: TokenAutomaton
-    /// The atoms each automaton pattern stands for.
-    private let patternAtoms: [[Int32]]
+struct Matcher: Sendable {
+    let tokens: TokenTable
+    let prefixes: PrefixTable
+    let automaton: TokenAutomaton
+    /// The atoms pattern `p` stands for: `patternAtoms[patternAtomStart[p]..<patternAtomStart[p + 1]]`.
+    let patternAtomStart: FrozenTable<Int32>
+    let patternAtoms: FrozenTable<Int32>
     /// Token ranges are kept for the last `ringSize` tokens only: enough for the
-    /// longest pattern, and no array grows with the text.
-    private let ringSize: Int
+    /// longest pattern, and no array grows with the text. A power of two.
+    let ringSize: Int
 
-    private static func ringSize(for patterns: [[Int32]]) -> Int {
-        let longest = patterns.map(\.count).max() ?? 1
+    /// The matcher's tables, made from the atoms of a rule set.
+    struct Builder {
+        let symbolCount: Int
+        let tokens: TokenTable.Builder
+        let prefixes: PrefixTableBuilder
+        let automaton: TokenAutomaton.Builder
+        let patternAtomStart: [Int32]
+        let patternAtoms: [Int32]
+        let ringSize: Int
+
+        init(atoms: [MatcherAtom], spelling: SpellingClasses) {
+            let symbols = MatcherSymbols(atoms: atoms, spelling: spelling)
+            let (patterns, atomsOfPattern) = symbols.patterns(of: atoms)
+            symbolCount = Int(symbols.count)
+            tokens = TokenTable.Builder(symbols.ofToken)
+            prefixes = symbols.prefixTable()
+            automaton = TokenAutomaton.Builder(patterns: patterns, symbolCount: symbolCount)
+            var start: [Int32] = [0]
+            var flat: [Int32] = []
+            for list in atomsOfPattern {
+                flat += list
+                start.append(Int32(flat.count))
+            }
+            patternAtomStart = start
+            patternAtoms = flat
+            ringSize = Matcher.ringSize(forLongest: patterns.map(\.count).max() ?? 1)
+        }
+    }
+
+    static func ringSize(forLongest longest: Int) -> Int {
         var size = 8
         while size < longest { size <<= 1 }
         return size
     }
 
-    init(atoms: [MatcherAtom], spelling: SpellingClasses) {
-        let symbols = MatcherSymbols(atoms: atoms, spelling: spelling)
-        let (patterns, patternAtoms) = symbols.patterns(of: atoms)
-        self.tokens = TokenTable(symbols.ofToken)
-        self.prefixes = symbols.prefixTable()
-        self.automaton = TokenAutomaton(patterns: patterns, symbolCount: Int(symbols.count))
-        self.patternAtoms = patternAtoms
-        self.ringSize = Self.ringSize(for: patterns)
-    }
-
-    var patternCount: Int { patternAtoms.count }
+    var patternCount: Int { automaton.patternLengths.count }
     var stateCount: Int { automaton.stateCount }
 
     /// Every atom occurrence in `text`, read as field `field`.
@@ -53,7 +73,8 @@ final class Matcher: Sendable {
         defer { starts.deallocate() }
         var sink = MatchingSink(
             tokens: tokens, prefixes: prefixes, automaton: automaton, starts: starts,
-            ringMask: Int32(ringSize - 1), patternAtoms: patternAtoms, field: field)
+            ringMask: Int32(ringSize - 1), patternAtomStart: patternAtomStart,
+            patternAtoms: patternAtoms, field: field)
         Normalizer.scan(text, into: &sink)
         result += sink.found
     }
@@ -66,7 +87,8 @@ final class Matcher: Sendable {
         /// Where the last tokens start, by token index modulo the ring size.
         let starts: UnsafeMutablePointer<Int32>
         let ringMask: Int32
-        let patternAtoms: [[Int32]]
+        let patternAtomStart: FrozenTable<Int32>
+        let patternAtoms: FrozenTable<Int32>
         let field: TextField
         var state: Int32 = 0
         var tokenIndex: Int32 = 0
@@ -75,13 +97,15 @@ final class Matcher: Sendable {
         init(
             tokens: TokenTable, prefixes: PrefixTable, automaton: TokenAutomaton,
             starts: UnsafeMutablePointer<Int32>, ringMask: Int32,
-            patternAtoms: [[Int32]], field: TextField
+            patternAtomStart: FrozenTable<Int32>, patternAtoms: FrozenTable<Int32>,
+            field: TextField
         ) {
             self.tokens = tokens
             self.prefixes = prefixes
             self.automaton = automaton
             self.starts = starts
             self.ringMask = ringMask
+            self.patternAtomStart = patternAtomStart
             self.patternAtoms = patternAtoms
             self.field = field
         }
@@ -100,7 +124,11 @@ final class Matcher: Sendable {
             automaton.forEachOutput(state) { pattern in
                 let first = index - automaton.patternLengths[Int(pattern)] + 1
                 let range = Int(starts[Int(first & ringMask)])..<end
-                for atom in patternAtoms[Int(pattern)] {
+                let atoms =
+                    Int(
+                        patternAtomStart[Int(pattern)])..<Int(
+                        patternAtomStart[Int(pattern) + 1])
+                patternAtoms.forEach(in: atoms) { atom in
                     found.append(
                         Occurrence(
                             atom: atom, field: field, firstToken: first, lastToken: index,

@@ -1,7 +1,9 @@
 /// The symbols a rule set's matcher runs on, assigned once when the matcher is
 /// built, in three phases: every token the rules mention gets a symbol
-/// (spellings of one class share it), every wildcard prefix gets a prefix-class
-/// symbol, and every wildcard learns which of those symbols it stands for.
+/// (spellings of one class share it, and the spellings of every class a
+/// wildcard reaches are mentioned too), every wildcard prefix gets a
+/// prefix-class symbol, and every wildcard learns which of those symbols it
+/// stands for.
 /// The atoms' token sequences then become patterns over the symbols.
 struct MatcherSymbols {
     /// Every token the rules mention (every spelling of a class) and its symbol.
@@ -18,7 +20,11 @@ struct MatcherSymbols {
     static let maximumExpansions = 4096
 
     init(atoms: [MatcherAtom], spelling: SpellingClasses) {
-        let (exactTokens, prefixes) = Self.terms(of: atoms)
+        var (exactTokens, prefixes) = Self.terms(of: atoms)
+        // A wildcard catches every spelling of a class one of whose spellings it
+        // catches (`rahm*`: `rahman`, so `rehman`), whether or not the rules also
+        // name the word: its spellings become tokens the wildcard covers.
+        for prefix in prefixes { exactTokens.formUnion(spelling.spellings(startingWith: prefix)) }
         assignTokenSymbols(exactTokens.sorted(), spelling: spelling)
         let sortedPrefixes = prefixes.sorted()
         assignPrefixSymbols(sortedPrefixes)
@@ -105,12 +111,12 @@ struct MatcherSymbols {
     }
 
     /// The trie of the wildcard prefixes, for tokens the rules do not mention.
-    func prefixTable() -> PrefixTable {
+    func prefixTable() -> PrefixTableBuilder {
         var builder = PrefixTableBuilder()
         for (prefix, symbol) in ofPrefix.sorted(by: { $0.key < $1.key }) {
             builder.insert(prefix, symbol: symbol)
         }
-        return builder.build()
+        return builder
     }
 
     /// Each atom sequence expanded into concrete symbol sequences, distinct

@@ -3,11 +3,9 @@
 /// Built, then frozen into a `PrefixTable` for matching.
 struct PrefixTableBuilder {
     /// 256 children per node; 0 means none (the root is never a child).
-    private var children: [Int32] = [Int32](repeating: 0, count: 256)
+    private(set) var children: [Int32] = [Int32](repeating: 0, count: 256)
     /// The prefix-class symbol of the node, or 0 when no prefix ends there.
-    private var symbols: [Int32] = [0]
-
-    func build() -> PrefixTable { PrefixTable(children: children, symbols: symbols) }
+    private(set) var symbols: [Int32] = [0]
 
     mutating func insert(_ prefix: String, symbol: Int32) {
         var node = 0
@@ -24,12 +22,13 @@ struct PrefixTableBuilder {
     }
 }
 
-/// The frozen trie (a class: scans share it without copying).
-final class PrefixTable: Sendable {
-    private let children: [Int32]
-    private let symbols: [Int32]
+/// The frozen trie, in a compiled rules image: its loader has checked that
+/// there are 256 children per node, each a node or 0, and every symbol known.
+struct PrefixTable: Sendable {
+    private let children: FrozenTable<Int32>
+    private let symbols: FrozenTable<Int32>
 
-    init(children: [Int32], symbols: [Int32]) {
+    init(children: FrozenTable<Int32>, symbols: FrozenTable<Int32>) {
         self.children = children
         self.symbols = symbols
     }

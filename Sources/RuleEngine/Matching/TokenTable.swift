@@ -1,74 +1,82 @@
 /// Maps a normalized token, as UTF-8 bytes, to its symbol: the integer the
-/// automaton runs on. Built once from a dictionary, then read through raw
-/// memory: open addressing with a one-byte tag per slot in an array of its own,
-/// so that the usual lookup (a word no rule mentions) reads a few bytes of a
-/// small array even when the watchlist has a million tokens, and no lookup
-/// allocates, checks bounds or counts references.
+/// automaton runs on. Open addressing with a one-byte tag per slot in a table
+/// of its own, so that the usual lookup (a word no rule mentions) reads a few
+/// bytes of a small table even when the watchlist has a million tokens, and no
+/// lookup allocates, checks bounds or counts references.
 ///
-/// `@unchecked Sendable`: its memory is written only in `init`, then only read.
-final class TokenTable: @unchecked Sendable {
+/// Its tables live in a compiled rules image (`RulesImage`): `TokenTable.Builder`
+/// lays them out at compile time, the image's loader validates them (every
+/// slot's bytes inside the arena, its symbol known, at least one empty slot).
+struct TokenTable: Sendable {
     /// The symbol of every token the rule set does not mention.
     static let unknown: Int32 = 0
 
-    private struct Slot {
-        var hash: UInt64
-        var offset: Int32
-        /// 0 marks an empty slot: no token is empty.
-        var length: Int32
-        var symbol: Int32
-    }
-
-    private let slots: UnsafeMutablePointer<Slot>
+    /// Two words per slot: the token's `TokenHash`, then its offset in the
+    /// arena (low 32 bits) and its length (high 32 bits); length 0 is empty.
+    let slots: FrozenTable<UInt64>
+    let symbols: FrozenTable<Int32>
     /// 0 for an empty slot, else 8 bits of the hash of its token (never 0).
-    private let tags: UnsafeMutablePointer<UInt8>
+    let tags: FrozenTable<UInt8>
+    let arena: FrozenTable<UInt8>
     private let mask: Int
     private let shift: UInt64
-    private let arena: UnsafeMutablePointer<UInt8>
-    let count: Int
 
-    /// `symbols`: every token the rules mention (every spelling of a class) and its symbol.
-    init(_ symbols: [String: Int32]) {
-        var capacity = 16
-        while capacity < symbols.count * 2 { capacity <<= 1 }
-        mask = capacity - 1
-        shift = UInt64(64 - capacity.trailingZeroBitCount)
-        count = symbols.count
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, symbol: 0), count: capacity)
-        tags = .allocate(capacity: capacity)
-        tags.initialize(repeating: 0, count: capacity)
-        let arenaSize = symbols.keys.reduce(0) { $0 + $1.utf8.count }
-        arena = .allocate(capacity: max(1, arenaSize))
-        var offset = 0
-        // Sorted, so that the layout does not depend on dictionary order.
-        for (token, symbol) in symbols.sorted(by: { $0.key < $1.key }) {
-            let bytes = Array(token.utf8)
-            guard !bytes.isEmpty else { continue }
-            let hash = TokenHash.hash(bytes.span)
-            (arena + offset).initialize(from: bytes, count: bytes.count)
-            var slot = firstSlot(hash)
-            while tags[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(
-                hash: hash, offset: Int32(offset), length: Int32(bytes.count), symbol: symbol)
-            tags[slot] = Self.tag(hash)
-            offset += bytes.count
+    /// The table over validated tables: `tags.count` a power of two, two slot
+    /// words and a symbol per tag.
+    init(
+        slots: FrozenTable<UInt64>, symbols: FrozenTable<Int32>, tags: FrozenTable<UInt8>,
+        arena: FrozenTable<UInt8>
+    ) {
+        self.slots = slots
+        self.symbols = symbols
+        self.tags = tags
+        self.arena = arena
+        mask = tags.count - 1
+        shift = Self.shift(capacity: tags.count)
+    }
+
+    /// The tables' arrays, laid out from every token the rules mention.
+    struct Builder {
+        var slots: [UInt64]
+        var symbols: [Int32]
+        var tags: [UInt8]
+        var arena: [UInt8] = []
+
+        /// `symbols`: every token the rules mention (every spelling of a class) and its symbol.
+        init(_ tokenSymbols: [String: Int32]) {
+            var capacity = 16
+            while capacity < tokenSymbols.count * 2 { capacity <<= 1 }
+            slots = [UInt64](repeating: 0, count: capacity * 2)
+            symbols = [Int32](repeating: 0, count: capacity)
+            tags = [UInt8](repeating: 0, count: capacity)
+            let mask = capacity - 1
+            let shift = TokenTable.shift(capacity: capacity)
+            // Sorted, so that the layout does not depend on dictionary order.
+            for (token, symbol) in tokenSymbols.sorted(by: { $0.key < $1.key }) {
+                let bytes = Array(token.utf8)
+                guard !bytes.isEmpty else { continue }
+                let hash = TokenHash.hash(bytes.span)
+                var slot = TokenTable.firstSlot(hash, shift: shift)
+                while tags[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot * 2] = hash
+                slots[slot * 2 + 1] = UInt64(arena.count) | UInt64(bytes.count) << 32
+                symbols[slot] = symbol
+                tags[slot] = TokenTable.tag(hash)
+                arena += bytes
+            }
         }
     }
 
     /// Fibonacci hashing: the top bits of a multiply spread any hash evenly.
     @inline(__always)
-    private func firstSlot(_ hash: UInt64) -> Int {
+    static func firstSlot(_ hash: UInt64, shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> shift)
     }
 
-    @inline(__always)
-    private static func tag(_ hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash) | 1 }
+    static func shift(capacity: Int) -> UInt64 { UInt64(64 - capacity.trailingZeroBitCount) }
 
-    deinit {
-        tags.deallocate()
-        slots.deallocate()
-        arena.deallocate()
-    }
+    @inline(__always)
+    static func tag(_ hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash) | 1 }
 
     func symbol(of token: String) -> Int32? {
         let bytes = Array(token.utf8)
@@ -83,18 +91,20 @@ final class TokenTable: @unchecked Sendable {
 
     @inline(__always)
     private func symbol(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
-        var slot = firstSlot(hash)
+        var slot = Self.firstSlot(hash, shift: shift)
         let wanted = Self.tag(hash)
         while true {
             let tag = tags[slot]
             if tag == 0 { return nil }
-            if tag == wanted {
-                let candidate = slots[slot]
-                if candidate.hash == hash && Int(candidate.length) == bytes.count,
-                    let base = bytes.baseAddress,
-                    memoryEqual(arena + Int(candidate.offset), base, bytes.count)
+            if tag == wanted && slots[slot * 2] == hash {
+                let place = slots[slot * 2 + 1]
+                let length = Int(truncatingIfNeeded: place >> 32)
+                if length == bytes.count, let base = bytes.baseAddress,
+                    let arenaBase = arena.baseAddress,
+                    memoryEqual(
+                        arenaBase + Int(truncatingIfNeeded: place & 0xffff_ffff), base, length)
                 {
-                    return candidate.symbol
+                    return symbols[slot]
                 }
             }
             slot = (slot + 1) & mask

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The `*.rules` files of a rules folder, read as bytes, in byte order of
+/// their names: what the rules are compiled from, and what the compiled-rules
+/// cache is keyed by.
+struct RulesFolder {
+    struct File {
+        /// As messages name it: the folder's name and the file's (`rules/a.rules`).
+        var name: String
+        var bytes: Data
+    }
+
+    var files: [File] = []
+
+    /// Reads every `*.rules` file of `directory` (not its sub-folders); a file
+    /// that cannot be read is a problem, reported with those of every file
+    /// that is not UTF-8, as compiling reports them.
+    static func read(_ directory: URL) throws(RulesError) -> RulesFolder {
+        let displayDirectory = directory.standardizedFileURL.lastPathComponent
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".rules") }.sorted {
+                    Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+                }
+        } catch {
+            throw RulesError(problems: [
+                RulesProblem(
+                    file: directory.path, line: 0, column: 0,
+                    message: "cannot read the rules folder: \(error.localizedDescription)")
+            ])
+        }
+        guard !names.isEmpty else {
+            throw RulesError(problems: [
+                RulesProblem(
+                    file: directory.path, line: 0, column: 0,
+                    message: "the rules folder has no *.rules files")
+            ])
+        }
+        var folder = RulesFolder()
+        var unreadable: Set<String> = []
+        for name in names {
+            let display = displayDirectory + "/" + name
+            guard
+                let bytes = FileManager.default.contents(
+                    atPath: directory.appendingPathComponent(name).path)
+            else {
+                unreadable.insert(display)
+                continue
+            }
+            folder.files.append(File(name: display, bytes: bytes))
+        }
+        guard unreadable.isEmpty else {
+            // Every problem at once, in file order, as compiling would list them.
+            let notText = Set(
+                folder.files.filter { String(data: $0.bytes, encoding: .utf8) == nil }.map(\.name))
+            throw RulesError(
+                problems: names.map { displayDirectory + "/" + $0 }.compactMap { name in
+                    unreadable.contains(name)
+                        ? RulesProblem(
+                            file: name, line: 0, column: 0, message: "cannot read this file")
+                        : notText.contains(name) ? Self.notText(name) : nil
+                })
+        }
+        return folder
+    }
+
+    private static func notText(_ file: String) -> RulesProblem {
+        RulesProblem(file: file, line: 0, column: 0, message: "this file is not UTF-8 text")
+    }
+
+    /// The files as text, for the compiler; every file that is not UTF-8 is a problem.
+    func sources() throws(RulesError) -> [(name: String, source: String)] {
+        var sources: [(name: String, source: String)] = []
+        var problems: [RulesProblem] = []
+        for file in files {
+            guard let source = String(data: file.bytes, encoding: .utf8) else {
+                problems.append(Self.notText(file.name))
+                continue
+            }
+            sources.append((file.name, source))
+        }
+        if !problems.isEmpty { throw RulesError(problems: problems) }
+        return sources
+    }
+}

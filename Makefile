@@ -45,6 +45,9 @@ demo: release
 	@echo
 	@echo "== feedwatch alerts --details =="
 	@$(RELEASE_BIN) alerts --config examples/feeds.conf --rules rules --details
+	@echo
+	@echo "== feedwatch stories =="
+	@$(RELEASE_BIN) stories --config examples/feeds.conf --rules rules
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -56,11 +59,13 @@ bench: bench-deps
 	$(SWIFT) build -c release --product conformance
 	$(SWIFT) build -c release --product matcher-benchmark
 	$(SWIFT) build -c release --product webhook-benchmark
+	$(SWIFT) build -c release --product stories-benchmark
 	@# A missed target fails its line; the leading '-' lets the rest still print their figures.
 	-.build/release/conformance Benchmarks/Conformance/corpus
 	-.build/release/parser-benchmark
 	-.build/release/matcher-benchmark
 	-.build/release/webhook-benchmark
+	-.build/release/stories-benchmark
 	-$(MAKE) bench-fetch
 	-$(MAKE) bench-alerts
 	-$(MAKE) bench-startup

@@ -95,7 +95,15 @@ let package = Package(
             dependencies: [
                 "AlertLog", "AlertTestSupport", "FeedModel", "RuleEngine", "Store", "SQLiteStore",
             ]),
-        .testTarget(name: "StoriesTests", dependencies: ["Stories", "FeedModel", "RuleEngine"]),
+        // The labelled story sets of StoriesTests/Fixtures, read and scored.
+        .target(
+            name: "StoryEvaluation",
+            dependencies: ["Stories", "FeedModel", "FeedParser", "RuleEngine"],
+            path: "Tests/StoryEvaluation"),
+        .testTarget(
+            name: "StoriesTests",
+            dependencies: ["Stories", "StoryEvaluation", "FeedModel", "RuleEngine"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "WebhooksTests",
             dependencies: [
@@ -137,6 +145,12 @@ let package = Package(
                 "AlertLog", "Store", "SQLiteStore", "RuleEngine", "FeedModel", "BenchmarkSupport",
             ],
             path: "Benchmarks/AlertLogBenchmark"),
+        .executableTarget(
+            name: "stories-benchmark",
+            dependencies: [
+                "StoryEvaluation", "Stories", "RuleEngine", "FeedModel", "BenchmarkSupport",
+            ],
+            path: "Benchmarks/StoriesBenchmark"),
         .executableTarget(
             name: "startup-benchmark", dependencies: ["BenchmarkSupport"],
             path: "Benchmarks/StartupBenchmark"),

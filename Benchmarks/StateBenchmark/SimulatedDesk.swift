@@ -106,8 +106,9 @@ struct SimulatedDesk {
             let index = generator.below(stories.count)
             stories[index].lastSeen = time
             if !stories[index].feeds.contains(feed) { stories[index].feeds.append(feed) }
-            if stories[index].signatures.count < 8 * 512 {
-                stories[index].signatures.append(Data(count: 512))
+            // A story keeps 16 members of about 1.5 KB (48 weighted terms as JSON).
+            if stories[index].members.count < 16 * 1_500 {
+                stories[index].members.append(Data(count: 1_500))
             }
             return stories[index]
         }
@@ -115,7 +116,7 @@ struct SimulatedDesk {
         let story = StoredStory(
             id: id, firstSeen: time, lastSeen: time, feeds: [feed],
             entities: ["entity-\(generator.skewed(150))"], alertedRules: ["desk-rule-0"],
-            signatures: Data(count: 512))
+            members: Data(count: 1_500))
         stories.append(story)
         return story
     }

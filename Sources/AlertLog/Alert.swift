@@ -8,6 +8,8 @@ public struct Alert: Sendable, Equatable, Codable {
     /// Stable: the same rule on the same item of the same feed gives the same id,
     /// so a restart or a replayed pass never alerts twice.
     public var id: String
+    /// What the record is: `alert`, `report` (folded), `escalation`, `feed-health`.
+    public var kind: AlertKind
     public var time: Date
     public var rule: String
     public var severity: Severity
@@ -19,14 +21,16 @@ public struct Alert: Sendable, Equatable, Codable {
     public var snippet: String
     /// The id of the story this report belongs to (reports of one incident share it).
     public var story: String
-    /// How many feeds carried the story when the alert was written.
+    /// How many feeds carried the story when the record was written.
     public var sources: Int
 
     public init(
-        id: String, time: Date, rule: String, severity: Severity, feed: String, item: AlertItem,
-        matches: [TermMatch], entities: [String], snippet: String, story: String, sources: Int
+        id: String, kind: AlertKind = .alert, time: Date, rule: String, severity: Severity,
+        feed: String, item: AlertItem, matches: [TermMatch], entities: [String], snippet: String,
+        story: String, sources: Int
     ) {
         self.id = id
+        self.kind = kind
         self.time = time
         self.rule = rule
         self.severity = severity
@@ -37,6 +41,32 @@ public struct Alert: Sendable, Equatable, Codable {
         self.snippet = snippet
         self.story = story
         self.sources = sources
+    }
+}
+
+extension Alert {
+    enum CodingKeys: String, CodingKey {
+        case id, kind, time, rule, severity, feed, item, matches, entities, snippet, story, sources
+    }
+
+    /// Records written before alerts had a kind read as `alert`, or
+    /// `feed-health` for the feed-health rule's.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        time = try container.decode(Date.self, forKey: .time)
+        rule = try container.decode(String.self, forKey: .rule)
+        kind =
+            try container.decodeIfPresent(AlertKind.self, forKey: .kind)
+            ?? (rule == "feed-health" ? .feedHealth : .alert)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        feed = try container.decode(String.self, forKey: .feed)
+        item = try container.decode(AlertItem.self, forKey: .item)
+        matches = try container.decode([TermMatch].self, forKey: .matches)
+        entities = try container.decode([String].self, forKey: .entities)
+        snippet = try container.decode(String.self, forKey: .snippet)
+        story = try container.decode(String.self, forKey: .story)
+        sources = try container.decode(Int.self, forKey: .sources)
     }
 }
 

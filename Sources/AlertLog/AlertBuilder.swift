@@ -7,11 +7,14 @@ public enum AlertBuilder {
     /// Characters of context kept on each side of the first match in `snippet`.
     static let snippetContext = 120
 
+    /// `kind` is `.alert` for a raised alert, `.report` for a firing folded into its story.
     public static func alert(
-        for hit: RuleHit, item: Item, feed: String, story: String, sources: Int, time: Date
+        for hit: RuleHit, item: Item, feed: String, story: String, sources: Int, time: Date,
+        kind: AlertKind = .alert
     ) -> Alert {
         Alert(
             id: AlertID.make(rule: hit.rule, feed: feed, itemID: item.id),
+            kind: kind,
             // Whole seconds: the log's ISO 8601 keeps no more, and the record
             // in memory, on disk and in a webhook must be the same.
             time: Date(timeIntervalSince1970: time.timeIntervalSince1970.rounded(.down)),

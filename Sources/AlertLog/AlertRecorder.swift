@@ -113,7 +113,11 @@ public final class AlertRecorder {
         sinks sinksOfRule: (String) -> [String], now: Date
     ) throws -> Int {
         guard !lines.isEmpty else { return 0 }
-        let notified = lines.map { Notified(alert: $0.alert, sinks: sinksOfRule($0.alert.rule)) }
+        // A folded report was queued for no sink: recovering it must not send it.
+        let notified = lines.map {
+            Notified(
+                alert: $0.alert, sinks: $0.alert.kind.isRaised ? sinksOfRule($0.alert.rule) : [])
+        }
         try store.commit(
             PassCommit(
                 alertIndexEntries: lines.map { AlertIndexEntry($0.alert, at: $0.position) },
@@ -148,6 +152,6 @@ extension AlertIndexEntry {
             story: alert.story, title: alert.item.title, logFile: position.file,
             byteOffset: position.offset, entities: alert.entities,
             searchText: ([alert.item.title ?? "", alert.snippet] + alert.matches.map(\.text))
-                .joined(separator: "\n").lowercased())
+                .joined(separator: "\n").lowercased(), kind: alert.kind.rawValue)
     }
 }

@@ -17,6 +17,9 @@ public struct AlertFilter: Sendable, Equatable {
     public var grep: String?
     /// The start of the alert id.
     public var idPrefix: String?
+    /// Also the firings folded into stories (records of kind `report`), which
+    /// were raised to no one: `alerts` lists only what was raised unless asked.
+    public var folded = false
 
     public init(
         since: Date? = nil, until: Date? = nil, rule: String? = nil, entity: String? = nil,
@@ -40,10 +43,12 @@ public struct AlertFilter: Sendable, Equatable {
             since: since, until: until.map { $0.addingTimeInterval(1) }, rule: rule,
             minimumSeverityRank: severity?.orAbove == true ? rank : nil,
             severityRank: severity?.orAbove == false ? rank : nil, feed: feed, story: story,
-            entity: entity, text: grep, idPrefix: idPrefix, limit: limit)
+            entity: entity, text: grep, idPrefix: idPrefix,
+            excludedKind: folded ? nil : AlertKind.report.rawValue, limit: limit)
     }
 
     public func accepts(_ alert: Alert) -> Bool {
+        if !folded && !alert.kind.isRaised { return false }
         if let since, alert.time < since { return false }
         if let until, alert.time > until { return false }
         if let rule, alert.rule != rule { return false }

@@ -9,11 +9,17 @@ import Store
 public struct AlertSearch {
     public let logPath: String
     let index: (any AlertIndexStore)?
+    /// The stories, for their current number of sources.
+    let stories: (any StoryStore)?
 
     /// - Parameter index: the state's alert index, opened for reading (a
     ///   running monitor keeps its lock), or nil when there is no state yet.
-    public init(logPath: String, index: (any AlertIndexStore)?) throws {
+    /// - Parameter stories: the state's stories, when there is a state.
+    public init(
+        logPath: String, index: (any AlertIndexStore)?, stories: (any StoryStore)? = nil
+    ) throws {
         self.logPath = logPath
+        self.stories = stories
         guard let index else {
             self.index = nil
             return
@@ -80,6 +86,15 @@ public struct AlertSearch {
             return AlertStatistics(try alerts(matching: filter, limit: nil).alerts)
         }
         return AlertStatistics(try index.alertCounts(matching: filter.indexFilter(limit: nil)))
+    }
+
+    /// The current number of feeds of each story that the state holds (a
+    /// story gone from it, or no state, leaves its id out).
+    public func currentSources(ofStories ids: [String]) throws -> [String: Int] {
+        guard let stories, !ids.isEmpty else { return [:] }
+        return Dictionary(
+            try stories.stories(ids: ids).map { ($0.id, $0.feeds.count) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The full record an index entry points to: one seek and one line.

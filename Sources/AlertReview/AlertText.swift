@@ -5,37 +5,57 @@ import Store
 
 /// Alerts as a person reads them on a terminal.
 public enum AlertText {
-    /// `2026-11-24 10:35  HIGH      haqqani-attack  dawn  Title…`
-    public static func line(_ alert: Alert, color: Bool = false) -> String {
+    /// `2026-11-24 10:35  HIGH      haqqani-attack  dawn  [3 sources]  Title…`
+    ///
+    /// `sources` is the story's current number of feeds (the record keeps
+    /// the number when it was written); it shows when more than one. A
+    /// folded report and an escalation say what they are before the title.
+    public static func line(_ alert: Alert, sources: Int? = nil, color: Bool = false) -> String {
         line(
             time: alert.time, severity: alert.severity, rule: alert.rule, feed: alert.feed,
+            kind: alert.kind.rawValue, sources: sources ?? alert.sources,
             title: alert.item.title ?? alert.item.id, color: color)
     }
 
     /// The same line from the alert index, without reading the log.
-    public static func line(_ entry: AlertIndexEntry, color: Bool = false) -> String {
+    public static func line(_ entry: AlertIndexEntry, sources: Int? = nil, color: Bool = false)
+        -> String
+    {
         line(
             time: entry.time, severity: Severity(rawValue: entry.severity) ?? .info,
-            rule: entry.rule, feed: entry.feed, title: entry.title ?? entry.alertID, color: color)
+            rule: entry.rule, feed: entry.feed, kind: entry.kind, sources: sources ?? 1,
+            title: entry.title ?? entry.alertID, color: color)
     }
 
     private static func line(
-        time: Date, severity: Severity, rule: String, feed: String, title: String, color: Bool
+        time: Date, severity: Severity, rule: String, feed: String, kind: String, sources: Int,
+        title: String, color: Bool
     ) -> String {
         let label = severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)
         let severityText = color ? paint(label, for: severity) : label
-        return "\(timeFormatter.string(from: time))  \(severityText)  \(rule)  \(feed)  \(title)"
+        var text = "\(timeFormatter.string(from: time))  \(severityText)  \(rule)  \(feed)  "
+        if sources > 1 { text += "[\(sources) sources]  " }
+        switch kind {
+        case AlertKind.report.rawValue: text += "(folded) "
+        case AlertKind.escalation.rawValue: text += "(escalation) "
+        default: break
+        }
+        return text + title
     }
 
     /// The whole record: title, link, what matched and the snippet.
-    public static func details(_ alert: Alert, color: Bool = false) -> String {
-        var lines = [line(alert, color: color)]
+    public static func details(_ alert: Alert, sources: Int? = nil, color: Bool = false)
+        -> String
+    {
+        var lines = [line(alert, sources: sources, color: color)]
         if let link = alert.item.link { lines.append("    \(link)") }
         if !alert.matches.isEmpty { lines.append("    matched: " + evidence(alert.matches)) }
         if !alert.snippet.isEmpty {
             lines.append("    " + highlight(alert.snippet, alert.matches, color: color))
         }
-        lines.append("    id \(alert.id)  story \(alert.story)  sources \(alert.sources)")
+        lines.append(
+            "    id \(alert.id)  kind \(alert.kind.rawValue)  story \(alert.story)  sources \(sources ?? alert.sources)"
+        )
         return lines.joined(separator: "\n")
     }
 
@@ -93,7 +113,8 @@ public enum AlertText {
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
-    private static let timeFormatter: DateFormatter = {
+    /// `2026-11-24 10:35Z`: minutes, UTC; the stories' listing shares it.
+    static let timeFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -74,7 +74,7 @@ struct FeedHealthAlerts {
     ) -> Alert {
         let itemID = "\(kind)-\(Int(episode.timeIntervalSince1970))"
         return Alert(
-            id: AlertID.make(rule: Self.rule, feed: health.name, itemID: itemID),
+            id: AlertID.make(rule: Self.rule, feed: health.name, itemID: itemID), kind: .feedHealth,
             time: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down)),
             rule: Self.rule, severity: severity, feed: health.name,
             item: AlertItem(id: itemID, title: title, link: health.url, published: nil),

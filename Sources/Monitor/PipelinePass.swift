@@ -32,6 +32,8 @@ public final class PipelinePass {
 
     let configuration: ConfigurationFile
     let rules: RuleSet
+    /// The rules that say `escalate`, by id.
+    let escalatingRules: [String: RuleSummary]
     let store: any StateStore
     let recorder: AlertRecorder
     /// Sends the outbox's due webhook deliveries, before and after each pass.
@@ -57,6 +59,9 @@ public final class PipelinePass {
     ) {
         self.configuration = configuration
         self.rules = rules
+        self.escalatingRules = Dictionary(
+            rules.rules.filter { $0.escalation != nil }.map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         self.store = store
         self.recorder = AlertRecorder(
             log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks))
@@ -320,7 +325,7 @@ public final class PipelinePass {
                 "\(feed): first contact, \(processed.seenItems.count) items recorded without alerting"
             )
         }
-        processed.alerts.forEach { onAlert($0.alert) }
+        processed.alerts.filter(\.alert.kind.isRaised).forEach { onAlert($0.alert) }
         return nil
     }
 
@@ -357,25 +362,59 @@ public final class PipelinePass {
         for (item, hits) in firing {
             let placement = stories.place(item, of: feed.name, firing: hits, at: now)
             for hit in hits {
-                guard
-                    stories.shouldAlert(
-                        rule: hit.rule, placement: placement, notifyEach: hit.notifyEach)
-                else {
-                    processed.joinedStories += 1
-                    continue
-                }
+                // Every firing is recorded with its story: one the rule already
+                // alerted on takes it as a folded report, sent to no sink.
+                let raised = stories.shouldAlert(
+                    rule: hit.rule, placement: placement, notifyEach: hit.notifyEach)
                 let alert = AlertBuilder.alert(
                     for: hit, item: item, feed: feed.name, story: placement.storyID,
-                    sources: stories.sources(of: placement.storyID), time: now)
+                    sources: stories.sources(of: placement.storyID), time: now,
+                    kind: raised ? .alert : .report)
                 // The rule has alerted on this story, now or before (a pass
                 // retried after its log failed finds the alert recorded).
-                stories.recordAlert(rule: hit.rule, storyID: placement.storyID)
-                // A changed item that fires the same rule again is the same alert.
+                if raised { stories.recordAlert(rule: hit.rule, storyID: placement.storyID) }
+                // A changed item that fires the same rule again is the same record.
                 guard !recorded.contains(alert.id) else { continue }
-                processed.alerts.append(AlertRecorder.Notified(alert: alert, sinks: hit.notify))
+                if !raised { processed.joinedStories += 1 }
+                processed.alerts.append(
+                    AlertRecorder.Notified(alert: alert, sinks: raised ? hit.notify : []))
             }
+            processed.alerts += try escalations(
+                of: placement, tippedBy: item, firing: hits, of: feed.name, now: now)
         }
         return processed
+    }
+
+    /// The escalations a report tipped: one per rule whose `escalate` its
+    /// story now meets, never twice for one story and rule (the story
+    /// remembers them, and the id is stable should a crash repeat the pass).
+    private func escalations(
+        of placement: StoryIndex.Placement, tippedBy item: Item, firing hits: [RuleHit],
+        of feed: String, now: Date
+    ) throws -> [AlertRecorder.Notified] {
+        guard !escalatingRules.isEmpty else { return [] }
+        let storyID = placement.storyID
+        let tipped = stories.escalations(
+            of: storyID, at: placement.time,
+            rules: escalatingRules.compactMapValues(\.escalation))
+        guard !tipped.isEmpty, let story = stories.story(storyID) else { return [] }
+        let notified: [AlertRecorder.Notified] = tipped.compactMap { ruleID in
+            guard let rule = escalatingRules[ruleID] else { return nil }
+            let hit =
+                hits.first { $0.rule == ruleID }
+                ?? RuleHit(
+                    rule: ruleID, title: rule.title, severity: rule.severity, matches: [],
+                    entities: [], notify: rule.notify, notifyEach: rule.notifyEach)
+            var alert = AlertBuilder.alert(
+                for: hit, item: item, feed: feed, story: storyID, sources: story.sources,
+                time: now, kind: .escalation)
+            alert.id = AlertID.make(rule: ruleID, feed: "escalation", itemID: storyID)
+            alert.severity = rule.severity.raised
+            alert.entities = story.entities.sorted()
+            return AlertRecorder.Notified(alert: alert, sinks: rule.notify)
+        }
+        let recorded = try recorder.recordedAlertIDs(among: notified.map(\.alert.id))
+        return notified.filter { !recorded.contains($0.alert.id) }
     }
 
     /// Sends what is due; each problem is logged at once, the counts by the caller.

@@ -7,7 +7,8 @@ import Store
 struct ProcessedFeed {
     /// The new and changed items, to mark seen with the feed's commit.
     var seenItems: [SeenItem] = []
-    /// The alerts to write, each with the sinks its rule notifies.
+    /// The records to write, each with the sinks its rule notifies: raised
+    /// alerts, escalations, and folded reports (no sinks).
     var alerts: [AlertRecorder.Notified] = []
     /// Items never seen before: the feed brought something new when > 0.
     var newItems = 0
@@ -29,6 +30,6 @@ struct ProcessedFeed {
             summary.changedItems += changedItems
         }
         summary.joinedStories += joinedStories
-        summary.alerts += alerts.count
+        summary.alerts += alerts.filter(\.alert.kind.isRaised).count
     }
 }

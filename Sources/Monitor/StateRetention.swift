@@ -26,7 +26,7 @@ public struct StateRetention: Sendable {
     public init(settings: MonitorSection) {
         archive = settings.archive
         forget = settings.forget
-        stories = StoryIndex().window
+        stories = StoryGrouping().window
     }
 
     /// What is past keeping at `now`.

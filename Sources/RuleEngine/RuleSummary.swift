@@ -11,6 +11,8 @@ public struct RuleSummary: Sendable, Equatable, Codable {
     public var feeds: [String] = []
     public var notify: [String] = ["log"]
     public var notifyEach: Bool = false
+    /// When a story the rule alerted on spreads enough to raise an escalation.
+    public var escalation: Escalation?
 }
 
 /// A watchlisted entity, for listings.

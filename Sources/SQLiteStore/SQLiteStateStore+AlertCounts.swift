@@ -10,7 +10,38 @@ extension SQLiteStateStore {
     /// Each dimension is one GROUP BY that an index answers on its own
     /// (rule, feed, severity rank, day, and the entity table), so an
     /// unfiltered count reads index pages only, never the rows.
+    ///
+    /// Records of an excluded kind (the folded reports `alerts stats` leaves
+    /// out) are subtracted: the counts of every kind come from the indexes
+    /// alone, those of the one kind from its own index, where checking the
+    /// kind of every row would read all of them.
     public func alertCounts(matching filter: AlertIndexFilter) throws(StoreError) -> AlertCounts {
+        guard let excluded = filter.excludedKind else { return try allCounts(matching: filter) }
+        var everyKind = filter
+        everyKind.excludedKind = nil
+        var onlyExcluded = everyKind
+        onlyExcluded.kind = excluded
+        var counts = try allCounts(matching: everyKind)
+        let subtracted = try allCounts(matching: onlyExcluded)
+        counts.total -= subtracted.total
+        counts.byRule = Self.subtracting(subtracted.byRule, from: counts.byRule)
+        counts.byFeed = Self.subtracting(subtracted.byFeed, from: counts.byFeed)
+        counts.bySeverity = Self.subtracting(subtracted.bySeverity, from: counts.bySeverity)
+        counts.byDay = Self.subtracting(subtracted.byDay, from: counts.byDay)
+        counts.byEntity = Self.subtracting(subtracted.byEntity, from: counts.byEntity)
+        return counts
+    }
+
+    /// `counts` less `subtracted`, keys left at zero dropped.
+    private static func subtracting(_ subtracted: [String: Int], from counts: [String: Int])
+        -> [String: Int]
+    {
+        var result = counts
+        for (key, count) in subtracted { result[key, default: 0] -= count }
+        return result.filter { $0.value > 0 }
+    }
+
+    private func allCounts(matching filter: AlertIndexFilter) throws(StoreError) -> AlertCounts {
         let (conditions, parameters) = try conditions(of: filter)
         var counts = AlertCounts()
         counts.byRule = try groupCounts(
@@ -47,7 +78,15 @@ extension SQLiteStateStore {
     }
 
     /// How many alerts match `filter` (its limit ignored): one scan, no grouping.
+    /// An excluded kind is subtracted, as in `alertCounts`.
     public func alertCount(matching filter: AlertIndexFilter) throws(StoreError) -> Int {
+        if let excluded = filter.excludedKind {
+            var everyKind = filter
+            everyKind.excludedKind = nil
+            var onlyExcluded = everyKind
+            onlyExcluded.kind = excluded
+            return try alertCount(matching: everyKind) - alertCount(matching: onlyExcluded)
+        }
         let (conditions, parameters) = try conditions(of: filter)
         return try serialized { () throws(StoreError) in
             try database.withStatement(

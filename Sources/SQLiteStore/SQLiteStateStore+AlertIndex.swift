@@ -5,7 +5,7 @@ import Store
 extension SQLiteStateStore: AlertIndexStore {
     private static let alertIndexColumns = """
         alert_id, time, rule, severity, severity_rank, feed, story, title, log_file, byte_offset,
-        entities
+        entities, kind
         """
 
     /// Empties the index, before `alerts reindex` rebuilds it from the log.
@@ -83,7 +83,7 @@ extension SQLiteStateStore: AlertIndexStore {
         }
         let upsert = """
             INSERT INTO alert_index (\(Self.alertIndexColumns), day)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (alert_id) DO UPDATE SET \(updates.joined(separator: ", ")), day = excluded.day
             RETURNING id
             """
@@ -139,7 +139,8 @@ extension SQLiteStateStore: AlertIndexStore {
         try statement.bind(entry.logFile, at: 9)
         try statement.bind(entry.byteOffset, at: 10)
         try statement.bind(" " + entry.entities.joined(separator: " ") + " ", at: 11)
-        try statement.bind(AlertDay.number(of: entry.time), at: 12)
+        try statement.bind(entry.kind, at: 12)
+        try statement.bind(AlertDay.number(of: entry.time), at: 13)
         guard try statement.step() else {
             throw .database(
                 path: statement.database.path, message: "indexing \(entry.alertID) returned no id")
@@ -167,6 +168,7 @@ extension SQLiteStateStore: AlertIndexStore {
             severity: row.string(at: 3), severityRank: row.int(at: 4), feed: row.string(at: 5),
             story: row.optionalString(at: 6), title: row.optionalString(at: 7),
             logFile: row.string(at: 8), byteOffset: row.int64(at: 9),
-            entities: row.string(at: 10).split(separator: " ").map(String.init))
+            entities: row.string(at: 10).split(separator: " ").map(String.init),
+            kind: row.string(at: 11))
     }
 }

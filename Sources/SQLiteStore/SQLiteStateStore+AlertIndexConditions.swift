@@ -61,6 +61,8 @@ extension SQLiteStateStore {
             ("severity_rank = ?", filter.severityRank.map(AlertIndexParameter.integer)),
             ("feed = ?", filter.feed.map(AlertIndexParameter.text)),
             ("story = ?", filter.story.map(AlertIndexParameter.text)),
+            ("kind = ?", filter.kind.map(AlertIndexParameter.text)),
+            ("kind <> ?", filter.excludedKind.map(AlertIndexParameter.text)),
             (entityCondition, filter.entity.map(AlertIndexParameter.text)),
             // The trigram index answers GLOB (LIKE with ESCAPE it cannot); the
             // text is stored lower-cased, so a lower-cased pattern ignores case.

@@ -192,6 +192,21 @@ enum SchemaMigrations {
                     last_run REAL NOT NULL
                 ) STRICT;
                 """),
+        SchemaMigration(
+            version: 5,
+            purpose:
+                "every firing in the alert index with its kind (alert, report, escalation, feed-health); stories keep their members' terms and the rules that escalated on them",
+            sql: """
+                ALTER TABLE alert_index ADD COLUMN kind TEXT NOT NULL DEFAULT 'alert';
+                UPDATE alert_index SET kind = 'feed-health' WHERE rule = 'feed-health';
+                CREATE INDEX alert_index_by_kind ON alert_index (kind, time);
+                -- MinHash signatures cannot be turned into terms: old stories keep
+                -- no members, are joined by no new report and leave the window.
+                ALTER TABLE story RENAME COLUMN signatures TO members;
+                UPDATE story SET members = x'';
+                ALTER TABLE story ADD COLUMN escalated_rules TEXT NOT NULL DEFAULT '[]';
+                CREATE INDEX story_by_last_seen ON story (last_seen);
+                """),
     ]
 
     /// The version a fully migrated database has.

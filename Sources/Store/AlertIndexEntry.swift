@@ -23,13 +23,17 @@ public struct AlertIndexEntry: Sendable, Equatable {
     /// goes into the full-text index and is not read back: entries a query
     /// returns have it empty.
     public var searchText: String
+    /// What the record is: `alert`, `report` (a firing folded into a story
+    /// the rule already alerted on), `escalation`, `feed-health`.
+    public var kind: String
 
     public init(
         alertID: String, time: Date, rule: String, severity: String, severityRank: Int,
         feed: String,
         story: String? = nil, title: String? = nil, logFile: String, byteOffset: Int64,
-        entities: [String] = [], searchText: String = ""
+        entities: [String] = [], searchText: String = "", kind: String = "alert"
     ) {
+        self.kind = kind
         self.alertID = alertID
         self.time = time
         self.rule = rule

@@ -17,6 +17,11 @@ public struct AlertIndexFilter: Sendable, Equatable {
     public var entity: String?
     /// Alerts whose title, snippet or matched text contains this, in any case.
     public var text: String?
+    /// Records of this kind only.
+    public var kind: String?
+    /// Records of any kind but this one (`report`: the folded firings, which
+    /// `alerts` leaves out unless asked).
+    public var excludedKind: String?
     /// Alerts whose id starts with this.
     public var idPrefix: String?
     /// At most this many alerts (the newest).
@@ -26,8 +31,9 @@ public struct AlertIndexFilter: Sendable, Equatable {
         since: Date? = nil, until: Date? = nil, rule: String? = nil,
         minimumSeverityRank: Int? = nil, severityRank: Int? = nil,
         feed: String? = nil, story: String? = nil, entity: String? = nil, text: String? = nil,
-        idPrefix: String? = nil, limit: Int? = nil
+        idPrefix: String? = nil, excludedKind: String? = nil, limit: Int? = nil
     ) {
+        self.excludedKind = excludedKind
         self.since = since
         self.until = until
         self.rule = rule

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A story as the store keeps it: reports of one incident from several feeds.
-/// The signatures are opaque bytes to the store (the alerting stage encodes them).
+/// The members are opaque bytes to the store (the alerting stage encodes them).
 public struct StoredStory: Sendable, Equatable {
     public var id: String
     public var firstSeen: Date
@@ -9,11 +9,13 @@ public struct StoredStory: Sendable, Equatable {
     public var feeds: [String]
     public var entities: [String]
     public var alertedRules: [String]
-    public var signatures: Data
+    /// Rules that raised their escalation on the story: never twice.
+    public var escalatedRules: [String]
+    public var members: Data
 
     public init(
         id: String, firstSeen: Date, lastSeen: Date, feeds: [String], entities: [String],
-        alertedRules: [String], signatures: Data
+        alertedRules: [String], escalatedRules: [String] = [], members: Data
     ) {
         self.id = id
         self.firstSeen = firstSeen
@@ -21,6 +23,7 @@ public struct StoredStory: Sendable, Equatable {
         self.feeds = feeds
         self.entities = entities
         self.alertedRules = alertedRules
-        self.signatures = signatures
+        self.escalatedRules = escalatedRules
+        self.members = members
     }
 }

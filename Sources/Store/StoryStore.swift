@@ -6,4 +6,11 @@ import Foundation
 public protocol StoryStore: Sendable {
     /// Stories first seen at or after `since`: the ones a new report may still join.
     func stories(since: Date) throws(StoreError) -> [StoredStory]
+
+    /// Stories with a report at or after `lastSeenSince` (every story when
+    /// nil), the most recently reported first: what `feedwatch stories` lists.
+    func stories(lastSeenSince: Date?) throws(StoreError) -> [StoredStory]
+
+    /// The stories with these ids that the store holds, in no set order.
+    func stories(ids: [String]) throws(StoreError) -> [StoredStory]
 }

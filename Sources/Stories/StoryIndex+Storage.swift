@@ -4,10 +4,10 @@ import Store
 extension StoryIndex {
     /// Loads the stories that new reports may still join.
     public static func load(
-        from store: any StoryStore, now: Date, window: TimeInterval = 48 * 3600
+        from store: any StoryStore, now: Date, grouping: StoryGrouping = StoryGrouping()
     ) throws(StoreError) -> StoryIndex {
-        let stored = try store.stories(since: now.addingTimeInterval(-window))
-        return StoryIndex(stories: stored.map(Story.init(stored:)), window: window)
+        let stored = try store.stories(since: now.addingTimeInterval(-grouping.window))
+        return StoryIndex(stories: stored.map(Story.init(stored:)), grouping: grouping)
     }
 
     /// The stories changed since they were last saved, as the store keeps
@@ -28,40 +28,34 @@ extension StoryIndex {
 extension StoryIndex.Story {
     init(stored: StoredStory) {
         self.init(
-            id: stored.id, signatures: Self.decode(stored.signatures), firstSeen: stored.firstSeen,
-            lastSeen: stored.lastSeen, feeds: Set(stored.feeds), entities: Set(stored.entities),
-            alertedRules: Set(stored.alertedRules))
+            id: stored.id, firstSeen: stored.firstSeen, lastSeen: stored.lastSeen,
+            feeds: Set(stored.feeds), entities: Set(stored.entities),
+            alertedRules: Set(stored.alertedRules), escalatedRules: Set(stored.escalatedRules),
+            members: Self.decode(stored.members))
     }
 
     var stored: StoredStory {
         StoredStory(
             id: id, firstSeen: firstSeen, lastSeen: lastSeen, feeds: feeds.sorted(),
             entities: entities.sorted(), alertedRules: alertedRules.sorted(),
-            signatures: Self.encode(signatures))
+            escalatedRules: escalatedRules.sorted(), members: Self.encode(members))
     }
 
-    /// Signatures as little-endian UInt64 slots, one signature after another.
-    static func encode(_ signatures: [MinHashSignature]) -> Data {
-        var data = Data(capacity: signatures.count * MinHashSignature.size * 8)
-        for signature in signatures {
-            for slot in signature.slots {
-                for byte in 0..<8 { data.append(UInt8(truncatingIfNeeded: slot >> (8 * byte))) }
-            }
-        }
-        return data
+    /// Members as compact JSON with sorted keys: the same story is the same bytes.
+    static func encode(_ members: [Member]) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        // Members are strings, numbers and dates only: encoding cannot fail.
+        return (try? encoder.encode(members)) ?? Data()
     }
 
-    /// The inverse of `encode`; a damaged blob gives the whole signatures it holds.
-    static func decode(_ data: Data) -> [MinHashSignature] {
-        let bytes = [UInt8](data)
-        let width = MinHashSignature.size * 8
-        return stride(from: 0, to: bytes.count - width + 1, by: width).map { start in
-            MinHashSignature(
-                slots: (0..<MinHashSignature.size).map { slot in
-                    (0..<8).reduce(UInt64(0)) { value, byte in
-                        value | UInt64(bytes[start + slot * 8 + byte]) << (8 * UInt64(byte))
-                    }
-                })
-        }
+    /// The inverse of `encode`; what cannot be read (a damaged blob, a story
+    /// saved before members were kept) gives no members, and such a story is
+    /// joined by no new report.
+    static func decode(_ data: Data) -> [Member] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return (try? decoder.decode([Member].self, from: data)) ?? []
     }
 }

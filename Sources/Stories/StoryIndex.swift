@@ -3,62 +3,31 @@ import Foundation
 
 /// The stories of the recent past, and which one a new report belongs to.
 ///
-/// A report joins the most similar story first seen within `window` of it
-/// when their estimated similarity reaches `threshold`; otherwise it starts a
-/// story of its own. The monitor loads the recent stories from the store
-/// before a pass and saves the ones that changed after it.
+/// Online single-pass clustering, as in first-story detection: a report is
+/// held against the stories of the window and joins the one it scores
+/// highest against when that score reaches the threshold; otherwise it
+/// starts a story of its own. The score is the TF-IDF cosine of title and
+/// lead with the story's closest member, less a decay with the time between
+/// them; a story whose headlines tell another kind of event is not a
+/// candidate, and a feed's own earlier reports count only when the new one
+/// is a near-duplicate of them (see `score(of:against:)`).
+///
+/// The monitor loads the recent stories from the store before a pass and
+/// saves the ones that changed with each feed's commit.
 public struct StoryIndex: Sendable {
-    /// Reports of one incident arrive within a day or two; older stories are
-    /// not joined, so that a new attack on the same ministry next month is news.
-    public var window: TimeInterval
-    public var threshold: Double
+    public var grouping: StoryGrouping
     public internal(set) var stories: [Story]
+    /// Term frequencies over the stories' members and every report placed since.
+    public internal(set) var frequency: DocumentFrequency
 
-    public init(stories: [Story] = [], window: TimeInterval = 48 * 3600, threshold: Double = 0.2) {
+    public init(stories: [Story] = [], grouping: StoryGrouping = StoryGrouping()) {
         self.stories = stories
-        self.window = window
-        self.threshold = threshold
-    }
-
-    /// A story: the signatures of its first reports, and what has joined it since.
-    public struct Story: Sendable, Equatable {
-        /// Reports compared against: a story's wording drifts as outlets
-        /// rewrite it, so a new report is held against the closest of them.
-        public static let maximumSignatures = 8
-
-        public var id: String
-        public var signatures: [MinHashSignature]
-        public var firstSeen: Date
-        public var lastSeen: Date
-        /// The feeds that carried it.
-        public var feeds: Set<String>
-        /// Every watchlisted entity any of its reports named.
-        public var entities: Set<String>
-        /// Rules that already alerted on it.
-        public var alertedRules: Set<String>
-        public var changed: Bool
-
-        public init(
-            id: String, signatures: [MinHashSignature], firstSeen: Date, lastSeen: Date,
-            feeds: Set<String>, entities: Set<String>, alertedRules: Set<String> = [],
-            changed: Bool = false
-        ) {
-            self.id = id
-            self.signatures = signatures
-            self.firstSeen = firstSeen
-            self.lastSeen = lastSeen
-            self.feeds = feeds
-            self.entities = entities
-            self.alertedRules = alertedRules
-            self.changed = changed
+        self.grouping = grouping
+        var frequency = DocumentFrequency()
+        for story in stories {
+            for member in story.members { frequency.add(terms: member.vector.terms) }
         }
-
-        func similarity(to signature: MinHashSignature) -> Double {
-            signatures.map { $0.similarity(to: signature) }.max() ?? 0
-        }
-
-        /// How many feeds carried the story.
-        public var sources: Int { feeds.count }
+        self.frequency = frequency
     }
 
     /// Where a report landed.
@@ -68,39 +37,79 @@ public struct StoryIndex: Sendable {
         public var isNew: Bool
         /// Entities this report named that the story did not have before it.
         public var newEntities: Set<String>
+        /// The time the report was placed at (`StoryReport.time`).
+        public var time: Date
     }
 
     /// Files a report under its story, creating one when nothing is close enough.
-    public mutating func place(
-        reportID: String, feed: String, signature: MinHashSignature, entities: Set<String>,
-        at time: Date
-    ) -> Placement {
-        var best: (index: Int, similarity: Double)?
-        for (index, story) in stories.enumerated()
-        where abs(time.timeIntervalSince(story.firstSeen)) <= window {
-            let similarity = story.similarity(to: signature)
-            if similarity >= threshold && similarity > (best?.similarity ?? 0) {
-                best = (index, similarity)
-            }
+    public mutating func place(_ report: StoryReport) -> Placement {
+        // The report is counted before it is weighed, as an archive stores an
+        // item before the rules see it: a term only it holds is rare, not unknown.
+        frequency.add(terms: report.termCounts.keys)
+        let vector = TermVector(
+            termCounts: report.termCounts, frequency: frequency,
+            newsFactor: grouping.newsFactor, maximumTerms: grouping.maximumTerms)
+        let member = Story.Member(
+            feed: report.feed, time: report.time, event: report.event, toll: report.toll,
+            vector: vector)
+        var best: (index: Int, score: Double)?
+        for index in stories.indices {
+            guard let score = score(of: member, against: stories[index]),
+                score >= grouping.threshold, score > (best?.score ?? -.infinity)
+            else { continue }
+            best = (index, score)
         }
-        if let best {
-            let newEntities = entities.subtracting(stories[best.index].entities)
-            stories[best.index].feeds.insert(feed)
-            stories[best.index].entities.formUnion(entities)
-            stories[best.index].lastSeen = max(stories[best.index].lastSeen, time)
-            if stories[best.index].signatures.count < Story.maximumSignatures {
-                stories[best.index].signatures.append(signature)
-            }
-            stories[best.index].changed = true
+        guard let best else {
+            let id =
+                "s-" + String(StableHash.hex128(of: ["story", report.feed, report.id]).prefix(16))
+            stories.append(
+                Story(
+                    id: id, firstSeen: report.time, lastSeen: report.time, feeds: [report.feed],
+                    entities: report.entities, members: [member], changed: true))
             return Placement(
-                storyID: stories[best.index].id, isNew: false, newEntities: newEntities)
+                storyID: id, isNew: true, newEntities: report.entities, time: report.time)
         }
-        let id = "s-" + String(StableHash.hex128(of: ["story", feed, reportID]).prefix(16))
-        stories.append(
-            Story(
-                id: id, signatures: [signature], firstSeen: time, lastSeen: time, feeds: [feed],
-                entities: entities, changed: true))
-        return Placement(storyID: id, isNew: true, newEntities: entities)
+        let newEntities = report.entities.subtracting(stories[best.index].entities)
+        stories[best.index].join(member, entities: report.entities, grouping: grouping)
+        return Placement(
+            storyID: stories[best.index].id, isNew: false, newEntities: newEntities,
+            time: report.time)
+    }
+
+    /// How close a report is to a story, or nil when it may not join it:
+    /// outside the window, a headline of another kind of event, or a feed
+    /// that already carried the story and whose report is no near-duplicate
+    /// of its earlier one and has no other feed's report to be held against.
+    ///
+    /// A feed writes every incident in its house style (its datelines, its
+    /// stock phrases), so likeness to its own earlier item is weak evidence;
+    /// the story's other outlets are independent witnesses.
+    func score(of report: Story.Member, against story: Story) -> Double? {
+        guard abs(report.time.timeIntervalSince(story.firstSeen)) <= grouping.window else {
+            return nil
+        }
+        if story.members.contains(where: {
+            $0.event.conflicts(with: report.event)
+                || (grouping.comparesTolls && $0.tollConflicts(with: report))
+        }) {
+            return nil
+        }
+        var pool = story.members
+        if story.members.contains(where: { $0.feed == report.feed }) {
+            let ownFeed = story.members.filter { $0.feed == report.feed }
+            if ownFeed.contains(where: {
+                $0.vector.jaccard(with: report.vector) >= grouping.nearDuplicate
+            }) {
+                return 1
+            }
+            pool = story.members.filter { $0.feed != report.feed }
+            if pool.isEmpty { return nil }
+        }
+        let decayPerSecond = grouping.decayPerDay / 86400
+        return pool.map { member in
+            member.vector.cosine(with: report.vector)
+                - decayPerSecond * abs(report.time.timeIntervalSince(member.time))
+        }.max()
     }
 
     /// Whether `rule` should alert on a report placed in `placement`: the first
@@ -108,7 +117,7 @@ public struct StoryIndex: Sendable {
     /// report or the report brings a watchlisted entity the story lacked.
     public func shouldAlert(rule: String, placement: Placement, notifyEach: Bool) -> Bool {
         if notifyEach || placement.isNew || !placement.newEntities.isEmpty { return true }
-        guard let story = stories.first(where: { $0.id == placement.storyID }) else { return true }
+        guard let story = story(placement.storyID) else { return true }
         return !story.alertedRules.contains(rule)
     }
 
@@ -119,8 +128,13 @@ public struct StoryIndex: Sendable {
         stories[index].changed = true
     }
 
+    /// The story with this id, when the index holds it.
+    public func story(_ id: String) -> Story? {
+        stories.first { $0.id == id }
+    }
+
     /// The current number of feeds carrying a story.
     public func sources(of storyID: String) -> Int {
-        stories.first { $0.id == storyID }?.sources ?? 1
+        story(storyID)?.sources ?? 1
     }
 }

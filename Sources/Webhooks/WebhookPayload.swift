@@ -26,8 +26,12 @@ public enum WebhookPayload {
         }
     }
 
+    /// `[HIGH] haqqani-attack: Title`; an escalation says so, with its sources.
     static func headline(_ alert: Alert) -> String {
-        "[\(alert.severity.rawValue.uppercased())] \(alert.rule): \(alert.item.title ?? alert.item.id)"
+        let escalation =
+            alert.kind == .escalation ? "escalation, \(alert.sources) sources: " : ""
+        return
+            "[\(alert.severity.rawValue.uppercased())] \(alert.rule): \(escalation)\(alert.item.title ?? alert.item.id)"
     }
 
     static func matchedText(_ alert: Alert) -> String {

@@ -7,6 +7,8 @@ import ArgumentParser
 func uniqueAlert(startingWith id: String, in review: AlertSearch) throws -> Alert {
     var prefix = AlertFilter()
     prefix.idPrefix = id
+    // A folded report has an id too, and `alerts show` shows it.
+    prefix.folded = true
     let matching = try review.alerts(matching: prefix, limit: 2).alerts
     guard let alert = matching.first else {
         printError("feedwatch: alerts: no alert with id \(id)")

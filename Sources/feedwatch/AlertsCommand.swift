@@ -42,6 +42,9 @@ struct AlertFilterOptions: ParsableArguments {
     @Option(help: "Only alerts whose title, snippet or matched text contains this (any case).")
     var grep: String?
 
+    @Flag(help: "Also the reports folded into stories their rule had already alerted on.")
+    var folded = false
+
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, RelativeTime.parse(value) == nil {
@@ -57,11 +60,13 @@ struct AlertFilterOptions: ParsableArguments {
     }
 
     var filter: AlertFilter {
-        AlertFilter(
+        var filter = AlertFilter(
             since: since.flatMap { RelativeTime.parse($0) },
             until: until.flatMap { RelativeTime.parse($0) },
             rule: rule, entity: entity, severity: severity.flatMap(SeverityFilter.init), feed: feed,
             story: story, grep: grep)
+        filter.folded = folded
+        return filter
     }
 }
 
@@ -74,9 +79,8 @@ func openReview(_ common: CommonOptions) throws -> AlertSearch {
 /// The review over the log and state that `settings` name.
 func openReview(_ settings: MonitorSection) throws -> AlertSearch {
     do {
-        return try AlertSearch(
-            logPath: settings.alertLogPath,
-            index: try StateOpening.forReview(path: settings.statePath))
+        let state = try StateOpening.forReview(path: settings.statePath)
+        return try AlertSearch(logPath: settings.alertLogPath, index: state, stories: state)
     } catch {
         printError("\(error)")
         throw ExitStatus.failures
@@ -122,8 +126,14 @@ struct AlertsListCommand: ParsableCommand {
         if !json && !csv && !details,
             let entries = try review.entries(matching: filter, limit: shown)
         {
-            // The one-line listing comes straight from the index.
-            for entry in entries { print(AlertText.line(entry, color: terminal)) }
+            // The one-line listing comes straight from the index, with each
+            // story's current number of sources from the state.
+            let sources = try review.currentSources(ofStories: entries.compactMap(\.story))
+            for entry in entries {
+                print(
+                    AlertText.line(
+                        entry, sources: entry.story.flatMap { sources[$0] }, color: terminal))
+            }
             try footer(review, filter: filter, shown: entries.count, limit: shown)
             return
         }
@@ -131,6 +141,7 @@ struct AlertsListCommand: ParsableCommand {
         for line in corrupt { printError(line.description) }
         let encoder = AlertLogFormat.makeEncoder()
         if csv { print(AlertCSV.header) }
+        let sources = json || csv ? [:] : try review.currentSources(ofStories: alerts.map(\.story))
         for alert in alerts {
             if json {
                 print(String(decoding: try encoder.encode(alert), as: UTF8.self))
@@ -139,8 +150,8 @@ struct AlertsListCommand: ParsableCommand {
             } else {
                 print(
                     details
-                        ? AlertText.details(alert, color: terminal)
-                        : AlertText.line(alert, color: terminal))
+                        ? AlertText.details(alert, sources: sources[alert.story], color: terminal)
+                        : AlertText.line(alert, sources: sources[alert.story], color: terminal))
             }
         }
         if !json && !csv { try footer(review, filter: filter, shown: alerts.count, limit: shown) }
@@ -173,19 +184,30 @@ struct AlertsShowCommand: ParsableCommand {
 
     func run() throws {
         let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts").settings
-        let alert = try uniqueAlert(startingWith: id, in: openReview(settings))
+        let review = try openReview(settings)
+        let alert = try uniqueAlert(startingWith: id, in: review)
         if json {
             let encoder = AlertLogFormat.makeEncoder()
             encoder.outputFormatting.insert(.prettyPrinted)
             print(String(decoding: try encoder.encode(alert), as: UTF8.self))
-        } else {
-            print(AlertText.details(alert, color: isatty(STDOUT_FILENO) != 0))
-            // Where the alert was sent, and why a delivery died.
-            let state = try? StateOpening.forReview(path: settings.statePath)
-            if let deliveries = try? state?.deliveries(alertID: alert.id), !deliveries.isEmpty {
-                print(DeliveryLines.text(deliveries))
-            }
+            return
         }
+        let color = isatty(STDOUT_FILENO) != 0
+        let sources = try review.currentSources(ofStories: [alert.story])[alert.story]
+        print(AlertText.details(alert, sources: sources, color: color))
+        // Where the alert was sent, and why a delivery died.
+        let state = try? StateOpening.forReview(path: settings.statePath)
+        if let deliveries = try? state?.deliveries(alertID: alert.id), !deliveries.isEmpty {
+            print(DeliveryLines.text(deliveries))
+        }
+        // The rest of its story: every other record, folded reports included, oldest first.
+        var story = AlertFilter(story: alert.story)
+        story.folded = true
+        let others = try review.alerts(matching: story, limit: nil).alerts.reversed()
+            .filter { $0.id != alert.id }
+        guard !others.isEmpty else { return }
+        print("\nother reports of story \(alert.story) (feedwatch stories show \(alert.story)):")
+        for other in others { print("  " + AlertText.line(other, color: color)) }
     }
 }
 

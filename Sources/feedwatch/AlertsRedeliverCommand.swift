@@ -39,6 +39,12 @@ struct AlertsRedeliverCommand: ParsableCommand {
             throw ExitStatus.badInput
         }
         let alert = try findAlert(settings: settings)
+        guard alert.kind.isRaised else {
+            printError(
+                "feedwatch: alerts redeliver: \(alert.id) is a report folded into story \(alert.story), raised to no sink; its story's alert is in feedwatch stories show \(alert.story)"
+            )
+            throw ExitStatus.failures
+        }
         let store: any StateStore
         do {
             store = try StateOpening.forMonitor(path: settings.statePath)

@@ -50,7 +50,7 @@ extension ConfigurationReading {
 
 /// What each review and status command reads of feeds.conf.
 extension ConfigurationNeeds {
-    /// The alert log and its index (`alerts`).
+    /// The alert log and its index (`alerts`, `stories`).
     static let alertLog = ConfigurationNeeds.monitor("state", "alert-log")
     /// The feeds' states and when a feed counts as dark (`feeds`); the feeds
     /// themselves are listed as far as they read.

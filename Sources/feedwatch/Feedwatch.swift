@@ -15,6 +15,7 @@ struct Feedwatch: ParsableCommand {
             RunCommand.self,
             PollCommand.self,
             AlertsCommand.self,
+            StoriesCommand.self,
             FeedsCommand.self,
             ReplayCommand.self,
             SinksCommand.self,

@@ -47,6 +47,9 @@ struct RulesListCommand: ParsableCommand {
             print(
                 "  \(pad("", ruleWidth))  notify  \(rule.notify.joined(separator: ", "))\(rule.notifyEach ? " (each report)" : "")"
             )
+            if let escalation = rule.escalation {
+                print("  \(pad("", ruleWidth))  escalate  \(escalation.written)")
+            }
         }
     }
 
@@ -69,6 +72,8 @@ struct RulesListCommand: ParsableCommand {
             var id, title, severity, match: String
             var unless, feeds, notify: [String]
             var notifyEach: Bool
+            /// `3 sources within 6h`, when the rule escalates.
+            var escalate: String?
         }
         var entities: [Entity]
         var lists: [List]
@@ -85,8 +90,9 @@ struct RulesListCommand: ParsableCommand {
             rules = ruleSet.rules.map {
                 Rule(
                     id: $0.id, title: $0.title, severity: $0.severity.rawValue, match: $0.match,
-                    unless: $0.unless, feeds: $0.feeds, notify: $0.notify, notifyEach: $0.notifyEach
-                )
+                    unless: $0.unless, feeds: $0.feeds, notify: $0.notify,
+                    notifyEach: $0.notifyEach,
+                    escalate: $0.escalation?.written)
             }
         }
     }

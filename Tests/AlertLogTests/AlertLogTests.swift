@@ -29,10 +29,10 @@ import Testing
         #expect(
             Set(object.keys)
                 == [
-                    "id", "time", "rule", "severity", "feed", "item", "matches", "entities",
-                    "snippet",
-                    "story", "sources",
+                    "id", "kind", "time", "rule", "severity", "feed", "item", "matches",
+                    "entities", "snippet", "story", "sources",
                 ])
+        #expect(object["kind"] as? String == "alert")
         let item = try #require(object["item"] as? [String: Any])
         #expect(Set(item.keys) == ["id", "title", "link", "published"])
         #expect(item["published"] is NSNull)

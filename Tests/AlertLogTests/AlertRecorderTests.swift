@@ -40,6 +40,29 @@ import Testing
         #expect(try recorder.catchUp(sinks: { _ in ["log"] }) == 0)
     }
 
+    /// Every sink but the log gets the record as JSON, as a `json` webhook would.
+    struct RecordComposer: DeliveryComposer {
+        func payload(for alert: Alert, toSink name: String) throws -> Data? {
+            name == "log" ? nil : try AlertLogFormat.makeEncoder().encode(alert)
+        }
+    }
+
+    @Test func catchUpQueuesNoDeliveryForAFoldedReport() throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteStateStore(path: folder.path("state.db"))
+        let log = try AlertLogWriter(path: folder.path("alerts.jsonl"))
+        let recorder = AlertRecorder(log: log, store: store, composer: RecordComposer())
+        let raised = sampleAlert(itemID: "raised")
+        var folded = sampleAlert(feed: "observer", itemID: "folded")
+        folded.kind = .report
+        // Both written, then a crash before the store transaction.
+        try log.append([raised, folded])
+        #expect(try recorder.catchUp(sinks: { _ in ["log", "ops"] }) == 2)
+        #expect(try store.deliveries(alertID: raised.id).map(\.sink) == ["ops"])
+        #expect(try store.deliveries(alertID: folded.id).isEmpty)
+        #expect(try recorder.recordedAlertIDs(among: [folded.id]) == [folded.id])
+    }
+
     @Test func catchUpRebuildsAnIndexThatNoLongerMatchesTheLog() throws {
         let folder = try TemporaryFolder()
         let written = try SampleLog.write(in: folder, rotationSize: 1 << 30)

@@ -83,6 +83,12 @@ import Testing
         #expect(alerts.standardError.contains("warning: feeds.conf:10:"))
         #expect(!alerts.standardError.contains("watch.rules"))
 
+        let stories = try workspace.runner.run(["stories", "--json"])
+        #expect(stories.status == 0, "\(stories.standardError)")
+        #expect(stories.standardOutput.contains(#""reports":"#))
+        #expect(stories.standardError.contains("warning: feeds.conf:6:"))
+        #expect(!stories.standardError.contains("watch.rules"))
+
         let feeds = try workspace.runner.run(["feeds"])
         #expect(feeds.status == 0, "\(feeds.standardError)")
         #expect(feeds.standardOutput.contains("wire"))

@@ -37,20 +37,21 @@ import Testing
         return fixture
     }
 
-    /// The rules of the alerts a pass over the same feeds writes when nothing
-    /// fails, one per alert. Which feed's report a story's alert names depends
-    /// on the order the feeds were stored in, so the rules are compared, and
-    /// the notify-each rule, which alerts on every report, by id.
+    /// The records a pass over the same feeds writes when nothing fails, as
+    /// kind and rule, one per record: raised alerts and the reports folded
+    /// into their stories alike. Which feed's report a story's alert names
+    /// depends on the order the feeds were stored in, so the rules are
+    /// compared, and the notify-each rule, which alerts on every report, by id.
     func expectedAlerts() throws -> (rules: [String], everyReport: [String]) {
         let control = try fixture()
-        let (summary, alerts) = try control.poll(backfill: true)
+        let (summary, _) = try control.poll(backfill: true)
         #expect(summary.failures.isEmpty && summary.problems.isEmpty)
-        return Self.shape(alerts)
+        return Self.shape(try AlertLogReader(path: control.alertLogPath).readAll().alerts)
     }
 
     static func shape(_ alerts: [Alert]) -> (rules: [String], everyReport: [String]) {
         (
-            alerts.map(\.rule).sorted(),
+            alerts.map { "\($0.kind.rawValue) \($0.rule)" }.sorted(),
             alerts.filter { $0.rule == "khalil-every-report" }.map(\.id).sorted()
         )
     }

@@ -1,3 +1,4 @@
+import AlertLog
 import Foundation
 import Testing
 
@@ -16,8 +17,17 @@ import Testing
         #expect(summary.failures.isEmpty)
         #expect(summary.feedsFetched == 2)
         #expect(summary.newItems == 8)
-        let logged = try fixture.loggedAlerts()
+        let records = try fixture.loggedAlerts()
+        let logged = records.filter(\.kind.isRaised)
         #expect(logged == written)
+        // The observer's report of the bombing fired haqqani-attack too: it
+        // is in the log, folded into the story, and was sent nowhere.
+        let folded = records.filter { $0.kind == .report }
+        #expect(
+            folded.map { "\($0.feed) \($0.rule) \($0.item.id)" } == [
+                "observer haqqani-attack tag:indusobserver.example,2026:region-88231"
+            ])
+        #expect(folded.first?.sources == 2)
         let fired = Set(logged.map { "\($0.feed) \($0.rule) \($0.item.id)" })
         // Both outlets' bombing reports are one story: haqqani-attack alerts
         // once for it; the notify-each rule alerts on every report.
@@ -43,6 +53,7 @@ import Testing
         // an entity the story did not have.
         let claim = try #require(logged.first { $0.rule == "iskp-mention" })
         #expect(claim.story == attack.story)
+        #expect(folded.first?.story == attack.story)
     }
 
     @Test func firstContactIsABaselineAndOnlyNewItemsAlertAfterwards() throws {

@@ -27,7 +27,7 @@ import Testing
             stories: [
                 StoredStory(
                     id: "s-1", firstSeen: now, lastSeen: now, feeds: ["dawn"], entities: ["iskp"],
-                    alertedRules: ["kabul-attacks"], signatures: Data([1, 2, 3]))
+                    alertedRules: ["kabul-attacks"], members: Data([1, 2, 3]))
             ],
             feedStates: [
                 FeedState(name: "dawn", url: "https://www.dawn.com/feeds/home", etag: "\"v2\"")

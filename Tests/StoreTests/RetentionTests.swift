@@ -168,7 +168,7 @@ import Testing
             StoredStory(
                 id: "s-\(age)", firstSeen: start.addingTimeInterval(Double(age) * day),
                 lastSeen: start.addingTimeInterval(Double(age) * day), feeds: ["wire"],
-                entities: [], alertedRules: ["r"], signatures: Data([1, 2, 3]))
+                entities: [], alertedRules: ["r"], members: Data([1, 2, 3]))
         }
         try store.saveStories(stories)
 

@@ -29,7 +29,7 @@ import Testing
                 stories: [
                     StoredStory(
                         id: "s1", firstSeen: start, lastSeen: start, feeds: ["wire"],
-                        entities: ["e"], alertedRules: ["r"], signatures: Data(count: 512))
+                        entities: ["e"], alertedRules: ["r"], members: Data(count: 512))
                 ],
                 feedStates: [FeedState(name: "wire", url: "https://example.org/wire")],
                 listing: FeedListing(itemIDs: ["item-0"], readAt: start)))

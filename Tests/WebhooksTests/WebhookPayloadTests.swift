@@ -36,6 +36,19 @@ import Testing
         #expect(context.contains("*HIGH*") && context.contains("matched: Khalil Haqqani"))
     }
 
+    @Test func anEscalationSaysSoWithItsSources() throws {
+        var alert = sampleAlert(severity: .critical)
+        alert.kind = .escalation
+        alert.sources = 3
+        #expect(
+            WebhookPayload.headline(alert)
+                == "[CRITICAL] haqqani-attack: escalation, 3 sources: Khalil Haqqani killed in Kabul blast"
+        )
+        let data = try WebhookPayload.body(for: alert, format: .json)
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(record["kind"] as? String == "escalation")
+    }
+
     @Test func discordHasContentAndOneEmbed() throws {
         let message = try object(.discord)
         #expect((message["content"] as? String)?.hasPrefix("[HIGH] haqqani-attack:") == true)
@@ -115,6 +128,23 @@ import Testing
         let fields = try #require(embed["fields"] as? [[String: Any]])
         #expect(fields.last?["name"] as? String == "Link")
         #expect(fields.last?["value"] as? String == link)
+    }
+
+    @Test func anEscalationsHeadlineIsEscapedLikeAnAlerts() throws {
+        var escalation = alert(title: "<!channel> @everyone spreads", link: nil)
+        escalation.kind = .escalation
+        escalation.sources = 3
+        let slack = try message(escalation, .slack)
+        #expect(
+            slack["text"] as? String
+                == "[HIGH] haqqani-attack: escalation, 3 sources: &lt;!channel&gt; @everyone spreads"
+        )
+        let discord = try message(escalation, .discord)
+        #expect(
+            (discord["content"] as? String)?.hasSuffix("3 sources: <!channel> @everyone spreads")
+                == true)
+        let mentions = try #require(discord["allowed_mentions"] as? [String: Any])
+        #expect(mentions["parse"] as? [String] == [])
     }
 
     @Test func discordParsesNoMentions() throws {

@@ -150,7 +150,7 @@ struct RuleSetCompiler {
             id: declaration.id.value, title: declaration.title, severity: declaration.severity,
             match: declaration.matchWritten, unless: declaration.unlessWritten,
             feeds: declaration.feeds.map(\.written), notify: notify,
-            notifyEach: declaration.notifyEach)
+            notifyEach: declaration.notifyEach, escalation: declaration.escalation)
         return CompiledRule(
             summary: summary, match: match, unless: unless, feeds: declaration.feeds,
             alwaysCandidate: match.holdsWithoutTerms)

@@ -50,6 +50,7 @@ struct RuleDeclaration: Sendable {
     var feeds: [FeedFilter]
     var notify: [Located<String>]
     var notifyEach: Bool
+    var escalation: Escalation? = nil
     var location: SourceLocation
     /// Every term of `match` and `unless`, also of a query with problems.
     var terms: [QueryTerm]

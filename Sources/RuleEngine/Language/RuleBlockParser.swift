@@ -1,4 +1,4 @@
-/// The `rule` block: id, severity, match, unless, feeds, notify, notify-each.
+/// The `rule` block: id, severity, match, unless, feeds, notify, notify-each, escalate.
 ///
 /// Read in three phases: the header gives a rule with its defaults, each
 /// property line fills in one property, and the finished rule is checked for
@@ -87,9 +87,37 @@ extension RulesParser {
                 problems.append(reader.problem(extra, "notify-each takes no value"))
             }
             rule.notifyEach = true
+        case "escalate":
+            rule.escalation = readEscalation(line, reader: reader)
         default:
             reportUnknownProperty(line, in: "a rule", known: Self.ruleProperties)
         }
+    }
+
+    /// The `escalate N sources within T` of a rule, nil (reported) when it is written otherwise.
+    private mutating func readEscalation(_ line: SourceLine, reader: LineReader) -> Escalation? {
+        let words = Array(line.lexemes.dropFirst())
+        let shape = "write it like `escalate 3 sources within 6h` (a duration in s, m, h or d)"
+        guard words.count == 4, words[1].written == "sources" || words[1].written == "source",
+            words[2].written == "within"
+        else {
+            problems.append(reader.problem(words.first, "escalate: \(shape)"))
+            return nil
+        }
+        guard let sources = Int(words[0].written), sources >= 2 else {
+            problems.append(
+                reader.problem(
+                    words[0],
+                    "escalate needs a number of sources of at least 2 (one feed is the alert itself), not \(words[0].written)"
+                ))
+            return nil
+        }
+        guard let within = Escalation.duration(words[3].written) else {
+            problems.append(
+                reader.problem(words[3], "escalate: \(words[3].written) is no duration; \(shape)"))
+            return nil
+        }
+        return Escalation(sources: sources, within: within)
     }
 
     /// The severity of a `severity` line, nil (reported) when it names none.

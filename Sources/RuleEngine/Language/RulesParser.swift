@@ -10,7 +10,7 @@ struct RulesParser {
     static let blockKeywords = ["entity", "list", "equivalent", "rule"]
     static let entityProperties = ["id", "kind", "alias", "tag"]
     static let ruleProperties = [
-        "id", "severity", "match", "unless", "feeds", "notify", "notify-each",
+        "id", "severity", "match", "unless", "feeds", "notify", "notify-each", "escalate",
     ]
 
     /// Parses `source`; the problems include the lexer's.

@@ -1,0 +1,37 @@
+import AlertLog
+import Foundation
+
+/// Stories as a person reads them on a terminal.
+public enum StoryText {
+    /// `s-3f2a…  2026-11-24 10:35Z … 13:05Z  3 sources  khalil-haqqani, iskp  alert 96cb21eb  Title`
+    public static func line(_ story: StoryView) -> String {
+        let first = timeFormatter.string(from: story.firstSeen)
+        let last = timeFormatter.string(from: story.lastSeen)
+        let sources = story.sources == 1 ? "1 source" : "\(story.sources) sources"
+        let entities = story.entities.isEmpty ? "-" : story.entities.joined(separator: ", ")
+        let alert = story.alert.map { "alert \($0.prefix(8))" } ?? "no alert"
+        let title = story.reports.first.map { $0.item.title ?? $0.item.id } ?? ""
+        let reports = story.reports.count == 1 ? "1 report" : "\(story.reports.count) reports"
+        return
+            "\(story.id)  \(first) … \(last)  \(sources)  \(entities)  \(alert)  \(reports)  \(title)"
+    }
+
+    /// The story and every report: feed, title, link, published, rules, alert.
+    public static func details(_ story: StoryView) -> String {
+        var lines = [line(story), "    feeds: \(story.feeds.joined(separator: ", "))"]
+        if !story.escalations.isEmpty {
+            lines.append("    escalations: \(story.escalations.joined(separator: ", "))")
+        }
+        for report in story.reports {
+            let published = report.item.published.map { timeFormatter.string(from: $0) } ?? "-"
+            let alert = report.alert.map { "alert \($0)" } ?? "folded"
+            lines.append(
+                "  \(published)  \(report.feed)  \(report.rules.joined(separator: ", "))  \(alert)")
+            lines.append("      \(report.item.title ?? report.item.id)")
+            if let link = report.item.link { lines.append("      \(link)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static var timeFormatter: DateFormatter { AlertText.timeFormatter }
+}

@@ -15,6 +15,8 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
     public let path: String
     public let access: StoreAccess
 
+    /// Checkpoints the write-ahead log beside the writer; nil when read-only.
+    let checkpointer: WALCheckpointer?
     let database: SQLiteDatabase
     // Held only for its lifetime: deinit releases the lock. Declared after
     // `database`, so the connection is closed before the lock's descriptor.
@@ -47,15 +49,29 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
             database = try SQLiteDatabase(path: path, mode: .readWriteCreate)
             try Self.configureForWriting(database)
             try SchemaMigrations.migrate(database)
+            // Without a second connection, SQLite's own checkpoint in the commits does the work.
+            checkpointer = try? WALCheckpointer(path: path)
+            if checkpointer != nil {
+                try database.execute(
+                    "PRAGMA wal_autocheckpoint = \(WALCheckpointer.backstopPages)",
+                    purpose: "leaving checkpoints to their own thread")
+            }
         case .readOnly:
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .cannotOpen(
                     path: path, reason: "no state database yet (no monitor has run on it)")
             }
             fileLock = nil
+            checkpointer = nil
             database = try SQLiteDatabase(path: path, mode: .readOnly)
             try Self.checkReadableSchema(database)
         }
+    }
+
+    deinit {
+        // Its connection closes first: the writer's, closing last, copies
+        // what remains of the log and deletes it.
+        checkpointer?.stop()
     }
 
     private static func createParentDirectory(of path: String) throws(StoreError) {
@@ -121,7 +137,9 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
                 throw StoreError.database(
                     path: path, message: "\(purpose): the store was opened read-only")
             }
-            return try database.transaction(purpose: purpose, body)
+            let result = try database.transaction(purpose: purpose, body)
+            checkpointer?.noteCommit()
+            return result
         }
     }
 }

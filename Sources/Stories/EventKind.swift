@@ -18,12 +18,14 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
 
         /// Whether two titles tell different events: different kinds, where an
         /// attack and a survival go together ("convoy hit by roadside bomb",
-        /// "minister survives bomb") unless the attack's title says someone died.
+        /// "minister survives bomb") unless the attack's title says someone died
+        /// and the survival's says no one did: "mayor survives bombing that
+        /// killed seven" is the bombing that killed seven.
         public func conflicts(with other: Reading) -> Bool {
             guard let mine = kind, let theirs = other.kind, mine != theirs else { return false }
             switch (mine, theirs) {
-            case (.attack, .survival): return fatal
-            case (.survival, .attack): return other.fatal
+            case (.attack, .survival): return fatal && !other.fatal
+            case (.survival, .attack): return other.fatal && !fatal
             default: return true
             }
         }

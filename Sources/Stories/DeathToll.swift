@@ -21,6 +21,8 @@ public enum DeathToll {
                 .filter { index in
                     index + 1 >= words.count || !perpetratorWords.contains(words[index + 1])
                 }
+                // A wire's "UPDATE 1-" numbers its versions, not the dead.
+                .filter { index in index == 0 || words[index - 1] != "update" }
                 .compactMap { index in number(words[index]).map { (index, $0) } }
             // Nearest first; after before before at the same distance.
             let nearest = candidates.min { first, second in

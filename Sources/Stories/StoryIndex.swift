@@ -94,7 +94,9 @@ public struct StoryIndex: Sendable {
         }) {
             return nil
         }
-        var pool = story.members
+        // Entities are evidence: a member that names only other entities than
+        // the report is no witness for it, though the story's others may be.
+        var pool = story.members.filter { !$0.vector.namesOtherEntities(than: report.vector) }
         if story.members.contains(where: { $0.feed == report.feed }) {
             let ownFeed = story.members.filter { $0.feed == report.feed }
             if ownFeed.contains(where: {
@@ -102,9 +104,9 @@ public struct StoryIndex: Sendable {
             }) {
                 return 1
             }
-            pool = story.members.filter { $0.feed != report.feed }
-            if pool.isEmpty { return nil }
+            pool = pool.filter { $0.feed != report.feed }
         }
+        if pool.isEmpty { return nil }
         let decayPerSecond = grouping.decayPerDay / 86400
         return pool.map { member in
             member.vector.cosine(with: report.vector)

@@ -78,19 +78,21 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
 
     // "march" and "released" are left out: "March" is a month, and "released
     // a statement" is no release. "mourn" is no funeral: same-day tributes
-    // belong to the incident.
+    // belong to the incident. "Held over" is how headlines say arrested ("three
+    // held over bombing"); refusing to bury the dead is a protest, named
+    // before the burial it refuses.
     static let followUpCues: [(EventKind, [[String]])] = [
         (
             .arrest,
             cues(
-                "arrest, arrests, arrested, detain, detains, detained, detention, custody, apprehended, nabbed"
+                "arrest, arrests, arrested, detain, detains, detained, detention, custody, apprehended, nabbed, held over"
             )
         ),
         (.funeral, cues("funeral, funerals, bury, buried, buries, burial, laid to rest")),
         (
             .protest,
             cues(
-                "protest, protests, protested, protesters, protestors, rally, rallies, rallied, marched, marchers, demonstration, demonstrations, demonstrators, sit in"
+                "protest, protests, protested, protesters, protestors, rally, rallies, rallied, marched, marchers, demonstration, demonstrations, demonstrators, sit in, refuse to bury, refused to bury"
             )
         ),
         (.trial, cues("trial, court, sentenced, convicted, charged, indicted, verdict")),

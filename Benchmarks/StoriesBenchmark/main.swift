@@ -51,13 +51,8 @@ for (folder, file) in LabelledStorySet.all {
         for (first, second) in score.merged {
             show("  merged  \(titles[first] ?? first)\n          \(titles[second] ?? second)")
         }
-        let byID = Dictionary(storyReports.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func tag(_ id: String) -> String {
-            guard let r = byID[id] else { return "?" }
-            return "[\(r.event.kind?.rawValue ?? "-")\(r.event.fatal ? "+" : "") \(r.toll.map(String.init) ?? "-")]"
-        }
         for (first, second) in score.split {
-            show("  split   \(tag(first)) \(titles[first] ?? first)\n          \(tag(second)) \(titles[second] ?? second)")
+            show("  split   \(titles[first] ?? first)\n          \(titles[second] ?? second)")
         }
     }
 }

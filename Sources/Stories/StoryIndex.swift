@@ -94,9 +94,7 @@ public struct StoryIndex: Sendable {
         }) {
             return nil
         }
-        // Entities are evidence: a member that names only other entities than
-        // the report is no witness for it, though the story's others may be.
-        var pool = story.members.filter { !$0.vector.namesOtherEntities(than: report.vector) }
+        var pool = story.members
         if story.members.contains(where: { $0.feed == report.feed }) {
             let ownFeed = story.members.filter { $0.feed == report.feed }
             if ownFeed.contains(where: {
@@ -109,7 +107,13 @@ public struct StoryIndex: Sendable {
         if pool.isEmpty { return nil }
         let decayPerSecond = grouping.decayPerDay / 86400
         return pool.map { member in
-            member.vector.cosine(with: report.vector)
+            // Entities are evidence, not the decision: a member that names only
+            // other entities than the report is weaker witness for it (a claim
+            // names the group, the first flash the victim).
+            let otherEntities =
+                member.vector.namesOtherEntities(than: report.vector)
+                ? grouping.otherEntitiesPenalty : 0
+            return member.vector.cosine(with: report.vector) - otherEntities
                 - decayPerSecond * abs(report.time.timeIntervalSince(member.time))
         }.max()
     }

@@ -40,7 +40,10 @@ struct SinksTestCommand: ParsableCommand {
         let alert = Alert.test(sink: sink.name, time: Date())
         let attempt: WebhookAttempt
         do {
-            let payload = try WebhookPayload.body(for: alert, format: sink.format)
+            guard
+                let payload = try WebhookComposer(sinks: [sink]).payload(
+                    for: [alert], toSink: sink.name)
+            else { throw ExitStatus.badInput }
             attempt = try sender.send(payload: payload, alertID: alert.id, to: sink)
         } catch let error as WebhookError {
             printError(error.description)

@@ -21,6 +21,13 @@ extension SQLiteStateStore: MuteStore {
                 try statement.bind(mute.createdAt, at: 5)
                 try statement.run()
             }
+            // Expired mutes are read by nobody: each new one clears them away.
+            try database.withStatement(
+                "DELETE FROM mute WHERE until <= ?", purpose: "dropping expired mutes"
+            ) { statement throws(StoreError) in
+                try statement.bind(mute.createdAt, at: 1)
+                try statement.run()
+            }
         }
     }
 

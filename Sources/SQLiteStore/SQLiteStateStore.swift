@@ -15,7 +15,8 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
     public let path: String
     public let access: StoreAccess
 
-    /// Checkpoints the write-ahead log beside the writer; nil when read-only.
+    /// Checkpoints the write-ahead log beside the monitor's writer; nil for
+    /// read-only and side-write stores, which start no thread.
     let checkpointer: WALCheckpointer?
     let database: SQLiteDatabase
     // Held only for its lifetime: deinit releases the lock. Declared after
@@ -56,15 +57,21 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
                     "PRAGMA wal_autocheckpoint = \(WALCheckpointer.backstopPages)",
                     purpose: "leaving checkpoints to their own thread")
             }
-        case .readOnly:
+        case .readOnly, .sideWrites:
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .cannotOpen(
                     path: path, reason: "no state database yet (no monitor has run on it)")
             }
             fileLock = nil
+            // A side writer's few commits (a mute beside a running monitor)
+            // are checkpointed by SQLite itself, or by the monitor's thread.
             checkpointer = nil
-            database = try SQLiteDatabase(path: path, mode: .readOnly)
+            let writes = access == .sideWrites
+            database = try SQLiteDatabase(path: path, mode: writes ? .readWrite : .readOnly)
             try Self.checkReadableSchema(database)
+            if writes {
+                try database.execute("PRAGMA foreign_keys = ON", purpose: "enabling foreign keys")
+            }
         }
     }
 
@@ -133,7 +140,7 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
         purpose: String, _ body: () throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
         try serialized { () throws(StoreError) in
-            guard access == .readWrite else {
+            guard access != .readOnly else {
                 throw StoreError.database(
                     path: path, message: "\(purpose): the store was opened read-only")
             }

@@ -7,17 +7,24 @@ import Foundation
 /// did all three on one thread kept one core busy and left the transfers
 /// waiting while it parsed and stored.
 ///
-/// The feeds are handed over in the order they are read, as they were in
-/// the order their transfers ended: each feed's turn stands alone. At most
-/// `capacity` feeds wait to be parsed or handed over; beyond that the
-/// transfers wait for the pass, so memory stays bounded however slowly the
-/// store writes.
+/// The feeds are handed over in the order their transfers ended, however
+/// long each takes to parse: a pass's outcome depends on that order (the
+/// first report of an incident opens its story and alerts; the later ones
+/// fold into it), so the workers must not reorder what one thread would
+/// have read in turn. At most `capacity` feeds wait to be parsed or handed
+/// over; beyond that the transfers wait for the pass, so memory stays
+/// bounded however slowly the store writes.
 final class ReadingPipeline: @unchecked Sendable {
     // @unchecked Sendable is sound because every mutable property is used
     // only while `condition` is locked.
     private let condition = NSCondition()
-    private var unparsed: [FetchResult] = []
-    private var ready: [FeedReading] = []
+    /// Bodies to parse, each with its place in the order transfers ended.
+    private var unparsed: [(place: Int, result: FetchResult)] = []
+    /// Feeds read, by their place, until their turn comes.
+    private var ready: [Int: FeedReading] = [:]
+    /// The place of the next transfer to end, and of the next feed to hand over.
+    private var transfersEnded = 0
+    private var handedOver = 0
     private var parsing = 0
     private var fetching = true
     private let capacity: Int
@@ -41,8 +48,8 @@ final class ReadingPipeline: @unchecked Sendable {
         }.start()
         for _ in 0..<workers {
             Thread { [self] in
-                while let result = takeUnparsed() {
-                    deliver(FeedReading(result, parsingNow: true))
+                while let (place, result) = takeUnparsed() {
+                    deliver(FeedReading(result, parsingNow: true), at: place)
                 }
             }.start()
         }
@@ -57,10 +64,12 @@ final class ReadingPipeline: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while unparsed.count + parsing + ready.count >= capacity { condition.wait() }
+        let place = transfersEnded
+        transfersEnded += 1
         if case .fetched = result.outcome {
-            unparsed.append(result)
+            unparsed.append((place, result))
         } else {
-            ready.append(FeedReading(result, parsingNow: false))
+            ready[place] = FeedReading(result, parsingNow: false)
         }
         condition.broadcast()
     }
@@ -75,7 +84,7 @@ final class ReadingPipeline: @unchecked Sendable {
     // MARK: - The workers
 
     /// The next body to parse; nil once the fetch has ended and none is left.
-    private func takeUnparsed() -> FetchResult? {
+    private func takeUnparsed() -> (place: Int, result: FetchResult)? {
         condition.lock()
         defer { condition.unlock() }
         while unparsed.isEmpty && fetching { condition.wait() }
@@ -84,25 +93,28 @@ final class ReadingPipeline: @unchecked Sendable {
         return unparsed.removeFirst()
     }
 
-    private func deliver(_ reading: FeedReading) {
+    private func deliver(_ reading: FeedReading, at place: Int) {
         condition.lock()
         defer { condition.unlock() }
         parsing -= 1
-        ready.append(reading)
+        ready[place] = reading
         condition.broadcast()
     }
 
     // MARK: - The pass's thread
 
-    /// The next feed read; nil once every feed has been handed over.
+    /// The next feed in the order transfers ended, once read; nil once
+    /// every feed has been handed over.
     private func next() -> FeedReading? {
         condition.lock()
         defer { condition.unlock() }
-        while ready.isEmpty && (fetching || parsing > 0 || !unparsed.isEmpty) {
+        // The feed whose turn it is waits in `unparsed`, with a worker or in
+        // `ready`: the workers never wait for a slot, so it always comes.
+        while ready[handedOver] == nil && (fetching || parsing > 0 || !unparsed.isEmpty) {
             condition.wait()
         }
-        guard !ready.isEmpty else { return nil }
-        let reading = ready.removeFirst()
+        guard let reading = ready.removeValue(forKey: handedOver) else { return nil }
+        handedOver += 1
         // A slot is free: the fetch thread may go on.
         condition.broadcast()
         return reading

@@ -58,4 +58,33 @@ import Testing
             }
         }
     }
+
+    @Test func feedsAreHandedOverInTheOrderTheirTransfersEndedHoweverLongTheParse() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("feedwatch-reading-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // File feeds are read in the order asked, one after another; the
+        // first takes far longer to parse than all the others together.
+        let long = (0..<5_000).map {
+            (id: "long\($0)", title: "Item \($0) of a long feed", text: "Text \($0).")
+        }
+        var requests: [FeedRequest] = []
+        for index in 0..<12 {
+            let file = folder.appendingPathComponent("feed\(index).xml")
+            let items = index == 0 ? long : [PipelinePassTests.storm]
+            try PipelinePassTests.rss(items: items).write(
+                to: file, atomically: true, encoding: .utf8)
+            requests.append(FeedRequest(feedName: "f\(index)", url: file))
+        }
+        var handed: [String] = []
+
+        ReadingPipeline(workers: 3, capacity: 8).run(
+            requests, fetcher: FeedFetcher(), cancellation: nil
+        ) { reading in
+            handed.append(reading.result.request.feedName)
+        }
+
+        #expect(handed == requests.map(\.feedName))
+    }
 }

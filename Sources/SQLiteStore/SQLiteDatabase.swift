@@ -10,6 +10,8 @@ final class SQLiteDatabase {
     enum OpenMode {
         /// Read and write, creating the file when missing.
         case readWriteCreate
+        /// Read and write; the file must exist.
+        case readWrite
         /// Read only; the file must exist.
         case readOnly
     }
@@ -23,6 +25,7 @@ final class SQLiteDatabase {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         }
         var opened: OpaquePointer?

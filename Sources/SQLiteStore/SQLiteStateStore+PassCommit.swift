@@ -12,6 +12,7 @@ extension SQLiteStateStore: PassCommitStore {
             if let listing = commit.listing { try applyListing(listing, feed: commit.feed) }
             try insertDeliveries(commit.deliveries)
             try insertAlertIndexEntries(commit.alertIndexEntries)
+            try insertEvidence(commit.evidence)
             // After the inserts, so that the new entries follow the rename too.
             if let rename = commit.logRename { try moveAlertIndexEntries(rename) }
             try upsertStories(commit.stories)

@@ -47,13 +47,14 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
             database = try SQLiteDatabase(path: path, mode: .readWriteCreate)
             try Self.configureForWriting(database)
             try SchemaMigrations.migrate(database)
-        case .readOnly:
+        case .readOnly, .annotating:
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .cannotOpen(
                     path: path, reason: "no state database yet (no monitor has run on it)")
             }
             fileLock = nil
-            database = try SQLiteDatabase(path: path, mode: .readOnly)
+            database = try SQLiteDatabase(
+                path: path, mode: access == .readOnly ? .readOnly : .readWrite)
             try Self.checkReadableSchema(database)
         }
     }
@@ -112,12 +113,13 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
         return try body()
     }
 
-    /// Like `serialized`, inside one write transaction.
+    /// Like `serialized`, inside one write transaction. `annotation` marks
+    /// the writes a store opened `.annotating` may make.
     func writing<Result>(
-        purpose: String, _ body: () throws(StoreError) -> Result
+        purpose: String, annotation: Bool = false, _ body: () throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
         try serialized { () throws(StoreError) in
-            guard access == .readWrite else {
+            guard access == .readWrite || (annotation && access == .annotating) else {
                 throw StoreError.database(
                     path: path, message: "\(purpose): the store was opened read-only")
             }

@@ -207,6 +207,31 @@ enum SchemaMigrations {
                 ALTER TABLE story ADD COLUMN escalated_rules TEXT NOT NULL DEFAULT '[]';
                 CREATE INDEX story_by_last_seen ON story (last_seen);
                 """),
+        SchemaMigration(
+            version: 6,
+            purpose:
+                "the review desk: the item and its published time in the alert index, an evidence copy of what each alert was raised on, and acknowledgements",
+            sql: """
+                -- NULL in entries indexed before: `alerts reindex` fills them from the log.
+                ALTER TABLE alert_index ADD COLUMN item_id TEXT;
+                ALTER TABLE alert_index ADD COLUMN published REAL;
+                -- Keyed by alert id, apart from the index: a reindex empties the
+                -- index and keeps these. Rows outlive the archive's retention.
+                CREATE TABLE alert_evidence (
+                    alert_id TEXT PRIMARY KEY NOT NULL,
+                    rule_title TEXT,
+                    rule_match TEXT,
+                    title TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    content TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE alert_ack (
+                    alert_id TEXT PRIMARY KEY NOT NULL,
+                    acked_at REAL NOT NULL,
+                    acked_by TEXT,
+                    note TEXT
+                ) STRICT;
+                """),
     ]
 
     /// The version a fully migrated database has.

@@ -5,4 +5,8 @@ public enum StoreAccess: Sendable, Equatable {
     case readWrite
     /// For the review commands beside a running monitor: no lock, no writes.
     case readOnly
+    /// For what a person adds beside a running monitor (`alerts ack`): no
+    /// lock, no migration (the schema must be current), and writes to the
+    /// person's own tables only, in short transactions that wait their turn.
+    case annotating
 }

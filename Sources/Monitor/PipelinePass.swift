@@ -64,7 +64,8 @@ public final class PipelinePass {
             uniquingKeysWith: { first, _ in first })
         self.store = store
         self.recorder = AlertRecorder(
-            log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks))
+            log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks),
+            rules: rules.rules)
         self.webhooks =
             webhooks
             ?? WebhookDispatcher(

@@ -19,4 +19,10 @@ enum StateOpening {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try SQLiteStateStore(path: path, access: .readOnly)
     }
+
+    /// The state for what a person adds beside a running monitor
+    /// (acknowledgements): no lock, writes to those tables only.
+    static func forAnnotating(path: String) throws(StoreError) -> any StateStore {
+        try SQLiteStateStore(path: path, access: .annotating)
+    }
 }

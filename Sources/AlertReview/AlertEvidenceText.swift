@@ -34,7 +34,8 @@ public enum AlertEvidenceText {
         field("detected", time.minute(alert.time))
         field("id", alert.id)
         field("kind", alert.kind.rawValue)
-        field("story", "\(alert.story) (\(sources ?? alert.sources) sources)")
+        let feeds = sources ?? alert.sources
+        field("story", "\(alert.story) (\(feeds) source\(feeds == 1 ? "" : "s"))")
         if !alert.entities.isEmpty { field("entities", alert.entities.joined(separator: ", ")) }
         if let ack {
             var text = "acknowledged \(time.minute(ack.time))"

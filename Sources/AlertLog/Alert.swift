@@ -23,6 +23,8 @@ public struct Alert: Sendable, Equatable, Codable {
     public var story: String
     /// How many feeds carried the story when the record was written.
     public var sources: Int
+    /// A mute held the alert back from its sinks (`feedwatch mute`); written only when true.
+    public var muted: Bool = false
 
     public init(
         id: String, kind: AlertKind = .alert, time: Date, rule: String, severity: Severity,
@@ -47,6 +49,7 @@ public struct Alert: Sendable, Equatable, Codable {
 extension Alert {
     enum CodingKeys: String, CodingKey {
         case id, kind, time, rule, severity, feed, item, matches, entities, snippet, story, sources
+        case muted
     }
 
     /// Records written before alerts had a kind read as `alert`, or
@@ -67,6 +70,26 @@ extension Alert {
         snippet = try container.decode(String.self, forKey: .snippet)
         story = try container.decode(String.self, forKey: .story)
         sources = try container.decode(Int.self, forKey: .sources)
+        muted = try container.decodeIfPresent(Bool.self, forKey: .muted) ?? false
+    }
+
+    /// Every line has the same fields, but `muted`, written only on the
+    /// alerts a mute held back, so that the usual line stays as it was.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(time, forKey: .time)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(feed, forKey: .feed)
+        try container.encode(item, forKey: .item)
+        try container.encode(matches, forKey: .matches)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(snippet, forKey: .snippet)
+        try container.encode(story, forKey: .story)
+        try container.encode(sources, forKey: .sources)
+        if muted { try container.encode(true, forKey: .muted) }
     }
 }
 

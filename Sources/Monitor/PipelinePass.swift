@@ -65,7 +65,7 @@ public final class PipelinePass {
         self.store = store
         self.recorder = AlertRecorder(
             log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks),
-            rules: rules.rules)
+            rules: rules.rules, mutes: store)
         self.webhooks =
             webhooks
             ?? WebhookDispatcher(
@@ -309,8 +309,10 @@ public final class PipelinePass {
         -> (any Error)?
     {
         let changedStories = stories.unsavedStories
+        let logged: [Alert]
         do {
-            try recorder.record(
+            // As logged: an alert a mute held back says so.
+            logged = try recorder.record(
                 processed.alerts,
                 with: PassCommit(
                     feed: feed, seenItems: processed.seenItems, stories: changedStories,
@@ -326,7 +328,7 @@ public final class PipelinePass {
                 "\(feed): first contact, \(processed.seenItems.count) items recorded without alerting"
             )
         }
-        processed.alerts.filter(\.alert.kind.isRaised).forEach { onAlert($0.alert) }
+        logged.filter(\.kind.isRaised).forEach(onAlert)
         return nil
     }
 
@@ -434,9 +436,9 @@ public final class PipelinePass {
             let recorded = try recorder.recordedAlertIDs(among: alerts.map(\.alert.id))
             let fresh = alerts.filter { !recorded.contains($0.alert.id) }
             // The states remember the alerts raised: stored with them or not at all.
-            try recorder.record(fresh, with: PassCommit(feedStates: states), now: now)
+            let logged = try recorder.record(fresh, with: PassCommit(feedStates: states), now: now)
             summary.alerts += fresh.count
-            fresh.forEach { onAlert($0.alert) }
+            logged.forEach(onAlert)
         } catch {
             summary.problems.append("feed health: \(error)")
         }

@@ -2,14 +2,13 @@ import Foundation
 import Store
 
 /// Acknowledgements, written beside a running monitor by a store opened
-/// `.annotating`: short transactions that wait (SQLite's busy timeout) for
+/// `.sideWrites`: short transactions that wait (SQLite's busy timeout) for
 /// the monitor's own.
 extension SQLiteStateStore: AlertAcknowledgementStore {
     public func acknowledge(_ acknowledgements: [AlertAcknowledgement]) throws(StoreError) {
         guard !acknowledgements.isEmpty else { return }
-        try writing(
-            purpose: "acknowledging \(acknowledgements.count) alerts", annotation: true
-        ) { () throws(StoreError) in
+        try writing(purpose: "acknowledging \(acknowledgements.count) alerts") {
+            () throws(StoreError) in
             try database.withStatement(
                 """
                 INSERT OR REPLACE INTO alert_ack (alert_id, acked_at, acked_by, note)
@@ -30,7 +29,7 @@ extension SQLiteStateStore: AlertAcknowledgementStore {
 
     @discardableResult
     public func removeAcknowledgement(alertID: String) throws(StoreError) -> Bool {
-        try writing(purpose: "removing the acknowledgement of \(alertID)", annotation: true) {
+        try writing(purpose: "removing the acknowledgement of \(alertID)") {
             () throws(StoreError) in
             try database.withStatement(
                 "DELETE FROM alert_ack WHERE alert_id = ? RETURNING alert_id",

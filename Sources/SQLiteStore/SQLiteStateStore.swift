@@ -47,15 +47,18 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
             database = try SQLiteDatabase(path: path, mode: .readWriteCreate)
             try Self.configureForWriting(database)
             try SchemaMigrations.migrate(database)
-        case .readOnly, .annotating:
+        case .readOnly, .sideWrites:
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .cannotOpen(
                     path: path, reason: "no state database yet (no monitor has run on it)")
             }
             fileLock = nil
-            database = try SQLiteDatabase(
-                path: path, mode: access == .readOnly ? .readOnly : .readWrite)
+            let writes = access == .sideWrites
+            database = try SQLiteDatabase(path: path, mode: writes ? .readWrite : .readOnly)
             try Self.checkReadableSchema(database)
+            if writes {
+                try database.execute("PRAGMA foreign_keys = ON", purpose: "enabling foreign keys")
+            }
         }
     }
 
@@ -113,13 +116,12 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
         return try body()
     }
 
-    /// Like `serialized`, inside one write transaction. `annotation` marks
-    /// the writes a store opened `.annotating` may make.
+    /// Like `serialized`, inside one write transaction.
     func writing<Result>(
-        purpose: String, annotation: Bool = false, _ body: () throws(StoreError) -> Result
+        purpose: String, _ body: () throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
         try serialized { () throws(StoreError) in
-            guard access == .readWrite || (annotation && access == .annotating) else {
+            guard access != .readOnly else {
                 throw StoreError.database(
                     path: path, message: "\(purpose): the store was opened read-only")
             }

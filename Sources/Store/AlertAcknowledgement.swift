@@ -18,7 +18,7 @@ public struct AlertAcknowledgement: Sendable, Equatable {
 
 /// Acknowledgements, kept in the state apart from the alert index, so that
 /// `alerts reindex` keeps them. They are written beside a running monitor
-/// (a store opened `.annotating`).
+/// (a store opened `.sideWrites`).
 public protocol AlertAcknowledgementStore: Sendable {
     /// Records each acknowledgement, replacing an earlier one of the same alert.
     func acknowledge(_ acknowledgements: [AlertAcknowledgement]) throws(StoreError)

@@ -9,6 +9,6 @@
 /// protocols: every write the pipeline makes is keyed, so that two processes
 /// committing the same work store it once.
 public protocol StateStore: FeedStateStore, SeenItemStore, ItemArchive, AlertIndexStore,
-    AlertEvidenceStore, AlertAcknowledgementStore, DeliveryOutbox, StoryStore, PassCommitStore,
-    StatePruning, StateMaintenance
+    AlertEvidenceStore, AlertAcknowledgementStore, DeliveryOutbox, DigestQueue, MuteStore,
+    StoryStore, PassCommitStore, StatePruning, StateMaintenance
 {}

@@ -66,20 +66,36 @@ struct AlertsUnackCommand: ParsableCommand {
     }
 }
 
-/// Runs `body` on the state opened for annotating; a state another process
-/// keeps busy past SQLite's wait is exit status 75, any other problem 1.
+/// Runs `body` on the state opened for a side write beside a running
+/// monitor; exit status 1 when there is no state yet.
 private func annotate<Result>(
     _ path: String, command: String,
     _ body: (any StateStore) throws(StoreError) -> Result
 ) throws -> Result {
+    let opened: (any StateStore)?
     do {
-        return try body(StateOpening.forAnnotating(path: path))
+        opened = try StateOpening.forSideWrites(path: path)
     } catch {
-        printError("feedwatch: \(command): \(error)")
-        if case .locked = error { throw ExitStatus.locked }
-        if case .database(_, let message) = error, message.contains("locked") {
-            throw ExitStatus.locked
-        }
+        throw exitStatus(for: error, command: command)
+    }
+    guard let store = opened else {
+        printError("feedwatch: \(command): no state at \(path) yet: run feedwatch poll")
         throw ExitStatus.failures
     }
+    do {
+        return try body(store)
+    } catch {
+        throw exitStatus(for: error, command: command)
+    }
+}
+
+/// Says what went wrong; a state another process keeps busy past SQLite's
+/// wait is exit status 75, any other problem 1.
+private func exitStatus(for error: StoreError, command: String) -> ExitCode {
+    printError("feedwatch: \(command): \(error)")
+    if case .locked = error { return ExitStatus.locked }
+    if case .database(_, let message) = error, message.contains("locked") {
+        return ExitStatus.locked
+    }
+    return ExitStatus.failures
 }

@@ -20,9 +20,10 @@ enum StateOpening {
         return try SQLiteStateStore(path: path, access: .readOnly)
     }
 
-    /// The state for what a person adds beside a running monitor
-    /// (acknowledgements): no lock, writes to those tables only.
-    static func forAnnotating(path: String) throws(StoreError) -> any StateStore {
-        try SQLiteStateStore(path: path, access: .annotating)
+    /// The state for a small write beside a running monitor (`feedwatch
+    /// mute`): no lock, no migration. Nil when no monitor has made it yet.
+    static func forSideWrites(path: String) throws(StoreError) -> (any StateStore)? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try SQLiteStateStore(path: path, access: .sideWrites)
     }
 }

@@ -20,6 +20,8 @@ public final class AlertRecorder {
     /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.
     let composer: any DeliveryComposer
     let deliveryExpiry: TimeInterval
+    /// The rules by id, whose title and `match` each alert's evidence keeps.
+    let rules: [String: RuleSummary]
     /// Where the mutes in force are read, at each recording; nil mutes nothing.
     let mutes: (any MuteStore)?
 
@@ -27,12 +29,13 @@ public final class AlertRecorder {
         log: AlertLogWriter, store: any AlertIndexStore & PassCommitStore,
         composer: any DeliveryComposer,
         deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry,
-        mutes: (any MuteStore)? = nil
+        rules: [RuleSummary] = [], mutes: (any MuteStore)? = nil
     ) {
         self.log = log
         self.store = store
         self.composer = composer
         self.deliveryExpiry = deliveryExpiry
+        self.rules = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.mutes = mutes
     }
 
@@ -80,6 +83,7 @@ public final class AlertRecorder {
                 AlertIndexEntry($0.alert, at: $1)
             }
             commit.logRename = appended.rotation.map { LogFileRename(from: $0.from, to: $0.to) }
+            commit.evidence += evidence(for: notified.map(\.alert), items: commit.seenItems)
         }
         try store.commit(commit)
         return notified.map(\.alert)
@@ -162,6 +166,22 @@ public final class AlertRecorder {
         return lines.count
     }
 
+    /// The evidence copy of each alert: its rule as written, and the text
+    /// of its item when the commit carries the item (as a feed's turn does;
+    /// a feed-health alert has no item, and keeps its rule alone if any).
+    private func evidence(for alerts: [Alert], items: [SeenItem]) -> [AlertEvidence] {
+        let byID = Dictionary(items.map { ($0.item.id, $0.item) }, uniquingKeysWith: { $1 })
+        return alerts.compactMap { alert in
+            let rule = rules[alert.rule]
+            let item = byID[alert.item.id]
+            guard rule != nil || item != nil else { return nil }
+            let text = item.map(\.matchedText) ?? ItemText(title: alert.item.title ?? "")
+            return AlertEvidence(
+                alertID: alert.id, ruleTitle: rule?.title, ruleMatch: rule?.match,
+                title: text.title, summary: text.summary, content: text.content)
+        }
+    }
+
     /// One message per item and sink: queued now, or held for the sink's digest.
     private func messages(for notified: [Notified], now: Date) throws -> (
         deliveries: [NewDelivery], digestEntries: [NewDigestEntry]
@@ -211,6 +231,19 @@ extension AlertIndexEntry {
             story: alert.story, title: alert.item.title, logFile: position.file,
             byteOffset: position.offset, entities: alert.entities,
             searchText: ([alert.item.title ?? "", alert.snippet] + alert.matches.map(\.text))
-                .joined(separator: "\n").lowercased(), kind: alert.kind.rawValue)
+                .joined(separator: "\n").lowercased(), kind: alert.kind.rawValue,
+            itemID: alert.item.id, published: alert.item.published)
+    }
+}
+
+extension Item {
+    /// The text the rules read: the plain text, each field the parser left
+    /// empty falling back to the field as published (as `RuleSet` does).
+    var matchedText: ItemText {
+        var text = self.text
+        if text.title.isEmpty, let title { text.title = title }
+        if text.summary.isEmpty, let summary { text.summary = summary }
+        if text.content.isEmpty, let content { text.content = content }
+        return text
     }
 }

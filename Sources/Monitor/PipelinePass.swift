@@ -65,7 +65,7 @@ public final class PipelinePass {
         self.store = store
         self.recorder = AlertRecorder(
             log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks),
-            mutes: store)
+            rules: rules.rules, mutes: store)
         self.webhooks =
             webhooks
             ?? WebhookDispatcher(

@@ -23,11 +23,14 @@ public struct Alert: Sendable, Equatable, Codable {
     public var story: String
     /// How many feeds carried the story when the record was written.
     public var sources: Int
+    /// What the record leaves out of its item and evidence; nil (and absent
+    /// from the line) when it leaves out nothing.
+    public var truncated: AlertTruncation?
 
     public init(
         id: String, kind: AlertKind = .alert, time: Date, rule: String, severity: Severity,
         feed: String, item: AlertItem, matches: [TermMatch], entities: [String], snippet: String,
-        story: String, sources: Int
+        story: String, sources: Int, truncated: AlertTruncation? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -41,12 +44,14 @@ public struct Alert: Sendable, Equatable, Codable {
         self.snippet = snippet
         self.story = story
         self.sources = sources
+        self.truncated = truncated
     }
 }
 
 extension Alert {
     enum CodingKeys: String, CodingKey {
         case id, kind, time, rule, severity, feed, item, matches, entities, snippet, story, sources
+        case truncated
     }
 
     /// Records written before alerts had a kind read as `alert`, or
@@ -67,6 +72,7 @@ extension Alert {
         snippet = try container.decode(String.self, forKey: .snippet)
         story = try container.decode(String.self, forKey: .story)
         sources = try container.decode(Int.self, forKey: .sources)
+        truncated = try container.decodeIfPresent(AlertTruncation.self, forKey: .truncated)
     }
 }
 

@@ -378,6 +378,11 @@ public final class PipelinePass {
                 if raised { stories.recordAlert(rule: hit.rule, storyID: placement.storyID) }
                 // A changed item that fires the same rule again is the same record.
                 guard !recorded.contains(alert.id) else { continue }
+                if let truncated = alert.truncated {
+                    logger.warning(
+                        "feed \(feed.name), item \(item.id): the alert of rule \(hit.rule): \(truncated)"
+                    )
+                }
                 if !raised { processed.joinedStories += 1 }
                 processed.alerts.append(
                     AlertRecorder.Notified(alert: alert, sinks: raised ? hit.notify : []))

@@ -26,6 +26,8 @@ public struct Alert: Sendable, Equatable, Codable {
     /// What the record leaves out of its item and evidence; nil (and absent
     /// from the line) when it leaves out nothing.
     public var truncated: AlertTruncation?
+    /// A mute held the alert back from its sinks (`feedwatch mute`); written only when true.
+    public var muted: Bool = false
 
     public init(
         id: String, kind: AlertKind = .alert, time: Date, rule: String, severity: Severity,
@@ -51,7 +53,7 @@ public struct Alert: Sendable, Equatable, Codable {
 extension Alert {
     enum CodingKeys: String, CodingKey {
         case id, kind, time, rule, severity, feed, item, matches, entities, snippet, story, sources
-        case truncated
+        case truncated, muted
     }
 
     /// Records written before alerts had a kind read as `alert`, or
@@ -73,6 +75,28 @@ extension Alert {
         story = try container.decode(String.self, forKey: .story)
         sources = try container.decode(Int.self, forKey: .sources)
         truncated = try container.decodeIfPresent(AlertTruncation.self, forKey: .truncated)
+        muted = try container.decodeIfPresent(Bool.self, forKey: .muted) ?? false
+    }
+
+    /// Every line has the same fields, but `truncated`, written only on the
+    /// records that leave something out, and `muted`, written only on the
+    /// alerts a mute held back, so that the usual line stays as it was.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(time, forKey: .time)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(feed, forKey: .feed)
+        try container.encode(item, forKey: .item)
+        try container.encode(matches, forKey: .matches)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(snippet, forKey: .snippet)
+        try container.encode(story, forKey: .story)
+        try container.encode(sources, forKey: .sources)
+        try container.encodeIfPresent(truncated, forKey: .truncated)
+        if muted { try container.encode(true, forKey: .muted) }
     }
 }
 

@@ -11,6 +11,8 @@ import Store
 /// the alerts written after its last indexed one — the tail an interrupted
 /// pass left, in the live file or across a rotation whose rename happened
 /// and whose commit did not — and never one older than the delivery expiry.
+/// Those it owes are queued as a pass queues them: one message per item and
+/// sink, none for a muted alert, held for a sink that takes a digest.
 extension AlertRecorder {
     /// What the catch-up found and did.
     public struct CatchUp: Sendable, Equatable, CustomStringConvertible {
@@ -28,8 +30,10 @@ extension AlertRecorder {
         public var kind: Kind
         /// Alerts indexed.
         public var indexed = 0
-        /// Deliveries queued.
+        /// Messages queued for delivery now: one per item and sink.
         public var queued = 0
+        /// Messages held for a sink's digest: one per item and sink.
+        public var held = 0
         /// Recovered alerts with sinks that were not queued: older than the delivery expiry.
         public var expired = 0
         /// A rotation whose rename happened before a crash, recorded now.
@@ -50,7 +54,8 @@ extension AlertRecorder {
             case .recovered:
                 line =
                     "indexed \(indexed) alerts written before an interrupted pass, "
-                    + "and queued \(queued) deliveries for them"
+                    + "and queued \(queued) messages for them"
+                if held > 0 { line += " and held \(held) for digests" }
                 if expired > 0 {
                     line += "; \(expired) were past the delivery expiry and are not sent"
                 }
@@ -140,29 +145,36 @@ extension AlertRecorder {
         guard !lines.isEmpty else { return CatchUp(kind: .inStep) }
         var expired = 0
         let notified = lines.map { line -> Notified in
-            // A folded report was queued for no sink: recovering it must not send it.
-            let sinks = line.alert.kind.isRaised ? sinksOfRule(line.alert.rule) : []
-            let expiresAt = line.alert.time.addingTimeInterval(deliveryExpiry)
-            guard expiresAt > now else {
-                if !sinks.isEmpty { expired += 1 }
+            // A folded report or a muted alert was queued for no sink: recovering it must not send it.
+            guard line.alert.kind.isRaised, !line.alert.muted else {
+                return Notified(alert: line.alert, sinks: [])
+            }
+            let sinks = sinksOfRule(line.alert.rule)
+            guard line.alert.time.addingTimeInterval(deliveryExpiry) > now else {
+                if sinks.contains(where: { $0 != Self.logSinkName }) { expired += 1 }
                 return Notified(alert: line.alert, sinks: [])
             }
             return Notified(alert: line.alert, sinks: sinks)
         }
-        let expiry = Dictionary(
-            lines.map { ($0.alert.id, $0.alert.time.addingTimeInterval(deliveryExpiry)) },
-            uniquingKeysWith: { first, _ in first })
-        // Given up when the alert's own expiry ends, not a full expiry from now.
-        let deliveries = try deliveries(for: notified, now: now).map { delivery in
+        // Grouped, and held for digests, as the pass that wrote them would have.
+        let messages = try messages(for: notified, now: now)
+        let timeOfAlert = Dictionary(
+            lines.map { ($0.alert.id, $0.alert.time) }, uniquingKeysWith: { first, _ in first })
+        // Given up when the alerts' own expiry ends (the earliest, for a
+        // message naming several), not a full expiry from now.
+        let deliveries = messages.deliveries.map { delivery in
             var delivery = delivery
-            delivery.expiresAt = expiry[delivery.alertID] ?? delivery.expiresAt
+            if let written = delivery.alertIDs.compactMap({ timeOfAlert[$0] }).min() {
+                delivery.expiresAt = written.addingTimeInterval(deliveryExpiry)
+            }
             return delivery
         }
         try store.commit(
             PassCommit(
                 alertIndexEntries: lines.map { AlertIndexEntry($0.alert, at: $0.position) },
-                deliveries: deliveries))
+                deliveries: deliveries, digestEntries: messages.digestEntries))
         return CatchUp(
-            kind: .recovered, indexed: lines.count, queued: deliveries.count, expired: expired)
+            kind: .recovered, indexed: lines.count, queued: deliveries.count,
+            held: messages.digestEntries.count, expired: expired)
     }
 }

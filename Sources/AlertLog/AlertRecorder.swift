@@ -22,17 +22,24 @@ public final class AlertRecorder {
     let composer: any DeliveryComposer
     /// How long a delivery may be tried; an alert older than this is never queued.
     let deliveryExpiry: TimeInterval
+    /// Where the mutes in force are read, at each recording; nil mutes nothing.
+    let mutes: (any MuteStore)?
 
     public init(
         log: AlertLogWriter, store: any AlertIndexStore & PassCommitStore,
         composer: any DeliveryComposer,
-        deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry
+        deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry,
+        mutes: (any MuteStore)? = nil
     ) {
         self.log = log
         self.store = store
         self.composer = composer
         self.deliveryExpiry = deliveryExpiry
+        self.mutes = mutes
     }
+
+    /// The sink name that means the alert log itself, which every alert goes to.
+    public static let logSinkName = "log"
 
     /// An alert with the sinks its rule notifies (`log` is the log itself).
     public struct Notified: Sendable {
@@ -56,11 +63,20 @@ public final class AlertRecorder {
     /// Logs the alerts, then stores `commit` with their index entries and
     /// deliveries added, in one transaction. With no alerts, it stores
     /// `commit` alone.
-    public func record(_ notified: [Notified], with commit: PassCommit, now: Date = Date()) throws {
+    ///
+    /// An alert a mute in force holds back is logged marked `muted` and queued
+    /// for no sink. Returns the alerts as logged.
+    @discardableResult
+    public func record(_ notified: [Notified], with commit: PassCommit, now: Date = Date()) throws
+        -> [Alert]
+    {
         var commit = commit
+        let notified = try applyingMutes(to: notified, now: now)
         if !notified.isEmpty {
             // Composed before the append: a body that cannot be made leaves nothing half-written.
-            commit.deliveries += try deliveries(for: notified, now: now)
+            let messages = try messages(for: notified, now: now)
+            commit.deliveries += messages.deliveries
+            commit.digestEntries += messages.digestEntries
             let appended = try log.append(notified.map(\.alert))
             commit.alertIndexEntries += zip(notified, appended.positions).map {
                 AlertIndexEntry($0.alert, at: $1)
@@ -68,6 +84,25 @@ public final class AlertRecorder {
             commit.logRename = appended.rotation.map { LogFileRename(from: $0.from, to: $0.to) }
         }
         try store.commit(commit)
+        return notified.map(\.alert)
+    }
+
+    /// Marks muted, and takes the sinks from, the alerts a mute in force at `now` holds back.
+    private func applyingMutes(to notified: [Notified], now: Date) throws -> [Notified] {
+        guard let mutes,
+            notified.contains(where: { $0.sinks.contains { $0 != Self.logSinkName } })
+        else { return notified }
+        let active = try mutes.activeMutes(now: now)
+        guard !active.isEmpty else { return notified }
+        return notified.map { entry in
+            guard entry.sinks.contains(where: { $0 != Self.logSinkName }),
+                active.contains(where: { $0.target.holdsBack(entry.alert) })
+            else { return entry }
+            var muted = entry
+            muted.alert.muted = true
+            muted.sinks = []
+            return muted
+        }
     }
 
     /// Rebuilds the index from every file of the log. Returns the alerts indexed
@@ -88,20 +123,42 @@ public final class AlertRecorder {
         return (indexed, corrupt)
     }
 
-    func deliveries(for notified: [Notified], now: Date) throws -> [NewDelivery] {
-        var result: [NewDelivery] = []
+    /// One message per item and sink: queued now, or held for the sink's digest.
+    func messages(for notified: [Notified], now: Date) throws -> (
+        deliveries: [NewDelivery], digestEntries: [NewDigestEntry]
+    ) {
+        var sinkOrder: [String] = []
+        var alertsOfSink: [String: [Alert]] = [:]
         for entry in notified {
-            for name in entry.sinks {
-                guard let payload = try composer.payload(for: entry.alert, toSink: name) else {
-                    continue
-                }
-                result.append(
-                    NewDelivery(
-                        alertID: entry.alert.id, sink: name, payload: payload, firstAttempt: now,
-                        expiresAt: now.addingTimeInterval(deliveryExpiry)))
+            for name in entry.sinks where name != Self.logSinkName {
+                if alertsOfSink[name] == nil { sinkOrder.append(name) }
+                alertsOfSink[name, default: []].append(entry.alert)
             }
         }
-        return result
+        var deliveries: [NewDelivery] = []
+        var digestEntries: [NewDigestEntry] = []
+        for name in sinkOrder {
+            for message in AlertMessage.group(alertsOfSink[name] ?? []) {
+                let alertIDs = message.alerts.map(\.id)
+                if let period = composer.digestPeriod(ofSink: name) {
+                    digestEntries.append(
+                        NewDigestEntry(
+                            messageKey: message.key, sink: name, alertIDs: alertIDs,
+                            due: DigestPeriod.end(containing: now, period: period),
+                            content: try AlertLogFormat.makeEncoder().encode(message.alerts),
+                            createdAt: now))
+                    continue
+                }
+                guard let payload = try composer.payload(for: message.alerts, toSink: name) else {
+                    continue
+                }
+                deliveries.append(
+                    NewDelivery(
+                        alertID: message.key, sink: name, payload: payload, firstAttempt: now,
+                        expiresAt: now.addingTimeInterval(deliveryExpiry), alertIDs: alertIDs))
+            }
+        }
+        return (deliveries, digestEntries)
     }
 }
 

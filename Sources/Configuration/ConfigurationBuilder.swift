@@ -10,14 +10,13 @@ struct ConfigurationBuilder {
         "state", "alert-log", "interval", "concurrency", "timeout", "max-size", "stale-after",
         "health-notify", "archive", "forget",
     ]
-    static let sinkKeys = ["url", "format", "secret"]
     static let feedKeys = ["url", "interval", "tags", "enabled"]
     /// More transfers than this is a typo, not a plan: it would open that many sockets at once.
     static let maximumConcurrency = 1000
 
     let file: String
     let directory: URL
-    private(set) var configuration: ConfigurationFile
+    var configuration: ConfigurationFile
     private(set) var problems: [LocatedProblem] = []
     /// The part the problems found now belong to.
     private var part = ConfigurationPart.unattributed
@@ -84,38 +83,6 @@ struct ConfigurationBuilder {
         configuration.settings = settings
     }
 
-    private mutating func addSink(_ section: Section) {
-        let name = section.name ?? ""
-        if name == ConfigurationFile.logSinkName {
-            problem(
-                section.line, "sink name '\(name)' is reserved for the alert log; choose another")
-            return
-        }
-        var url: URL?
-        var format = SinkConfiguration.Format.json
-        var secret: String?
-        for entry in knownEntries(of: section, allowed: Self.sinkKeys) {
-            switch entry.key {
-            case "url": url = self.url(entry, allowingFiles: false)
-            case "format":
-                if let chosen = SinkConfiguration.Format(rawValue: entry.value) {
-                    format = chosen
-                } else {
-                    let formats = SinkConfiguration.Format.allCases.map(\.rawValue).joined(
-                        separator: " | ")
-                    problem(
-                        entry.line, "format: '\(entry.value)' is not a sink format; use \(formats)")
-                }
-            default: secret = self.secret(entry)
-            }
-        }
-        guard let url = required(url, key: "url", in: section) else { return }
-        configuration.sinks.append(
-            SinkConfiguration(
-                name: name, url: url, format: format, secret: secret, line: section.line, file: file
-            ))
-    }
-
     private mutating func addFeed(_ section: Section) {
         var url: URL?
         var interval: TimeInterval?
@@ -169,7 +136,7 @@ struct ConfigurationBuilder {
     // MARK: Entries and values
 
     /// The entries whose keys the section allows; the others are reported.
-    private mutating func knownEntries(of section: Section, allowed: [String]) -> [Entry] {
+    mutating func knownEntries(of section: Section, allowed: [String]) -> [Entry] {
         section.entries.filter { entry in
             guard allowed.contains(entry.key) else {
                 let suggestion = SpellingSuggestion.closest(to: entry.key, among: allowed)
@@ -191,7 +158,7 @@ struct ConfigurationBuilder {
         }
     }
 
-    private mutating func required<Value>(_ value: Value?, key: String, in section: Section)
+    mutating func required<Value>(_ value: Value?, key: String, in section: Section)
         -> Value?
     {
         if value == nil && !section.entries.contains(where: { $0.key == key }) {
@@ -200,7 +167,7 @@ struct ConfigurationBuilder {
         return value
     }
 
-    private mutating func duration(_ entry: Entry) -> TimeInterval? {
+    mutating func duration(_ entry: Entry) -> TimeInterval? {
         positive(
             entry, parsedBy: DurationParser.parse, noun: "a duration",
             examples: DurationParser.examples, zero: "longer than zero")
@@ -251,7 +218,7 @@ struct ConfigurationBuilder {
         }
     }
 
-    private mutating func url(_ entry: Entry, allowingFiles: Bool) -> URL? {
+    mutating func url(_ entry: Entry, allowingFiles: Bool) -> URL? {
         switch ConfigurationPaths.resolveURL(
             entry.value, allowingFiles: allowingFiles, against: directory)
         {
@@ -262,7 +229,7 @@ struct ConfigurationBuilder {
         }
     }
 
-    private mutating func secret(_ entry: Entry) -> String? {
+    mutating func secret(_ entry: Entry) -> String? {
         let prefix = SinkConfiguration.environmentPrefix
         guard entry.value.hasPrefix(prefix) else { return entry.value }
         let variable = entry.value.dropFirst(prefix.count)
@@ -270,21 +237,21 @@ struct ConfigurationBuilder {
             variable.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
             && variable.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
         guard validName else {
-            problem(entry.line, "secret: '\(variable)' is not an environment variable name")
+            problem(
+                entry.line, "\(entry.key): '\(variable)' is not an environment variable name")
             return nil
         }
         return entry.value
     }
 
     /// A comma-separated list, trimmed, without empty items.
-    private func list(_ value: String) -> [String] {
+    func list(_ value: String) -> [String] {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
             !$0.isEmpty
         }
     }
 
-    private mutating func problem(_ line: Int, _ message: String, in part: ConfigurationPart? = nil)
-    {
+    mutating func problem(_ line: Int, _ message: String, in part: ConfigurationPart? = nil) {
         problems.append(
             LocatedProblem(
                 problem: ConfigurationProblem(file: file, line: line, message: message),

@@ -1,9 +1,13 @@
 import Foundation
 
-/// A `[sink NAME]` section: a webhook that rules name with `notify NAME`.
+/// A `[sink NAME]` section: a webhook or a mailbox that rules name with `notify NAME`.
 public struct SinkConfiguration: Sendable, Equatable {
-    /// The request body's shape.
-    public enum Format: String, Sendable, Equatable, CaseIterable { case json, slack, discord }
+    /// The message's shape.
+    public enum Format: String, Sendable, Equatable, CaseIterable {
+        case json, slack, discord
+        /// A plain-text and HTML email, for `smtp://` and `smtps://` sinks.
+        case email
+    }
 
     public var name: String
     public var url: URL
@@ -12,21 +16,34 @@ public struct SinkConfiguration: Sendable, Equatable {
     /// Read it with `resolvedSecret(environment:)` when signing, so a changed
     /// environment variable needs no reload.
     public var secret: String?
+    /// The envelope and login of an email sink; nil for a webhook.
+    public var mail: MailSettings?
+    /// `digest = 1h`: the sink is sent one message per period naming every
+    /// alert of the period, instead of one per alert; nil sends each at once.
+    public var digest: TimeInterval?
     /// The configuration file and the line of the section header, for messages.
     public var file: String
     public var line: Int
 
     public init(
         name: String, url: URL, format: Format = .json, secret: String? = nil, line: Int = 0,
-        file: String = "feeds.conf"
+        file: String = "feeds.conf", mail: MailSettings? = nil, digest: TimeInterval? = nil
     ) {
         self.name = name
         self.url = url
         self.format = format
         self.secret = secret
+        self.mail = mail
+        self.digest = digest
         self.line = line
         self.file = file
     }
+
+    /// The schemes of email sinks.
+    public static let mailSchemes: Set<String> = ["smtp", "smtps"]
+
+    /// Whether the sink is a mailbox (`smtp://` or `smtps://`) rather than a webhook.
+    public var isMail: Bool { Self.mailSchemes.contains(url.scheme?.lowercased() ?? "") }
 
     /// The prefix that makes `secret` name an environment variable.
     static let environmentPrefix = "env:"
@@ -38,16 +55,48 @@ public struct SinkConfiguration: Sendable, Equatable {
     public func resolvedSecret(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigurationError) -> String? {
-        guard let secret else { return nil }
-        guard secret.hasPrefix(Self.environmentPrefix) else { return secret }
-        let variable = String(secret.dropFirst(Self.environmentPrefix.count))
-        guard let value = environment[variable], !value.isEmpty else {
+        try resolved(secret, key: "secret", environment: environment)
+    }
+
+    /// The mail password, read like `secret`: nil when none is set.
+    public func resolvedPassword(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> String? {
+        try resolved(mail?.password, key: "password", environment: environment)
+    }
+
+    private func resolved(_ value: String?, key: String, environment: [String: String])
+        throws(ConfigurationError) -> String?
+    {
+        guard let value else { return nil }
+        guard value.hasPrefix(Self.environmentPrefix) else { return value }
+        let variable = String(value.dropFirst(Self.environmentPrefix.count))
+        guard let found = environment[variable], !found.isEmpty else {
             throw ConfigurationError(
                 file: file, line: line,
                 message:
-                    "sink '\(name)': secret names environment variable \(variable), which is not set"
+                    "sink '\(name)': \(key) names environment variable \(variable), which is not set"
             )
         }
-        return value
+        return found
+    }
+}
+
+/// The envelope and login of an email sink (`from`, `to`, `user`, `password`).
+public struct MailSettings: Sendable, Equatable {
+    /// The sender's address, in the envelope and the `From` header.
+    public var from: String
+    /// One or more recipients.
+    public var to: [String]
+    /// The SMTP login, when the server asks for one.
+    public var user: String?
+    /// As written (`env:NAME` or literal); read with `SinkConfiguration.resolvedPassword`.
+    public var password: String?
+
+    public init(from: String, to: [String], user: String? = nil, password: String? = nil) {
+        self.from = from
+        self.to = to
+        self.user = user
+        self.password = password
     }
 }

@@ -1,7 +1,7 @@
 /// "Did you mean …?" for a misspelt key: the closest known word, if it is close.
-enum SpellingSuggestion {
+public enum SpellingSuggestion {
     /// The candidate nearest to `word` by edit distance, when at most two edits away.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { (candidate: $0, distance: editDistance(word, $0)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= 2 else {
             return nil

@@ -3,11 +3,12 @@ import Foundation
 
 /// An owning libcurl easy handle with labelled setters.
 ///
-/// Raw pointers never leave HTTPTransport, and inside it only three files
-/// hold them: this one (the easy handle, its error buffer and header list),
-/// `CurlMultiHandle.swift` (the multi handle, and the easy handles attached
-/// to it by their C pointer) and `ResponseCollector.swift` (libcurl's
-/// callbacks and the bytes they hand over). Everything else, inside the
+/// Raw pointers never leave HTTPTransport, and inside it only four files
+/// hold them: this one (the easy handle, its error buffer and header and
+/// recipient lists), `CurlMultiHandle.swift` (the multi handle, and the easy
+/// handles attached to it by their C pointer), `ResponseCollector.swift`
+/// (libcurl's callbacks and the bytes they hand over) and `MailUpload.swift`
+/// (the read callback that hands libcurl a mail to send). Everything else, inside the
 /// module and out, sees `Transfer`, `TransferGroup` and `TransferID`.
 ///
 /// The handle owns its error buffer and header list and frees them, with the
@@ -18,6 +19,7 @@ final class CurlEasyHandle {
     let rawHandle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var recipientList: UnsafeMutablePointer<curl_slist>?
 
     init() throws(CurlError) {
         try CurlGlobal.ensureInitialized()
@@ -39,6 +41,7 @@ final class CurlEasyHandle {
     deinit {
         curl_easy_cleanup(rawHandle)
         curl_slist_free_all(headerList)
+        curl_slist_free_all(recipientList)
         errorBuffer.deallocate()
     }
 
@@ -48,6 +51,8 @@ final class CurlEasyHandle {
         curl_easy_reset(rawHandle)
         curl_slist_free_all(headerList)
         headerList = nil
+        curl_slist_free_all(recipientList)
+        recipientList = nil
         errorBuffer.update(repeating: 0, count: Int(CURL_ERROR_SIZE))
         try applyBaseOptions()
     }
@@ -113,17 +118,58 @@ final class CurlEasyHandle {
 
     /// Request header lines (`"Name: value"`); replaces earlier ones.
     func set(headers: [String]) throws(CurlError) {
+        let list = try Self.stringList(headers)
+        try setPointer(CURLOPT_HTTPHEADER, UnsafeRawPointer(list))
+        curl_slist_free_all(headerList)
+        headerList = list
+    }
+
+    // MARK: - Mail
+
+    /// The SMTP envelope: `MAIL FROM` and one `RCPT TO` per recipient.
+    func set(mailFrom: String, recipients: [String]) throws(CurlError) {
+        try setString(CURLOPT_MAIL_FROM, "<\(mailFrom)>")
+        let list = try Self.stringList(recipients.map { "<\($0)>" })
+        try setPointer(CURLOPT_MAIL_RCPT, UnsafeRawPointer(list))
+        curl_slist_free_all(recipientList)
+        recipientList = list
+    }
+
+    /// The SMTP login.
+    func set(user: String, password: String) throws(CurlError) {
+        try setString(CURLOPT_USERNAME, user)
+        try setString(CURLOPT_PASSWORD, password)
+    }
+
+    /// STARTTLS on an `smtp://` connection: required, or used when the server offers it.
+    func set(requireTLS: Bool) throws(CurlError) {
+        try setLong(
+            CURLOPT_USE_SSL, Int(requireTLS ? CURLUSESSL_ALL.rawValue : CURLUSESSL_TRY.rawValue))
+    }
+
+    /// Uploads `byteCount` bytes read through `callback` (libcurl's read function).
+    func set(
+        uploadCallback callback: feedwatch_data_callback, userData: UnsafeMutableRawPointer,
+        byteCount: Int
+    ) throws(CurlError) {
+        try setLong(CURLOPT_UPLOAD, 1)
+        try setOffset(CURLOPT_INFILESIZE_LARGE, curl_off_t(byteCount))
+        try check(feedwatch_easy_setopt_data_callback(rawHandle, CURLOPT_READFUNCTION, callback))
+        try setPointer(CURLOPT_READDATA, UnsafeRawPointer(userData))
+    }
+
+    private static func stringList(_ lines: [String]) throws(CurlError)
+        -> UnsafeMutablePointer<curl_slist>?
+    {
         var list: UnsafeMutablePointer<curl_slist>?
-        for header in headers {
-            guard let appended = curl_slist_append(list, header) else {
+        for line in lines {
+            guard let appended = curl_slist_append(list, line) else {
                 curl_slist_free_all(list)
                 throw CurlError(code: CURLE_OUT_OF_MEMORY, message: "curl_slist_append failed")
             }
             list = appended
         }
-        try setPointer(CURLOPT_HTTPHEADER, UnsafeRawPointer(list))
-        curl_slist_free_all(headerList)
-        headerList = list
+        return list
     }
 
     /// A method other than GET (`"POST"`, `"PUT"`, `"DELETE"` …).

@@ -64,7 +64,8 @@ public final class PipelinePass {
             uniquingKeysWith: { first, _ in first })
         self.store = store
         self.recorder = AlertRecorder(
-            log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks))
+            log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks),
+            mutes: store)
         self.webhooks =
             webhooks
             ?? WebhookDispatcher(
@@ -311,8 +312,10 @@ public final class PipelinePass {
         -> (any Error)?
     {
         let changedStories = stories.unsavedStories
+        let logged: [Alert]
         do {
-            try recorder.record(
+            // As logged: an alert a mute held back says so.
+            logged = try recorder.record(
                 processed.alerts,
                 with: PassCommit(
                     feed: feed, seenItems: processed.seenItems, stories: changedStories,
@@ -328,7 +331,7 @@ public final class PipelinePass {
                 "\(feed): first contact, \(processed.seenItems.count) items recorded without alerting"
             )
         }
-        processed.alerts.filter(\.alert.kind.isRaised).forEach { onAlert($0.alert) }
+        logged.filter(\.kind.isRaised).forEach(onAlert)
         return nil
     }
 
@@ -441,9 +444,9 @@ public final class PipelinePass {
             let recorded = try recorder.recordedAlertIDs(among: alerts.map(\.alert.id))
             let fresh = alerts.filter { !recorded.contains($0.alert.id) }
             // The states remember the alerts raised: stored with them or not at all.
-            try recorder.record(fresh, with: PassCommit(feedStates: states), now: now)
+            let logged = try recorder.record(fresh, with: PassCommit(feedStates: states), now: now)
             summary.alerts += fresh.count
-            fresh.forEach { onAlert($0.alert) }
+            logged.forEach(onAlert)
         } catch {
             summary.problems.append("feed health: \(error)")
         }

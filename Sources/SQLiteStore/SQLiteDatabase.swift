@@ -12,6 +12,8 @@ final class SQLiteDatabase {
         case readWriteCreate
         /// Read only; the file must exist.
         case readOnly
+        /// Read and write; the file must exist.
+        case readWrite
     }
 
     let path: String
@@ -24,6 +26,7 @@ final class SQLiteDatabase {
         switch mode {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
         }
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(path, &opened, flags, nil)

@@ -38,6 +38,7 @@ extension SQLiteStateStore: DeliveryOutbox {
                 try bindNewDelivery(delivery, to: statement)
                 try statement.run()
             }
+            try insertNamedAlerts(of: [delivery])
         }
     }
 
@@ -56,7 +57,11 @@ extension SQLiteStateStore: DeliveryOutbox {
     /// Every delivery of one alert, for `alerts show` and the tests.
     public func deliveries(alertID: String) throws(StoreError) -> [OutboxDelivery] {
         try selectDeliveries(
-            where: "alert_id = ? ORDER BY id", purpose: "reading deliveries of alert \(alertID)"
+            where: """
+                alert_id = ?1 OR id IN (SELECT delivery FROM outbox_alert WHERE alert_id = ?1)
+                ORDER BY id
+                """,
+            purpose: "reading deliveries of alert \(alertID)"
         ) {
             statement throws(StoreError) in
             try statement.bind(alertID, at: 1)
@@ -133,7 +138,12 @@ extension SQLiteStateStore: DeliveryOutbox {
     public func nextDeliveryTime() throws(StoreError) -> Date? {
         try serialized { () throws(StoreError) in
             try database.withStatement(
-                "SELECT min(next_attempt) FROM alert_outbox WHERE status = 'pending'",
+                // A held digest is due when its period ends.
+                """
+                SELECT min(time) FROM (
+                    SELECT min(next_attempt) AS time FROM alert_outbox WHERE status = 'pending'
+                    UNION ALL SELECT min(due) FROM digest_entry)
+                """,
                 purpose: "finding the next delivery time"
             ) { statement throws(StoreError) in
                 try statement.step() ? statement.optionalDate(at: 0) : nil
@@ -161,7 +171,30 @@ extension SQLiteStateStore: DeliveryOutbox {
                 try statement.run()
                 inserted += database.changedRowCount
             }
+            try insertNamedAlerts(of: deliveries)
             return inserted
+        }
+    }
+
+    /// Records which alerts each delivery's message names, inside the caller's transaction.
+    private func insertNamedAlerts(of deliveries: [NewDelivery]) throws(StoreError) {
+        try database.withStatement(
+            """
+            INSERT INTO outbox_alert (delivery, alert_id)
+            SELECT id, ?3 FROM alert_outbox WHERE alert_id = ?1 AND sink = ?2
+            ON CONFLICT DO NOTHING
+            """,
+            purpose: "recording the alerts of queued deliveries"
+        ) { statement throws(StoreError) in
+            for delivery in deliveries {
+                for alertID in delivery.alertIDs {
+                    statement.reset()
+                    try statement.bind(delivery.alertID, at: 1)
+                    try statement.bind(delivery.sink, at: 2)
+                    try statement.bind(alertID, at: 3)
+                    try statement.run()
+                }
+            }
         }
     }
 

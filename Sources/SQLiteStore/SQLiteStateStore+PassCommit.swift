@@ -11,6 +11,7 @@ extension SQLiteStateStore: PassCommitStore {
             // After the upserts, so that the items first seen now are among those compared.
             if let listing = commit.listing { try applyListing(listing, feed: commit.feed) }
             try insertDeliveries(commit.deliveries)
+            try insertDigestEntries(commit.digestEntries)
             try insertAlertIndexEntries(commit.alertIndexEntries)
             // After the inserts, so that the new entries follow the rename too.
             if let rename = commit.logRename { try moveAlertIndexEntries(rename) }
@@ -30,6 +31,9 @@ extension SQLiteStateStore: PassCommitStore {
         }
         if !commit.deliveries.isEmpty {
             parts.append("queueing \(commit.deliveries.count) deliveries")
+        }
+        if !commit.digestEntries.isEmpty {
+            parts.append("holding \(commit.digestEntries.count) messages for digests")
         }
         if !commit.stories.isEmpty { parts.append("saving \(commit.stories.count) stories") }
         if commit.feedStates.count == 1 {

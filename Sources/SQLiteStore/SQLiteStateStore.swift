@@ -47,14 +47,18 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
             database = try SQLiteDatabase(path: path, mode: .readWriteCreate)
             try Self.configureForWriting(database)
             try SchemaMigrations.migrate(database)
-        case .readOnly:
+        case .readOnly, .sideWrites:
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .cannotOpen(
                     path: path, reason: "no state database yet (no monitor has run on it)")
             }
             fileLock = nil
-            database = try SQLiteDatabase(path: path, mode: .readOnly)
+            let writes = access == .sideWrites
+            database = try SQLiteDatabase(path: path, mode: writes ? .readWrite : .readOnly)
             try Self.checkReadableSchema(database)
+            if writes {
+                try database.execute("PRAGMA foreign_keys = ON", purpose: "enabling foreign keys")
+            }
         }
     }
 
@@ -117,7 +121,7 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
         purpose: String, _ body: () throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
         try serialized { () throws(StoreError) in
-            guard access == .readWrite else {
+            guard access != .readOnly else {
                 throw StoreError.database(
                     path: path, message: "\(purpose): the store was opened read-only")
             }

@@ -207,6 +207,42 @@ enum SchemaMigrations {
                 ALTER TABLE story ADD COLUMN escalated_rules TEXT NOT NULL DEFAULT '[]';
                 CREATE INDEX story_by_last_seen ON story (last_seen);
                 """),
+        // Version 6 is another change's; the runner applies whichever steps a file lacks.
+        SchemaMigration(
+            version: 7,
+            purpose:
+                "one message per item and sink: the alerts each delivery names; messages held for digest sinks; mutes",
+            sql: """
+                CREATE TABLE outbox_alert (
+                    delivery INTEGER NOT NULL REFERENCES alert_outbox (id) ON DELETE CASCADE,
+                    alert_id TEXT NOT NULL,
+                    PRIMARY KEY (alert_id, delivery)
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX outbox_alert_by_delivery ON outbox_alert (delivery);
+                -- Every delivery so far named its own alert.
+                INSERT INTO outbox_alert (delivery, alert_id) SELECT id, alert_id FROM alert_outbox;
+
+                CREATE TABLE digest_entry (
+                    id INTEGER PRIMARY KEY,
+                    sink TEXT NOT NULL,
+                    message_key TEXT NOT NULL,
+                    alert_ids TEXT NOT NULL,
+                    due REAL NOT NULL,
+                    content BLOB NOT NULL,
+                    created_at REAL NOT NULL,
+                    UNIQUE (message_key, sink)
+                ) STRICT;
+                CREATE INDEX digest_entry_by_due ON digest_entry (due, sink);
+
+                CREATE TABLE mute (
+                    kind TEXT NOT NULL CHECK (kind IN ('entity', 'rule', 'feed')),
+                    target TEXT NOT NULL,
+                    until REAL NOT NULL,
+                    note TEXT,
+                    created_at REAL NOT NULL,
+                    PRIMARY KEY (kind, target)
+                ) STRICT, WITHOUT ROWID;
+                """),
     ]
 
     /// The version a fully migrated database has.

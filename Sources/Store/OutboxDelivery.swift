@@ -1,9 +1,13 @@
 import Foundation
 
-/// A webhook delivery to queue: one alert for one sink.
+/// A delivery to queue: one message for one sink, naming one alert or
+/// several (the rules that fired on one item in one pass, or a digest).
 public struct NewDelivery: Sendable, Equatable {
-    /// The alert's stable id, sent as the `Idempotency-Key`.
+    /// The message's stable key, sent as the `Idempotency-Key`: the alert's
+    /// id when the message names one alert, a key derived from all of them otherwise.
     public var alertID: String
+    /// Every alert the message names, so that each finds its deliveries.
+    public var alertIDs: [String]
     public var sink: String
     /// The request body, exactly as it will be sent.
     public var payload: Data
@@ -15,9 +19,10 @@ public struct NewDelivery: Sendable, Equatable {
 
     public init(
         alertID: String, sink: String, payload: Data, firstAttempt: Date, expiresAt: Date,
-        createdAt: Date? = nil
+        createdAt: Date? = nil, alertIDs: [String]? = nil
     ) {
         self.alertID = alertID
+        self.alertIDs = alertIDs ?? [alertID]
         self.sink = sink
         self.payload = payload
         self.firstAttempt = firstAttempt
@@ -29,6 +34,7 @@ public struct NewDelivery: Sendable, Equatable {
 /// A delivery in the outbox, as stored.
 public struct OutboxDelivery: Sendable, Equatable, Identifiable {
     public var id: Int64
+    /// The message's key, sent as the `Idempotency-Key` (see `NewDelivery.alertID`).
     public var alertID: String
     public var sink: String
     public var payload: Data

@@ -19,6 +19,9 @@ public struct PassCommit: Sendable, Equatable {
     /// The alerts' webhook deliveries; one already queued for the same alert
     /// and sink is left as it is.
     public var deliveries: [NewDelivery]
+    /// Messages held for a digest sink until their period ends; one already
+    /// held for the same message and sink is left as it is.
+    public var digestEntries: [NewDigestEntry]
     /// Stories the turn started or changed, replacing what was stored.
     public var stories: [StoredStory]
     /// Feed states the turn ends with, replacing what was stored.
@@ -34,8 +37,10 @@ public struct PassCommit: Sendable, Equatable {
     public init(
         feed: String = "", seenItems: [SeenItem] = [], alertIndexEntries: [AlertIndexEntry] = [],
         deliveries: [NewDelivery] = [], stories: [StoredStory] = [], feedStates: [FeedState] = [],
-        logRename: LogFileRename? = nil, listing: FeedListing? = nil
+        logRename: LogFileRename? = nil, listing: FeedListing? = nil,
+        digestEntries: [NewDigestEntry] = []
     ) {
+        self.digestEntries = digestEntries
         self.feed = feed
         self.seenItems = seenItems
         self.alertIndexEntries = alertIndexEntries
@@ -48,7 +53,8 @@ public struct PassCommit: Sendable, Equatable {
 
     /// Whether there is nothing to store.
     public var isEmpty: Bool {
-        seenItems.isEmpty && alertIndexEntries.isEmpty && deliveries.isEmpty && stories.isEmpty
+        seenItems.isEmpty && alertIndexEntries.isEmpty && deliveries.isEmpty
+            && digestEntries.isEmpty && stories.isEmpty
             && feedStates.isEmpty && logRename == nil && listing == nil
     }
 }

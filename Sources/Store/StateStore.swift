@@ -9,5 +9,6 @@
 /// protocols: every write the pipeline makes is keyed, so that two processes
 /// committing the same work store it once.
 public protocol StateStore: FeedStateStore, SeenItemStore, ItemArchive, AlertIndexStore,
-    DeliveryOutbox, StoryStore, PassCommitStore, StatePruning, StateMaintenance
+    DeliveryOutbox, DigestQueue, MuteStore, StoryStore, PassCommitStore, StatePruning,
+    StateMaintenance
 {}

@@ -8,14 +8,21 @@
 public enum DeathToll {
     /// The number nearest a word of death in `words` (three words before it
     /// or four after, eight after "toll"; on a tie the one after: "Abduct 43,
-    /// Kill Three" is 3),
+    /// Kill Three" is 3), unless it counts the attackers,
     /// the largest when the title gives several.
     public static func of(title words: [String]) -> Int? {
         var toll: Int?
         for (position, word) in words.enumerated() where deathWords.contains(word) {
             // "Death toll in Kunduz mosque explosion rises to 21": a toll's number comes late.
             let after = word == "toll" ? 8 : 4
+            // "Four attackers killed" as a siege ends counts the attackers, not
+            // the victims the earlier headlines counted.
             let candidates = (max(0, position - 3)...min(words.count - 1, position + after))
+                .filter { index in
+                    index + 1 >= words.count || !perpetratorWords.contains(words[index + 1])
+                }
+                // A wire's "UPDATE 1-" numbers its versions, not the dead.
+                .filter { index in index == 0 || words[index - 1] != "update" }
                 .compactMap { index in number(words[index]).map { (index, $0) } }
             // Nearest first; after before before at the same distance.
             let nearest = candidates.min { first, second in
@@ -42,6 +49,12 @@ public enum DeathToll {
     static let deathWords: Set<String> = [
         "kill", "kills", "killed", "killing", "dead", "death", "deaths", "dies", "died", "slain",
         "toll",
+    ]
+
+    static let perpetratorWords: Set<String> = [
+        "attacker", "attackers", "assailant", "assailants", "gunman", "gunmen", "militant",
+        "militants", "insurgent", "insurgents", "jihadist", "jihadists", "terrorist", "terrorists",
+        "bandit", "bandits", "bomber", "bombers", "kidnapper", "kidnappers",
     ]
 
     static let numberWords: [String: Int] = [

@@ -18,12 +18,14 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
 
         /// Whether two titles tell different events: different kinds, where an
         /// attack and a survival go together ("convoy hit by roadside bomb",
-        /// "minister survives bomb") unless the attack's title says someone died.
+        /// "minister survives bomb") unless the attack's title says someone died
+        /// and the survival's says no one did: "mayor survives bombing that
+        /// killed seven" is the bombing that killed seven.
         public func conflicts(with other: Reading) -> Bool {
             guard let mine = kind, let theirs = other.kind, mine != theirs else { return false }
             switch (mine, theirs) {
-            case (.attack, .survival): return fatal
-            case (.survival, .attack): return other.fatal
+            case (.attack, .survival): return fatal && !other.fatal
+            case (.survival, .attack): return other.fatal && !fatal
             default: return true
             }
         }
@@ -76,19 +78,21 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
 
     // "march" and "released" are left out: "March" is a month, and "released
     // a statement" is no release. "mourn" is no funeral: same-day tributes
-    // belong to the incident.
+    // belong to the incident. "Held over" is how headlines say arrested ("three
+    // held over bombing"); refusing to bury the dead is a protest, named
+    // before the burial it refuses.
     static let followUpCues: [(EventKind, [[String]])] = [
         (
             .arrest,
             cues(
-                "arrest, arrests, arrested, detain, detains, detained, detention, custody, apprehended, nabbed"
+                "arrest, arrests, arrested, detain, detains, detained, detention, custody, apprehended, nabbed, held over"
             )
         ),
         (.funeral, cues("funeral, funerals, bury, buried, buries, burial, laid to rest")),
         (
             .protest,
             cues(
-                "protest, protests, protested, protesters, protestors, rally, rallies, rallied, marched, marchers, demonstration, demonstrations, demonstrators, sit in"
+                "protest, protests, protested, protesters, protestors, rally, rallies, rallied, marched, marchers, demonstration, demonstrations, demonstrators, sit in, refuse to bury, refused to bury"
             )
         ),
         (.trial, cues("trial, court, sentenced, convicted, charged, indicted, verdict")),

@@ -3,8 +3,9 @@
 ///
 /// Function words, reporting verbs, weekdays and house-style labels go; bare
 /// numbers go (death tolls rise between reports of one incident); every other
-/// word longer than one letter is reduced by Harman's S-stemmer, so that
-/// "bombings" and "bombing", "militias" and "militia" are one term.
+/// word longer than one letter loses its English inflection (plural, -ed,
+/// -ing), so that "bombings" and "bombed", "kills" and "killed" meet, and
+/// event words meet their synonyms (`EventSynonyms`).
 public enum ReportTerms {
     /// `words` are normalized as the rules normalize them (`TextWords.of`).
     public static func of(words: [String]) -> [String] {
@@ -12,12 +13,28 @@ public enum ReportTerms {
             guard word.count > 1, !stopwords.contains(word), !word.allSatisfy(\.isNumber) else {
                 return nil
             }
-            return stem(word)
+            return EventSynonyms.term(for: stem(word))
         }
     }
 
-    /// Harman's S-stemmer: plurals (and a possessive joined to its word) to the singular.
+    /// Harman's S-stemmer (plurals, and a possessive joined to its word, to
+    /// the singular), then -ed and -ing off a stem of four letters or more,
+    /// with a doubled final consonant undone ("kidnapped", "kidnapping" to
+    /// "kidnap"; "killed" keeps its double l).
     public static func stem(_ word: String) -> String {
+        let singular = singular(word)
+        for suffix in ["ing", "ed"] where singular.hasSuffix(suffix) {
+            let base = singular.dropLast(suffix.count)
+            guard base.count >= 4, base.contains(where: { "aeiouy".contains($0) }) else { break }
+            if let last = base.last, base.dropLast().last == last, !"aeioulsz".contains(last) {
+                return String(base.dropLast())
+            }
+            return String(base)
+        }
+        return singular
+    }
+
+    static func singular(_ word: String) -> String {
         guard word.count > 3 else { return word }
         if word.hasSuffix("ies") && !word.hasSuffix("eies") && !word.hasSuffix("aies") {
             return String(word.dropLast(3)) + "y"
@@ -64,5 +81,5 @@ public enum ReportTerms {
         source least dozen several hundred thousand more than number new latest deadly
         one two three four five six seven eight nine ten eleven twelve fourteen fifteen twenty
         first second third day hour week
-        """.split(whereSeparator: \.isWhitespace).map(String.init))
+        """.split(whereSeparator: \.isWhitespace).map { EventSynonyms.term(for: stem(String($0))) })
 }

@@ -7,6 +7,9 @@ public struct StoryGrouping: Sendable, Equatable {
     /// Subtracted from a member's cosine per day between it and the report:
     /// the same place's next attack a day later scores lower than its updates.
     public var decayPerDay: Double = 0.3
+    /// Subtracted from a member's cosine when the two name watchlisted
+    /// entities and none in common.
+    public var otherEntitiesPenalty: Double = 0.05
     /// No story is joined longer than this after its first report, so that a
     /// new attack on the same ministry next month is news.
     public var window: Double = 48 * 3600

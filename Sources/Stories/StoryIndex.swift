@@ -102,12 +102,18 @@ public struct StoryIndex: Sendable {
             }) {
                 return 1
             }
-            pool = story.members.filter { $0.feed != report.feed }
-            if pool.isEmpty { return nil }
+            pool = pool.filter { $0.feed != report.feed }
         }
+        if pool.isEmpty { return nil }
         let decayPerSecond = grouping.decayPerDay / 86400
         return pool.map { member in
-            member.vector.cosine(with: report.vector)
+            // Entities are evidence, not the decision: a member that names only
+            // other entities than the report is weaker witness for it (a claim
+            // names the group, the first flash the victim).
+            let otherEntities =
+                member.vector.namesOtherEntities(than: report.vector)
+                ? grouping.otherEntitiesPenalty : 0
+            return member.vector.cosine(with: report.vector) - otherEntities
                 - decayPerSecond * abs(report.time.timeIntervalSince(member.time))
         }.max()
     }

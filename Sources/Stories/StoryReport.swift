@@ -29,12 +29,22 @@ public struct StoryReport: Sendable, Equatable {
         self.event = EventKind.reading(ofTitle: titleWords)
         self.toll = DeathToll.of(title: titleWords)
         var counts: [String: Int] = [:]
-        for term in ReportTerms.of(words: titleWords) + ReportTerms.of(words: leadWords) {
+        // The headline says what happened, so its terms count twice; what it
+        // recounts after "after" ("roadside bomb kills three, a day after
+        // market attack") is another event and counts as the lead does.
+        let recounted = titleWords.firstIndex(of: "after") ?? titleWords.endIndex
+        for term in ReportTerms.of(words: Array(titleWords[..<recounted])) {
+            counts[term, default: 0] += Self.titleWeight
+        }
+        for term in ReportTerms.of(words: Array(titleWords[recounted...]) + leadWords) {
             counts[term, default: 0] += 1
         }
         for entity in entities { counts["@" + entity] = 1 }
         self.termCounts = counts
     }
+
+    /// How many times a headline term counts against a lead term.
+    static let titleWeight = 2
 
     /// The time a report is placed at: `published`, unless the feed dates it
     /// more than an hour ahead or more than a week before it was detected (a

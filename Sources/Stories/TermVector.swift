@@ -8,11 +8,14 @@ public struct TermVector: Sendable, Equatable, Codable {
     public private(set) var weights: [Double]
     /// The weight of each term, for the cosine: built once, not per comparison.
     private var weightOfTerm: [String: Double]
+    /// The watchlisted entities among the kept terms (`@id`, see `StoryReport`).
+    public private(set) var entities: Set<String>
 
     public init(terms: [String], weights: [Double]) {
         self.terms = terms
         self.weights = weights
         self.weightOfTerm = Self.lookup(terms, weights)
+        self.entities = Set(terms.filter { $0.hasPrefix("@") })
     }
 
     enum CodingKeys: String, CodingKey { case terms, weights }
@@ -61,6 +64,13 @@ public struct TermVector: Sendable, Equatable, Codable {
             if let theirs = large.weightOfTerm[term] { sum += weight * theirs }
         }
         return sum
+    }
+
+    /// Whether the two name watchlisted entities and none in common: reports
+    /// of one incident name its place, its group or its victim alike, so two
+    /// that share none of the names they give tell two incidents.
+    public func namesOtherEntities(than other: TermVector) -> Bool {
+        !entities.isEmpty && !other.entities.isEmpty && entities.isDisjoint(with: other.entities)
     }
 
     /// The Jaccard similarity of the two term sets: near-duplicates (a wire

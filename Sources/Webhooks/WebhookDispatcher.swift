@@ -1,3 +1,4 @@
+import AlertLog
 import Configuration
 import Foundation
 import HTTPTransport
@@ -30,7 +31,7 @@ public final class WebhookDispatcher: Sendable {
     /// rest for the next round.
     public static let defaultSinkBudget: TimeInterval = 30
 
-    private let store: any DeliveryOutbox
+    private let store: any DeliveryOutbox & DigestQueue
     private let sinks: [String: SinkConfiguration]
     private let sender: WebhookSender
     private let backoff: Backoff
@@ -45,7 +46,7 @@ public final class WebhookDispatcher: Sendable {
     ///   - sinkBudget: the longest one round keeps sending to one sink.
     ///   - environment: where `env:` secrets are read from.
     public convenience init(
-        store: any DeliveryOutbox, sinks: [SinkConfiguration],
+        store: any DeliveryOutbox & DigestQueue, sinks: [SinkConfiguration],
         client: HTTPClient = HTTPClient(options: WebhookSender.clientOptions),
         userAgent: String, requestTimeout: TimeInterval = WebhookSender.defaultTimeout,
         backoff: Backoff = WebhookDispatcher.defaultBackoff,
@@ -62,7 +63,7 @@ public final class WebhookDispatcher: Sendable {
 
     /// With a ready sender (tests give it a clock of their own).
     public init(
-        store: any DeliveryOutbox, sinks: [SinkConfiguration], sender: WebhookSender,
+        store: any DeliveryOutbox & DigestQueue, sinks: [SinkConfiguration], sender: WebhookSender,
         backoff: Backoff = WebhookDispatcher.defaultBackoff,
         sinkBudget: TimeInterval = WebhookDispatcher.defaultSinkBudget
     ) {
@@ -81,6 +82,7 @@ public final class WebhookDispatcher: Sendable {
         var summary = DeliverySummary()
         do {
             summary.dead += try store.expireDeliveries(now: now)
+            foldDueDigests(now: now, into: &summary)
             let names = try store.sinksWithDueDeliveries(now: now)
             let rounds = ThreadPerItem.map(names) { [self] name in
                 deliverQueue(of: name, now: now)
@@ -204,6 +206,44 @@ public final class WebhookDispatcher: Sendable {
                 )
             }
             return false
+        }
+    }
+
+    // MARK: - Digests
+
+    /// Folds each digest sink's messages held for a period that has ended
+    /// into one delivery, queued with the rest. A sink no longer in
+    /// feeds.conf gets an empty body, given up as removed with its other deliveries.
+    private func foldDueDigests(now: Date, into summary: inout DeliverySummary) {
+        let batches: [DigestBatch]
+        do {
+            batches = try store.dueDigests(now: now)
+        } catch {
+            summary.note(error.description)
+            return
+        }
+        let composer = WebhookComposer(sinks: Array(sinks.values))
+        let decoder = AlertLogFormat.makeDecoder()
+        for batch in batches {
+            do {
+                let messages = try batch.entries.map {
+                    try decoder.decode([Alert].self, from: $0.content)
+                }
+                let key = AlertMessage.digestKey(
+                    sink: batch.sink, until: batch.due,
+                    messageKeys: batch.entries.map(\.messageKey))
+                let payload =
+                    try composer.digestPayload(
+                        messages, key: key, toSink: batch.sink, until: batch.due) ?? Data()
+                try store.foldDigest(
+                    entryIDs: batch.entries.map(\.id),
+                    into: NewDelivery(
+                        alertID: key, sink: batch.sink, payload: payload, firstAttempt: now,
+                        expiresAt: now.addingTimeInterval(AlertRecorder.defaultDeliveryExpiry),
+                        alertIDs: batch.entries.flatMap(\.alertIDs)))
+            } catch {
+                summary.note("digest of sink \(batch.sink): \(error)")
+            }
         }
     }
 

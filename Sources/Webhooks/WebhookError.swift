@@ -9,6 +9,8 @@ public enum WebhookError: Error, CustomStringConvertible, Equatable {
     case secretUnavailable(sink: String, message: String)
     /// The receiver refused the request in a way a retry will not change (a 4xx other than 429).
     case rejected(sink: String, url: String, status: Int, answer: String)
+    /// The mail server refused the mail for good (a 5xx reply).
+    case mailRefused(sink: String, url: String, message: String)
     /// The receiver is there but cannot take the request now (5xx, 429, an unexpected status).
     case unavailable(sink: String, url: String, status: Int, retryAfter: TimeInterval?)
     /// No answer at all: connection refused, DNS, TLS, a timeout.
@@ -23,6 +25,8 @@ public enum WebhookError: Error, CustomStringConvertible, Equatable {
         case .rejected(let sink, let url, let status, let answer):
             "alerting: sink '\(sink)' (\(url)): HTTP \(status), refused for good"
                 + (answer.isEmpty ? "" : ": \(answer)")
+        case .mailRefused(let sink, let url, let message):
+            "alerting: sink '\(sink)' (\(url)): \(message), refused for good"
         case .unavailable(let sink, let url, let status, let retryAfter):
             "alerting: sink '\(sink)' (\(url)): HTTP \(status)"
                 + (retryAfter.map { ", retry after \(Int($0.rounded(.up)))s" } ?? "")

@@ -2,10 +2,11 @@ import Configuration
 import Foundation
 import HTTPTransport
 
-/// Sends one rendered alert to one sink with the headers docs/architecture.md promises
+/// Sends one rendered message to one sink with the headers docs/architecture.md promises
 /// (`Content-Type`, `User-Agent`, `Idempotency-Key`, and the signature when
-/// the sink has a secret), and says what came of it. The outbox dispatcher,
-/// `feedwatch sinks test` and `alerts redeliver` all send through it.
+/// the sink has a secret), or as a mail to an email sink's server, and says
+/// what came of it. The outbox dispatcher, `feedwatch sinks test` and
+/// `alerts redeliver` all send through it.
 public struct WebhookSender: Sendable {
     /// The longest one request may take by default: a slow receiver costs a
     /// pass at most this long before its sink waits for the next one.
@@ -41,9 +42,11 @@ public struct WebhookSender: Sendable {
         TransferOptions(connectTimeout: 5, maxSize: 1024 * 1024)
     }
 
-    /// The secret to sign `sink`'s requests with, or nil when it has none.
+    /// The secret to sign `sink`'s requests with (an email sink's password),
+    /// or nil when it has none.
     public func secret(for sink: SinkConfiguration) throws(WebhookError) -> String? {
         do {
+            if sink.isMail { return try sink.resolvedPassword(environment: environment) }
             return try sink.resolvedSecret(environment: environment)
         } catch {
             throw .secretUnavailable(sink: sink.name, message: error.description)
@@ -76,6 +79,7 @@ public struct WebhookSender: Sendable {
     public func send(payload: Data, alertID: String, to sink: SinkConfiguration, secret: String?)
         -> WebhookAttempt
     {
+        if sink.isMail { return sendMail(payload, to: sink, password: secret) }
         let started = clock()
         let request = request(
             payload: payload, alertID: alertID, sink: sink, secret: secret, time: started)
@@ -97,6 +101,39 @@ public struct WebhookSender: Sendable {
         throws(WebhookError) -> WebhookAttempt
     {
         send(payload: payload, alertID: alertID, to: sink, secret: try secret(for: sink))
+    }
+
+    /// Sends an email sink's message (a whole mail, headers and all) through its server.
+    private func sendMail(_ message: Data, to sink: SinkConfiguration, password: String?)
+        -> WebhookAttempt
+    {
+        let address = RedactedURL.text(sink.url)
+        let clockStart = ContinuousClock.now
+        guard let mail = sink.mail else {
+            return WebhookAttempt(
+                sink: sink.name, url: sink.url, status: nil, duration: 0, answer: Data(),
+                outcome: .rejected(
+                    .mailRefused(sink: sink.name, url: address, message: "no from and to")))
+        }
+        let envelope = MailSender.Envelope(
+            from: mail.from, to: mail.to, user: mail.user, password: password)
+        do {
+            let reply = try MailSender(timeout: timeout).send(
+                message, to: sink.url, envelope: envelope)
+            return WebhookAttempt(
+                sink: sink.name, url: sink.url, status: reply,
+                duration: seconds(since: clockStart), answer: Data(), outcome: .delivered)
+        } catch {
+            let outcome: WebhookAttempt.Outcome =
+                error.isPermanent
+                ? .rejected(.mailRefused(sink: sink.name, url: address, message: error.description))
+                : .retry(
+                    .unreachable(sink: sink.name, url: address, message: error.description),
+                    retryAfter: nil)
+            return WebhookAttempt(
+                sink: sink.name, url: sink.url, status: error.replyCode,
+                duration: seconds(since: clockStart), answer: Data(), outcome: outcome)
+        }
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> TimeInterval {

@@ -59,12 +59,17 @@ struct AlertsRedeliverCommand: ParsableCommand {
         let configuration = try reading.checked(needs, command: "alerts redeliver", common)
         let sinks = try chooseSinks(names, for: alert, in: configuration)
         let now = Date()
+        // The alert alone, under its own id: a message that named it with
+        // other rules keeps its own key and history.
+        let composer = WebhookComposer(sinks: sinks)
         do {
             for sink in sinks {
+                guard let payload = try composer.payload(for: [alert], toSink: sink.name) else {
+                    continue
+                }
                 try store.redeliver(
                     NewDelivery(
-                        alertID: alert.id, sink: sink.name,
-                        payload: try WebhookPayload.body(for: alert, format: sink.format),
+                        alertID: alert.id, sink: sink.name, payload: payload,
                         firstAttempt: now,
                         expiresAt: now.addingTimeInterval(AlertRecorder.defaultDeliveryExpiry)))
             }

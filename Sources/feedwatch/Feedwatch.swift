@@ -19,6 +19,9 @@ struct Feedwatch: ParsableCommand {
             FeedsCommand.self,
             ReplayCommand.self,
             SinksCommand.self,
+            MuteCommand.self,
+            MutesCommand.self,
+            UnmuteCommand.self,
             StateCommand.self,
         ]
     )

@@ -40,19 +40,23 @@ struct SinksTestCommand: ParsableCommand {
         let alert = Alert.test(sink: sink.name, time: Date())
         let attempt: WebhookAttempt
         do {
-            let payload = try WebhookPayload.body(for: alert, format: sink.format)
+            guard
+                let payload = try WebhookComposer(sinks: [sink]).payload(
+                    for: [alert], toSink: sink.name)
+            else { throw ExitStatus.badInput }
             attempt = try sender.send(payload: payload, alertID: alert.id, to: sink)
         } catch let error as WebhookError {
             printError(error.description)
             throw ExitStatus.badInput
         }
-        print("sink \(sink.name): POST \(RedactedURL.text(sink.url))")
+        let method = sink.isMail ? "mail via" : "POST"
+        print("sink \(sink.name): \(method) \(RedactedURL.text(sink.url))")
         print(
             "  alert \(alert.id), format \(sink.format.rawValue), "
                 + (sink.secret == nil ? "unsigned" : "signed"))
         let milliseconds = Int((attempt.duration * 1000).rounded())
         if let status = attempt.status {
-            print("  answer: HTTP \(status) in \(milliseconds) ms")
+            print("  answer: \(sink.isMail ? "SMTP" : "HTTP") \(status) in \(milliseconds) ms")
             if !attempt.answer.isEmpty { print("  body: \(attempt.answerText)") }
         } else {
             print("  no answer after \(milliseconds) ms")

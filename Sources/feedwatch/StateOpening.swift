@@ -19,4 +19,11 @@ enum StateOpening {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try SQLiteStateStore(path: path, access: .readOnly)
     }
+
+    /// The state for a small write beside a running monitor (`feedwatch
+    /// mute`): no lock, no migration. Nil when no monitor has made it yet.
+    static func forSideWrites(path: String) throws(StoreError) -> (any StateStore)? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try SQLiteStateStore(path: path, access: .sideWrites)
+    }
 }

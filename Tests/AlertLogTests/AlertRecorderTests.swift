@@ -40,10 +40,10 @@ import Testing
         #expect(try recorder.catchUp(sinks: { _ in ["log"] }, stateIsNew: false).kind == .inStep)
     }
 
-    /// Every sink but the log gets the record as JSON, as a `json` webhook would.
+    /// Every sink but the log gets the records as JSON.
     struct RecordComposer: DeliveryComposer {
-        func payload(for alert: Alert, toSink name: String) throws -> Data? {
-            name == "log" ? nil : try AlertLogFormat.makeEncoder().encode(alert)
+        func payload(for alerts: [Alert], toSink name: String) throws -> Data? {
+            name == "log" ? nil : try AlertLogFormat.makeEncoder().encode(alerts)
         }
     }
 

@@ -10,10 +10,10 @@ import Testing
 /// the tail an interrupted pass left (also across a rotation), and nothing
 /// past its expiry.
 @Suite struct CatchUpTests {
-    /// Every sink but the log gets the record as JSON, as a `json` webhook would.
+    /// Every sink but the log gets the message's records as JSON.
     struct RecordComposer: DeliveryComposer {
-        func payload(for alert: Alert, toSink name: String) throws -> Data? {
-            name == "log" ? nil : try AlertLogFormat.makeEncoder().encode(alert)
+        func payload(for alerts: [Alert], toSink name: String) throws -> Data? {
+            name == "log" ? nil : try AlertLogFormat.makeEncoder().encode(alerts)
         }
     }
 

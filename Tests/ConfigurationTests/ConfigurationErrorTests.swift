@@ -98,6 +98,45 @@ import Testing
             "[sink s]\nurl = https://example.org/h\nsecret = \"a\" b\n", 3,
             "unexpected 'b' after the closing quote"
         ),
+        // Email sinks and digests.
+        (
+            "[sink m]\nurl = smtp://mail.example.org:25\nto = a@example.org\n", 1,
+            "[sink m] has no from"
+        ),
+        (
+            "[sink m]\nurl = smtp://mail.example.org\nfrom = fw@example.org\n", 1,
+            "sink 'm': to: name at least one recipient"
+        ),
+        (
+            "[sink m]\nurl = smtp://mail.example.org\nfrom = fw@example.org\nto = a@example.org, b@\n",
+            4, "to: 'b@' is not an email address"
+        ),
+        (
+            "[sink m]\nurl = smtp://mail.example.org\nfrom = fw example.org\nto = a@example.org\n",
+            3, "from: 'fw example.org' is not an email address"
+        ),
+        (
+            "[sink m]\nurl = smtp://mail.example.org\nformat = slack\nfrom = f@example.org\nto = a@example.org\n",
+            3, "format: an smtp sink sends email"
+        ),
+        (
+            "[sink m]\nurl = https://example.org/h\nformat = email\n", 3,
+            "format: email is sent to an smtp"
+        ),
+        (
+            "[sink m]\nurl = https://example.org/h\nto = a@example.org\n", 3,
+            "to: only an smtp:// or smtps:// sink takes to"
+        ),
+        (
+            "[sink m]\nurl = smtps://user:pw@mail.example.org\nfrom = f@example.org\nto = a@example.org\n",
+            2, "put the login in user and password"
+        ),
+        (
+            "[sink m]\nurl = smtp://mail.example.org\nfrom = f@example.org\nto = a@example.org\npassword = env:9X\n",
+            5, "password: '9X' is not an environment variable name"
+        ),
+        ("[sink s]\nurl = https://example.org/h\ndigest = 10s\n", 3, "digest: '10s' is too short"),
+        ("[sink s]\nurl = https://example.org/h\ndigest = hourly\n", 3, "digest:"),
     ]
 
     @Test(arguments: mistakes)

@@ -70,4 +70,34 @@ import Testing
                     """)
         }
     }
+
+    @Test func anEmailSinkReadsItsEnvelopeLoginAndDigest() throws {
+        let configuration = try parse(
+            """
+            [sink desk]
+            url = smtps://mail.example.org:465
+            from = feedwatch@example.org
+            to = analyst@example.org, desk@example.org
+            user = feedwatch
+            password = env:FEEDWATCH_MAIL_PASSWORD
+            digest = 1h
+            """)
+        let desk = try #require(configuration.sink(named: "desk"))
+        #expect(desk.isMail && desk.format == .email && desk.digest == 3600)
+        #expect(
+            desk.mail
+                == MailSettings(
+                    from: "feedwatch@example.org", to: ["analyst@example.org", "desk@example.org"],
+                    user: "feedwatch", password: "env:FEEDWATCH_MAIL_PASSWORD"))
+        #expect(
+            try desk.resolvedPassword(environment: ["FEEDWATCH_MAIL_PASSWORD": "pw"]) == "pw")
+        #expect(throws: ConfigurationError.self) { try desk.resolvedPassword(environment: [:]) }
+    }
+
+    @Test func aWebhookSinkMayDigestToo() throws {
+        let configuration = try parse(
+            "[sink ops]\nurl = https://hooks.example.org/ops\ndigest = 30m\n")
+        let ops = try #require(configuration.sink(named: "ops"))
+        #expect(!ops.isMail && ops.digest == 1800 && ops.mail == nil)
+    }
 }

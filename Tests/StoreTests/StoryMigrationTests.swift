@@ -52,7 +52,7 @@ import Testing
         let version = try store.serialized { () throws(StoreError) in
             try store.database.integerPragma("user_version", purpose: "test")
         }
-        #expect(version == 5)
+        #expect(version == SchemaMigrations.latestVersion)
         #expect(try store.statistics().absentSeenItems == 0)
         #expect(try store.alerts(matching: AlertIndexFilter(excludedKind: "feed-health")).isEmpty)
     }

@@ -29,9 +29,10 @@ public struct LabelledStorySet: Sendable {
     /// Each report as the monitor would hold it after parsing its feed.
     public var items: [String: Item]
 
-    /// The four sets of the fixtures, in the order the benchmark prints them.
+    /// The sets of the fixtures, in the order the benchmark prints them.
     public static let all: [(folder: String, file: String)] = [
         ("set1", "dev"), ("set1", "heldout"), ("set2", "heldout2"), ("set3", "final"),
+        ("set4", "unseen"),
     ]
 
     /// Loads `file`.jsonl and the `entities.rules` of `folder`.

@@ -15,7 +15,7 @@ import Testing
 
     @Test func eachFormatArrivesAsSentWithTheHeaders() throws {
         let bench = try WebhookTestBench()
-        let sinks = SinkConfiguration.Format.allCases.map { format in
+        let sinks = SinkConfiguration.Format.allCases.filter { $0 != .email }.map { format in
             bench.sink("\(format.rawValue)-sink", format: format)
         }
         var sent: [String: Data] = [:]

@@ -30,6 +30,12 @@ final class WebhookTestBench {
 
     var statePath: String { folder.path("state/feedwatch.db") }
 
+    /// A restart: the store is closed (its lock goes with it) and the file opened afresh.
+    func reopenStore() throws {
+        store = try SQLiteStateStore(path: folder.path("elsewhere.db"))
+        store = try SQLiteStateStore(path: statePath)
+    }
+
     /// A sink on the receiver at `/NAME`, which answers 200 until a test routes it otherwise.
     func sink(
         _ name: String, format: SinkConfiguration.Format = .json, secret: String? = nil

@@ -8,7 +8,8 @@ import Store
 /// alerts' index entries and webhook deliveries to what the caller stores
 /// with them (the items marked seen, stories, feed states). A crash between
 /// the two leaves alerts in the log that the store lacks, which `catchUp`
-/// repairs at the next start: nothing lost, nothing twice.
+/// repairs at the next start (see `AlertRecorder+CatchUp.swift`): nothing
+/// lost, nothing twice.
 public final class AlertRecorder {
     /// A delivery not made within this time is given up as dead.
     public static let defaultDeliveryExpiry: TimeInterval = 24 * 3600
@@ -19,6 +20,7 @@ public final class AlertRecorder {
     let store: any AlertIndexStore & PassCommitStore
     /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.
     let composer: any DeliveryComposer
+    /// How long a delivery may be tried; an alert older than this is never queued.
     let deliveryExpiry: TimeInterval
     /// The rules by id, whose title and `match` each alert's evidence keeps.
     let rules: [String: RuleSummary]
@@ -107,31 +109,9 @@ public final class AlertRecorder {
         }
     }
 
-    /// Repairs what an interrupted pass left: alerts in the log but not in the
-    /// store are indexed and their deliveries queued (`sinks` gives the sinks
-    /// of a rule in the current rule set). When the index no longer matches
-    /// the log at all (a crash during rotation, a hand edit), it is rebuilt.
-    /// Returns how many alerts were recovered.
-    @discardableResult
-    public func catchUp(sinks sinksOfRule: (String) -> [String], now: Date = Date()) throws -> Int {
-        let file = URL(fileURLWithPath: log.path).lastPathComponent
-        let last = try store.lastIndexedLine(inLogFile: file)
-        let reader = AlertLogReader(path: log.path)
-        if let last {
-            let tail = try reader.readWithPositions(file: log.path, startingAt: last.offset)
-            guard tail.alerts.first?.alert.id == last.alertID else {
-                try reindex()
-                return 0
-            }
-            return try recover(tail.alerts.dropFirst(), sinks: sinksOfRule, now: now)
-        }
-        return try recover(
-            reader.readWithPositions(file: log.path, startingAt: 0).alerts[...], sinks: sinksOfRule,
-            now: now)
-    }
-
     /// Rebuilds the index from every file of the log. Returns the alerts indexed
-    /// and the lines skipped as corrupt.
+    /// and the lines skipped as corrupt. Queues no delivery: a rebuilt index
+    /// says where alerts are, and sends none of them again.
     @discardableResult
     public func reindex() throws -> (indexed: Int, corrupt: [AlertLogReader.CorruptLine]) {
         try store.clearAlertIndex()
@@ -145,25 +125,6 @@ public final class AlertRecorder {
             corrupt += lines.corrupt
         }
         return (indexed, corrupt)
-    }
-
-    private func recover(
-        _ lines: ArraySlice<(alert: Alert, position: AlertLogPosition)>,
-        sinks sinksOfRule: (String) -> [String], now: Date
-    ) throws -> Int {
-        guard !lines.isEmpty else { return 0 }
-        // A folded report or a muted alert was queued for no sink: recovering it must not send it.
-        let notified = lines.map {
-            Notified(
-                alert: $0.alert,
-                sinks: $0.alert.kind.isRaised && !$0.alert.muted ? sinksOfRule($0.alert.rule) : [])
-        }
-        let messages = try messages(for: notified, now: now)
-        try store.commit(
-            PassCommit(
-                alertIndexEntries: lines.map { AlertIndexEntry($0.alert, at: $0.position) },
-                deliveries: messages.deliveries, digestEntries: messages.digestEntries))
-        return lines.count
     }
 
     /// The evidence copy of each alert: its rule as written, and the text
@@ -183,7 +144,7 @@ public final class AlertRecorder {
     }
 
     /// One message per item and sink: queued now, or held for the sink's digest.
-    private func messages(for notified: [Notified], now: Date) throws -> (
+    func messages(for notified: [Notified], now: Date) throws -> (
         deliveries: [NewDelivery], digestEntries: [NewDigestEntry]
     ) {
         var sinkOrder: [String] = []

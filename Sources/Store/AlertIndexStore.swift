@@ -41,6 +41,11 @@ public protocol AlertIndexStore: Sendable {
         offset: Int64, alertID: String
     )?
 
+    /// The indexed line furthest into the log (its file, offset and alert
+    /// id), or nil when the index is empty: where a catch-up after a crash
+    /// starts reading, whichever file the line is in.
+    func lastIndexedLine() throws(StoreError) -> (logFile: String, offset: Int64, alertID: String)?
+
     /// Empties the index, before a rebuild from the log.
     func clearAlertIndex() throws(StoreError)
 }

@@ -42,7 +42,7 @@ final class AtomHandler: FeedHandler {
     func finish(_ parser: XMLSAXParser) {
         if let capture { complete(capture, text: parser.takeText(), line: parser.currentLine) }
         capture = nil
-        if entryDepth != nil { feed.items.append(item) }
+        if entryDepth != nil { feed.moveItem(&item) }
         entryDepth = nil
     }
 
@@ -108,7 +108,7 @@ final class AtomHandler: FeedHandler {
         if depth == authorDepth {
             authorDepth = nil
         } else if depth == entryDepth {
-            feed.items.append(item)
+            feed.moveItem(&item)
             entryDepth = nil
         }
     }

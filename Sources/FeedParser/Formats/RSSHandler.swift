@@ -36,7 +36,7 @@ final class RSSHandler: FeedHandler {
     func finish(_ parser: XMLSAXParser) {
         if let capture { complete(capture, text: parser.takeText(), line: parser.currentLine) }
         capture = nil
-        if itemDepth != nil { feed.items.append(item) }
+        if itemDepth != nil { feed.moveItem(&item) }
         itemDepth = nil
     }
 
@@ -93,7 +93,7 @@ final class RSSHandler: FeedHandler {
             return
         }
         if depth == itemDepth {
-            feed.items.append(item)
+            feed.moveItem(&item)
             itemDepth = nil
         } else if depth == channelDepth {
             channelDepth = nil

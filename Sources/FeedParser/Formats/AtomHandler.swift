@@ -20,17 +20,21 @@ final class AtomHandler: FeedHandler {
         case text, html, markup
     }
 
-    private(set) var feed: FeedDraft
-    private var depth = 0
-    private var bases: BaseURLStack
-    private var feedDepth: Int?
-    private var feedNamespace: String?
-    private var entryDepth: Int?
-    private var authorDepth: Int?
-    private var item = ItemDraft()
-    private var capture: FieldCapture<Field>?
-    private var captureKind = TextKind.text
-    private var captureIsBase64 = false
+    // The state below is touched only by this handler's own methods, one SAX
+    // event at a time, never through an overlapping access: the dynamic
+    // exclusivity checks Swift makes on class properties cost two runtime
+    // calls per touch, several per element.
+    @exclusivity(unchecked) private(set) var feed: FeedDraft
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var bases: BaseURLStack
+    @exclusivity(unchecked) private var feedDepth: Int?
+    @exclusivity(unchecked) private var feedNamespace: String?
+    @exclusivity(unchecked) private var entryDepth: Int?
+    @exclusivity(unchecked) private var authorDepth: Int?
+    @exclusivity(unchecked) private var item = ItemDraft()
+    @exclusivity(unchecked) private var capture: FieldCapture<Field>?
+    @exclusivity(unchecked) private var captureKind = TextKind.text
+    @exclusivity(unchecked) private var captureIsBase64 = false
 
     init(baseURL: URL?) {
         feed = FeedDraft(format: .atom10)

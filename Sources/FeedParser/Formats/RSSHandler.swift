@@ -16,13 +16,17 @@ final class RSSHandler: FeedHandler {
         case published, fallbackPublished, updated, fallbackSummary
     }
 
-    private(set) var feed: FeedDraft
-    private var depth = 0
-    private var bases: BaseURLStack
-    private var channelDepth: Int?
-    private var itemDepth: Int?
-    private var item = ItemDraft()
-    private var capture: FieldCapture<Field>?
+    // The state below is touched only by this handler's own methods, one SAX
+    // event at a time, never through an overlapping access: the dynamic
+    // exclusivity checks Swift makes on class properties cost two runtime
+    // calls per touch, several per element.
+    @exclusivity(unchecked) private(set) var feed: FeedDraft
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var bases: BaseURLStack
+    @exclusivity(unchecked) private var channelDepth: Int?
+    @exclusivity(unchecked) private var itemDepth: Int?
+    @exclusivity(unchecked) private var item = ItemDraft()
+    @exclusivity(unchecked) private var capture: FieldCapture<Field>?
 
     init(format: FeedFormat, baseURL: URL?) {
         feed = FeedDraft(format: format)

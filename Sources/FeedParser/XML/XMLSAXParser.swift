@@ -85,6 +85,10 @@ final class XMLSAXParser {
         callbacks.state.pointee.parser = self
     }
 
+    deinit {
+        callbacks.state.pointee.text.deallocate()
+    }
+
     /// Parses a whole UTF-8 document, calling the delegate as elements open
     /// and close. Recoverable errors end up in `diagnostics`.
     func parse(utf8 bytes: [UInt8]) throws(ParserError) {

@@ -66,11 +66,12 @@ final class AtomHandler: FeedHandler {
         if feedDepth == nil, element.localName == "feed" {
             feedDepth = depth
             feedNamespace = element.namespace
-            feed.format = element.namespace == XMLNamespace.atom03 ? .atom03 : .atom10
+            feed.format =
+                XMLNamespace.equals(element.namespace, XMLNamespace.atom03) ? .atom03 : .atom10
             feed.baseURL = bases.current
             return
         }
-        if entryDepth != nil, element.namespace == XMLNamespace.mediaRSS {
+        if entryDepth != nil, XMLNamespace.equals(element.namespace, XMLNamespace.mediaRSS) {
             // Media RSS (YouTube) nests these in media:group.
             if element.localName == "description", item.summary == nil {
                 begin(.fallbackSummary, attributes: attributes, parser: parser)
@@ -79,7 +80,8 @@ final class AtomHandler: FeedHandler {
             }
             return
         }
-        guard isAtom(element) || element.namespace == XMLNamespace.dublinCore else { return }
+        guard isAtom(element) || XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore)
+        else { return }
         if entryDepth == nil, element.localName == "entry" {
             entryDepth = depth
             item = ItemDraft()
@@ -159,7 +161,7 @@ final class AtomHandler: FeedHandler {
         _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         switch element.localName {
-        case "title" where element.namespace != XMLNamespace.dublinCore:
+        case "title" where !XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore):
             begin(.feedTitle, attributes: attributes, parser: parser)
         case "id": begin(.feedID, attributes: .empty, parser: parser)
         case "subtitle", "tagline", "info":
@@ -174,7 +176,7 @@ final class AtomHandler: FeedHandler {
     private func startEntryField(
         _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
-        if element.namespace == XMLNamespace.dublinCore {
+        if XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore) {
             switch element.localName {
             case "creator": begin(.authorName, attributes: .empty, parser: parser)
             case "subject": begin(.category, attributes: .empty, parser: parser)

@@ -65,13 +65,13 @@ final class RSSHandler: FeedHandler {
         }
         if channelDepth == nil, isRSS, element.localName == "channel" {
             channelDepth = depth
-            if element.namespace == XMLNamespace.rss090 { feed.format = .rss09x }
+            if XMLNamespace.equals(element.namespace, XMLNamespace.rss090) { feed.format = .rss09x }
             feed.baseURL = bases.current
             return
         }
         if let itemDepth, depth == itemDepth + 1 {
             startItemField(element, attributes: attributes, parser: parser)
-        } else if itemDepth != nil, element.namespace == XMLNamespace.mediaRSS {
+        } else if itemDepth != nil, XMLNamespace.equals(element.namespace, XMLNamespace.mediaRSS) {
             // Media RSS (YouTube, podcasts) nests these in media:group.
             if element.localName == "description", item.summary == nil {
                 begin(.fallbackSummary, parser: parser)

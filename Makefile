@@ -58,6 +58,7 @@ test: deps
 
 bench: bench-deps
 	$(SWIFT) build -c release --product parser-benchmark
+	$(SWIFT) build -c release --product jsonfeed-benchmark
 	$(SWIFT) build -c release --product conformance
 	$(SWIFT) build -c release --product matcher-benchmark
 	$(SWIFT) build -c release --product webhook-benchmark
@@ -65,6 +66,7 @@ bench: bench-deps
 	@# A missed target fails its line; the leading '-' lets the rest still print their figures.
 	-.build/release/conformance Benchmarks/Conformance/corpus
 	-.build/release/parser-benchmark
+	-.build/release/jsonfeed-benchmark
 	-.build/release/matcher-benchmark
 	-.build/release/webhook-benchmark
 	-.build/release/stories-benchmark

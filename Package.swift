@@ -126,6 +126,9 @@ let package = Package(
             name: "parser-benchmark", dependencies: ["FeedParser", "BenchmarkSupport"],
             path: "Benchmarks/ParserBenchmark"),
         .executableTarget(
+            name: "jsonfeed-benchmark", dependencies: ["FeedParser", "BenchmarkSupport"],
+            path: "Benchmarks/JSONFeedBenchmark"),
+        .executableTarget(
             name: "conformance", dependencies: ["FeedParser"],
             path: "Benchmarks/Conformance", exclude: ["corpus"]),
         .executableTarget(

@@ -23,13 +23,16 @@ public struct Alert: Sendable, Equatable, Codable {
     public var story: String
     /// How many feeds carried the story when the record was written.
     public var sources: Int
+    /// What the record leaves out of its item and evidence; nil (and absent
+    /// from the line) when it leaves out nothing.
+    public var truncated: AlertTruncation?
     /// A mute held the alert back from its sinks (`feedwatch mute`); written only when true.
     public var muted: Bool = false
 
     public init(
         id: String, kind: AlertKind = .alert, time: Date, rule: String, severity: Severity,
         feed: String, item: AlertItem, matches: [TermMatch], entities: [String], snippet: String,
-        story: String, sources: Int
+        story: String, sources: Int, truncated: AlertTruncation? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -43,13 +46,14 @@ public struct Alert: Sendable, Equatable, Codable {
         self.snippet = snippet
         self.story = story
         self.sources = sources
+        self.truncated = truncated
     }
 }
 
 extension Alert {
     enum CodingKeys: String, CodingKey {
         case id, kind, time, rule, severity, feed, item, matches, entities, snippet, story, sources
-        case muted
+        case truncated, muted
     }
 
     /// Records written before alerts had a kind read as `alert`, or
@@ -70,10 +74,12 @@ extension Alert {
         snippet = try container.decode(String.self, forKey: .snippet)
         story = try container.decode(String.self, forKey: .story)
         sources = try container.decode(Int.self, forKey: .sources)
+        truncated = try container.decodeIfPresent(AlertTruncation.self, forKey: .truncated)
         muted = try container.decodeIfPresent(Bool.self, forKey: .muted) ?? false
     }
 
-    /// Every line has the same fields, but `muted`, written only on the
+    /// Every line has the same fields, but `truncated`, written only on the
+    /// records that leave something out, and `muted`, written only on the
     /// alerts a mute held back, so that the usual line stays as it was.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -89,6 +95,7 @@ extension Alert {
         try container.encode(snippet, forKey: .snippet)
         try container.encode(story, forKey: .story)
         try container.encode(sources, forKey: .sources)
+        try container.encodeIfPresent(truncated, forKey: .truncated)
         if muted { try container.encode(true, forKey: .muted) }
     }
 }

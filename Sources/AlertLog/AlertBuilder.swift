@@ -6,13 +6,23 @@ import RuleEngine
 public enum AlertBuilder {
     /// Characters of context kept on each side of the first match in `snippet`.
     static let snippetContext = 120
+    /// Characters of an item's title an alert record keeps: a title is a
+    /// line, and a feed's 10 MB "title" must not become a 10 MB log line.
+    /// A longer one is cut on a character boundary and ends in "…"; the
+    /// record says so (`AlertTruncation.titleCharacters`).
+    public static let maximumTitleLength = 1000
 
     /// `kind` is `.alert` for a raised alert, `.report` for a firing folded into its story.
     public static func alert(
         for hit: RuleHit, item: Item, feed: String, story: String, sources: Int, time: Date,
         kind: AlertKind = .alert
     ) -> Alert {
-        Alert(
+        let fullTitle = item.title ?? nilIfEmpty(item.text.title)
+        let title = fullTitle.map(cut)
+        var truncation = AlertTruncation()
+        if hit.evidenceTruncated { truncation.evidence = true }
+        if let fullTitle, title != fullTitle { truncation.titleCharacters = fullTitle.count }
+        return Alert(
             id: AlertID.make(rule: hit.rule, feed: feed, itemID: item.id),
             kind: kind,
             // Whole seconds: the log's ISO 8601 keeps no more, and the record
@@ -22,14 +32,24 @@ public enum AlertBuilder {
             severity: hit.severity,
             feed: feed,
             item: AlertItem(
-                id: item.id, title: item.title ?? nilIfEmpty(item.text.title), link: item.link,
-                published: item.published),
+                id: item.id, title: title, link: item.link, published: item.published),
             matches: distinct(hit.matches),
             entities: hit.entities,
             snippet: snippet(for: hit.matches, in: item.text),
             story: story,
-            sources: sources
+            sources: sources,
+            truncated: truncation == AlertTruncation() ? nil : truncation
         )
+    }
+
+    /// `title` cut at `maximumTitleLength` characters, with an ellipsis when cut.
+    static func cut(_ title: String) -> String {
+        guard
+            let end = title.index(
+                title.startIndex, offsetBy: maximumTitleLength, limitedBy: title.endIndex),
+            end < title.endIndex
+        else { return title }
+        return String(title[..<end]) + "…"
     }
 
     /// The evidence without repeats: each (term, field, text) once, and no
@@ -38,12 +58,24 @@ public enum AlertBuilder {
     static func distinct(_ matches: [TermMatch]) -> [TermMatch] {
         var seen = Set<TermMatch>()
         let unique = matches.filter { seen.insert($0).inserted }
+        // Compared within a term and field only: evidence at its limit names
+        // hundreds of terms, and comparing all pairs would be slow.
+        let byTermAndField = Dictionary(grouping: unique) { TermInField(match: $0) }
         return unique.filter { match in
-            !unique.contains { other in
-                other != match && other.term == match.term && other.field == match.field
-                    && other.text.count > match.text.count
+            !(byTermAndField[TermInField(match: match)] ?? []).contains { other in
+                other != match && other.text.count > match.text.count
                     && other.text.localizedCaseInsensitiveContains(match.text)
             }
+        }
+    }
+
+    private struct TermInField: Hashable {
+        var term: String
+        var field: TextField
+
+        init(match: TermMatch) {
+            term = match.term
+            field = match.field
         }
     }
 

@@ -172,6 +172,9 @@ public final class AlertLogWriter {
             // Renamed while open: the handle follows the file, and nothing
             // is written through it after this.
             rotatedTo = try AlertLogFiles(path: path).rotate()
+            // Tests kill the process here: the catch-up at the next start
+            // finishes what the rename began (`AlertRecorder.catchUp`).
+            FaultInjection.afterLogRotation.fire()
         } catch {
             rotationFailure = AlertLogError(
                 path: path,

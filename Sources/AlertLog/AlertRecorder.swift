@@ -8,7 +8,8 @@ import Store
 /// alerts' index entries and webhook deliveries to what the caller stores
 /// with them (the items marked seen, stories, feed states). A crash between
 /// the two leaves alerts in the log that the store lacks, which `catchUp`
-/// repairs at the next start: nothing lost, nothing twice.
+/// repairs at the next start (see `AlertRecorder+CatchUp.swift`): nothing
+/// lost, nothing twice.
 public final class AlertRecorder {
     /// A delivery not made within this time is given up as dead.
     public static let defaultDeliveryExpiry: TimeInterval = 24 * 3600
@@ -19,7 +20,10 @@ public final class AlertRecorder {
     let store: any AlertIndexStore & PassCommitStore
     /// What each sink of an alert is sent: the webhooks' `WebhookComposer`, or `NoDeliveries`.
     let composer: any DeliveryComposer
+    /// How long a delivery may be tried; an alert older than this is never queued.
     let deliveryExpiry: TimeInterval
+    /// The rules by id, whose title and `match` each alert's evidence keeps.
+    let rules: [String: RuleSummary]
     /// Where the mutes in force are read, at each recording; nil mutes nothing.
     let mutes: (any MuteStore)?
 
@@ -27,12 +31,13 @@ public final class AlertRecorder {
         log: AlertLogWriter, store: any AlertIndexStore & PassCommitStore,
         composer: any DeliveryComposer,
         deliveryExpiry: TimeInterval = AlertRecorder.defaultDeliveryExpiry,
-        mutes: (any MuteStore)? = nil
+        rules: [RuleSummary] = [], mutes: (any MuteStore)? = nil
     ) {
         self.log = log
         self.store = store
         self.composer = composer
         self.deliveryExpiry = deliveryExpiry
+        self.rules = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.mutes = mutes
     }
 
@@ -80,6 +85,7 @@ public final class AlertRecorder {
                 AlertIndexEntry($0.alert, at: $1)
             }
             commit.logRename = appended.rotation.map { LogFileRename(from: $0.from, to: $0.to) }
+            commit.evidence += evidence(for: notified.map(\.alert), items: commit.seenItems)
         }
         try store.commit(commit)
         return notified.map(\.alert)
@@ -103,31 +109,9 @@ public final class AlertRecorder {
         }
     }
 
-    /// Repairs what an interrupted pass left: alerts in the log but not in the
-    /// store are indexed and their deliveries queued (`sinks` gives the sinks
-    /// of a rule in the current rule set). When the index no longer matches
-    /// the log at all (a crash during rotation, a hand edit), it is rebuilt.
-    /// Returns how many alerts were recovered.
-    @discardableResult
-    public func catchUp(sinks sinksOfRule: (String) -> [String], now: Date = Date()) throws -> Int {
-        let file = URL(fileURLWithPath: log.path).lastPathComponent
-        let last = try store.lastIndexedLine(inLogFile: file)
-        let reader = AlertLogReader(path: log.path)
-        if let last {
-            let tail = try reader.readWithPositions(file: log.path, startingAt: last.offset)
-            guard tail.alerts.first?.alert.id == last.alertID else {
-                try reindex()
-                return 0
-            }
-            return try recover(tail.alerts.dropFirst(), sinks: sinksOfRule, now: now)
-        }
-        return try recover(
-            reader.readWithPositions(file: log.path, startingAt: 0).alerts[...], sinks: sinksOfRule,
-            now: now)
-    }
-
     /// Rebuilds the index from every file of the log. Returns the alerts indexed
-    /// and the lines skipped as corrupt.
+    /// and the lines skipped as corrupt. Queues no delivery: a rebuilt index
+    /// says where alerts are, and sends none of them again.
     @discardableResult
     public func reindex() throws -> (indexed: Int, corrupt: [AlertLogReader.CorruptLine]) {
         try store.clearAlertIndex()
@@ -143,27 +127,24 @@ public final class AlertRecorder {
         return (indexed, corrupt)
     }
 
-    private func recover(
-        _ lines: ArraySlice<(alert: Alert, position: AlertLogPosition)>,
-        sinks sinksOfRule: (String) -> [String], now: Date
-    ) throws -> Int {
-        guard !lines.isEmpty else { return 0 }
-        // A folded report or a muted alert was queued for no sink: recovering it must not send it.
-        let notified = lines.map {
-            Notified(
-                alert: $0.alert,
-                sinks: $0.alert.kind.isRaised && !$0.alert.muted ? sinksOfRule($0.alert.rule) : [])
+    /// The evidence copy of each alert: its rule as written, and the text
+    /// of its item when the commit carries the item (as a feed's turn does;
+    /// a feed-health alert has no item, and keeps its rule alone if any).
+    private func evidence(for alerts: [Alert], items: [SeenItem]) -> [AlertEvidence] {
+        let byID = Dictionary(items.map { ($0.item.id, $0.item) }, uniquingKeysWith: { $1 })
+        return alerts.compactMap { alert in
+            let rule = rules[alert.rule]
+            let item = byID[alert.item.id]
+            guard rule != nil || item != nil else { return nil }
+            let text = item.map(\.matchedText) ?? ItemText(title: alert.item.title ?? "")
+            return AlertEvidence(
+                alertID: alert.id, ruleTitle: rule?.title, ruleMatch: rule?.match,
+                title: text.title, summary: text.summary, content: text.content)
         }
-        let messages = try messages(for: notified, now: now)
-        try store.commit(
-            PassCommit(
-                alertIndexEntries: lines.map { AlertIndexEntry($0.alert, at: $0.position) },
-                deliveries: messages.deliveries, digestEntries: messages.digestEntries))
-        return lines.count
     }
 
     /// One message per item and sink: queued now, or held for the sink's digest.
-    private func messages(for notified: [Notified], now: Date) throws -> (
+    func messages(for notified: [Notified], now: Date) throws -> (
         deliveries: [NewDelivery], digestEntries: [NewDigestEntry]
     ) {
         var sinkOrder: [String] = []
@@ -211,6 +192,19 @@ extension AlertIndexEntry {
             story: alert.story, title: alert.item.title, logFile: position.file,
             byteOffset: position.offset, entities: alert.entities,
             searchText: ([alert.item.title ?? "", alert.snippet] + alert.matches.map(\.text))
-                .joined(separator: "\n").lowercased(), kind: alert.kind.rawValue)
+                .joined(separator: "\n").lowercased(), kind: alert.kind.rawValue,
+            itemID: alert.item.id, published: alert.item.published)
+    }
+}
+
+extension Item {
+    /// The text the rules read: the plain text, each field the parser left
+    /// empty falling back to the field as published (as `RuleSet` does).
+    var matchedText: ItemText {
+        var text = self.text
+        if text.title.isEmpty, let title { text.title = title }
+        if text.summary.isEmpty, let summary { text.summary = summary }
+        if text.content.isEmpty, let content { text.content = content }
+        return text
     }
 }

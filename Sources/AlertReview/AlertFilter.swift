@@ -5,7 +5,9 @@ import Store
 
 /// The filters of `feedwatch alerts`; every set filter must hold.
 public struct AlertFilter: Sendable, Equatable {
+    /// Alerts at or after this instant.
     public var since: Date?
+    /// Alerts before this instant (`--until` gives the end of the span it names).
     public var until: Date?
     public var rule: String?
     public var entity: String?
@@ -20,6 +22,14 @@ public struct AlertFilter: Sendable, Equatable {
     /// Also the firings folded into stories (records of kind `report`), which
     /// were raised to no one: `alerts` lists only what was raised unless asked.
     public var folded = false
+    /// Records of these kinds only (empty: alerts, escalations and
+    /// feed-health alerts, and the folded reports with `folded`).
+    public var kinds: [AlertKind] = []
+    public var excludedRules: [String] = []
+    public var excludedFeeds: [String] = []
+    public var excludedEntities: [String] = []
+    /// Only acknowledged alerts (true), or only those not (false).
+    public var acknowledged: Bool?
 
     public init(
         since: Date? = nil, until: Date? = nil, rule: String? = nil, entity: String? = nil,
@@ -39,20 +49,36 @@ public struct AlertFilter: Sendable, Equatable {
     /// The same filter for the store's alert index.
     public func indexFilter(limit: Int?) -> AlertIndexFilter {
         let rank = severity.map { Severity.allCases.firstIndex(of: $0.severity) ?? 0 }
-        return AlertIndexFilter(
-            since: since, until: until.map { $0.addingTimeInterval(1) }, rule: rule,
+        var filter = AlertIndexFilter(
+            since: since, until: until, rule: rule,
             minimumSeverityRank: severity?.orAbove == true ? rank : nil,
             severityRank: severity?.orAbove == false ? rank : nil, feed: feed, story: story,
             entity: entity, text: grep, idPrefix: idPrefix,
-            excludedKind: folded ? nil : AlertKind.report.rawValue, limit: limit)
+            excludedKind: folded || !kinds.isEmpty ? nil : AlertKind.report.rawValue,
+            limit: limit)
+        filter.kinds = kinds.map(\.rawValue)
+        filter.excludedRules = excludedRules
+        filter.excludedFeeds = excludedFeeds
+        filter.excludedEntities = excludedEntities
+        filter.acknowledged = acknowledged
+        return filter
     }
 
-    public func accepts(_ alert: Alert) -> Bool {
-        if !folded && !alert.kind.isRaised { return false }
+    /// Whether `alert` passes; `acknowledged` holds the ids of the
+    /// acknowledged alerts, for the `acknowledged` filter.
+    public func accepts(_ alert: Alert, acknowledged acknowledgedIDs: Set<String> = []) -> Bool {
+        if kinds.isEmpty {
+            if !folded && !alert.kind.isRaised { return false }
+        } else if !kinds.contains(alert.kind) {
+            return false
+        }
         if let since, alert.time < since { return false }
-        if let until, alert.time > until { return false }
+        if let until, alert.time >= until { return false }
         if let rule, alert.rule != rule { return false }
         if let entity, !alert.entities.contains(entity) { return false }
+        if excludedRules.contains(alert.rule) || excludedFeeds.contains(alert.feed) { return false }
+        if alert.entities.contains(where: excludedEntities.contains) { return false }
+        if let acknowledged, acknowledgedIDs.contains(alert.id) != acknowledged { return false }
         if let severity, !severity.accepts(alert.severity) { return false }
         if let feed, alert.feed != feed { return false }
         if let story, alert.story != story { return false }

@@ -11,15 +11,19 @@ public struct AlertSearch {
     let index: (any AlertIndexStore)?
     /// The stories, for their current number of sources.
     let stories: (any StoryStore)?
+    /// The acknowledgements and evidence copies, when there is a state.
+    let annotations: (any AlertAcknowledgementStore & AlertEvidenceStore)?
 
     /// - Parameter index: the state's alert index, opened for reading (a
     ///   running monitor keeps its lock), or nil when there is no state yet.
     /// - Parameter stories: the state's stories, when there is a state.
     public init(
-        logPath: String, index: (any AlertIndexStore)?, stories: (any StoryStore)? = nil
+        logPath: String, index: (any AlertIndexStore)?, stories: (any StoryStore)? = nil,
+        annotations: (any AlertAcknowledgementStore & AlertEvidenceStore)? = nil
     ) throws {
         self.logPath = logPath
         self.stories = stories
+        self.annotations = annotations
         guard let index else {
             self.index = nil
             return
@@ -42,7 +46,9 @@ public struct AlertSearch {
     ) {
         guard let index else {
             let (all, corrupt) = try AlertLogReader(path: logPath).readAll()
-            let selected = all.reversed().filter(filter.accepts)
+            let acknowledged =
+                filter.acknowledged == nil ? [] : try annotations?.acknowledgedAlertIDs() ?? []
+            let selected = all.reversed().filter { filter.accepts($0, acknowledged: acknowledged) }
             return (limit.map { Array(selected.prefix($0)) } ?? selected, corrupt)
         }
         var alerts: [Alert] = []
@@ -95,6 +101,43 @@ public struct AlertSearch {
         return Dictionary(
             try stories.stories(ids: ids).map { ($0.id, $0.feeds.count) },
             uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether an alert has `value` in `field`: the index's answer, or the
+    /// log's when there is no index.
+    public func knows(_ value: String, in field: AlertIndexField) throws -> Bool {
+        guard let index else { return try values(of: field).contains(value) }
+        return try index.alertIndexContains(value, in: field)
+    }
+
+    /// Every value of `field` among the alerts, sorted.
+    public func values(of field: AlertIndexField) throws -> [String] {
+        if let index { return try index.alertIndexValues(of: field) }
+        var found: Set<String> = []
+        for alert in try AlertLogReader(path: logPath).readAll().alerts {
+            switch field {
+            case .rule: found.insert(alert.rule)
+            case .feed: found.insert(alert.feed)
+            case .story: found.insert(alert.story)
+            case .entity: found.formUnion(alert.entities)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// Every acknowledged alert id (few: what people marked by hand).
+    public func acknowledgedAlertIDs() throws -> Set<String> {
+        try annotations?.acknowledgedAlertIDs() ?? []
+    }
+
+    /// The acknowledgements of these alerts, by alert id.
+    public func acknowledgements(of alertIDs: [String]) throws -> [String: AlertAcknowledgement] {
+        try annotations?.acknowledgements(alertIDs: alertIDs) ?? [:]
+    }
+
+    /// What the alert was raised on, as kept with it when it was recorded.
+    public func evidence(of alertID: String) throws -> AlertEvidence? {
+        try annotations?.evidence(alertID: alertID)
     }
 
     /// The full record an index entry points to: one seek and one line.

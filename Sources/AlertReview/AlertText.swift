@@ -10,30 +10,35 @@ public enum AlertText {
     /// `sources` is the story's current number of feeds (the record keeps
     /// the number when it was written); it shows when more than one. A
     /// folded report and an escalation say what they are before the title.
-    public static func line(_ alert: Alert, sources: Int? = nil, color: Bool = false) -> String {
+    public static func line(
+        _ alert: Alert, sources: Int? = nil, color: Bool = false, time clock: DisplayTime = .utc
+    ) -> String {
         line(
-            time: alert.time, severity: alert.severity, rule: alert.rule, feed: alert.feed,
+            clock: clock, time: alert.time, severity: alert.severity, rule: alert.rule,
+            feed: alert.feed,
             kind: alert.kind.rawValue, sources: sources ?? alert.sources,
             title: alert.item.title ?? alert.item.id, color: color)
     }
 
     /// The same line from the alert index, without reading the log.
-    public static func line(_ entry: AlertIndexEntry, sources: Int? = nil, color: Bool = false)
-        -> String
-    {
+    public static func line(
+        _ entry: AlertIndexEntry, sources: Int? = nil, color: Bool = false,
+        time clock: DisplayTime = .utc
+    ) -> String {
         line(
-            time: entry.time, severity: Severity(rawValue: entry.severity) ?? .info,
+            clock: clock, time: entry.time, severity: Severity(rawValue: entry.severity) ?? .info,
             rule: entry.rule, feed: entry.feed, kind: entry.kind, sources: sources ?? 1,
             title: entry.title ?? entry.alertID, color: color)
     }
 
     private static func line(
-        time: Date, severity: Severity, rule: String, feed: String, kind: String, sources: Int,
+        clock: DisplayTime, time: Date, severity: Severity, rule: String, feed: String,
+        kind: String, sources: Int,
         title: String, color: Bool
     ) -> String {
         let label = severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)
         let severityText = color ? paint(label, for: severity) : label
-        var text = "\(timeFormatter.string(from: time))  \(severityText)  \(rule)  \(feed)  "
+        var text = "\(clock.minute(time))  \(severityText)  \(rule)  \(feed)  "
         if sources > 1 { text += "[\(sources) sources]  " }
         switch kind {
         case AlertKind.report.rawValue: text += "(folded) "
@@ -44,10 +49,10 @@ public enum AlertText {
     }
 
     /// The whole record: title, link, what matched and the snippet.
-    public static func details(_ alert: Alert, sources: Int? = nil, color: Bool = false)
-        -> String
-    {
-        var lines = [line(alert, sources: sources, color: color)]
+    public static func details(
+        _ alert: Alert, sources: Int? = nil, color: Bool = false, time clock: DisplayTime = .utc
+    ) -> String {
+        var lines = [line(alert, sources: sources, color: color, time: clock)]
         if let link = alert.item.link { lines.append("    \(link)") }
         if !alert.matches.isEmpty { lines.append("    matched: " + evidence(alert.matches)) }
         if !alert.snippet.isEmpty {
@@ -74,8 +79,8 @@ public enum AlertText {
             .joined(separator: "; ")
     }
 
-    /// Marks every matched text in `text` (any case): bold on a terminal, «…»
-    /// elsewhere. Longer texts win where two overlap, so marks never nest.
+    /// Marks every matched text in `text` (any case): bold reverse video on
+    /// a terminal, »…« elsewhere. Longer texts win where two overlap, so marks never nest.
     public static func highlight(_ text: String, _ matches: [TermMatch], color: Bool) -> String {
         var marked: [Range<String.Index>] = []
         let needles = Set(matches.map(\.text)).filter { !$0.isEmpty }.sorted {
@@ -95,13 +100,13 @@ public enum AlertText {
         for range in marked.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             result += text[position..<range.lowerBound]
             let piece = String(text[range])
-            result += color ? "\u{1B}[1;33m\(piece)\u{1B}[0m" : "«\(piece)»"
+            result += color ? "\u{1B}[1;7m\(piece)\u{1B}[0m" : "»\(piece)«"
             position = range.upperBound
         }
         return result + text[position...]
     }
 
-    private static func paint(_ text: String, for severity: Severity) -> String {
+    static func paint(_ text: String, for severity: Severity) -> String {
         let code: String =
             switch severity {
             case .critical: "1;31"
@@ -112,13 +117,4 @@ public enum AlertText {
             }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
-
-    /// `2026-11-24 10:35Z`: minutes, UTC; the stories' listing shares it.
-    static let timeFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm'Z'"
-        return formatter
-    }()
 }

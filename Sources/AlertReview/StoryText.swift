@@ -4,9 +4,9 @@ import Foundation
 /// Stories as a person reads them on a terminal.
 public enum StoryText {
     /// `s-3f2a…  2026-11-24 10:35Z … 13:05Z  3 sources  khalil-haqqani, iskp  alert 96cb21eb  Title`
-    public static func line(_ story: StoryView) -> String {
-        let first = timeFormatter.string(from: story.firstSeen)
-        let last = timeFormatter.string(from: story.lastSeen)
+    public static func line(_ story: StoryView, time: DisplayTime = .utc) -> String {
+        let first = time.minute(story.firstSeen)
+        let last = time.minute(story.lastSeen)
         let sources = story.sources == 1 ? "1 source" : "\(story.sources) sources"
         let entities = story.entities.isEmpty ? "-" : story.entities.joined(separator: ", ")
         let alert = story.alert.map { "alert \($0.prefix(8))" } ?? "no alert"
@@ -17,13 +17,13 @@ public enum StoryText {
     }
 
     /// The story and every report: feed, title, link, published, rules, alert.
-    public static func details(_ story: StoryView) -> String {
-        var lines = [line(story), "    feeds: \(story.feeds.joined(separator: ", "))"]
+    public static func details(_ story: StoryView, time: DisplayTime = .utc) -> String {
+        var lines = [line(story, time: time), "    feeds: \(story.feeds.joined(separator: ", "))"]
         if !story.escalations.isEmpty {
             lines.append("    escalations: \(story.escalations.joined(separator: ", "))")
         }
         for report in story.reports {
-            let published = report.item.published.map { timeFormatter.string(from: $0) } ?? "-"
+            let published = report.item.published.map(time.minute) ?? "-"
             let alert = report.alert.map { "alert \($0)" } ?? "folded"
             lines.append(
                 "  \(published)  \(report.feed)  \(report.rules.joined(separator: ", "))  \(alert)")
@@ -32,6 +32,4 @@ public enum StoryText {
         }
         return lines.joined(separator: "\n")
     }
-
-    private static var timeFormatter: DateFormatter { AlertText.timeFormatter }
 }

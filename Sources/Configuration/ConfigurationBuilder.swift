@@ -8,7 +8,7 @@ struct ConfigurationBuilder {
 
     static let monitorKeys = [
         "state", "alert-log", "interval", "concurrency", "timeout", "max-size", "stale-after",
-        "health-notify", "archive", "forget",
+        "health-notify", "health-severity", "archive", "forget",
     ]
     static let feedKeys = ["url", "interval", "tags", "enabled"]
     /// More transfers than this is a typo, not a plan: it would open that many sockets at once.
@@ -69,6 +69,15 @@ struct ConfigurationBuilder {
                 duration(entry).map { settings.archive = $0 }
                 archiveLine = entry.line
             case "forget": duration(entry).map { settings.forget = $0 }
+            case "health-severity":
+                if MonitorSection.healthSeverities.contains(entry.value) {
+                    settings.healthSeverity = entry.value
+                } else {
+                    problem(
+                        entry.line,
+                        "health-severity: '\(entry.value)' is not a severity; use \(MonitorSection.healthSeverities.joined(separator: " | "))"
+                    )
+                }
             case "max-size": size(entry).map { settings.maxSize = $0 }
             case "concurrency":
                 integer(entry, in: 1...Self.maximumConcurrency).map { settings.concurrency = $0 }

@@ -17,6 +17,11 @@ public struct MonitorSection: Sendable, Equatable {
     public var maxSize: Int = 10 * 1024 * 1024
     /// How long a feed may fail or stay silent before a feed-health alert (`stale-after`).
     public var staleAfter: TimeInterval = 24 * 3600
+    /// The severity of the alert a feed going dark raises (`health-severity`):
+    /// `medium` by default, below the `high` of the news an analyst watches for.
+    public var healthSeverity: String = "medium"
+    /// What `health-severity` accepts.
+    public static let healthSeverities = ["low", "medium", "high", "critical"]
     /// The sinks of feed-health alerts (`health-notify`); `log` is the alert log itself.
     public var healthNotify: [String] = [ConfigurationFile.logSinkName]
     /// How long item texts are kept for `replay` and evidence (`archive`).

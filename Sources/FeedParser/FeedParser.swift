@@ -44,7 +44,7 @@ public enum FeedParser {
         }
         switch kind {
         case .json:
-            var feed = try JSONFeedParser.parse(Data(decoded.utf8), baseURL: baseURL)
+            var feed = try JSONFeedParser.parse(decoded.utf8, baseURL: baseURL)
             feed.warnings = decoded.warnings + feed.warnings
             return feed
         case .notAFeed(let reason):

@@ -57,7 +57,8 @@ struct FeedHealthAlerts {
             reason = "nothing new since \(Self.describe(health.lastNewItem ?? health.lastSuccess))"
         }
         return record(
-            health, episode: since, kind: "dark", severity: .high,
+            health, episode: since, kind: "dark",
+            severity: Severity(rawValue: configuration.settings.healthSeverity) ?? .medium,
             title: "Feed \(health.name) has gone dark", snippet: reason, now: now)
     }
 

@@ -65,7 +65,7 @@ public final class PipelinePass {
         self.store = store
         self.recorder = AlertRecorder(
             log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks),
-            mutes: store)
+            rules: rules.rules, mutes: store)
         self.webhooks =
             webhooks
             ?? WebhookDispatcher(
@@ -77,16 +77,19 @@ public final class PipelinePass {
     }
 
     /// Indexes alerts that a crash left in the log but not in the store, so
-    /// that nothing alerts twice; run once before the first pass of a process.
+    /// that nothing alerts twice, and queues their deliveries; a new state
+    /// indexes the log it finds and sends none of it. Run once before the
+    /// first pass of a process.
     public func recoverAfterCrash() {
         do {
             let sinksOfRule = Dictionary(
                 rules.rules.map { ($0.id, $0.notify) }, uniquingKeysWith: { first, _ in first })
             if let torn = recorder.log.setAsideTail { logger.warning("\(torn)") }
-            let recovered = try recorder.catchUp(sinks: { sinksOfRule[$0] ?? [] })
-            if recovered > 0 {
-                logger.notice("indexed \(recovered) alerts written before an interrupted pass")
-            }
+            let caughtUp = try recorder.catchUp(
+                sinks: { sinksOfRule[$0] ?? [] }, stateIsNew: try store.allFeedStates().isEmpty)
+            for line in caughtUp.corrupt { logger.warning("\(line)") }
+            let line = caughtUp.description
+            if !line.isEmpty { logger.notice("\(line)") }
         } catch {
             logger.error("cannot check the alert index against the log: \(error)")
         }
@@ -387,6 +390,11 @@ public final class PipelinePass {
                 if raised { stories.recordAlert(rule: hit.rule, storyID: placement.storyID) }
                 // A changed item that fires the same rule again is the same record.
                 guard !recorded.contains(alert.id) else { continue }
+                if let truncated = alert.truncated {
+                    logger.warning(
+                        "feed \(feed.name), item \(item.id): the alert of rule \(hit.rule): \(truncated)"
+                    )
+                }
                 if !raised { processed.joinedStories += 1 }
                 processed.alerts.append(
                     AlertRecorder.Notified(alert: alert, sinks: raised ? hit.notify : []))

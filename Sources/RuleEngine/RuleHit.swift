@@ -13,10 +13,17 @@ public struct RuleHit: Sendable, Equatable {
     public var notify: [String]
     /// Alert on every report of a story rather than once.
     public var notifyEach: Bool
+    /// The evidence reached `RuleHit.evidenceLimit` stretches of text for one
+    /// part of the rule: `matches` is the first of more (`entities` still
+    /// lists every entity of the rule's terms that the item names).
+    public var evidenceTruncated: Bool
+
+    /// How many stretches of evidence one part of a rule keeps.
+    public static let evidenceLimit = QueryEvaluator.maximumWitnesses
 
     public init(
         rule: String, title: String, severity: Severity, matches: [TermMatch], entities: [String],
-        notify: [String], notifyEach: Bool
+        notify: [String], notifyEach: Bool, evidenceTruncated: Bool = false
     ) {
         self.rule = rule
         self.title = title
@@ -25,6 +32,7 @@ public struct RuleHit: Sendable, Equatable {
         self.entities = entities
         self.notify = notify
         self.notifyEach = notifyEach
+        self.evidenceTruncated = evidenceTruncated
     }
 }
 

@@ -10,10 +10,10 @@ final class SQLiteDatabase {
     enum OpenMode {
         /// Read and write, creating the file when missing.
         case readWriteCreate
-        /// Read only; the file must exist.
-        case readOnly
         /// Read and write; the file must exist.
         case readWrite
+        /// Read only; the file must exist.
+        case readOnly
     }
 
     let path: String
@@ -27,8 +27,8 @@ final class SQLiteDatabase {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-        case .readOnly: flags |= SQLITE_OPEN_READONLY
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
         }
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(path, &opened, flags, nil)

@@ -5,7 +5,7 @@ import Store
 extension SQLiteStateStore: AlertIndexStore {
     private static let alertIndexColumns = """
         alert_id, time, rule, severity, severity_rank, feed, story, title, log_file, byte_offset,
-        entities, kind
+        entities, kind, item_id, published
         """
 
     /// Empties the index, before `alerts reindex` rebuilds it from the log.
@@ -83,7 +83,7 @@ extension SQLiteStateStore: AlertIndexStore {
         }
         let upsert = """
             INSERT INTO alert_index (\(Self.alertIndexColumns), day)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (alert_id) DO UPDATE SET \(updates.joined(separator: ", ")), day = excluded.day
             RETURNING id
             """
@@ -141,7 +141,9 @@ extension SQLiteStateStore: AlertIndexStore {
         try statement.bind(entry.byteOffset, at: 10)
         try statement.bind(" " + entry.entities.joined(separator: " ") + " ", at: 11)
         try statement.bind(entry.kind, at: 12)
-        try statement.bind(AlertDay.number(of: entry.time), at: 13)
+        try statement.bind(entry.itemID, at: 13)
+        try statement.bind(entry.published, at: 14)
+        try statement.bind(AlertDay.number(of: entry.time), at: 15)
         guard try statement.step() else {
             throw .database(
                 path: statement.database.path, message: "indexing \(entry.alertID) returned no id")
@@ -170,6 +172,7 @@ extension SQLiteStateStore: AlertIndexStore {
             story: row.optionalString(at: 6), title: row.optionalString(at: 7),
             logFile: row.string(at: 8), byteOffset: row.int64(at: 9),
             entities: row.string(at: 10).split(separator: " ").map(String.init),
-            kind: row.string(at: 11))
+            kind: row.string(at: 11), itemID: row.optionalString(at: 12),
+            published: row.optionalDate(at: 13))
     }
 }

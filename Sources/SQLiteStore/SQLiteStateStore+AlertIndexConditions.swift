@@ -52,8 +52,8 @@ extension SQLiteStateStore {
     static func conditions(
         of filter: AlertIndexFilter, entityCondition: String = entityAsStart
     ) -> (String, [AlertIndexParameter]) {
-        // Each filter field: its condition, and the value to bind when it is set.
-        let clauses: [(condition: String, value: AlertIndexParameter?)] = [
+        // Each filter field: its condition, and the values to bind when it is set.
+        let single: [(condition: String, value: AlertIndexParameter?)] = [
             ("time >= ?", filter.since.map(AlertIndexParameter.date)),
             ("time < ?", filter.until.map(AlertIndexParameter.date)),
             ("rule = ?", filter.rule.map(AlertIndexParameter.text)),
@@ -73,11 +73,34 @@ extension SQLiteStateStore {
             // GLOB, unlike LIKE with ESCAPE, lets a prefix use the unique index.
             ("alert_id GLOB ?", filter.idPrefix.map { .text("\(globEscaped($0))*") }),
         ]
-        let active = clauses.filter { $0.value != nil }
+        var active = single.compactMap { clause in clause.value.map { (clause.condition, [$0]) } }
+        // The lists: `?, ?, …` with one value each, left out when empty.
+        let lists: [(condition: (String) -> String, values: [String])] = [
+            ({ "kind IN (\($0))" }, filter.kinds),
+            ({ "rule NOT IN (\($0))" }, filter.excludedRules),
+            ({ "feed NOT IN (\($0))" }, filter.excludedFeeds),
+            (
+                {
+                    "NOT EXISTS (SELECT 1 FROM alert_entity WHERE alert = alert_index.id AND entity IN (\($0)))"
+                }, filter.excludedEntities
+            ),
+        ]
+        for list in lists where !list.values.isEmpty {
+            let placeholders = Array(repeating: "?", count: list.values.count)
+                .joined(separator: ", ")
+            active.append((list.condition(placeholders), list.values.map(AlertIndexParameter.text)))
+        }
+        if let acknowledged = filter.acknowledged {
+            active.append(
+                (
+                    "alert_id \(acknowledged ? "IN" : "NOT IN") (SELECT alert_id FROM alert_ack)",
+                    []
+                ))
+        }
         guard !active.isEmpty else { return ("", []) }
         return (
-            " WHERE " + active.map(\.condition).joined(separator: " AND "),
-            active.compactMap(\.value)
+            " WHERE " + active.map(\.0).joined(separator: " AND "),
+            active.flatMap(\.1)
         )
     }
 

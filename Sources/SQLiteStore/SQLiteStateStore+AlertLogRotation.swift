@@ -38,4 +38,20 @@ extension SQLiteStateStore {
             }
         }
     }
+
+    /// The indexed line furthest into the log, whichever file holds it: ids
+    /// follow the log's order, so it is the newest entry.
+    public func lastIndexedLine() throws(StoreError) -> (
+        logFile: String, offset: Int64, alertID: String
+    )? {
+        try serialized { () throws(StoreError) in
+            try database.withStatement(
+                "SELECT log_file, byte_offset, alert_id FROM alert_index ORDER BY id DESC LIMIT 1",
+                purpose: "finding the end of the alert index"
+            ) { statement throws(StoreError) in
+                guard try statement.step() else { return nil }
+                return (statement.string(at: 0), statement.int64(at: 1), statement.string(at: 2))
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ extension SQLiteStateStore: PassCommitStore {
             try insertDeliveries(commit.deliveries)
             try insertDigestEntries(commit.digestEntries)
             try insertAlertIndexEntries(commit.alertIndexEntries)
+            try insertEvidence(commit.evidence)
             // After the inserts, so that the new entries follow the rename too.
             if let rename = commit.logRename { try moveAlertIndexEntries(rename) }
             try upsertStories(commit.stories)

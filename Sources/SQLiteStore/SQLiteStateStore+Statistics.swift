@@ -13,6 +13,9 @@ extension SQLiteStateStore {
         ("stories", "story", ["story"]),
         ("outbox", "alert_outbox", ["alert_outbox"]),
         ("alerts_indexed", "alert_index", ["alert_index", "alert_entity", "alert_search"]),
+        // The item texts kept with the alerts: they grow with the log, never pruned.
+        ("alert_evidence", "alert_evidence", ["alert_evidence"]),
+        ("acknowledgements", "alert_ack", ["alert_ack"]),
         ("feed_states", "feed_state", ["feed_state"]),
     ]
 

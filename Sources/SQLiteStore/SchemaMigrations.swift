@@ -207,7 +207,6 @@ enum SchemaMigrations {
                 ALTER TABLE story ADD COLUMN escalated_rules TEXT NOT NULL DEFAULT '[]';
                 CREATE INDEX story_by_last_seen ON story (last_seen);
                 """),
-        // Version 6 is another change's; the runner applies whichever steps a file lacks.
         SchemaMigration(
             version: 7,
             purpose:
@@ -242,6 +241,34 @@ enum SchemaMigrations {
                     created_at REAL NOT NULL,
                     PRIMARY KEY (kind, target)
                 ) STRICT, WITHOUT ROWID;
+                """),
+        // The review desk's step was written as 6 beside the delivery half's 7,
+        // which reached main first: numbered 8, so that a state already at 7
+        // takes it too (the runner applies the steps above a file's version).
+        SchemaMigration(
+            version: 8,
+            purpose:
+                "the review desk: the item and its published time in the alert index, an evidence copy of what each alert was raised on, and acknowledgements",
+            sql: """
+                -- NULL in entries indexed before: `alerts reindex` fills them from the log.
+                ALTER TABLE alert_index ADD COLUMN item_id TEXT;
+                ALTER TABLE alert_index ADD COLUMN published REAL;
+                -- Keyed by alert id, apart from the index: a reindex empties the
+                -- index and keeps these. Rows outlive the archive's retention.
+                CREATE TABLE alert_evidence (
+                    alert_id TEXT PRIMARY KEY NOT NULL,
+                    rule_title TEXT,
+                    rule_match TEXT,
+                    title TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    content TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE alert_ack (
+                    alert_id TEXT PRIMARY KEY NOT NULL,
+                    acked_at REAL NOT NULL,
+                    acked_by TEXT,
+                    note TEXT
+                ) STRICT;
                 """),
     ]
 

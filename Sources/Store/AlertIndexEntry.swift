@@ -26,13 +26,21 @@ public struct AlertIndexEntry: Sendable, Equatable {
     /// What the record is: `alert`, `report` (a firing folded into a story
     /// the rule already alerted on), `escalation`, `feed-health`.
     public var kind: String
+    /// The id of the item the alert was raised on, within its feed (nil in
+    /// entries indexed before it was kept: `alerts reindex` fills it in).
+    public var itemID: String?
+    /// When the item says it was published, if it does.
+    public var published: Date?
 
     public init(
         alertID: String, time: Date, rule: String, severity: String, severityRank: Int,
         feed: String,
         story: String? = nil, title: String? = nil, logFile: String, byteOffset: Int64,
-        entities: [String] = [], searchText: String = "", kind: String = "alert"
+        entities: [String] = [], searchText: String = "", kind: String = "alert",
+        itemID: String? = nil, published: Date? = nil
     ) {
+        self.itemID = itemID
+        self.published = published
         self.kind = kind
         self.alertID = alertID
         self.time = time

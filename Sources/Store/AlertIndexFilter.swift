@@ -24,6 +24,16 @@ public struct AlertIndexFilter: Sendable, Equatable {
     public var excludedKind: String?
     /// Alerts whose id starts with this.
     public var idPrefix: String?
+    /// Records of any of these kinds (all kinds when empty).
+    public var kinds: [String] = []
+    /// Alerts of none of these rules.
+    public var excludedRules: [String] = []
+    /// Alerts from none of these feeds.
+    public var excludedFeeds: [String] = []
+    /// Alerts naming none of these entity ids.
+    public var excludedEntities: [String] = []
+    /// Only acknowledged alerts (true) or only those not acknowledged (false).
+    public var acknowledged: Bool?
     /// At most this many alerts (the newest).
     public var limit: Int?
 

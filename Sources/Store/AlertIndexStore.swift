@@ -26,6 +26,14 @@ public protocol AlertIndexStore: Sendable {
     /// How many alerts the index holds.
     func alertIndexCount() throws(StoreError) -> Int
 
+    /// Whether an indexed alert has `value` in `field`: one lookup on the
+    /// field's index, so that a review can refuse a misspelt filter value.
+    func alertIndexContains(_ value: String, in field: AlertIndexField) throws(StoreError) -> Bool
+
+    /// The distinct values of `field` among the indexed alerts, sorted (for
+    /// a did-you-mean; reads the field's whole index).
+    func alertIndexValues(of field: AlertIndexField) throws(StoreError) -> [String]
+
     /// The indexed line that starts furthest into `logFile` (its offset and
     /// alert id), or nil when none does: lines after it are in the log but
     /// not in the index, as a crash between the two writes leaves them.
@@ -33,6 +41,16 @@ public protocol AlertIndexStore: Sendable {
         offset: Int64, alertID: String
     )?
 
+    /// The indexed line furthest into the log (its file, offset and alert
+    /// id), or nil when the index is empty: where a catch-up after a crash
+    /// starts reading, whichever file the line is in.
+    func lastIndexedLine() throws(StoreError) -> (logFile: String, offset: Int64, alertID: String)?
+
     /// Empties the index, before a rebuild from the log.
     func clearAlertIndex() throws(StoreError)
+}
+
+/// A field of the alert index that a review filters on by value.
+public enum AlertIndexField: String, Sendable, CaseIterable {
+    case rule, feed, entity, story
 }

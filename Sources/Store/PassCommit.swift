@@ -16,6 +16,8 @@ public struct PassCommit: Sendable, Equatable {
     public var seenItems: [SeenItem]
     /// Where the alerts written for this turn sit in the log.
     public var alertIndexEntries: [AlertIndexEntry]
+    /// What the alerts were raised on; an alert's first copy is kept.
+    public var evidence: [AlertEvidence]
     /// The alerts' webhook deliveries; one already queued for the same alert
     /// and sink is left as it is.
     public var deliveries: [NewDelivery]
@@ -36,14 +38,15 @@ public struct PassCommit: Sendable, Equatable {
 
     public init(
         feed: String = "", seenItems: [SeenItem] = [], alertIndexEntries: [AlertIndexEntry] = [],
-        deliveries: [NewDelivery] = [], stories: [StoredStory] = [], feedStates: [FeedState] = [],
-        logRename: LogFileRename? = nil, listing: FeedListing? = nil,
+        evidence: [AlertEvidence] = [], deliveries: [NewDelivery] = [], stories: [StoredStory] = [],
+        feedStates: [FeedState] = [], logRename: LogFileRename? = nil, listing: FeedListing? = nil,
         digestEntries: [NewDigestEntry] = []
     ) {
         self.digestEntries = digestEntries
         self.feed = feed
         self.seenItems = seenItems
         self.alertIndexEntries = alertIndexEntries
+        self.evidence = evidence
         self.deliveries = deliveries
         self.stories = stories
         self.feedStates = feedStates
@@ -53,7 +56,7 @@ public struct PassCommit: Sendable, Equatable {
 
     /// Whether there is nothing to store.
     public var isEmpty: Bool {
-        seenItems.isEmpty && alertIndexEntries.isEmpty && deliveries.isEmpty
+        seenItems.isEmpty && alertIndexEntries.isEmpty && evidence.isEmpty && deliveries.isEmpty
             && digestEntries.isEmpty && stories.isEmpty
             && feedStates.isEmpty && logRename == nil && listing == nil
     }

@@ -19,7 +19,8 @@ public struct StateStatistics: Sendable, Equatable {
 
     /// Where the state is (the file, for SQLite).
     public var location: String
-    /// Seen items, archived item texts, stories, outbox rows, indexed alerts, feed states, in that order.
+    /// Seen items, archived item texts, stories, outbox rows, indexed alerts,
+    /// alert evidence copies, acknowledgements, feed states, in that order.
     public var kinds: [Kind]
     /// Seen items absent from their feed, waiting to be forgotten.
     public var absentSeenItems: Int

@@ -1,6 +1,6 @@
 /// Everything feedwatch keeps between passes, one protocol per concern:
-/// feed state, seen items and their archive, the alert index, the webhook
-/// outbox and stories, the commit that writes a feed's turn across them,
+/// feed state, seen items and their archive, the alert index with the
+/// alerts' evidence and acknowledgements, the webhook outbox and stories, the commit that writes a feed's turn across them,
 /// and the upkeep of the whole (retention, statistics, vacuum, backup).
 ///
 /// The pipeline's modules depend on these protocols only; the command line
@@ -9,6 +9,6 @@
 /// protocols: every write the pipeline makes is keyed, so that two processes
 /// committing the same work store it once.
 public protocol StateStore: FeedStateStore, SeenItemStore, ItemArchive, AlertIndexStore,
-    DeliveryOutbox, DigestQueue, MuteStore, StoryStore, PassCommitStore, StatePruning,
-    StateMaintenance
+    AlertEvidenceStore, AlertAcknowledgementStore, DeliveryOutbox, DigestQueue, MuteStore,
+    StoryStore, PassCommitStore, StatePruning, StateMaintenance
 {}

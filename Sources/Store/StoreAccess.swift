@@ -7,7 +7,7 @@ public enum StoreAccess: Sendable, Equatable {
     /// For the review commands beside a running monitor: no lock, no writes.
     case readOnly
     /// For commands that change one small thing beside a running monitor
-    /// (`feedwatch mute`): no lock, no migration, an existing and current
-    /// file; SQLite itself orders these writes with the monitor's.
+    /// (`feedwatch mute`, `alerts ack`): no lock, no migration, an existing
+    /// and current file; SQLite itself orders these writes with the monitor's.
     case sideWrites
 }

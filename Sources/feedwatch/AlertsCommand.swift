@@ -5,82 +5,43 @@ import Configuration
 import Foundation
 import Monitor
 
-/// `feedwatch alerts [list|show|stats|follow]`: reviewing the alert log.
+/// `feedwatch alerts [list|show|stats|follow|ack|unack]`: reviewing the alert log.
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "Review the alert log.",
         subcommands: [
             AlertsListCommand.self, AlertsShowCommand.self, AlertsStatsCommand.self,
-            AlertsFollowCommand.self, AlertsReindexCommand.self, AlertsRedeliverCommand.self,
+            AlertsFollowCommand.self, AlertsAckCommand.self, AlertsUnackCommand.self,
+            AlertsReindexCommand.self, AlertsRedeliverCommand.self,
         ],
         defaultSubcommand: AlertsListCommand.self)
 }
 
-/// The filters every review command shares.
-struct AlertFilterOptions: ParsableArguments {
-    @Option(help: "Only alerts at or after this time: 24h, 7d, or an ISO 8601 date.")
-    var since: String?
-
-    @Option(help: "Only alerts at or before this time: 24h, 7d, or an ISO 8601 date.")
-    var until: String?
-
-    @Option(help: "Only alerts of this rule id.")
-    var rule: String?
-
-    @Option(help: "Only alerts naming this entity id.")
-    var entity: String?
-
-    @Option(help: "Only this severity (high), or this and above (high+).")
-    var severity: String?
-
-    @Option(help: "Only alerts from this feed.")
-    var feed: String?
-
-    @Option(help: "Only alerts of this story id.")
-    var story: String?
-
-    @Option(help: "Only alerts whose title, snippet or matched text contains this (any case).")
-    var grep: String?
-
-    @Flag(help: "Also the reports folded into stories their rule had already alerted on.")
-    var folded = false
-
-    func validate() throws {
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, RelativeTime.parse(value) == nil {
-                throw ValidationError(
-                    "\(name) \(value): write a duration (24h, 7d) or an ISO 8601 date")
-            }
-        }
-        if let severity, SeverityFilter(severity) == nil {
-            throw ValidationError(
-                "--severity \(severity): write info, low, medium, high or critical, with + for 'and above'"
-            )
-        }
-    }
-
-    var filter: AlertFilter {
-        var filter = AlertFilter(
-            since: since.flatMap { RelativeTime.parse($0) },
-            until: until.flatMap { RelativeTime.parse($0) },
-            rule: rule, entity: entity, severity: severity.flatMap(SeverityFilter.init), feed: feed,
-            story: story, grep: grep)
-        filter.folded = folded
-        return filter
-    }
+/// The review over the configured log and state: needs `[monitor]`'s paths
+/// only, never the rules. With `filters`, a rule, feed, entity or story they
+/// name that nothing knows is refused (exit 64).
+func openReview(
+    _ common: CommonOptions, checking filters: AlertFilterOptions? = nil,
+    command: String = "alerts"
+) throws -> AlertSearch {
+    let configuration = try loadConfiguration(common, needing: .alertLog, command: command)
+    let review = try openReview(configuration.settings)
+    try filters?.checkKnownValues(
+        in: review, feeds: configuredFeedNames(configuration), command: command)
+    return review
 }
 
-/// The review over the configured log and state: needs `[monitor]`'s paths
-/// only, never the rules.
-func openReview(_ common: CommonOptions) throws -> AlertSearch {
-    try openReview(loadConfiguration(common, needing: .alertLog, command: "alerts").settings)
+/// The feeds feeds.conf lists, disabled ones too (their alerts stay in the log).
+func configuredFeedNames(_ configuration: ConfigurationFile) -> [String] {
+    (configuration.feeds + configuration.disabledFeeds).map(\.name)
 }
 
 /// The review over the log and state that `settings` name.
 func openReview(_ settings: MonitorSection) throws -> AlertSearch {
     do {
         let state = try StateOpening.forReview(path: settings.statePath)
-        return try AlertSearch(logPath: settings.alertLogPath, index: state, stories: state)
+        return try AlertSearch(
+            logPath: settings.alertLogPath, index: state, stories: state, annotations: state)
     } catch {
         printError("\(error)")
         throw ExitStatus.failures
@@ -119,44 +80,65 @@ struct AlertsListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let review = try openReview(common)
+        let review = try openReview(common, checking: filters)
         let filter = filters.filter
         let terminal = isatty(STDOUT_FILENO) != 0
         let shown = limit ?? (terminal && !json && !csv ? Self.screen : nil)
+        let time = filters.zone.time
         if !json && !csv && !details,
             let entries = try review.entries(matching: filter, limit: shown)
         {
-            // The one-line listing comes straight from the index, with each
-            // story's current number of sources from the state.
+            // The list comes straight from the index, with each story's
+            // current number of sources and the acknowledgements from the state.
             let sources = try review.currentSources(ofStories: entries.compactMap(\.story))
-            for entry in entries {
-                print(
-                    AlertText.line(
-                        entry, sources: entry.story.flatMap { sources[$0] }, color: terminal))
-            }
+            let acknowledged = try review.acknowledgedAlertIDs()
+            printTable(
+                entries.map {
+                    AlertRow(
+                        $0, sources: $0.story.flatMap { sources[$0] },
+                        acknowledged: acknowledged.contains($0.alertID))
+                }, time: time, color: terminal)
             try footer(review, filter: filter, shown: entries.count, limit: shown)
             return
         }
         let (alerts, corrupt) = try review.alerts(matching: filter, limit: shown)
         for line in corrupt { printError(line.description) }
-        let encoder = AlertLogFormat.makeEncoder()
-        if csv { print(AlertCSV.header) }
+        let acknowledgements = try review.acknowledgements(of: alerts.map(\.id))
         let sources = json || csv ? [:] : try review.currentSources(ofStories: alerts.map(\.story))
-        for alert in alerts {
-            if json {
-                print(String(decoding: try encoder.encode(alert), as: UTF8.self))
-            } else if csv {
-                print(AlertCSV.row(alert))
-            } else {
-                print(
-                    details
-                        ? AlertText.details(alert, sources: sources[alert.story], color: terminal)
-                        : AlertText.line(alert, sources: sources[alert.story], color: terminal))
+        if json {
+            let encoder = AlertLogFormat.makeEncoder()
+            for alert in alerts {
+                let reviewed = ReviewedAlert(alert: alert, ack: acknowledgements[alert.id])
+                print(String(decoding: try encoder.encode(reviewed), as: UTF8.self))
             }
+        } else if csv {
+            print(AlertCSV.header)
+            for alert in alerts { print(AlertCSV.row(alert, ack: acknowledgements[alert.id])) }
+        } else if details {
+            for alert in alerts {
+                print(
+                    AlertText.details(
+                        alert, sources: sources[alert.story], color: terminal, time: time))
+            }
+        } else {
+            printTable(
+                alerts.map {
+                    AlertRow(
+                        $0, sources: sources[$0.story],
+                        acknowledged: acknowledgements[$0.id] != nil)
+                }, time: time, color: terminal)
         }
         if !json && !csv { try footer(review, filter: filter, shown: alerts.count, limit: shown) }
         // What was skipped was said on standard error; the status says the answer is incomplete.
         if !corrupt.isEmpty { throw ExitStatus.failures }
+    }
+
+    /// The aligned list, fitted to the terminal (or `COLUMNS`); nothing when empty.
+    private func printTable(_ rows: [AlertRow], time: DisplayTime, color: Bool) {
+        guard !rows.isEmpty else { return }
+        let table = AlertTable(
+            width: TerminalWidth.ofStandardOutput(), time: time, color: color)
+        for line in table.lines(rows) { print(line) }
     }
 
     /// On a cut listing, how many more there are (on standard error: not data).
@@ -167,47 +149,6 @@ struct AlertsListCommand: ParsableCommand {
         if total > shown {
             printError("… \(total - shown) more; use --limit N, or --json for all")
         }
-    }
-}
-
-struct AlertsShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "One alert, whole, with the matched text highlighted.")
-
-    @OptionGroup var common: CommonOptions
-
-    @Argument(help: "The alert id (or a unique start of it).")
-    var id: String
-
-    @Flag(help: "The record as JSON.")
-    var json = false
-
-    func run() throws {
-        let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts").settings
-        let review = try openReview(settings)
-        let alert = try uniqueAlert(startingWith: id, in: review)
-        if json {
-            let encoder = AlertLogFormat.makeEncoder()
-            encoder.outputFormatting.insert(.prettyPrinted)
-            print(String(decoding: try encoder.encode(alert), as: UTF8.self))
-            return
-        }
-        let color = isatty(STDOUT_FILENO) != 0
-        let sources = try review.currentSources(ofStories: [alert.story])[alert.story]
-        print(AlertText.details(alert, sources: sources, color: color))
-        // Where the alert was sent, and why a delivery died.
-        let state = try? StateOpening.forReview(path: settings.statePath)
-        if let deliveries = try? state?.deliveries(alertID: alert.id), !deliveries.isEmpty {
-            print(DeliveryLines.text(deliveries))
-        }
-        // The rest of its story: every other record, folded reports included, oldest first.
-        var story = AlertFilter(story: alert.story)
-        story.folded = true
-        let others = try review.alerts(matching: story, limit: nil).alerts.reversed()
-            .filter { $0.id != alert.id }
-        guard !others.isEmpty else { return }
-        print("\nother reports of story \(alert.story) (feedwatch stories show \(alert.story)):")
-        for other in others { print("  " + AlertText.line(other, color: color)) }
     }
 }
 
@@ -222,7 +163,8 @@ struct AlertsStatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let statistics = try openReview(common).statistics(matching: filters.filter)
+        let statistics = try openReview(common, checking: filters).statistics(
+            matching: filters.filter)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -20,9 +20,12 @@ struct AlertsFollowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts").settings
+        let configuration = try loadConfiguration(common, needing: .alertLog, command: "alerts")
+        let settings = configuration.settings
         let review = try openReview(settings)
+        try filters.checkKnownValues(in: review, feeds: configuredFeedNames(configuration))
         let filter = filters.filter
+        let time = filters.zone.time
         let color = isatty(STDOUT_FILENO) != 0
         let encoder = AlertLogFormat.makeEncoder()
         let show = { (alert: Alert) in
@@ -31,11 +34,13 @@ struct AlertsFollowCommand: ParsableCommand {
             var line =
                 json
                 ? (try? encoder.encode(alert)) ?? Data()
-                : Data(AlertText.details(alert, color: color).utf8)
+                : Data(AlertText.details(alert, color: color, time: time).utf8)
             line.append(0x0A)
             FileHandle.standardOutput.write(line)
         }
-        try review.alerts(matching: filter, limit: max(last, 0)).alerts.reversed().forEach(show)
+        for alert in try review.alerts(matching: filter, limit: max(last, 0)).alerts.reversed() {
+            show(alert)
+        }
         var follower = AlertLogFollower(path: settings.alertLogPath)
         while true {
             for alert in try follower.newAlerts() { show(alert) }

@@ -27,9 +27,9 @@ struct ReplayCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if RelativeTime.parse(since) == nil {
+        if TimeExpression.interval(since, zone: .current) == nil {
             throw ValidationError(
-                "--since \(since): write a duration (24h, 7d) or an ISO 8601 date")
+                "--since \(since): not a time I can read. Write \(TimeExpression.acceptedForms)")
         }
     }
 
@@ -44,7 +44,9 @@ struct ReplayCommand: ParsableCommand {
             throw ExitStatus.failures
         }
         let results = try RuleReplay(configuration: setup.configuration, rules: setup.rules)
-            .run(archive: store, since: RelativeTime.parse(since) ?? Date(), rule: rule)
+            .run(
+                archive: store, since: TimeExpression.start(since, zone: .current) ?? Date(),
+                rule: rule)
         let colors = isatty(STDOUT_FILENO) != 0 && !json
         let instant = ISO8601DateFormatter()
         for (number, result) in results.enumerated() {

@@ -5,7 +5,8 @@ import Store
 /// `state stats` for a person (a table) and for a program (one JSON object).
 enum StateStatisticsText {
     /// Counts at the top level by kind (`seen_items`, `archived_items`,
-    /// `stories`, `outbox`, `alerts_indexed`, `feed_states`), bytes by kind
+    /// `stories`, `outbox`, `alerts_indexed`, `alert_evidence`,
+    /// `acknowledgements`, `feed_states`), bytes by kind
     /// under `bytes` (absent when SQLite lacks `dbstat`), then the file's totals.
     static func json(_ statistics: StateStatistics) -> String {
         var fields: [(String, String)] = statistics.kinds.map { ($0.name, String($0.rows)) }

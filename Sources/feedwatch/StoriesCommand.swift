@@ -15,15 +15,22 @@ struct StoriesCommand: ParsableCommand {
 /// The review of stories over the configured log and state: needs
 /// `[monitor]`'s paths only, never the rules; exits when no monitor has made
 /// a state yet.
-func openStoryReview(_ common: CommonOptions) throws -> StoryReview {
-    let settings = try loadConfiguration(common, needing: .alertLog, command: "stories").settings
+func openStoryReview(_ common: CommonOptions, entity: String? = nil) throws -> StoryReview {
+    let configuration = try loadConfiguration(common, needing: .alertLog, command: "stories")
+    let settings = configuration.settings
     do {
         guard let state = try StateOpening.forReview(path: settings.statePath) else {
             printError(
                 "feedwatch: stories: no state at \(settings.statePath) yet: run feedwatch poll")
             throw ExitStatus.failures
         }
-        let search = try AlertSearch(logPath: settings.alertLogPath, index: state, stories: state)
+        let search = try AlertSearch(
+            logPath: settings.alertLogPath, index: state, stories: state, annotations: state)
+        if let entity {
+            try AlertFilterOptions.checkKnown(
+                [("--entity", entity, .entity)], in: search,
+                feeds: configuredFeedNames(configuration), command: "stories")
+        }
         return StoryReview(search: search, stories: state)
     } catch let status as ExitCode {
         throw status
@@ -45,29 +52,34 @@ struct StoriesListCommand: ParsableCommand {
         abstract: "One line per story, the most recently reported first (the default).")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var zone: DisplayZoneOption
 
-    @Option(help: "Only stories with a report at or after this time: 24h, 7d, or an ISO 8601 date.")
+    @Option(
+        help:
+            "Only stories with a report at or after this time: 24h, 7d, today, or an ISO 8601 date or time."
+    )
     var since: String?
 
-    @Option(help: "Only stories naming this entity id.")
+    @Option(help: "Only stories naming this entity id (or @id).")
     var entity: String?
 
     @Flag(help: "One JSON object per story per line, with its reports.")
     var json = false
 
     func validate() throws {
-        if let since, RelativeTime.parse(since) == nil {
+        if let since, TimeExpression.interval(since, zone: zone.zone) == nil {
             throw ValidationError(
-                "--since \(since): write a duration (24h, 7d) or an ISO 8601 date")
+                "--since \(since): not a time I can read. Write \(TimeExpression.acceptedForms)")
         }
     }
 
     func run() throws {
-        let review = try openStoryReview(common)
+        let entityID = entity.map(AlertFilterOptions.entityID)
+        let review = try openStoryReview(common, entity: entityID)
         let stories = try review.list(
-            since: since.flatMap { RelativeTime.parse($0) }, entity: entity)
+            since: since.flatMap { TimeExpression.start($0, zone: zone.zone) }, entity: entityID)
         for story in stories {
-            print(json ? try storyJSON(story) : StoryText.line(story))
+            print(json ? try storyJSON(story) : StoryText.line(story, time: zone.time))
         }
     }
 }
@@ -78,6 +90,7 @@ struct StoriesShowCommand: ParsableCommand {
         abstract: "One story with every report: feed, title, link, published, rules, alert.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var zone: DisplayZoneOption
 
     @Argument(help: "The story id (or a unique start of it).")
     var id: String
@@ -95,6 +108,6 @@ struct StoriesShowCommand: ParsableCommand {
             printError("feedwatch: stories: no story with id \(id)")
             throw ExitStatus.failures
         }
-        print(json ? try storyJSON(story) : StoryText.details(story))
+        print(json ? try storyJSON(story) : StoryText.details(story, time: zone.time))
     }
 }

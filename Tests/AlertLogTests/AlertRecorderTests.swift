@@ -35,9 +35,9 @@ import Testing
         try log.append([lost])
         #expect(try recorder.recordedAlertIDs(among: [first.id, lost.id]) == [first.id])
 
-        #expect(try recorder.catchUp(sinks: { _ in ["log"] }) == 1)
+        #expect(try recorder.catchUp(sinks: { _ in ["log"] }, stateIsNew: false).indexed == 1)
         #expect(try recorder.recordedAlertIDs(among: [first.id, lost.id]) == [first.id, lost.id])
-        #expect(try recorder.catchUp(sinks: { _ in ["log"] }) == 0)
+        #expect(try recorder.catchUp(sinks: { _ in ["log"] }, stateIsNew: false).kind == .inStep)
     }
 
     /// Every sink but the log gets the records as JSON.
@@ -57,7 +57,9 @@ import Testing
         folded.kind = .report
         // Both written, then a crash before the store transaction.
         try log.append([raised, folded])
-        #expect(try recorder.catchUp(sinks: { _ in ["log", "ops"] }) == 2)
+        let caughtUp = try recorder.catchUp(
+            sinks: { _ in ["log", "ops"] }, stateIsNew: false, now: raised.time)
+        #expect(caughtUp.indexed == 2 && caughtUp.queued == 1)
         #expect(try store.deliveries(alertID: raised.id).map(\.sink) == ["ops"])
         #expect(try store.deliveries(alertID: folded.id).isEmpty)
         #expect(try recorder.recordedAlertIDs(among: [folded.id]) == [folded.id])
@@ -72,7 +74,7 @@ import Testing
         try log.append(Array(written.suffix(2)))
         let store = try SQLiteStateStore(path: folder.path("state.db"))
         let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
-        _ = try recorder.catchUp(sinks: { _ in [] })
+        #expect(try recorder.catchUp(sinks: { _ in [] }, stateIsNew: false).kind == .rebuilt)
         #expect(try store.alertIndexCount() == 2)
     }
 }

@@ -35,6 +35,34 @@ import Testing
             until: Date(timeIntervalSince1970: 1_795_000_000 + 9 * 3600)),
     ])
     func indexAndLogAgree(filter: AlertFilter) throws {
+        try checkAgreement(filter)
+    }
+
+    /// The exclusions, kinds and the exclusive end of `--until`.
+    static let exclusions: [AlertFilter] = {
+        var notISKP = AlertFilter()
+        notISKP.excludedRules = ["iskp-claim"]
+        var notWire = AlertFilter(rule: "haqqani-attack")
+        notWire.excludedFeeds = ["wire"]
+        var notEntity = AlertFilter()
+        notEntity.excludedEntities = ["iskp"]
+        var everything = AlertFilter()
+        everything.excludedRules = ["iskp-claim", "haqqani-attack"]
+        var alertsOnly = AlertFilter()
+        alertsOnly.kinds = [.alert]
+        var healthOnly = AlertFilter()
+        healthOnly.kinds = [.feedHealth, .escalation]
+        // The alert at exactly +9 h is left out: `until` is the end, not in it.
+        let until = AlertFilter(until: Date(timeIntervalSince1970: 1_795_000_000 + 9 * 3600))
+        return [notISKP, notWire, notEntity, everything, alertsOnly, healthOnly, until]
+    }()
+
+    @Test(arguments: exclusions)
+    func indexAndLogAgreeOnExclusions(filter: AlertFilter) throws {
+        try checkAgreement(filter)
+    }
+
+    private func checkAgreement(_ filter: AlertFilter) throws {
         let folder = try TemporaryFolder()
         let written = try SampleLog.write(in: folder)
         #expect(AlertLogFiles(path: folder.path("alerts.jsonl")).chronological().count > 3)
@@ -43,7 +71,7 @@ import Testing
             logPath: folder.path("alerts.jsonl"),
             index: SQLiteStateStore(path: folder.path("state.db"), access: .readOnly))
         #expect(review.usesIndex)
-        let expected = Array(written.reversed().filter(filter.accepts))
+        let expected = Array(written.reversed().filter { filter.accepts($0) })
         #expect(try review.alerts(matching: filter, limit: nil).alerts == expected)
         #expect(try review.alerts(matching: filter, limit: 3).alerts == Array(expected.prefix(3)))
         #expect(

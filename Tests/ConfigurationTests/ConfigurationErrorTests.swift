@@ -38,6 +38,11 @@ import Testing
         ("[monitor]\narchive = 1 month\n", 2, "archive: '1 month' is not a duration"),
         ("[monitor]\nforget = 0d\n", 2, "forget: must be longer than zero"),
         (
+            "[monitor]\nstale-after = 2d\nhealth-severity = urgent\n", 3,
+            "health-severity: 'urgent' is not a severity; use low | medium | high | critical"
+        ),
+        ("[monitor]\nhealth-severity = info\n", 2, "health-severity: 'info' is not a severity"),
+        (
             "[monitor]\nforget = 20d\narchive = 6w\n", 3,
             "archive (42d) is longer than forget (20d): a forgotten item takes its archived text with it"
         ),
@@ -217,7 +222,7 @@ import Testing
             throws: ConfigurationError(
                 file: file.path, line: 3,
                 message:
-                    "unknown key 'bogus' in [monitor]; expected one of: state, alert-log, interval, concurrency, timeout, max-size, stale-after, health-notify, archive, forget"
+                    "unknown key 'bogus' in [monitor]; expected one of: state, alert-log, interval, concurrency, timeout, max-size, stale-after, health-notify, health-severity, archive, forget"
             )
         ) {
             try ConfigurationFile.load(path: file.path)

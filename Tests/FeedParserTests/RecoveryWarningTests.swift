@@ -69,6 +69,18 @@ struct RecoveryWarningTests {
             ])
     }
 
+    /// A document otherwise clean, whose C1 controls are only references:
+    /// libxml2 decodes them into the text without a complaint.
+    @Test func c1PunctuationWrittenAsReferencesIsRepaired() throws {
+        let feed = try parse(
+            rss("<item><description>don&#146;t &#x93;go&#x0094;</description></item>"))
+        #expect(feed.items.first?.summary == "don\u{2019}t \u{201C}go\u{201D}")
+        #expect(
+            feed.warnings == [
+                "3 C1 control characters read as the windows-1252 punctuation meant, first at line 2"
+            ])
+    }
+
     @Test func wellFormedReferencesAreNoRepair() throws {
         let feed = try parse(
             rss("<item><title>Tom &amp; Jerry &#8212; &lt;3 &#x41;</title></item>"))

@@ -122,8 +122,13 @@ import Testing
         let redeliver = try runner.run(["alerts", "redeliver", folded["id"] as? String ?? ""])
         #expect(redeliver.status == 1)
         #expect(redeliver.standardError.contains("folded into story \(killedStory)"))
-        let lines = try runner.run(["alerts"]).standardOutput
-        #expect(lines.contains("[2 sources]  Khalil Haqqani killed in ministry bombing"))
+        let lines = try runner.run(["alerts"], environment: ["COLUMNS": "200"]).standardOutput
+        let bombingRow = try #require(
+            lines.split(separator: "\n").first {
+                $0.hasSuffix("Khalil Haqqani killed in ministry bombing")
+            })
+        // The story's current number of feeds, in the SRC column before the title.
+        #expect(bombingRow.contains("    2  Khalil Haqqani killed"))
 
         // `stories`: one line per story; the bombing's has both reports.
         let stories = try jsonLines(try runner.run(["stories", "--json"]).standardOutput)

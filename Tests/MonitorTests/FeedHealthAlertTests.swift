@@ -18,7 +18,8 @@ import Testing
         // Still failing two days later: past stale-after (24 h), one alert.
         let (_, dark) = try fixture.poll(now: start.addingTimeInterval(2 * day))
         #expect(dark.map(\.rule) == ["feed-health"])
-        #expect(dark.first?.severity == .high)
+        // Medium by default: a dark feed must not crowd `--severity high+`.
+        #expect(dark.first?.severity == .medium)
         #expect(dark.first?.item.title == "Feed wire has gone dark")
         #expect(dark.first?.snippet.hasPrefix("failing since ") == true)
         #expect(dark.first?.snippet.contains("wire.xml") == true)
@@ -33,6 +34,17 @@ import Testing
         #expect(recovered.first?.severity == .info)
         #expect(recovered.first?.item.title == "Feed wire is back")
         #expect(try fixture.loggedAlerts().count == 2)
+    }
+
+    @Test(arguments: ["low", "high", "critical"])
+    func healthSeveritySetsTheSeverityOfADarkFeed(setting: String) throws {
+        let fixture = try MonitorFixture(
+            feeds: ["wire": "file:feeds/wire.xml"], extraConfig: "health-severity = \(setting)\n")
+        let start = Date()
+        _ = try fixture.poll(now: start)
+        let (_, dark) = try fixture.poll(now: start.addingTimeInterval(2 * day))
+        #expect(dark.map(\.severity.rawValue) == [setting])
+        #expect(try fixture.loggedAlerts().map(\.severity.rawValue) == [setting])
     }
 
     @Test func aSilentFeedGoesDarkToo() throws {

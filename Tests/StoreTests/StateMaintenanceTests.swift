@@ -49,7 +49,7 @@ import Testing
         #expect(
             rows == [
                 "seen_items": 200, "archived_items": 200, "stories": 1, "outbox": 1,
-                "alerts_indexed": 1, "feed_states": 1,
+                "alerts_indexed": 1, "alert_evidence": 0, "acknowledgements": 0, "feed_states": 1,
             ])
         #expect(statistics.absentSeenItems == 199)
         #expect(statistics.pendingDeliveries == 1)

@@ -20,17 +20,21 @@ final class AtomHandler: FeedHandler {
         case text, html, markup
     }
 
-    private(set) var feed: FeedDraft
-    private var depth = 0
-    private var bases: BaseURLStack
-    private var feedDepth: Int?
-    private var feedNamespace: String?
-    private var entryDepth: Int?
-    private var authorDepth: Int?
-    private var item = ItemDraft()
-    private var capture: FieldCapture<Field>?
-    private var captureKind = TextKind.text
-    private var captureIsBase64 = false
+    // The state below is touched only by this handler's own methods, one SAX
+    // event at a time, never through an overlapping access: the dynamic
+    // exclusivity checks Swift makes on class properties cost two runtime
+    // calls per touch, several per element.
+    @exclusivity(unchecked) private(set) var feed: FeedDraft
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var bases: BaseURLStack
+    @exclusivity(unchecked) private var feedDepth: Int?
+    @exclusivity(unchecked) private var feedNamespace: String?
+    @exclusivity(unchecked) private var entryDepth: Int?
+    @exclusivity(unchecked) private var authorDepth: Int?
+    @exclusivity(unchecked) private var item = ItemDraft()
+    @exclusivity(unchecked) private var capture: FieldCapture<Field>?
+    @exclusivity(unchecked) private var captureKind = TextKind.text
+    @exclusivity(unchecked) private var captureIsBase64 = false
 
     init(baseURL: URL?) {
         feed = FeedDraft(format: .atom10)
@@ -42,7 +46,7 @@ final class AtomHandler: FeedHandler {
     func finish(_ parser: XMLSAXParser) {
         if let capture { complete(capture, text: parser.takeText(), line: parser.currentLine) }
         capture = nil
-        if entryDepth != nil { feed.items.append(item) }
+        if entryDepth != nil { feed.moveItem(&item) }
         entryDepth = nil
     }
 
@@ -62,11 +66,12 @@ final class AtomHandler: FeedHandler {
         if feedDepth == nil, element.localName == "feed" {
             feedDepth = depth
             feedNamespace = element.namespace
-            feed.format = element.namespace == XMLNamespace.atom03 ? .atom03 : .atom10
+            feed.format =
+                XMLNamespace.equals(element.namespace, XMLNamespace.atom03) ? .atom03 : .atom10
             feed.baseURL = bases.current
             return
         }
-        if entryDepth != nil, element.namespace == XMLNamespace.mediaRSS {
+        if entryDepth != nil, XMLNamespace.equals(element.namespace, XMLNamespace.mediaRSS) {
             // Media RSS (YouTube) nests these in media:group.
             if element.localName == "description", item.summary == nil {
                 begin(.fallbackSummary, attributes: attributes, parser: parser)
@@ -75,7 +80,8 @@ final class AtomHandler: FeedHandler {
             }
             return
         }
-        guard isAtom(element) || element.namespace == XMLNamespace.dublinCore else { return }
+        guard isAtom(element) || XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore)
+        else { return }
         if entryDepth == nil, element.localName == "entry" {
             entryDepth = depth
             item = ItemDraft()
@@ -108,7 +114,7 @@ final class AtomHandler: FeedHandler {
         if depth == authorDepth {
             authorDepth = nil
         } else if depth == entryDepth {
-            feed.items.append(item)
+            feed.moveItem(&item)
             entryDepth = nil
         }
     }
@@ -155,7 +161,7 @@ final class AtomHandler: FeedHandler {
         _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         switch element.localName {
-        case "title" where element.namespace != XMLNamespace.dublinCore:
+        case "title" where !XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore):
             begin(.feedTitle, attributes: attributes, parser: parser)
         case "id": begin(.feedID, attributes: .empty, parser: parser)
         case "subtitle", "tagline", "info":
@@ -170,7 +176,7 @@ final class AtomHandler: FeedHandler {
     private func startEntryField(
         _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
-        if element.namespace == XMLNamespace.dublinCore {
+        if XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore) {
             switch element.localName {
             case "creator": begin(.authorName, attributes: .empty, parser: parser)
             case "subject": begin(.category, attributes: .empty, parser: parser)

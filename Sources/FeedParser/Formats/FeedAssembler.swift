@@ -26,34 +26,18 @@ enum FeedAssembler {
                 URLResolver.resolve($0, against: draft.items[index].baseURL)
             }
             links.append(resolved)
-            ids.append(ItemIdentity.publishedID(draft.items[index], link: resolved))
+            ids.append(
+                ItemIdentity.publishedID(
+                    guid: draft.items[index].guid,
+                    resourceIdentifier: draft.items[index].resourceIdentifier, link: resolved))
         }
         var items: [Item] = []
         items.reserveCapacity(draft.items.count)
         for index in draft.items.indices {
-            let draft = draft.items[index]
-            func plain(_ text: String?, isHTML: Bool, singleLine: Bool = false) -> String {
-                guard let text else { return "" }
-                return isHTML
-                    ? converter.plainText(text, singleLine: singleLine)
-                    : HTMLText.foldWhitespace(text)
-            }
-            // A title is one line, whatever block markup it was written with.
-            let title = draft.title.map { plain($0, isHTML: draft.titleIsHTML, singleLine: true) }
-            let summaryText = plain(draft.summary, isHTML: draft.summaryIsHTML)
-            // Publishers often repeat the description as the content: reduce it once.
-            let contentText =
-                draft.content == draft.summary && draft.contentIsHTML == draft.summaryIsHTML
-                ? summaryText : plain(draft.content, isHTML: draft.contentIsHTML)
-            let text = ItemText(title: title ?? "", summary: summaryText, content: contentText)
-            var item = Item(
-                id: ids[index] ?? "", title: title, link: links[index],
-                summary: nonEmpty(draft.summary),
-                content: nonEmpty(draft.content), authors: draft.authors,
-                categories: draft.categories,
-                published: draft.published, updated: draft.updated, text: text)
-            if ids[index] == nil { item.id = ItemIdentity.contentID(item, date: draft.dateText) }
-            items.append(item)
+            items.append(
+                item(
+                    draft.items, at: index, id: ids[index], link: links[index], converter: converter
+                ))
         }
         // Ids repeated for differing items are told apart by their content.
         let uniqueIDs = ItemIdentity.disambiguate(items, dates: draft.items.map(\.dateText))
@@ -70,6 +54,39 @@ enum FeedAssembler {
             description: nonEmpty(draft.description), updated: draft.updated,
             suggestedInterval: suggestedInterval(draft), items: items,
             warnings: warnings + [draft.dates.warning].compactMap { $0 })
+    }
+
+    /// The item of `drafts[index]`, its text reduced; `id` nil when the
+    /// publisher gave none. The draft is read in the list, field by field:
+    /// a copy of it would retain each of its strings.
+    private static func item(
+        _ drafts: [ItemDraft], at index: Int, id: String?, link: String?,
+        converter: HTMLTextConverter
+    ) -> Item {
+        func plain(_ text: String?, isHTML: Bool, singleLine: Bool = false) -> String {
+            guard let text else { return "" }
+            return isHTML
+                ? converter.plainText(text, singleLine: singleLine)
+                : HTMLText.foldWhitespace(text)
+        }
+        // A title is one line, whatever block markup it was written with.
+        let title = drafts[index].title.map {
+            plain($0, isHTML: drafts[index].titleIsHTML, singleLine: true)
+        }
+        let summaryText = plain(drafts[index].summary, isHTML: drafts[index].summaryIsHTML)
+        // Publishers often repeat the description as the content: reduce it once.
+        let contentText =
+            drafts[index].content == drafts[index].summary
+                && drafts[index].contentIsHTML == drafts[index].summaryIsHTML
+            ? summaryText : plain(drafts[index].content, isHTML: drafts[index].contentIsHTML)
+        let text = ItemText(title: title ?? "", summary: summaryText, content: contentText)
+        var item = Item(
+            id: id ?? "", title: title, link: link, summary: nonEmpty(drafts[index].summary),
+            content: nonEmpty(drafts[index].content), authors: drafts[index].authors,
+            categories: drafts[index].categories,
+            published: drafts[index].published, updated: drafts[index].updated, text: text)
+        if id == nil { item.id = ItemIdentity.contentID(item, date: drafts[index].dateText) }
+        return item
     }
 
     private static func isWebAddress(_ text: String) -> Bool {

@@ -50,6 +50,14 @@ struct FeedDraft {
     init(format: FeedFormat) {
         self.format = format
     }
+
+    /// Moves `item` to the end of `items`, leaving an empty draft in its
+    /// place: appending a copy would retain each of its strings, and the
+    /// next item's draft release them again.
+    mutating func moveItem(_ item: inout ItemDraft) {
+        items.append(ItemDraft())
+        swap(&items[items.count - 1], &item)
+    }
 }
 
 /// A format handler: SAX events in, a `FeedDraft` out.

@@ -18,7 +18,7 @@ struct FieldCapture<Field> {
     ) {
         guard keepsMarkup else { return }
         if wrapperDepth == nil, depth == self.depth + 1, element.localName == "div",
-            element.namespace == XMLNamespace.xhtml
+            XMLNamespace.equals(element.namespace, XMLNamespace.xhtml)
         {
             wrapperDepth = depth
         } else {
@@ -61,7 +61,7 @@ enum MarkupWriter {
         var tag = "<" + element.localName
         for attribute in attributes.all {
             let name =
-                attribute.name.namespace == XMLNamespace.xml
+                XMLNamespace.equals(attribute.name.namespace, XMLNamespace.xml)
                 ? "xml:" + attribute.name.localName : attribute.name.localName
             tag += " \(name)=\"\(escapeAttribute(attribute.value))\""
         }

@@ -22,15 +22,15 @@ enum ItemIdentity {
 
     /// The base id from what the publisher gives, or nil when it gives
     /// nothing: then `contentID` is the base.
-    static func publishedID(_ item: ItemDraft, link: String?) -> String? {
+    static func publishedID(guid: String?, resourceIdentifier: String?, link: String?) -> String? {
         // 1. The publisher's own identifier (RSS guid, Atom id): it is what
         //    the publisher promises to keep stable, even when links change.
-        if let guid = item.guid?.trimmedWhitespace(), !guid.isEmpty {
+        if let guid = guid?.trimmedWhitespace(), !guid.isEmpty {
             return guid
         }
         // 2. RSS 1.0's rdf:about names the item's resource; it is usually
         //    the link, but it is what RSS 1.0 documents use as identity.
-        if let resource = item.resourceIdentifier, !resource.isEmpty {
+        if let resource = resourceIdentifier, !resource.isEmpty {
             return resource
         }
         // 3. The link: one page is one story, for most publishers.

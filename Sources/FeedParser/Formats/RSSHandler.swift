@@ -16,13 +16,17 @@ final class RSSHandler: FeedHandler {
         case published, fallbackPublished, updated, fallbackSummary
     }
 
-    private(set) var feed: FeedDraft
-    private var depth = 0
-    private var bases: BaseURLStack
-    private var channelDepth: Int?
-    private var itemDepth: Int?
-    private var item = ItemDraft()
-    private var capture: FieldCapture<Field>?
+    // The state below is touched only by this handler's own methods, one SAX
+    // event at a time, never through an overlapping access: the dynamic
+    // exclusivity checks Swift makes on class properties cost two runtime
+    // calls per touch, several per element.
+    @exclusivity(unchecked) private(set) var feed: FeedDraft
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var bases: BaseURLStack
+    @exclusivity(unchecked) private var channelDepth: Int?
+    @exclusivity(unchecked) private var itemDepth: Int?
+    @exclusivity(unchecked) private var item = ItemDraft()
+    @exclusivity(unchecked) private var capture: FieldCapture<Field>?
 
     init(format: FeedFormat, baseURL: URL?) {
         feed = FeedDraft(format: format)
@@ -36,7 +40,7 @@ final class RSSHandler: FeedHandler {
     func finish(_ parser: XMLSAXParser) {
         if let capture { complete(capture, text: parser.takeText(), line: parser.currentLine) }
         capture = nil
-        if itemDepth != nil { feed.items.append(item) }
+        if itemDepth != nil { feed.moveItem(&item) }
         itemDepth = nil
     }
 
@@ -61,13 +65,13 @@ final class RSSHandler: FeedHandler {
         }
         if channelDepth == nil, isRSS, element.localName == "channel" {
             channelDepth = depth
-            if element.namespace == XMLNamespace.rss090 { feed.format = .rss09x }
+            if XMLNamespace.equals(element.namespace, XMLNamespace.rss090) { feed.format = .rss09x }
             feed.baseURL = bases.current
             return
         }
         if let itemDepth, depth == itemDepth + 1 {
             startItemField(element, attributes: attributes, parser: parser)
-        } else if itemDepth != nil, element.namespace == XMLNamespace.mediaRSS {
+        } else if itemDepth != nil, XMLNamespace.equals(element.namespace, XMLNamespace.mediaRSS) {
             // Media RSS (YouTube, podcasts) nests these in media:group.
             if element.localName == "description", item.summary == nil {
                 begin(.fallbackSummary, parser: parser)
@@ -93,7 +97,7 @@ final class RSSHandler: FeedHandler {
             return
         }
         if depth == itemDepth {
-            feed.items.append(item)
+            feed.moveItem(&item)
             itemDepth = nil
         } else if depth == channelDepth {
             channelDepth = nil

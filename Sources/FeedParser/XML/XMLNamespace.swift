@@ -32,16 +32,26 @@ enum XMLNamespace {
         return uri
     }
 
+    /// Whether `namespace` is `uri`. An element's namespace, when it is one
+    /// of the URIs above, is that constant itself (`interned`), and URIs
+    /// that differ mostly differ in length: either is told without the
+    /// byte-by-byte comparison `==` makes of two strings apart, once or twice
+    /// for every element of a feed.
+    static func equals(_ namespace: String?, _ uri: String) -> Bool {
+        guard let namespace else { return false }
+        return namespace.utf8.count == uri.utf8.count && namespace == uri
+    }
+
     /// Namespaces under which plain RSS element names appear: none, RSS 1.0
     /// and 0.90, and the two URIs some RSS 2.0 publishers declared by default.
     static func isRSS(_ namespace: String?) -> Bool {
         guard let namespace else { return true }
-        return namespace == rss10 || namespace == rss090
+        return equals(namespace, rss10) || equals(namespace, rss090)
             || namespace.hasPrefix("http://backend.userland.com/rss")
-            || namespace == "http://blogs.law.harvard.edu/tech/rss"
+            || equals(namespace, "http://blogs.law.harvard.edu/tech/rss")
     }
 
     static func isAtom(_ namespace: String?) -> Bool {
-        namespace == atom10 || namespace == atom03
+        equals(namespace, atom10) || equals(namespace, atom03)
     }
 }

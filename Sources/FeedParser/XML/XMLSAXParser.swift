@@ -69,8 +69,9 @@ final class XMLSAXParser {
         unowned(unsafe) var parser: XMLSAXParser?
         var text: XMLTextCapture
         var names = NameCache()
-        /// Look for C1 controls (the prepass repairs them, libxml2 does not).
-        var detectsC1 = false
+        /// How runs of text are looked at for C1 controls (the prepass
+        /// repairs them, libxml2 does not).
+        var c1Search = C1Control.Search.none
         var metTrouble = false
     }
 
@@ -84,11 +85,16 @@ final class XMLSAXParser {
         callbacks.state.pointee.parser = self
     }
 
+    deinit {
+        callbacks.state.pointee.text.deallocate()
+    }
+
     /// Parses a whole UTF-8 document, calling the delegate as elements open
     /// and close. Recoverable errors end up in `diagnostics`.
     func parse(utf8 bytes: [UInt8]) throws(ParserError) {
         LibXML2Functions.initialized
-        callbacks.state.pointee.detectsC1 = stopsAtFirstTrouble
+        callbacks.state.pointee.c1Search =
+            stopsAtFirstTrouble ? bytes.withUnsafeBufferPointer(C1Control.search) : .none
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
         Self.install(into: &handler)
@@ -328,7 +334,7 @@ final class XMLSAXParser {
             }
             let bytes = UnsafeBufferPointer(start: characters, count: Int(length))
             if !state.pointee.text.append(bytes) { state.pointee.parser?.abortForTextBudget() }
-            if state.pointee.detectsC1, C1Control.occurs(in: bytes) {
+            if C1Control.occurs(in: bytes, searching: state.pointee.c1Search) {
                 state.pointee.metTrouble = true
                 if let context = state.pointee.parser?.context { xmlStopParser(context) }
             }
@@ -357,23 +363,5 @@ final class XMLSAXParser {
         handler.serror = { userData, error in
             XMLSAXParser.instance(userData)?.error(error)
         }
-    }
-}
-
-/// U+0080–U+009F in UTF-8 (C2 80 to C2 9F), which libxml2 reads as characters
-/// and the prepass repairs as the windows-1252 punctuation they stand for.
-enum C1Control {
-    static func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var offset = 0
-        // memchr: most runs hold no C2 at all, and it looks at many bytes at once.
-        while offset < bytes.count,
-            let found = memchr(base + offset, 0xC2, bytes.count - offset)
-        {
-            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-            offset = index + 1
-        }
-        return false
     }
 }

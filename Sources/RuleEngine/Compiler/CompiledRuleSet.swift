@@ -108,7 +108,14 @@ final class CompiledRuleSet: Sendable {
             let result = evaluator.evaluate(rule.match)
             guard result.holds else { continue }
             if rule.unless.contains(where: { evaluator.evaluate($0).holds }) { continue }
-            hits.append(hit(rule, evidence: result.witnesses.flatMap(\.evidence), text: text))
+            var hit = hit(rule, evidence: result.witnesses.flatMap(\.evidence), text: text)
+            if result.truncated {
+                // The evidence is the first of more: its entities may not be all.
+                hit.evidenceTruncated = true
+                hit.entities = entities(
+                    hit.entities, adding: evaluator.namedOccurrences(rule.match))
+            }
+            hits.append(hit)
         }
         return hits
     }
@@ -150,6 +157,20 @@ final class CompiledRuleSet: Sendable {
             rule: rule.summary.id, title: rule.summary.title, severity: rule.summary.severity,
             matches: matches, entities: entityIds, notify: rule.summary.notify,
             notifyEach: rule.summary.notifyEach)
+    }
+
+    /// `entities` followed by those of `occurrences` it lacks, in text order.
+    private func entities(_ entities: [String], adding occurrences: [Occurrence]) -> [String] {
+        var result = entities
+        var listed = Set(entities)
+        let ordered = occurrences.filter { Int($0.atom) < entityCount }.sorted {
+            ($0.field.order, $0.firstToken) < ($1.field.order, $1.firstToken)
+        }
+        for occurrence in ordered {
+            let id = entityID(Int(occurrence.atom))
+            if listed.insert(id).inserted { result.append(id) }
+        }
+        return result
     }
 
     /// The text at a UTF-8 range, as it stands in the item.

@@ -1,4 +1,5 @@
 import AlertLog
+import FeedModel
 import Foundation
 import Store
 
@@ -39,7 +40,7 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
 
     /// The tables as a person reads them, largest counts first (days in date order).
     public var text: String {
-        var sections = ["\(total) alerts"]
+        var sections = [Counted.phrase(total, "alert")]
         for (title, counts, byKey) in [
             ("by rule", byRule, false), ("by entity", byEntity, false), ("by feed", byFeed, false),
             ("by severity", bySeverity, false), ("by day", byDay, true),

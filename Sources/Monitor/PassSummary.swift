@@ -1,3 +1,5 @@
+import FeedModel
+
 /// What one pass did, for the summary line and the exit status.
 public struct PassSummary: Sendable, Equatable {
     public var feedsPolled = 0
@@ -29,12 +31,12 @@ public struct PassSummary: Sendable, Equatable {
 
     public var line: String {
         var parts = [
-            "\(feedsPolled) feeds polled", "\(feedsFetched) fetched",
+            Counted.phrase(feedsPolled, "feed") + " polled", "\(feedsFetched) fetched",
             "\(feedsNotModified) not modified", "\(failures.count) failed",
-            "\(newItems) new items", "\(changedItems) changed",
+            Counted.phrase(newItems, "new item"), "\(changedItems) changed",
         ]
         if baselineItems > 0 { parts.append("\(baselineItems) recorded as baseline") }
-        parts.append("\(alerts) alerts")
+        parts.append(Counted.phrase(alerts, "alert"))
         if joinedStories > 0 { parts.append("\(joinedStories) folded into known stories") }
         parts.append(String(format: "%.2fs", seconds))
         return parts.joined(separator: ", ")

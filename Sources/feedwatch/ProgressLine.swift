@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Monitor
 
@@ -16,7 +17,7 @@ final class ProgressLine {
         guard summary.feedsDone == due || now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
         let text =
-            "polling \(summary.feedsDone)/\(due) feeds · \(summary.failures.count) failed · \(summary.alerts) alerts"
+            "polling \(summary.feedsDone)/\(Counted.phrase(due, "feed")) · \(summary.failures.count) failed · \(Counted.phrase(summary.alerts, "alert"))"
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
         drawn = true
     }

@@ -8,7 +8,8 @@ public struct PassSummary: Sendable, Equatable {
     public var feedsFetched = 0
     public var feedsNotModified = 0
     /// `feed name: error` for each feed that failed: one at most per feed,
-    /// so that their count never exceeds the feeds polled.
+    /// so that their count never exceeds the feeds polled. The pass has
+    /// logged each as it happened: the summary counts them, never repeats them.
     public var failures: [String] = []
     /// What went wrong for the pass as a whole rather than one feed (the
     /// alert log could not be written, the feed-health check failed): each

@@ -6,9 +6,14 @@ import Monitor
 /// `polling 312/1000 feeds · 4 failed · 17 alerts`. Off the terminal (cron,
 /// systemd) nothing is drawn: the log lines and the summary say it all.
 final class ProgressLine {
-    private let enabled = isatty(STDERR_FILENO) != 0
+    private let enabled: Bool
     private var lastDraw = Date.distantPast
     private var drawn = false
+
+    /// Drawn only on a terminal, and only when `enabled` (not under `-q`).
+    init(enabled: Bool = true) {
+        self.enabled = enabled && isatty(STDERR_FILENO) != 0
+    }
 
     func update(_ summary: PassSummary, due: Int) {
         guard enabled, due > 1 else { return }

@@ -21,7 +21,7 @@ func loadSetup(_ common: CommonOptions, logger: Logger) throws -> ConfigurationA
         printError(error.description)
         throw ExitStatus.badInput
     } catch let error as ConfigurationError {
-        printError(error.description)
+        printConfigurationError(error, common)
         throw ExitStatus.badInput
     } catch {
         printError("feedwatch: \(error)")

@@ -13,6 +13,13 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
     /// `yyyy-MM-dd` in UTC.
     public var byDay: [String: Int] = [:]
 
+    /// snake_case, as every JSON feedwatch writes (`alerts stats --json`).
+    enum CodingKeys: String, CodingKey {
+        case total
+        case byRule = "by_rule", byEntity = "by_entity", byFeed = "by_feed"
+        case bySeverity = "by_severity", byDay = "by_day"
+    }
+
     public init() {}
 
     public init<Alerts: Sequence<Alert>>(_ alerts: Alerts) {

@@ -78,6 +78,11 @@ struct RulesListCommand: ParsableCommand {
             var notifyEach: Bool
             /// `3 sources within 6h`, when the rule escalates.
             var escalate: String?
+
+            enum CodingKeys: String, CodingKey {
+                case id, title, severity, match, unless, feeds, notify, escalate
+                case notifyEach = "notify_each"
+            }
         }
         var entities: [Entity]
         var lists: [List]

@@ -19,7 +19,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "How far back: a duration (24h, 7d) or an ISO 8601 date.")
     var since: String = "7d"
 
-    @Option(help: "Only this rule.")
+    @Option(help: "Only this rule.", completion: IDCompletion.rules)
     var rule: String?
 
     @Flag(

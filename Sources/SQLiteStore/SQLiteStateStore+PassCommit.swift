@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Store
 
@@ -25,22 +26,27 @@ extension SQLiteStateStore: PassCommitStore {
     private static func purpose(of commit: PassCommit) -> String {
         var parts: [String] = []
         if !commit.seenItems.isEmpty {
-            parts.append("marking \(commit.seenItems.count) items of feed \(commit.feed) seen")
+            parts.append(
+                "marking \(Counted.phrase(commit.seenItems.count, "item")) of feed \(commit.feed) seen"
+            )
         }
         if !commit.alertIndexEntries.isEmpty {
-            parts.append("indexing \(commit.alertIndexEntries.count) alerts")
+            parts.append("indexing \(Counted.phrase(commit.alertIndexEntries.count, "alert"))")
         }
         if !commit.deliveries.isEmpty {
-            parts.append("queueing \(commit.deliveries.count) deliveries")
+            parts.append("queueing \(Counted.phrase(commit.deliveries.count, "delivery"))")
         }
         if !commit.digestEntries.isEmpty {
-            parts.append("holding \(commit.digestEntries.count) messages for digests")
+            parts.append(
+                "holding \(Counted.phrase(commit.digestEntries.count, "message")) for digests")
         }
-        if !commit.stories.isEmpty { parts.append("saving \(commit.stories.count) stories") }
+        if !commit.stories.isEmpty {
+            parts.append("saving \(Counted.phrase(commit.stories.count, "story"))")
+        }
         if commit.feedStates.count == 1 {
             parts.append("saving the state of feed \(commit.feedStates[0].name)")
         } else if !commit.feedStates.isEmpty {
-            parts.append("saving \(commit.feedStates.count) feed states")
+            parts.append("saving \(Counted.phrase(commit.feedStates.count, "feed state"))")
         }
         if let rename = commit.logRename {
             parts.append("moving index entries from \(rename.from) to \(rename.to)")

@@ -6,6 +6,21 @@ import Foundation
 struct XMLName: Hashable, Sendable {
     var namespace: String?
     var localName: String
+    /// `localName` when the handlers know it, for matching without string compares.
+    var known: KnownElementName?
+
+    init(namespace: String?, localName: String) {
+        self.init(
+            namespace: namespace, localName: localName,
+            known: KnownElementName(rawValue: localName))
+    }
+
+    /// A name whose `known` the caller has already looked up.
+    init(namespace: String?, localName: String, known: KnownElementName?) {
+        self.namespace = namespace
+        self.localName = localName
+        self.known = known
+    }
 }
 
 /// One attribute of a start tag, its value with entities already decoded.
@@ -174,34 +189,54 @@ final class XMLSAXParser {
     private struct NameCache {
         private var slots = [(pointer: UnsafePointer<xmlChar>?, name: String)](
             repeating: (nil, ""), count: 256)
+        /// Element names with their known-name lookup, apart from the
+        /// namespaces in `slots` so that one never evicts the other.
+        private var elementSlots = [
+            (pointer: UnsafePointer<xmlChar>?, name: String, known: KnownElementName?)
+        ](repeating: (nil, "", nil), count: 256)
 
-        mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-            name(pointer, isNamespace: false)
-        }
-
-        /// A namespace URI, the handlers' own constant for a known one.
-        mutating func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-            name(pointer, isNamespace: true)
+        /// An element's local name and, for one the handlers act on, its
+        /// `KnownElementName`, looked up once per distinct name.
+        @inline(__always)
+        mutating func elementName(_ pointer: UnsafePointer<xmlChar>?) -> (
+            String, KnownElementName?
+        ) {
+            guard let pointer else { return ("", nil) }
+            let slot = Self.slot(pointer)
+            if elementSlots[slot].pointer == pointer {
+                return (elementSlots[slot].name, elementSlots[slot].known)
+            }
+            let text = String(cString: pointer)
+            let known = KnownElementName(rawValue: text)
+            elementSlots[slot] = (pointer, text, known)
+            return (text, known)
         }
 
         @inline(__always)
-        private mutating func name(_ pointer: UnsafePointer<xmlChar>?, isNamespace: Bool)
-            -> String?
-        {
+        private static func slot(_ pointer: UnsafePointer<xmlChar>) -> Int {
+            Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
+        }
+
+        /// A namespace URI, the handlers' own constant for a known one.
+        @inline(__always)
+        mutating func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String? {
             guard let pointer else { return nil }
             // libxml2 interns names in the context's dictionary, so a pointer
             // stands for one name for the whole parse.
-            let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
+            let slot = Self.slot(pointer)
             if slots[slot].pointer == pointer { return slots[slot].name }
             let text = String(cString: pointer)
-            let value = isNamespace ? XMLNamespace.interned(text) : text
+            let value = XMLNamespace.interned(text)
             slots[slot] = (pointer, value)
             return value
         }
     }
 
-    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        callbacks.state.pointee.names.name(pointer)
+    private func elementName(
+        _ localName: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?
+    ) -> XMLName {
+        let (name, known) = callbacks.state.pointee.names.elementName(localName)
+        return XMLName(namespace: self.namespace(namespace), localName: name, known: known)
     }
 
     private func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String? {
@@ -212,8 +247,7 @@ final class XMLSAXParser {
         localName: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?,
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        let element = XMLName(
-            namespace: self.namespace(namespace), localName: name(localName) ?? "")
+        let element = elementName(localName, namespace: namespace)
         delegate?.parser(
             self, didStart: element,
             attributes: XMLAttributes(pointer: attributes, count: attributeCount))
@@ -223,7 +257,7 @@ final class XMLSAXParser {
     {
         delegate?.parser(
             self,
-            didEnd: XMLName(namespace: self.namespace(namespace), localName: name(localName) ?? ""))
+            didEnd: elementName(localName, namespace: namespace))
     }
 
     private func entity(named entityName: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
@@ -238,7 +272,8 @@ final class XMLSAXParser {
                 record(
                     XMLDiagnostic(
                         line: Int(xmlSAX2GetLineNumber(context)), column: 0,
-                        message: "external entity &\(name(entityName) ?? "?"); ignored", code: 0,
+                        message: "external entity &\(String(cString: entityName)); ignored",
+                        code: 0,
                         isFatal: false))
                 return emptyEntity()
             }
@@ -259,9 +294,8 @@ final class XMLSAXParser {
     /// prepass made every HTML name numeric): a recovery, reported once a name.
     private func htmlEntity(named entityName: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
         let entity = feedwatch_html_entity(entityHolder(), entityName)
-        if entity != nil, let context, let text = name(entityName),
-            htmlEntitiesResolved.insert(text).inserted
-        {
+        let text = String(cString: entityName)
+        if entity != nil, let context, htmlEntitiesResolved.insert(text).inserted {
             record(
                 XMLDiagnostic(
                     line: Int(xmlSAX2GetLineNumber(context)), column: 0,

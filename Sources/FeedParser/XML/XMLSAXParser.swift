@@ -187,13 +187,17 @@ final class XMLSAXParser {
     /// Names by dictionary pointer, direct-mapped: a pointer compare instead
     /// of hashing, and a document uses few distinct names.
     private struct NameCache {
-        private var slots = [(pointer: UnsafePointer<xmlChar>?, name: String)](
-            repeating: (nil, ""), count: 256)
-        /// Element names with their known-name lookup, apart from the
-        /// namespaces in `slots` so that one never evicts the other.
-        private var elementSlots = [
-            (pointer: UnsafePointer<xmlChar>?, name: String, known: KnownElementName?)
-        ](repeating: (nil, "", nil), count: 256)
+        /// One name. A namespace URI and an element name may be the same
+        /// interned string, so a slot also says which it holds.
+        private struct Slot {
+            var pointer: UnsafePointer<xmlChar>?
+            var isNamespace: Bool
+            var name: String
+            var known: KnownElementName?
+        }
+
+        private var slots = [Slot](
+            repeating: Slot(pointer: nil, isNamespace: false, name: "", known: nil), count: 256)
 
         /// An element's local name and, for one the handlers act on, its
         /// `KnownElementName`, looked up once per distinct name.
@@ -203,18 +207,22 @@ final class XMLSAXParser {
         ) {
             guard let pointer else { return ("", nil) }
             let slot = Self.slot(pointer)
-            if elementSlots[slot].pointer == pointer {
-                return (elementSlots[slot].name, elementSlots[slot].known)
+            if slots[slot].pointer == pointer, !slots[slot].isNamespace {
+                return (slots[slot].name, slots[slot].known)
             }
             let text = String(cString: pointer)
             let known = KnownElementName(rawValue: text)
-            elementSlots[slot] = (pointer, text, known)
+            slots[slot] = Slot(pointer: pointer, isNamespace: false, name: text, known: known)
             return (text, known)
         }
 
+        /// The dictionary packs names byte after byte, so short names share
+        /// an aligned word: every low bit tells them apart, and the next
+        /// byte folded in spreads names further than 256 bytes apart.
         @inline(__always)
         private static func slot(_ pointer: UnsafePointer<xmlChar>) -> Int {
-            Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
+            let address = UInt(bitPattern: pointer)
+            return Int(truncatingIfNeeded: address ^ (address >> 8)) & 255
         }
 
         /// A namespace URI, the handlers' own constant for a known one.
@@ -224,10 +232,10 @@ final class XMLSAXParser {
             // libxml2 interns names in the context's dictionary, so a pointer
             // stands for one name for the whole parse.
             let slot = Self.slot(pointer)
-            if slots[slot].pointer == pointer { return slots[slot].name }
+            if slots[slot].pointer == pointer, slots[slot].isNamespace { return slots[slot].name }
             let text = String(cString: pointer)
             let value = XMLNamespace.interned(text)
-            slots[slot] = (pointer, value)
+            slots[slot] = Slot(pointer: pointer, isNamespace: true, name: value, known: nil)
             return value
         }
     }

@@ -14,20 +14,23 @@ struct ItemChanges {
     /// recorded under its new id, never run through the rules again.
     var renamed: [Item] = []
     var unchanged = 0
+    /// The content hash of each item recorded, by id.
+    private var hashes: [String: String] = [:]
 
     var needingRules: [Item] { new + changed }
-    /// What the pass records as seen.
-    var toRecord: [Item] { new + changed + renamed }
+    /// What the pass records as seen, with its content hash.
+    var toRecord: [(item: Item, hash: String)] {
+        (new + changed + renamed).map { ($0, hashes[$0.id] ?? ContentHash.of($0)) }
+    }
 
-    init(items: [Item], seen: [String: String]) {
+    init(items hashed: HashedFeed, seen: [String: String]) {
         var idsInThisFeed = Set<String>()
         // Items whose id is unseen, or seen with another text: new or
         // changed, unless their text was seen under another id of their base.
         var candidates: [(item: Item, hash: String, isSeen: Bool)] = []
-        for item in items {
+        for (item, hash) in zip(hashed.feed.items, hashed.contentHashes) {
             // A feed that repeats an id lists one item twice: the first wins.
             guard idsInThisFeed.insert(item.id).inserted else { continue }
-            let hash = ContentHash.of(item)
             switch seen[item.id] {
             case nil: candidates.append((item, hash, false))
             case hash: unchanged += 1
@@ -36,15 +39,18 @@ struct ItemChanges {
         }
         guard !candidates.isEmpty else { return }
         // One look over the seen items for the candidates' texts.
-        let hashes = Set(candidates.map(\.hash))
+        let candidateHashes = Set(candidates.map(\.hash))
         var seenIDsByHash: [String: [String]] = [:]
-        for (id, hash) in seen where hashes.contains(hash) {
+        for (id, hash) in seen where candidateHashes.contains(hash) {
             seenIDsByHash[hash, default: []].append(id)
         }
         for (item, hash, isSeen) in candidates {
-            let base = DerivedItemID.base(of: item.id)
-            let seenBefore = seenIDsByHash[hash]?.contains {
-                $0 != item.id && DerivedItemID.isVariant($0, of: base)
+            hashes[item.id] = hash
+            // The base is looked for only when the text was seen: a first
+            // contact, every item new, needs none.
+            let seenBefore = seenIDsByHash[hash].map { ids in
+                let base = DerivedItemID.base(of: item.id)
+                return ids.contains { $0 != item.id && DerivedItemID.isVariant($0, of: base) }
             }
             if seenBefore == true {
                 renamed.append(item)

@@ -115,7 +115,7 @@ final class MonitorSession: FetchSource {
             return
         }
         let state = pass.refresh(
-            feed, with: result, previous: clock.state(of: name),
+            feed, with: FeedReading(result, parsingNow: false), previous: clock.state(of: name),
             options: PipelinePass.Options(backfill: context.backfill), now: Date(),
             summary: &summary)
         summary.feedsDone += 1

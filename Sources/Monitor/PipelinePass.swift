@@ -113,7 +113,11 @@ public final class PipelinePass {
         summary.feedsPolled = due.requests.count
         // Deliveries left from earlier passes (a receiver that was down) go first.
         var delivery = sendWebhooks(now: now)
-        fetcher.fetch(due.requests, cancellation: cancellation) { result in
+        // Transfers and parsing on threads of their own; matching and
+        // storing here, one feed at a time, as each is read.
+        ReadingPipeline().run(due.requests, fetcher: fetcher, cancellation: cancellation) {
+            reading in
+            let result = reading.result
             guard let feed = due.feeds[result.request.feedName] else { return }
             // A transfer cancelled before it started (the monitor is stopping)
             // leaves the feed as it was: due, not failing.
@@ -122,7 +126,7 @@ public final class PipelinePass {
                 return
             }
             refresh(
-                feed, with: result, previous: due.states[feed.name], options: options,
+                feed, with: reading, previous: due.states[feed.name], options: options,
                 now: now, summary: &summary)
             summary.feedsDone += 1
             onProgress(summary, due.requests.count)
@@ -206,9 +210,10 @@ public final class PipelinePass {
     /// Returns the feed's new state (its next due time with it).
     @discardableResult
     func refresh(
-        _ feed: FeedConfiguration, with result: FetchResult, previous: FeedState?, options: Options,
-        now: Date, summary: inout PassSummary
+        _ feed: FeedConfiguration, with reading: FeedReading, previous: FeedState?,
+        options: Options, now: Date, summary: inout PassSummary
     ) -> FeedState {
+        let result = reading.result
         var state = previous ?? FeedState(name: feed.name, url: feed.url.absoluteString)
         if state.url != feed.url.absoluteString {
             // The configuration now names another address: what was learnt
@@ -251,8 +256,8 @@ public final class PipelinePass {
             let storiesBefore = stories
             let error: any Error
             do {
-                let parsed = try FeedParser.parse(
-                    body.bytes, contentType: body.contentType, baseURL: body.effectiveURL)
+                let hashed = try reading.feed(of: body)
+                let parsed = hashed.feed
                 // Repairs recur on every changed body of the same feed (most
                 // real feeds carry an &nbsp; or a bad date): info, not warning,
                 // so they do not drown the notices; `feedwatch parse URL` shows them.
@@ -263,7 +268,7 @@ public final class PipelinePass {
                 // First contact is the first body ever read: a feed whose first
                 // polls failed still gets its silent baseline, not a flood.
                 let processed = try process(
-                    parsed, of: feed, firstContact: previous?.lastSuccess == nil, options: options,
+                    hashed, of: feed, firstContact: previous?.lastSuccess == nil, options: options,
                     now: now)
                 if processed.newItems > 0 { state.lastNewItem = now }
                 state.itemCount = parsed.items.count
@@ -340,16 +345,20 @@ public final class PipelinePass {
     /// makes the alerts, leaving out those already recorded (one question for
     /// all of them). Nothing is stored here.
     private func process(
-        _ parsed: Feed, of feed: FeedConfiguration, firstContact: Bool, options: Options,
+        _ hashed: HashedFeed, of feed: FeedConfiguration, firstContact: Bool, options: Options,
         now: Date
     ) throws -> ProcessedFeed {
-        let changes = ItemChanges(items: parsed.items, seen: try store.seenItems(feed: feed.name))
+        let parsed = hashed.feed
+        let seen = try store.seenItems(feed: feed.name)
+        let changes = ItemChanges(items: hashed, seen: seen)
         var processed = ProcessedFeed(
             seenItems: changes.toRecord.map {
-                SeenItem(item: $0, contentHash: ContentHash.of($0), firstSeen: now)
+                SeenItem(item: $0.item, contentHash: $0.hash, firstSeen: now)
             },
             newItems: changes.new.count, changedItems: changes.changed.count,
-            listing: FeedListing(itemIDs: parsed.items.map(\.id), readAt: now))
+            // A feed with no seen items has none to mark absent or present
+            // again: its items are recorded present.
+            listing: seen.isEmpty ? nil : FeedListing(itemIDs: parsed.items.map(\.id), readAt: now))
         if firstContact && !options.backfill {
             processed.isBaseline = true
             return processed

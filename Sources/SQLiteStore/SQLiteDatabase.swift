@@ -18,6 +18,8 @@ final class SQLiteDatabase {
 
     let path: String
     private let handle: OpaquePointer
+    /// Statements kept prepared between uses, by their SQL (`withStatement(reused: true)`).
+    private var reusable: [String: OpaquePointer] = [:]
 
     /// Opens the file at `path`; errors name the file.
     init(path: String, mode: OpenMode, busyTimeout: TimeInterval = 5) throws(StoreError) {
@@ -43,6 +45,7 @@ final class SQLiteDatabase {
     }
 
     deinit {
+        for statement in reusable.values { sqlite3_finalize(statement) }
         sqlite3_close_v2(handle)
     }
 
@@ -58,16 +61,47 @@ final class SQLiteDatabase {
     }
 
     /// Prepares `sql`, hands the statement to `body`, and finalizes it however `body` ends.
+    ///
+    /// With `reused`, the statement stays prepared for the next call with the
+    /// same SQL (reset, its bindings cleared): for the statements every feed
+    /// of a pass runs, whose preparing cost as much as running them. Only for
+    /// SQL of fixed text, not one made per call.
     func withStatement<Result>(
-        _ sql: String, purpose: String, _ body: (SQLiteStatement) throws(StoreError) -> Result
+        _ sql: String, purpose: String, reused: Bool = false,
+        _ body: (SQLiteStatement) throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
+        // Taken out while in use, so that a nested use of the same SQL prepares its own.
+        let kept = reused ? reusable.removeValue(forKey: sql) : nil
+        let prepared: OpaquePointer
+        if let kept { prepared = kept } else { prepared = try prepare(sql, purpose) }
+        defer {
+            if reused {
+                sqlite3_reset(prepared)
+                sqlite3_clear_bindings(prepared)
+                if let nested = reusable.updateValue(prepared, forKey: sql) {
+                    sqlite3_finalize(nested)
+                }
+            } else {
+                sqlite3_finalize(prepared)
+            }
+        }
+        return try body(SQLiteStatement(handle: prepared, database: self, purpose: purpose))
+    }
+
+    private func prepare(_ sql: String, _ purpose: String) throws(StoreError) -> OpaquePointer {
         var prepared: OpaquePointer?
         let code = sqlite3_prepare_v2(handle, sql, -1, &prepared, nil)
         guard code == SQLITE_OK, let prepared else {
             throw error(code: code, purpose: purpose)
         }
-        defer { sqlite3_finalize(prepared) }
-        return try body(SQLiteStatement(handle: prepared, database: self, purpose: purpose))
+        return prepared
+    }
+
+    /// Runs one statement of fixed text that returns no rows, kept prepared between calls.
+    func executeReused(_ sql: String, purpose: String) throws(StoreError) {
+        try withStatement(sql, purpose: purpose, reused: true) { statement throws(StoreError) in
+            try statement.run()
+        }
     }
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
@@ -91,14 +125,14 @@ final class SQLiteDatabase {
     private func inTransaction<Result>(
         begin: String, purpose: String, _ body: () throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
-        try execute(begin, purpose: "\(purpose) (begin)")
+        try executeReused(begin, purpose: "\(purpose) (begin)")
         do {
             let result = try body()
-            try execute("COMMIT", purpose: "\(purpose) (commit)")
+            try executeReused("COMMIT", purpose: "\(purpose) (commit)")
             return result
         } catch {
             // The original error matters more than a failed rollback.
-            try? execute("ROLLBACK", purpose: "\(purpose) (rollback)")
+            try? executeReused("ROLLBACK", purpose: "\(purpose) (rollback)")
             throw error
         }
     }

@@ -88,18 +88,19 @@ extension SQLiteStateStore: AlertIndexStore {
             RETURNING id
             """
         // Four statements prepared once for the batch: a reindex runs a million rows.
-        try database.withStatement(upsert, purpose: "indexing alerts") {
+        try database.withStatement(upsert, purpose: "indexing alerts", reused: true) {
             upsert throws(StoreError) in
             try database.withStatement(
-                "DELETE FROM alert_entity WHERE alert = ?", purpose: "indexing alert entities"
+                "DELETE FROM alert_entity WHERE alert = ?", purpose: "indexing alert entities",
+                reused: true
             ) { clearEntities throws(StoreError) in
                 try database.withStatement(
                     "INSERT OR IGNORE INTO alert_entity (alert, entity) VALUES (?, ?)",
-                    purpose: "indexing alert entities"
+                    purpose: "indexing alert entities", reused: true
                 ) { addEntity throws(StoreError) in
                     try database.withStatement(
                         "INSERT OR REPLACE INTO alert_search (rowid, text) VALUES (?, ?)",
-                        purpose: "indexing alert text"
+                        purpose: "indexing alert text", reused: true
                     ) { setText throws(StoreError) in
                         for entry in entries {
                             let id = try Self.upsert(entry, with: upsert)

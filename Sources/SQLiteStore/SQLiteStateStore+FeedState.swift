@@ -61,7 +61,7 @@ extension SQLiteStateStore: FeedStateStore {
             """,
             purpose: states.count == 1
                 ? "saving the state of feed \(states[0].name)"
-                : "saving \(states.count) feed states"
+                : "saving \(states.count) feed states", reused: true
         ) { statement throws(StoreError) in
             for state in states {
                 statement.reset()

@@ -22,7 +22,7 @@ extension SQLiteStateStore {
             UPDATE seen_item INDEXED BY seen_item_listed SET absent_since = ?3
             WHERE feed = ?1 AND absent_since IS NULL
                 AND item_id NOT IN (SELECT value FROM json_each(?2))
-            """, purpose: purpose
+            """, purpose: purpose, reused: true
         ) { statement throws(StoreError) in
             try statement.bind(feed, at: 1)
             try statement.bind(ids, at: 2)
@@ -36,7 +36,7 @@ extension SQLiteStateStore {
             UPDATE seen_item SET absent_since = NULL
             WHERE feed = ?1 AND item_id IN (SELECT value FROM json_each(?2))
                 AND +absent_since IS NOT NULL
-            """, purpose: purpose
+            """, purpose: purpose, reused: true
         ) { statement throws(StoreError) in
             try statement.bind(feed, at: 1)
             try statement.bind(ids, at: 2)

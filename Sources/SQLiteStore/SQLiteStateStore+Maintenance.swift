@@ -20,9 +20,16 @@ extension SQLiteStateStore: StateMaintenance {
             }
             let before = Self.fileSize(path) + Self.fileSize(path + "-wal")
             try database.execute("VACUUM", purpose: "vacuuming the state")
-            try database.execute(
-                "PRAGMA wal_checkpoint(TRUNCATE)",
-                purpose: "copying the write-ahead log into the file")
+            let truncate = { () throws(StoreError) in
+                try self.database.execute(
+                    "PRAGMA wal_checkpoint(TRUNCATE)",
+                    purpose: "copying the write-ahead log into the file")
+            }
+            if let checkpointer {
+                try checkpointer.withoutCheckpoints(truncate)
+            } else {
+                try truncate()
+            }
             return VacuumResult(
                 bytesBefore: before,
                 bytesAfter: Self.fileSize(path) + Self.fileSize(path + "-wal"))

@@ -8,7 +8,7 @@ extension SQLiteStateStore: SeenItemStore, ItemArchive {
         try serialized { () throws(StoreError) in
             try database.withStatement(
                 "SELECT item_id, content_hash FROM seen_item WHERE feed = ?",
-                purpose: "reading the seen items of feed \(feed)"
+                purpose: "reading the seen items of feed \(feed)", reused: true
             ) { statement throws(StoreError) in
                 try statement.bind(feed, at: 1)
                 var seen: [String: String] = [:]
@@ -62,7 +62,7 @@ extension SQLiteStateStore: SeenItemStore, ItemArchive {
             INSERT INTO seen_item (feed, item_id, content_hash, first_seen) VALUES (?, ?, ?, ?)
             ON CONFLICT (feed, item_id) DO UPDATE SET content_hash = excluded.content_hash
             """,
-            purpose: "recording seen items of feed \(feed)"
+            purpose: "recording seen items of feed \(feed)", reused: true
         ) { statement throws(StoreError) in
             for seen in items {
                 statement.reset()
@@ -90,7 +90,7 @@ extension SQLiteStateStore: SeenItemStore, ItemArchive {
                 updated = excluded.updated, text_title = excluded.text_title,
                 text_summary = excluded.text_summary, text_content = excluded.text_content
             """,
-            purpose: "archiving items of feed \(feed)"
+            purpose: "archiving items of feed \(feed)", reused: true
         ) { statement throws(StoreError) in
             for seen in items {
                 let item = seen.item

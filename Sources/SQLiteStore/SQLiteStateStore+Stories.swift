@@ -76,7 +76,7 @@ extension SQLiteStateStore: StoryStore {
                 (id, first_seen, last_seen, feeds, entities, alerted_rules, escalated_rules,
                 members)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, purpose: "saving \(stories.count) stories"
+            """, purpose: "saving \(stories.count) stories", reused: true
         ) { statement throws(StoreError) in
             for story in stories {
                 statement.reset()

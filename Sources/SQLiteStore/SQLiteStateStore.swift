@@ -15,6 +15,9 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
     public let path: String
     public let access: StoreAccess
 
+    /// Checkpoints the write-ahead log beside the monitor's writer; nil for
+    /// read-only and side-write stores, which start no thread.
+    let checkpointer: WALCheckpointer?
     let database: SQLiteDatabase
     // Held only for its lifetime: deinit releases the lock. Declared after
     // `database`, so the connection is closed before the lock's descriptor.
@@ -47,12 +50,22 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
             database = try SQLiteDatabase(path: path, mode: .readWriteCreate)
             try Self.configureForWriting(database)
             try SchemaMigrations.migrate(database)
+            // Without a second connection, SQLite's own checkpoint in the commits does the work.
+            checkpointer = try? WALCheckpointer(path: path)
+            if checkpointer != nil {
+                try database.execute(
+                    "PRAGMA wal_autocheckpoint = \(WALCheckpointer.backstopPages)",
+                    purpose: "leaving checkpoints to their own thread")
+            }
         case .readOnly, .sideWrites:
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .cannotOpen(
                     path: path, reason: "no state database yet (no monitor has run on it)")
             }
             fileLock = nil
+            // A side writer's few commits (a mute beside a running monitor)
+            // are checkpointed by SQLite itself, or by the monitor's thread.
+            checkpointer = nil
             let writes = access == .sideWrites
             database = try SQLiteDatabase(path: path, mode: writes ? .readWrite : .readOnly)
             try Self.checkReadableSchema(database)
@@ -60,6 +73,12 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
                 try database.execute("PRAGMA foreign_keys = ON", purpose: "enabling foreign keys")
             }
         }
+    }
+
+    deinit {
+        // Its connection closes first: the writer's, closing last, copies
+        // what remains of the log and deletes it.
+        checkpointer?.stop()
     }
 
     private static func createParentDirectory(of path: String) throws(StoreError) {
@@ -125,7 +144,9 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
                 throw StoreError.database(
                     path: path, message: "\(purpose): the store was opened read-only")
             }
-            return try database.transaction(purpose: purpose, body)
+            let result = try database.transaction(purpose: purpose, body)
+            checkpointer?.noteCommit()
+            return result
         }
     }
 }

@@ -51,19 +51,33 @@ final class StateFileLock {
 
     private static func lock(_ descriptor: Int32) -> Int32 {
         #if os(Linux)
-            var region = flock()
-            region.l_type = Int16(F_WRLCK)
-            region.l_whence = Int16(SEEK_SET)
-            region.l_start = __off_t(lockedByte)
-            region.l_len = 1
-            return fcntl(descriptor, openFileDescriptionSetLock, &region)
+            return setLock(descriptor, type: F_WRLCK)
         #else
             return flock(descriptor, LOCK_EX | LOCK_NB)
         #endif
     }
 
+    #if os(Linux)
+        private static func setLock(_ descriptor: Int32, type: Int32) -> Int32 {
+            var region = flock()
+            region.l_type = Int16(type)
+            region.l_whence = Int16(SEEK_SET)
+            region.l_start = __off_t(lockedByte)
+            region.l_len = 1
+            return fcntl(descriptor, openFileDescriptionSetLock, &region)
+        }
+    #endif
+
     deinit {
-        // Closing the descriptor releases the lock.
+        // Unlocked before it is closed: a child process being started by
+        // another thread holds a copy of the descriptor until its exec, and
+        // the lock, which belongs to what both copies share, would outlive
+        // this close and refuse the next store opened in this process.
+        #if os(Linux)
+            _ = Self.setLock(descriptor, type: F_UNLCK)
+        #else
+            _ = flock(descriptor, LOCK_UN)
+        #endif
         close(descriptor)
     }
 }

@@ -28,22 +28,24 @@ struct AlertsFollowCommand: ParsableCommand {
         let time = filters.zone.time
         let color = isatty(STDOUT_FILENO) != 0
         let encoder = AlertLogFormat.makeEncoder()
-        let show = { (alert: Alert) in
+        // The same record as `alerts --json`, acknowledgement included: the
+        // recent alerts may have been acknowledged; one just written has not.
+        let show = { (alert: Alert, ack: AlertAcknowledgement?) in
             guard filter.accepts(alert) else { return }
             // Written unbuffered, so that a pipe (`| grep`) sees each alert at once.
             var line =
                 json
-                ? (try? encoder.encode(alert)) ?? Data()
+                ? (try? encoder.encode(ReviewedAlert(alert: alert, ack: ack))) ?? Data()
                 : Data(AlertText.details(alert, color: color, time: time).utf8)
             line.append(0x0A)
             FileHandle.standardOutput.write(line)
         }
-        for alert in try review.alerts(matching: filter, limit: max(last, 0)).alerts.reversed() {
-            show(alert)
-        }
+        let recent = try review.alerts(matching: filter, limit: max(last, 0)).alerts
+        let acknowledgements = try review.acknowledgements(of: recent.map(\.id))
+        for alert in recent.reversed() { show(alert, acknowledgements[alert.id]) }
         var follower = AlertLogFollower(path: settings.alertLogPath)
         while true {
-            for alert in try follower.newAlerts() { show(alert) }
+            for alert in try follower.newAlerts() { show(alert, nil) }
             Thread.sleep(forTimeInterval: 1)
         }
     }

@@ -104,6 +104,36 @@ final class Workspace {
             """)
     }
 
+    /// A workspace whose rule also notifies a `json` sink, `ops`, at `hook`.
+    convenience init(notifying hook: URL) throws {
+        try self.init()
+        try write(
+            "feeds.conf",
+            """
+            [monitor]
+            interval = 10m
+            timeout = 5s
+
+            [sink ops]
+            url = \(hook)
+
+            [feed wire]
+            url = file:wire.xml
+            """)
+        try write(
+            "rules/watch.rules",
+            """
+            entity "Khalil Haqqani"
+              alias "Khalilur Rehman Haqqani"
+
+            rule "Haqqani"
+              id haqqani
+              severity high
+              match @khalil-haqqani
+              notify log, ops
+            """)
+    }
+
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     func url(_ name: String) -> URL { folder.appendingPathComponent(name) }

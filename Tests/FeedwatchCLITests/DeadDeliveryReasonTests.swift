@@ -10,31 +10,7 @@ import Testing
         defer { server.stop() }
         server.route(
             "/hook", .text("hook removed by admin", status: 410, contentType: "text/plain"))
-        let workspace = try Workspace()
-        try workspace.write(
-            "feeds.conf",
-            """
-            [monitor]
-            timeout = 5s
-
-            [sink ops]
-            url = \(server.url("/hook"))
-
-            [feed wire]
-            url = file:wire.xml
-            """)
-        try workspace.write(
-            "rules/watch.rules",
-            """
-            entity "Khalil Haqqani"
-              alias "Khalilur Rehman Haqqani"
-
-            rule "Haqqani"
-              id haqqani
-              severity high
-              match @khalil-haqqani
-              notify log, ops
-            """)
+        let workspace = try Workspace(notifying: server.url("/hook"))
         let poll = try workspace.runner.run(["poll", "--backfill"])
         #expect(poll.status == 0, "\(poll.standardError)")
         #expect(server.requests(for: "/hook").count == 1)

@@ -76,35 +76,10 @@ import Testing
 }
 
 extension Workspace {
-    /// A workspace whose rule notifies a `json` sink at `hook`, and whose
-    /// feed has three items the rule matches.
+    /// A workspace whose rule notifies a `json` sink at `hook`
+    /// (`Workspace(notifying:)`), and whose feed has three items the rule matches.
     static func notifying(_ hook: URL) throws -> Workspace {
-        let workspace = try Workspace()
-        try workspace.write(
-            "feeds.conf",
-            """
-            [monitor]
-            interval = 10m
-            timeout = 5s
-
-            [sink ops]
-            url = \(hook)
-
-            [feed wire]
-            url = file:wire.xml
-            """)
-        try workspace.write(
-            "rules/watch.rules",
-            """
-            entity "Khalil Haqqani"
-              alias "Khalilur Rehman Haqqani"
-
-            rule "Haqqani"
-              id haqqani
-              severity high
-              match @khalil-haqqani
-              notify log, ops
-            """)
+        let workspace = try Workspace(notifying: hook)
         try workspace.write(
             "wire.xml",
             """

@@ -15,31 +15,7 @@ import Testing
         let server = try TestHTTPServer()
         defer { server.stop() }
         server.route("/hook", .status(200))
-        let workspace = try Workspace()
-        try workspace.write(
-            "feeds.conf",
-            """
-            [monitor]
-            timeout = 5s
-
-            [sink ops]
-            url = \(server.url("/hook"))
-
-            [feed wire]
-            url = file:wire.xml
-            """)
-        try workspace.write(
-            "rules/watch.rules",
-            """
-            entity "Khalil Haqqani"
-              alias "Khalilur Rehman Haqqani"
-
-            rule "Haqqani"
-              id haqqani
-              severity high
-              match @khalil-haqqani
-              notify log, ops
-            """)
+        let workspace = try Workspace(notifying: server.url("/hook"))
         try workspace.write("wire.xml", feed([("b", "Storm closes airports")]))
         let baseline = try workspace.runner.run(["poll", "--all"])
         #expect(baseline.status == 0, "\(baseline.standardError)")

@@ -253,6 +253,7 @@ import Testing
             #expect(list.contains("\(id.prefix(10)) ✓"))
         }
         try check()
+        try Self.expectFollowShowsTheAcknowledgement(of: id, in: workspace)
         // The index is rebuilt from the log; the acknowledgement stays.
         let reindex = try workspace.runner.run(["alerts", "reindex"])
         #expect(reindex.status == 0, "\(reindex.standardError)")
@@ -330,5 +331,25 @@ import Testing
             let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         else { return nil }
         return object["archived_items"] as? Int
+    }
+}
+
+extension ReviewDeskTests {
+    /// `alerts follow --json` writes the records `alerts --json` writes: the
+    /// recent alerts it starts with carry their acknowledgement, or null.
+    static func expectFollowShowsTheAcknowledgement(of id: String, in workspace: Workspace) throws {
+        let follow = try workspace.runner.start(["alerts", "follow", "--json", "--last", "3"])
+        defer {
+            if follow.isRunning { kill(follow.processIdentifier, SIGKILL) }
+        }
+        let output = PipeCollector(try #require(follow.standardOutput as? Pipe))
+        try waitUntil { output.text.split(separator: "\n").count == 3 }
+        let records = try output.text.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let acked = records.filter { !($0["ack"] is NSNull) }
+        #expect(acked.map { $0["id"] as? String } == [id])
+        #expect((acked.first?["ack"] as? [String: Any])?["acked_by"] as? String == "ana")
+        #expect(records.allSatisfy { $0.keys.contains("ack") })
     }
 }

@@ -24,22 +24,9 @@ struct UTF8Evidence {
     private(set) var firstStray: Int?
 
     init(_ bytes: [UInt8]) {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            if bytes[index] < 0x80 {
-                index += 1
-                continue
-            }
-            let length = UTF8Sequence.length(in: bytes, at: index)
-            if length > 0 {
-                sequences += 1
-                index += length
-            } else {
-                if firstStray == nil { firstStray = index }
-                strayBytes += 1
-                index += 1
-            }
+        sequences = Self.walk(bytes) { offset in
+            if firstStray == nil { firstStray = offset }
+            strayBytes += 1
         }
     }
 
@@ -57,8 +44,24 @@ struct UTF8Evidence {
     static func decodeRepairingStrays(_ bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 16)
-        var index = 0
         var copiedUpTo = 0
+        walk(bytes) { offset in
+            output.append(contentsOf: bytes[copiedUpTo..<offset])
+            output.append(contentsOf: WindowsLatin1.utf8(from: [bytes[offset]]))
+            copiedUpTo = offset + 1
+        }
+        output.append(contentsOf: bytes[copiedUpTo...])
+        return output
+    }
+
+    /// Steps over `bytes` by UTF-8's rule, calling `stray` with the offset of
+    /// each byte above 0x7F outside a well-formed sequence; returns how many
+    /// well-formed multi-byte sequences there were. The one reading both the
+    /// evidence and the repair use, so that they agree on every byte.
+    @discardableResult
+    private static func walk(_ bytes: [UInt8], stray: (Int) -> Void) -> Int {
+        var sequences = 0
+        var index = 0
         let count = bytes.count
         while index < count {
             if bytes[index] < 0x80 {
@@ -67,15 +70,13 @@ struct UTF8Evidence {
             }
             let length = UTF8Sequence.length(in: bytes, at: index)
             if length > 0 {
+                sequences += 1
                 index += length
-                continue
+            } else {
+                stray(index)
+                index += 1
             }
-            output.append(contentsOf: bytes[copiedUpTo..<index])
-            output.append(contentsOf: WindowsLatin1.utf8(from: [bytes[index]]))
-            index += 1
-            copiedUpTo = index
         }
-        output.append(contentsOf: bytes[copiedUpTo...])
-        return output
+        return sequences
     }
 }

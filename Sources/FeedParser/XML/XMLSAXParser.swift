@@ -87,6 +87,10 @@ final class XMLSAXParser {
         /// How runs of text are looked at for C1 controls (the prepass
         /// repairs them, libxml2 does not).
         var c1Search = C1Control.Search.none
+        /// Whether CDATA sections are checked for UTF-8 here: the push
+        /// parser checks their bytes for structure only, and lets overlong
+        /// forms (`C1 BF`, `E0 81 80`) through, which the pull parser reports.
+        var checksCDATA = false
         var metTrouble = false
     }
 
@@ -113,11 +117,22 @@ final class XMLSAXParser {
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
         Self.install(into: &handler)
-        // A memory parser (the whole document is at hand) whose default
-        // handler table is swapped for ours: no tree is ever built.
-        let created: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+        // The first, optimistic reading goes through the push parser, given
+        // the whole document at once: it hands over a CDATA section in one
+        // piece where the pull parser decodes it a character at a time (a
+        // twentieth of the parse). The two differ in how they recover from
+        // errors, and that reading stops at the first one, so readings after
+        // the prepass keep the pull parser, whose recovery the output was
+        // built on. Either way no tree is ever built.
+        let usesPushParser = stopsAtFirstTrouble && !bytes.isEmpty
+        let created: xmlParserCtxtPtr?
+        if usesPushParser {
+            created = xmlCreatePushParserCtxt(&handler, nil, nil, 0, nil)
+        } else {
+            created = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+                }
             }
         }
         guard let context = created, let table = context.pointee.sax else {
@@ -126,7 +141,9 @@ final class XMLSAXParser {
                 ? .notAFeed(reason: "the document is empty")
                 : .notAFeed(reason: "the XML parser could not start (out of memory?)")
         }
-        table.pointee = handler
+        // The push parser copied the table; the memory parser's is swapped for ours.
+        if !usesPushParser { table.pointee = handler }
+        callbacks.state.pointee.checksCDATA = usesPushParser
         callbacks.attach(to: context)
         self.context = context
         defer {
@@ -146,7 +163,15 @@ final class XMLSAXParser {
         // Entities are never substituted: external ones would be read from disk.
         context.pointee.replaceEntities = 0
         context.pointee.loadsubset = 0
-        _ = xmlParseDocument(context)
+        if usesPushParser {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    _ = xmlParseChunk(context, $0, Int32(buffer.count), 1)
+                }
+            }
+        } else {
+            _ = xmlParseDocument(context)
+        }
         delegate = nil
         if let abortError { throw abortError }
     }
@@ -159,7 +184,13 @@ final class XMLSAXParser {
 
     /// The captured text so far without surrounding whitespace, emptying the buffer.
     func takeText() -> String {
-        callbacks.state.pointee.text.take()
+        // In the first reading, until it meets trouble, libxml2 has checked
+        // every character it handed over (overlong forms, surrogates and all)
+        // and `cdataBlock` the CDATA it checks less; the markup appended is
+        // Swift's own strings. Later readings may hold what libxml2 let
+        // through in recovery, and are checked.
+        let wellFormed = callbacks.state.pointee.checksCDATA && !metTrouble
+        return callbacks.state.pointee.text.take(wellFormed: wellFormed)
     }
 
     /// Drops the captured text.
@@ -381,7 +412,19 @@ final class XMLSAXParser {
                 if let context = state.pointee.parser?.context { xmlStopParser(context) }
             }
         }
-        handler.cdataBlock = handler.characters
+        handler.cdataBlock = { userData, characters, length in
+            guard let characters, length > 0, let state = XMLSAXParser.state(userData) else {
+                return
+            }
+            let bytes = UnsafeBufferPointer(start: characters, count: Int(length))
+            if !state.pointee.text.append(bytes) { state.pointee.parser?.abortForTextBudget() }
+            if C1Control.occurs(in: bytes, searching: state.pointee.c1Search)
+                || (state.pointee.checksCDATA && !UTF8Strings.isWellFormed(bytes))
+            {
+                state.pointee.metTrouble = true
+                if let context = state.pointee.parser?.context { xmlStopParser(context) }
+            }
+        }
         handler.getEntity = { userData, entityName in
             XMLSAXParser.instance(userData)?.entity(named: entityName)
         }

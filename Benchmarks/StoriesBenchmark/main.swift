@@ -41,7 +41,7 @@ for (folder, file) in LabelledStorySet.all {
     }
     let score = PairwiseScore(reports: set.reports, storyOf: storyOf)
     let incidents = Set(set.reports.map(\.incident)).count
-    let role = file == "dev" ? "tuned-on" : file == "unseen" ? "unseen  " : "analysed"
+    let role = file == "dev" ? "tuned-on" : file.hasPrefix("unseen") ? "unseen  " : "analysed"
     show(
         "\(file.padding(toLength: 10, withPad: " ", startingAt: 0)) \(role)  "
             + String(

@@ -7,7 +7,8 @@ import StoryEvaluation
 // grouping the monitor uses, and the time to place one report (the rules'
 // evaluation, done before, not included).
 //
-//   stories-benchmark [--fixtures DIR] [--threshold X] [--decay X] [--entities-penalty X] [--wrong]
+//   stories-benchmark [--fixtures DIR] [--threshold X] [--decay X] [--entities-penalty X] [--no-tolls]
+//                     [--no-event-days] [--same-day-hours X] [--wrong]
 //
 // The defaults of StoryGrouping were chosen on set1/dev; the method's rules on the errors of
 // dev, heldout, heldout2 and final; set4/unseen was written before those rules and is unseen.
@@ -20,6 +21,9 @@ grouping.decayPerDay = arguments.decimal("--decay", default: grouping.decayPerDa
 grouping.otherEntitiesPenalty = arguments.decimal(
     "--entities-penalty", default: grouping.otherEntitiesPenalty)
 if arguments.has("--no-tolls") { grouping.comparesTolls = false }
+if arguments.has("--no-event-days") { grouping.readsEventDays = false }
+grouping.sameDayDistance =
+    arguments.decimal("--same-day-hours", default: grouping.sameDayDistance / 3600) * 3600
 
 show("set        role      reports incidents  precision  recall  µs/report")
 for (folder, file) in LabelledStorySet.all {

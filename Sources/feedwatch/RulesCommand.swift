@@ -15,25 +15,42 @@ struct RulesCommand: ParsableCommand {
 
 /// Loading the rules the way every `rules` subcommand does.
 enum RulesLoading {
-    /// The sink names of feeds.conf when it can be read; nil skips the sink check.
-    static func knownSinks(_ options: CommonOptions) -> Set<String>? {
+    /// feeds.conf when it exists and reads; nil otherwise (said on stderr when
+    /// it exists but does not read: what it would have checked is not checked).
+    static func configuration(_ options: CommonOptions) -> ConfigurationFile? {
         guard FileManager.default.fileExists(atPath: options.config) else { return nil }
         do {
-            let configuration = try ConfigurationFile.load(path: options.config)
-            return Set(configuration.sinks.map(\.name))
+            return try ConfigurationFile.load(path: options.config)
         } catch {
             printError(
-                "rules: sink names not checked, \(options.config) could not be read: \(error)")
+                "rules: sink and feed names not checked, \(options.config) could not be read: \(error)"
+            )
             return nil
         }
     }
 
-    /// The rule set of `--rules`, or the errors on stderr and exit status 65.
+    /// The feeds of feeds.conf (disabled ones too) as rules see them.
+    static func feeds(of configuration: ConfigurationFile) -> [FeedContext] {
+        (configuration.feeds + configuration.disabledFeeds).map {
+            FeedContext(name: $0.name, tags: $0.tags)
+        }
+    }
+
+    /// The rule set of `--rules`, or the errors on stderr and exit status 65;
+    /// with `checkSinks`, `notify` names are checked against feeds.conf.
     static func load(_ options: CommonOptions, checkSinks: Bool = true) throws -> RuleSet {
+        try load(options, sinksOf: checkSinks ? configuration(options) : nil)
+    }
+
+    /// The rule set of `--rules`, its `notify` names checked against the sinks
+    /// of `configuration` when given.
+    static func load(_ options: CommonOptions, sinksOf configuration: ConfigurationFile?) throws
+        -> RuleSet
+    {
         do {
             return try RuleSet.load(
                 directory: options.rulesDirectory,
-                knownSinks: checkSinks ? knownSinks(options) : nil)
+                knownSinks: configuration.map { Set($0.sinks.map(\.name)) })
         } catch {
             printError(error.rendered(colors: isatty(STDERR_FILENO) != 0))
             let count = error.problems.count
@@ -45,31 +62,58 @@ enum RulesLoading {
     }
 }
 
-/// `feedwatch rules check`: validate the folder, then run its rule tests.
+/// `feedwatch rules check`: validate the folder, warn of likely mistakes, then
+/// run its rule tests.
 struct RulesCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the rules folder and run the rule tests in its tests/ folder.",
-        discussion: "Exits 65 when the rules have errors, 1 when a rule test fails, 0 otherwise.")
+        discussion: """
+            Warns of likely mistakes (lowercase operators, rules that can never fire, \
+            feed filters no feed passes, short aliases, broad wildcards, unused entities). \
+            Exits 65 when the rules have errors (or, with --strict, warnings), 1 when a \
+            rule test fails, 0 otherwise.
+            """)
 
     @OptionGroup var options: CommonOptions
 
+    @Flag(help: "Treat warnings as errors (exit 65).")
+    var strict = false
+
     func run() throws {
-        let ruleSet = try RulesLoading.load(options)
+        let configuration = RulesLoading.configuration(options)
+        let ruleSet = try RulesLoading.load(options, sinksOf: configuration)
+        let colors = isatty(STDERR_FILENO) != 0
+        // The folder just loaded: reading it again cannot fail but for a race.
+        let warnings =
+            (try? RuleSet.warnings(
+                directory: options.rulesDirectory,
+                feeds: configuration.map(RulesLoading.feeds(of:)))) ?? []
+        for warning in warnings { printError(warning.rendered(colors: colors)) }
         let testsDirectory = options.rulesDirectory.appendingPathComponent("tests")
         let cases: [RuleTestCase]
         do {
             cases = try RuleTestFiles.load(directory: testsDirectory)
         } catch {
-            printError(error.rendered(colors: isatty(STDERR_FILENO) != 0))
+            printError(error.rendered(colors: colors))
             throw ExitStatus.badInput
         }
         let failures = RuleTestRunner.run(cases, against: ruleSet)
         for failure in failures { printError(failure.description) }
+        let warningNote =
+            warnings.isEmpty
+            ? "" : "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
         print(
             "\(options.rules): \(ruleSet.entityCount) entities, \(ruleSet.lists.count) lists, "
                 + "\(ruleSet.rules.count) rules; \(cases.count - failures.count) of \(cases.count) rule tests pass"
+                + warningNote
         )
+        if strict && !warnings.isEmpty {
+            printError(
+                "rules: --strict: the warnings above are errors; the rules folder \(options.rules) is refused"
+            )
+            throw ExitStatus.badInput
+        }
         if !failures.isEmpty { throw ExitStatus.failures }
     }
 }

@@ -118,26 +118,73 @@ struct RulesCheckCommand: ParsableCommand {
     }
 }
 
-/// `feedwatch rules variants @ID`: what an entity's names will catch.
+/// `feedwatch rules variants @ID`: every spelling an entity's names will catch, and why.
 struct RulesVariantsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "variants", abstract: "Print the variants generated for an entity's names.")
+        commandName: "variants",
+        abstract: "Print every spelling an entity catches, with where each comes from.",
+        discussion: """
+            Spellings are grouped by the name or alias they come from and by how: as \
+            written, without apostrophes, acronym forms, particles joined and split, \
+            spelling classes (built-in or `equivalent` lines), wildcards. A group of more \
+            than \(RulesVariantsCommand.listedInFull) is summarised with its first \
+            \(RulesVariantsCommand.shownOfSummary); --all lists every one.
+            """)
+
+    /// Groups up to this size are listed; larger ones summarised.
+    static let listedInFull = 8
+    static let shownOfSummary = 5
 
     @OptionGroup var options: CommonOptions
 
     @Argument(help: "The entity, as @id or id.")
     var entity: String
 
+    @Flag(help: "Print only the number of spellings.")
+    var count = false
+
+    @Flag(help: "List every spelling, however many.")
+    var all = false
+
     func run() throws {
         let ruleSet = try RulesLoading.load(options, checkSinks: false)
         let id = entity.hasPrefix("@") ? String(entity.dropFirst()) : entity
-        guard let variants = ruleSet.variants(ofEntity: id) else {
+        guard let spellings = ruleSet.spellings(ofEntity: id) else {
             let known = ruleSet.entities.map(\.id)
             printError(
                 "rules: no entity has the id \(id); the entities are \(known.joined(separator: ", "))"
             )
             throw ExitStatus.usage
         }
-        for variant in variants { print(variant) }
+        if count {
+            print(spellings.count)
+            return
+        }
+        print(
+            "@\(spellings.id) \"\(spellings.name)\": \(spellings.count) spelling\(spellings.count == 1 ? "" : "s")"
+        )
+        // One column for the sources, unless a spelling is very long.
+        let width = min(40, spellings.groups.flatMap(\.forms).map(\.count).max() ?? 0)
+        var alias: String?
+        for group in spellings.groups {
+            if group.alias != alias {
+                alias = group.alias
+                print("\(group.isName ? "name" : "alias") \"\(group.alias)\"")
+            }
+            let how =
+                group.source.isEmpty
+                ? group.kind.rawValue : "\(group.kind.rawValue): \(group.source)"
+            if all || group.forms.count <= Self.listedInFull {
+                for form in group.forms {
+                    let padding = String(repeating: " ", count: max(0, width - form.count))
+                    print("  \(form)\(padding)  \(how)")
+                }
+            } else {
+                let first = group.forms.prefix(Self.shownOfSummary).joined(separator: ", ")
+                print(
+                    "  \(group.forms.count) forms (\(how)), first \(Self.shownOfSummary): \(first); --all to list"
+                )
+            }
+        }
     }
 }

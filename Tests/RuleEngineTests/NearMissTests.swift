@@ -47,7 +47,7 @@ import Testing
         #expect(miss.unless == "\"training exercise\" OR title:obituary")
         #expect(
             miss.unlessMatches == [TermMatch(term: "obituary", field: .title, text: "obituary")])
-        #expect(miss.held == ["@tag:haqqani-network NEAR/5 #attack"])
+        #expect(miss.held == ["@tag:haqqani-network", "#attack"])
         #expect(miss.missing.isEmpty)
     }
 
@@ -56,7 +56,9 @@ import Testing
             "Khalil Haqqani spoke for an hour in Kabul on Friday before the blast")
         let miss = try #require(misses.first { $0.rule == "haqqani-attack" })
         #expect(miss.reason == .near)
-        #expect(miss.missing == ["@tag:haqqani-network NEAR/5 #attack"])
+        // Each side held on its own; together they are too far apart.
+        #expect(miss.held == ["@tag:haqqani-network", "#attack"])
+        #expect(miss.missing.isEmpty)
         #expect(
             miss.near == [
                 NearMiss.NearDistance(

@@ -50,7 +50,8 @@ public struct NearMiss: Sendable, Equatable {
     public var rule: String
     public var title: String
     public var reason: Reason
-    /// The parts of the match (its AND operands, or the whole) that held and that did not.
+    /// The parts of the match (the operands of its ANDs and the sides of its
+    /// NEARs, or the whole) that held and that did not, each on its own.
     public var held: [String]
     public var missing: [String]
     /// The `unless` that vetoed the rule, as written, and the text that made it hold.

@@ -127,10 +127,14 @@ struct NearMissExplainer {
         }
     }
 
-    /// The parts that must all hold: the operands of a top-level AND, or the query.
+    /// The parts that must all occur: the operands of AND and the sides of
+    /// NEAR, from the top down, or the query.
     static func conjuncts(_ query: CompiledQuery) -> [CompiledQuery] {
-        if case .and(let queries) = query { return queries }
-        return [query]
+        switch query {
+        case .and(let queries): queries.flatMap(conjuncts)
+        case .near(let left, let right, _): conjuncts(left) + conjuncts(right)
+        default: [query]
+        }
     }
 
     /// The query as the rule reads it, from its terms' labels.

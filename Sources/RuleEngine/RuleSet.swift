@@ -43,7 +43,7 @@ import Foundation
 /// The rules of a `rules/` folder, compiled for matching.
 public struct RuleSet: Sendable {
     public private(set) var rules: [RuleSummary] = []
-    private var compiled: CompiledRuleSet?
+    private(set) var compiled: CompiledRuleSet?
 
     public init() {}
 

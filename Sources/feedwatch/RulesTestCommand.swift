@@ -28,27 +28,62 @@ struct RulesTestCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per item (JSON Lines).")
     var json = false
 
-    @Option(help: "The feed name rules see (for `feeds NAME`).")
-    var feed = "test"
+    @Option(
+        help:
+            "The feed name rules see (for `feeds NAME`); its tags come from feeds.conf (default: test)."
+    )
+    var feed: String?
 
-    @Option(help: "Comma-separated feed tags rules see (for `feeds tag:…`).")
-    var tags = ""
+    @Option(
+        help: "Comma-separated feed tags rules see (for `feeds tag:…`); overrides feeds.conf's.")
+    var tags: String?
+
+    @Flag(help: "Also show the rules that came close and why they did not fire.")
+    var explain = false
 
     func run() throws {
         let ruleSet = try RulesLoading.load(options, checkSinks: false)
         let items = try readItems()
-        let context = FeedContext(
-            name: feed,
-            tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let context = feedContext()
         let colors = !json && isatty(STDOUT_FILENO) != 0
         for (index, item) in items.enumerated() {
             let hits = ruleSet.evaluate(item, feed: context)
+            let nearMisses = explain ? ruleSet.nearMisses(item, feed: context) : nil
             if json {
-                print(RulesTestOutput.jsonLine(item, hits: hits))
+                print(RulesTestOutput.jsonLine(item, hits: hits, nearMisses: nearMisses))
             } else {
-                print(RulesTestOutput.report(item, number: index + 1, hits: hits, colors: colors))
+                print(
+                    RulesTestOutput.report(
+                        item, number: index + 1, hits: hits, nearMisses: nearMisses, colors: colors)
+                )
             }
         }
+    }
+
+    /// The feed the rules see: `--feed` (default `test`) with `--tags`, or else
+    /// the tags feeds.conf gives that feed.
+    private func feedContext() -> FeedContext {
+        let name = feed ?? "test"
+        if let tags {
+            return FeedContext(
+                name: name,
+                tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        guard let feed else { return FeedContext(name: name) }
+        guard let configuration = RulesLoading.configuration(options) else {
+            printError(
+                "rules test: \(options.config) not found; the feed \(feed) has no tags (give them with --tags)"
+            )
+            return FeedContext(name: name)
+        }
+        guard let known = RulesLoading.feeds(of: configuration).first(where: { $0.name == feed })
+        else {
+            printError(
+                "rules test: \(options.config) has no feed \(feed); it has no tags (give them with --tags)"
+            )
+            return FeedContext(name: name)
+        }
+        return known
     }
 
     private func readItems() throws -> [Item] {

@@ -5,8 +5,9 @@ import RuleEngine
 /// How `rules test` shows its results: JSON Lines, or a report for people.
 enum RulesTestOutput {
     /// `{"item": ID, "title": TITLE, "fired": [{"rule": ID, "severity": S,
-    /// "matches": [{"term": T, "field": F, "text": MATCHED}]}]}`, keys in that order.
-    static func jsonLine(_ item: Item, hits: [RuleHit]) -> String {
+    /// "matches": [{"term": T, "field": F, "text": MATCHED}]}]}`, keys in that order;
+    /// with `nearMisses` (`--explain`), `"near_misses": […]` last.
+    static func jsonLine(_ item: Item, hits: [RuleHit], nearMisses: [NearMiss]? = nil) -> String {
         let fired = hits.map { hit in
             let matches = hit.matches.map {
                 "{\"term\": \(quoted($0.term)), \"field\": \(quoted($0.field.rawValue)), \"text\": \(quoted($0.text))}"
@@ -15,8 +16,9 @@ enum RulesTestOutput {
                 "{\"rule\": \(quoted(hit.rule)), \"severity\": \(quoted(hit.severity.rawValue)), "
                 + "\"matches\": [\(matches.joined(separator: ", "))]}"
         }
+        let explained = nearMisses.map { ", \"near_misses\": \(NearMissOutput.json($0))" } ?? ""
         return "{\"item\": \(quoted(item.id)), \"title\": \(quoted(title(of: item))), "
-            + "\"fired\": [\(fired.joined(separator: ", "))]}"
+            + "\"fired\": [\(fired.joined(separator: ", "))]\(explained)}"
     }
 
     static func title(of item: Item) -> String {
@@ -28,7 +30,9 @@ enum RulesTestOutput {
 
     /// The item, the rules that fire, and for each the matched terms; on a
     /// terminal the matched text is highlighted where it stands in the title.
-    static func report(_ item: Item, number: Int, hits: [RuleHit], colors: Bool) -> String {
+    static func report(
+        _ item: Item, number: Int, hits: [RuleHit], nearMisses: [NearMiss]? = nil, colors: Bool
+    ) -> String {
         let bold = colors ? "\u{1B}[1m" : ""
         let dim = colors ? "\u{1B}[2m" : ""
         let reset = colors ? "\u{1B}[0m" : ""
@@ -46,6 +50,9 @@ enum RulesTestOutput {
                 let text = colors ? "\u{1B}[1;33m\(match.text)\u{1B}[0m" : "\"\(match.text)\""
                 lines.append("     \(match.term)\(padding)  \(match.field.rawValue): \(text)")
             }
+        }
+        if let nearMisses {
+            lines += NearMissOutput.lines(nearMisses, bold: bold, reset: reset)
         }
         return lines.joined(separator: "\n")
     }

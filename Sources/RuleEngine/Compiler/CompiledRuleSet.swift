@@ -57,7 +57,7 @@ final class CompiledRuleSet: Sendable {
 
     /// Calls `body` with every leaf `atom` belongs to.
     @inline(__always)
-    private func forEachLeaf(of atom: Int32, _ body: (Int32) -> Void) {
+    func forEachLeaf(of atom: Int32, _ body: (Int32) -> Void) {
         atomLeaves.forEach(
             in: Int(atomLeafStart[Int(atom)])..<Int(atomLeafStart[Int(atom) + 1]), body)
     }

@@ -45,8 +45,12 @@ struct SpellingClasses: Sendable {
     /// Every spelling of every class, sorted, for `spellings(startingWith:)`.
     private var sortedSpellings: [String] = []
 
+    /// The folder's `equivalent` lines, as given: the sources `rules variants` names.
+    let equivalents: [[String]]
+
     /// Builds the classes from the built-in table and `extra` (from `equivalent` lines).
     init(extra: [[String]] = []) {
+        equivalents = extra
         for group in Self.builtIn.map({ $0.flatMap(Normalizer.words(of:)) }) + extra {
             add(group)
         }
@@ -73,6 +77,16 @@ struct SpellingClasses: Sendable {
     func spellings(of word: String) -> [String] {
         guard let index = classIndex[word] else { return [word] }
         return classes[index]
+    }
+
+    /// Where `word`'s class comes from: `built-in`, and each `equivalent` line naming it.
+    func sources(of word: String) -> [String] {
+        var sources: [String] = []
+        if Self.builtIn.contains(where: { $0.contains(word) }) { sources.append("built-in") }
+        for line in equivalents where line.contains(word) {
+            sources.append("equivalent \(line.joined(separator: " "))")
+        }
+        return sources
     }
 
     /// The class of `word`, when it has one.

@@ -48,6 +48,8 @@ struct RuleDeclaration: Sendable {
     var unless: [Query]
     var unlessWritten: [String]
     var feeds: [FeedFilter]
+    /// Where each of `feeds` is written, for warnings.
+    var feedLocations: [SourceLocation] = []
     var notify: [Located<String>]
     var notifyEach: Bool
     var escalation: Escalation? = nil
@@ -64,11 +66,14 @@ struct RulesDocument: Sendable {
     var lists: [ListDeclaration] = []
     var equivalents: [EquivalentDeclaration] = []
     var rules: [RuleDeclaration] = []
+    /// Likely mistakes seen while parsing (lowercase operators); `LikelyMistakes` finds the rest.
+    var warnings: [RulesWarning] = []
 
     mutating func append(_ other: RulesDocument) {
         entities += other.entities
         lists += other.lists
         equivalents += other.equivalents
         rules += other.rules
+        warnings += other.warnings
     }
 }

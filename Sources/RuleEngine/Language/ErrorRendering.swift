@@ -10,11 +10,16 @@ extension RulesError {
 extension RulesProblem {
     /// `file:line:column: rules: message`, then the line and a caret.
     public func rendered(colors: Bool = false) -> String {
-        let bold = colors ? "\u{1B}[1m" : ""
-        let red = colors ? "\u{1B}[1;31m" : ""
-        let reset = colors ? "\u{1B}[0m" : ""
+        rendered(label: "rules:", color: colors ? "\u{1B}[1;31m" : nil)
+    }
+
+    /// The problem under `label`, coloured with the ANSI `color` (nil: no colours).
+    func rendered(label: String, color: String?) -> String {
+        let bold = color == nil ? "" : "\u{1B}[1m"
+        let red = color ?? ""
+        let reset = color == nil ? "" : "\u{1B}[0m"
         let location = line > 0 ? "\(file):\(line):\(column):" : "\(file):"
-        var output = "\(bold)\(location)\(reset) \(red)rules:\(reset) \(message)"
+        var output = "\(bold)\(location)\(reset) \(red)\(label)\(reset) \(message)"
         if let sourceLine {
             // Keep tabs so the caret lines up under the same character in any terminal.
             let prefix = sourceLine.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }

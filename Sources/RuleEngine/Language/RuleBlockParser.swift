@@ -59,12 +59,16 @@ extension RulesParser {
         case "match":
             read.matchGiven = true
             rule.matchWritten = Self.writtenQuery(line)
+            document.warnings += LowercaseOperators.find(
+                in: line.lexemes.dropFirst(), reader: reader)
             rule.match = QueryParser.parse(
                 line.lexemes.dropFirst(), reader: reader, problems: &problems, terms: &rule.terms)
             if rule.match == nil { read.queriesValid = false }
         case "unless":
             // Any one of the exceptions vetoes the rule.
             rule.unlessWritten.append(Self.writtenQuery(line))
+            document.warnings += LowercaseOperators.find(
+                in: line.lexemes.dropFirst(), reader: reader)
             if let query = QueryParser.parse(
                 line.lexemes.dropFirst(), reader: reader, problems: &problems, terms: &rule.terms)
             {
@@ -73,7 +77,9 @@ extension RulesParser {
                 read.queriesValid = false
             }
         case "feeds":
-            rule.feeds += readFeedFilters(line, reader: reader)
+            let filters = readFeedFilters(line, reader: reader)
+            rule.feeds += filters.map(\.filter)
+            rule.feedLocations += filters.map(\.location)
         case "notify":
             let values = reader.commaList(
                 line.lexemes.dropFirst(), what: "sink", allowWords: true, allowStrings: false,
@@ -136,22 +142,24 @@ extension RulesParser {
     }
 
     /// The feed names and `tag:` filters of a `feeds` line.
-    private mutating func readFeedFilters(_ line: SourceLine, reader: LineReader) -> [FeedFilter] {
+    private mutating func readFeedFilters(_ line: SourceLine, reader: LineReader)
+        -> [(filter: FeedFilter, location: SourceLocation)]
+    {
         let values = reader.commaList(
             line.lexemes.dropFirst(), what: "feed", allowWords: true, allowStrings: false,
             problems: &problems)
         if values.isEmpty {
             problems.append(reader.problem(nil, "feeds needs feed names or tag:… filters"))
         }
-        var filters: [FeedFilter] = []
+        var filters: [(filter: FeedFilter, location: SourceLocation)] = []
         for value in values {
             guard value.written.hasPrefix("tag:") else {
-                filters.append(.name(value.written))
+                filters.append((.name(value.written), value.location))
                 continue
             }
             let tag = String(value.written.dropFirst(4))
             if Identifiers.isValid(tag) {
-                filters.append(.tag(tag))
+                filters.append((.tag(tag), value.location))
             } else {
                 problems.append(
                     reader.problem(value, "\(value.written) is not a feed tag: write tag:some-tag"))

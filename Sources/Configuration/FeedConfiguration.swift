@@ -72,17 +72,11 @@ public struct FeedConfiguration: Sendable, Equatable {
     private func resolved(
         _ value: SecretValue, key: String, environment: [String: String]
     ) throws(ConfigurationError) -> String {
-        switch value {
-        case .literal(let text): return text
-        case .environment(let variable):
-            guard let found = environment[variable], !found.isEmpty else {
-                throw ConfigurationError(
-                    file: file, line: line,
-                    message:
-                        "feed '\(name)': \(key) names environment variable \(variable), which is not set"
-                )
-            }
-            return found
-        }
+        if let found = value.value(in: environment) { return found }
+        throw ConfigurationError(
+            file: file, line: line,
+            message:
+                "feed '\(name)': \(key) names environment variable \(value.variable ?? ""), which is not set"
+        )
     }
 }

@@ -51,6 +51,23 @@ public enum SecretValue: Sendable, Equatable, CustomStringConvertible,
             ? .environment(String(written.dropFirst(prefix.count))) : .literal(written)
     }
 
+    /// The environment variable it names, if it names one.
+    var variable: String? {
+        if case .environment(let variable) = self { return variable }
+        return nil
+    }
+
+    /// The secret itself: the text, or the variable's value in
+    /// `environment`; nil when the variable is unset or empty.
+    func value(in environment: [String: String]) -> String? {
+        switch self {
+        case .literal(let text): return text
+        case .environment(let variable):
+            guard let found = environment[variable], !found.isEmpty else { return nil }
+            return found
+        }
+    }
+
     public var description: String {
         switch self {
         case .literal: "(hidden)"

@@ -10,7 +10,6 @@ struct ConfigurationBuilder {
         "state", "alert-log", "interval", "concurrency", "timeout", "max-size", "stale-after",
         "health-notify", "health-severity", "archive", "forget",
     ]
-    static let feedKeys = ["url", "interval", "tags", "enabled"]
     /// More transfers than this is a typo, not a plan: it would open that many sockets at once.
     static let maximumConcurrency = 1000
 
@@ -22,7 +21,8 @@ struct ConfigurationBuilder {
     private var part = ConfigurationPart.unattributed
     /// Section title → line of its header, to name the first of a duplicate pair.
     private var definedAt: [String: Int] = [:]
-    private var healthNotifyLine = 0
+    /// Every `health-notify` written, checked once every sink is known.
+    var healthNotifyReferences: [HealthNotifyReference] = []
     private var archiveLine = 0
 
     init(file: String, directory: URL) {
@@ -46,7 +46,6 @@ struct ConfigurationBuilder {
             }
         }
         resolveSettingsPaths()
-        part = .monitor(key: "health-notify")
         checkHealthNotify()
         // Spoils both keys: a command that reads one reads the other.
         part = .monitor(key: "archive")
@@ -82,37 +81,10 @@ struct ConfigurationBuilder {
             case "concurrency":
                 integer(entry, in: 1...Self.maximumConcurrency).map { settings.concurrency = $0 }
             default:
-                settings.healthNotify = list(entry.value)
-                healthNotifyLine = entry.line
-                if settings.healthNotify.isEmpty {
-                    problem(entry.line, "health-notify: name at least one sink, or `log`")
-                }
+                healthNotify(entry, in: section).map { settings.healthNotify = $0 }
             }
         }
         configuration.settings = settings
-    }
-
-    private mutating func addFeed(_ section: Section) {
-        var url: URL?
-        var interval: TimeInterval?
-        var tags: [String] = []
-        var enabled = true
-        for entry in knownEntries(of: section, allowed: Self.feedKeys) {
-            switch entry.key {
-            case "url": url = self.url(entry, allowingFiles: true)
-            case "interval": interval = duration(entry)
-            case "tags": tags = list(entry.value)
-            default: boolean(entry).map { enabled = $0 }
-            }
-        }
-        guard let url = required(url, key: "url", in: section) else { return }
-        let feed = FeedConfiguration(
-            name: section.name ?? "", url: url, interval: interval, tags: tags, line: section.line)
-        if enabled {
-            configuration.feeds.append(feed)
-        } else {
-            configuration.disabledFeeds.append(feed)
-        }
     }
 
     private mutating func resolveSettingsPaths() {
@@ -124,10 +96,13 @@ struct ConfigurationBuilder {
 
     private mutating func checkHealthNotify() {
         let defined = [ConfigurationFile.logSinkName] + configuration.sinks.map(\.name)
-        for name in configuration.settings.healthNotify where !defined.contains(name) {
-            problem(
-                healthNotifyLine,
-                "health-notify names sink '\(name)', which no [sink \(name)] section defines")
+        for reference in healthNotifyReferences {
+            for name in reference.sinks where !defined.contains(name) {
+                problem(
+                    reference.line,
+                    "health-notify names sink '\(name)', which no [sink \(name)] section defines",
+                    in: reference.part)
+            }
         }
     }
 
@@ -182,7 +157,7 @@ struct ConfigurationBuilder {
             examples: DurationParser.examples, zero: "longer than zero")
     }
 
-    private mutating func size(_ entry: Entry) -> Int? {
+    mutating func size(_ entry: Entry) -> Int? {
         positive(
             entry, parsedBy: ByteSizeParser.parse, noun: "a size",
             examples: ByteSizeParser.examples, zero: "larger than zero")
@@ -217,7 +192,7 @@ struct ConfigurationBuilder {
         return number
     }
 
-    private mutating func boolean(_ entry: Entry) -> Bool? {
+    mutating func boolean(_ entry: Entry) -> Bool? {
         switch entry.value.lowercased() {
         case "yes", "true", "on": return true
         case "no", "false", "off": return false
@@ -242,10 +217,7 @@ struct ConfigurationBuilder {
         let prefix = SinkConfiguration.environmentPrefix
         guard entry.value.hasPrefix(prefix) else { return entry.value }
         let variable = entry.value.dropFirst(prefix.count)
-        let validName =
-            variable.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
-            && variable.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        guard validName else {
+        guard Self.isEnvironmentName(variable) else {
             problem(
                 entry.line, "\(entry.key): '\(variable)' is not an environment variable name")
             return nil

@@ -107,7 +107,9 @@ struct ConfigurationDocument {
                 problem(number, "\(key): \(failure.message)", section.part(ofKey: key))
                 continue
             }
-            if let earlier = section.entries.first(where: { $0.key == key }) {
+            let repeatable =
+                section.kind == .feed && ConfigurationBuilder.repeatableFeedKeys.contains(key)
+            if !repeatable, let earlier = section.entries.first(where: { $0.key == key }) {
                 problem(
                     number,
                     "key '\(key)' appears twice in \(section.title) (first at line \(earlier.line))",

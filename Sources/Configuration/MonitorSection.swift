@@ -22,7 +22,8 @@ public struct MonitorSection: Sendable, Equatable {
     public var healthSeverity: String = "medium"
     /// What `health-severity` accepts.
     public static let healthSeverities = ["low", "medium", "high", "critical"]
-    /// The sinks of feed-health alerts (`health-notify`); `log` is the alert log itself.
+    /// The sinks of feed-health alerts (`health-notify`); `log` is the alert log
+    /// itself; empty for `off` (none raised). A feed's own `health-notify` overrides it.
     public var healthNotify: [String] = [ConfigurationFile.logSinkName]
     /// How long item texts are kept for `replay` and evidence (`archive`).
     public var archive: TimeInterval = 30 * 86_400

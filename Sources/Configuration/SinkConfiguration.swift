@@ -69,13 +69,12 @@ public struct SinkConfiguration: Sendable, Equatable {
         throws(ConfigurationError) -> String?
     {
         guard let value else { return nil }
-        guard value.hasPrefix(Self.environmentPrefix) else { return value }
-        let variable = String(value.dropFirst(Self.environmentPrefix.count))
-        guard let found = environment[variable], !found.isEmpty else {
+        let secret = SecretValue(value)
+        guard let found = secret.value(in: environment) else {
             throw ConfigurationError(
                 file: file, line: line,
                 message:
-                    "sink '\(name)': \(key) names environment variable \(variable), which is not set"
+                    "sink '\(name)': \(key) names environment variable \(secret.variable ?? ""), which is not set"
             )
         }
         return found

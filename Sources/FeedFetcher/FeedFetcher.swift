@@ -92,11 +92,17 @@ public final class FeedFetcher: Sendable {
         _ request: FeedRequest, to scheduler: inout HostScheduler<FeedRequest>,
         completion: (FetchResult) -> Void
     ) {
+        if let refusal = request.refusal {
+            completion(FetchResult(request: request, outcome: .failed(refusal)))
+            return
+        }
         switch request.url.scheme?.lowercased() {
         case "http", "https":
             scheduler.enqueue(request, host: FeedTransfer.hostKey(for: request.url))
         case "file":
-            completion(FileFetcher.fetch(request, maxSize: options.transfer.maxSize))
+            completion(
+                FileFetcher.fetch(
+                    request, maxSize: request.settings.maxSize ?? options.transfer.maxSize))
         default:
             completion(
                 FetchResult(

@@ -14,11 +14,15 @@ struct FeedTransfer {
     }
 
     /// The GET that fetches the feed: conditional when the last fetch left
-    /// validators, following redirects (at most `options.transfer.maxRedirects`).
+    /// validators, following redirects (at most `options.transfer.maxRedirects`),
+    /// with the feed's own settings over the pass's `timeout`.
     func httpRequest(timeout: TimeInterval) -> HTTPRequest {
-        HTTPRequest(
-            method: "GET", url: request.url, headers: request.conditional.requestHeaders,
-            timeout: timeout, followRedirects: true)
+        let settings = request.settings
+        return HTTPRequest(
+            method: "GET", url: request.url,
+            headers: settings.requestHeaders + request.conditional.requestHeaders,
+            timeout: settings.timeout ?? timeout, followRedirects: true, login: settings.login,
+            maxSize: settings.maxSize)
     }
 
     /// The fetch result for what the transfer brought back.

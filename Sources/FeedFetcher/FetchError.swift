@@ -24,6 +24,9 @@ public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {
     case cancelled(url: String)
     /// A file:// URL that could not be read.
     case file(path: String, message: String)
+    /// The request could not be made as feeds.conf asks (a secret's
+    /// environment variable is unset); `message` names the file and line.
+    case notConfigured(url: String, message: String)
 
     public var description: String { ShownURL.redactingURLs(in: message) }
 
@@ -46,6 +49,7 @@ public enum FetchError: Error, CustomStringConvertible, Equatable, Sendable {
         case .tooManyRedirects(let url, let limit): "fetcher: \(url): more than \(limit) redirects"
         case .cancelled(let url): "fetcher: \(url): cancelled before it started"
         case .file(let path, let message): "fetcher: \(path): \(message)"
+        case .notConfigured(let url, let message): "fetcher: \(url): not requested: \(message)"
         }
     }
 

@@ -135,7 +135,8 @@ final class CurlEasyHandle {
         recipientList = list
     }
 
-    /// The SMTP login.
+    /// The login: SMTP's, or HTTP basic authentication (libcurl's default
+    /// scheme, sent to the first host only).
     func set(user: String, password: String) throws(CurlError) {
         try setString(CURLOPT_USERNAME, user)
         try setString(CURLOPT_PASSWORD, password)

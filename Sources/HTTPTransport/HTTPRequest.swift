@@ -11,11 +11,17 @@ public struct HTTPRequest: Sendable, Equatable {
     public var timeout: TimeInterval
     /// Webhooks are not redirected by default: a POST that lands elsewhere is a misconfiguration.
     public var followRedirects: Bool
+    /// HTTP basic authentication, sent to the requested host only (never to
+    /// another host a redirect leads to).
+    public var login: HTTPLogin?
+    /// The largest body accepted, over `TransferOptions.maxSize`, when set.
+    public var maxSize: Int?
 
     public init(
         method: String = "GET", url: URL, headers: [(name: String, value: String)] = [],
         body: Data? = nil,
-        timeout: TimeInterval = 30, followRedirects: Bool = false
+        timeout: TimeInterval = 30, followRedirects: Bool = false, login: HTTPLogin? = nil,
+        maxSize: Int? = nil
     ) {
         self.method = method
         self.url = url
@@ -23,12 +29,15 @@ public struct HTTPRequest: Sendable, Equatable {
         self.body = body
         self.timeout = timeout
         self.followRedirects = followRedirects
+        self.login = login
+        self.maxSize = maxSize
     }
 
     public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body
             && lhs.timeout == rhs.timeout
-            && lhs.followRedirects == rhs.followRedirects
+            && lhs.followRedirects == rhs.followRedirects && lhs.login == rhs.login
+            && lhs.maxSize == rhs.maxSize
             && lhs.headers.elementsEqual(
                 rhs.headers, by: { $0.name == $1.name && $0.value == $1.value })
     }

@@ -19,7 +19,7 @@ final class Transfer {
         maxRedirects = options.maxRedirects
         let method = request.method.uppercased()
         collector = ResponseCollector(
-            maxSize: options.maxSize, followsRedirects: request.followRedirects,
+            maxSize: request.maxSize ?? options.maxSize, followsRedirects: request.followRedirects,
             expectsBody: method != "HEAD")
         do {
             try easy.configure(
@@ -35,6 +35,9 @@ final class Transfer {
                 headers: request.headers.map { "\($0.name): \($0.value)" }
                     + (asksToContinue ? [] : ["Expect:"]))
             if let body = request.body { try easy.set(body: body) }
+            if let login = request.login {
+                try easy.set(user: login.user, password: login.password)
+            }
             try collector.attach(to: easy)
         } catch {
             throw .failed(url: request.url.absoluteString, message: error.message)

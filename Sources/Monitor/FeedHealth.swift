@@ -51,7 +51,8 @@ public struct FeedHealth: Sendable, Equatable, Codable {
         return configuration.feeds.map { feed in
             let state = byName[feed.name].flatMap { $0.url == feed.url.absoluteString ? $0 : nil }
             return FeedHealth(
-                feed: feed, state: state, staleAfter: configuration.settings.staleAfter, now: now)
+                feed: feed, state: state,
+                staleAfter: feed.effectiveStaleAfter(configuration.settings), now: now)
         }
     }
 

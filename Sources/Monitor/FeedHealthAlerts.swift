@@ -7,7 +7,8 @@ import Store
 /// Feed-health alerts: an analyst must learn that a source went dark.
 ///
 /// A feed failing, or bringing nothing new, for longer than `stale-after`
-/// raises one `feed-health` alert through the `health-notify` sinks; when it
+/// raises one `feed-health` alert through the `health-notify` sinks (the
+/// feed's own, else `[monitor]`'s; none at all when they are `off`); when it
 /// works again, a recovery record follows. Each episode has a stable id (the
 /// time it went dark), so a restart never raises it twice.
 struct FeedHealthAlerts {
@@ -27,16 +28,21 @@ struct FeedHealthAlerts {
             guard let feed = configured[state.name], state.url == feed.url.absoluteString else {
                 continue
             }
+            let sinks = feed.effectiveHealthNotify(configuration.settings)
+            // `health-notify = off`: the feed's health is shown by `feeds`, never alerted.
+            guard !sinks.isEmpty else { continue }
             let health = FeedHealth(
-                feed: feed, state: state, staleAfter: configuration.settings.staleAfter, now: now)
+                feed: feed, state: state,
+                staleAfter: feed.effectiveStaleAfter(configuration.settings), now: now)
             switch (health.status, state.healthAlertSince) {
             case (.dark, nil):
                 state.healthAlertSince = now
-                alerts.append(notified(darkAlert(health, since: now, now: now)))
+                alerts.append(notified(darkAlert(health, since: now, now: now), to: sinks))
                 changed.append(state)
             case (.ok, let since?), (.moved, let since?):
                 state.healthAlertSince = nil
-                alerts.append(notified(recoveryAlert(health, darkSince: since, now: now)))
+                alerts.append(
+                    notified(recoveryAlert(health, darkSince: since, now: now), to: sinks))
                 changed.append(state)
             default:
                 break
@@ -45,8 +51,8 @@ struct FeedHealthAlerts {
         return (alerts, changed)
     }
 
-    private func notified(_ alert: Alert) -> AlertRecorder.Notified {
-        AlertRecorder.Notified(alert: alert, sinks: configuration.settings.healthNotify)
+    private func notified(_ alert: Alert, to sinks: [String]) -> AlertRecorder.Notified {
+        AlertRecorder.Notified(alert: alert, sinks: sinks)
     }
 
     private func darkAlert(_ health: FeedHealth, since: Date, now: Date) -> Alert {

@@ -160,10 +160,10 @@ public final class PipelinePass {
     }
 
     /// The request for `feed`: conditional on what its state remembers, at
-    /// the address a permanent redirect moved it to.
+    /// the address a permanent redirect moved it to, with its own settings.
     static func request(for feed: FeedConfiguration, state: FeedState?) -> FeedRequest {
         FeedRequest(
-            feedName: feed.name, url: currentURL(of: feed, state: state),
+            feed: feed, url: currentURL(of: feed, state: state),
             conditional: ConditionalRequest(etag: state?.etag, lastModified: state?.lastModified))
     }
 

@@ -4,10 +4,23 @@ import Foundation
 import Monitor
 import Store
 
-/// `feedwatch feeds`: every feed with its health.
+/// `feedwatch feeds [list|add|import|export|check]`: the feeds, listed with
+/// their health (the default), added, imported, exported and checked.
 struct FeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feeds",
+        abstract: "List, add, import, export and check the feeds.",
+        subcommands: [
+            FeedsListCommand.self, FeedsAddCommand.self, FeedsImportCommand.self,
+            FeedsExportCommand.self, FeedsCheckCommand.self,
+        ],
+        defaultSubcommand: FeedsListCommand.self)
+}
+
+/// `feedwatch feeds [list]`: every feed with its health.
+struct FeedsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract:
             "List the feeds with their health: last success, status, items, failures, next poll.")
 

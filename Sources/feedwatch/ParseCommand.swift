@@ -4,6 +4,7 @@ import FeedFetcher
 import FeedModel
 import FeedParser
 import Foundation
+import Monitor
 
 /// `feedwatch parse FILE|URL|-`: parses feeds and prints them, one JSON
 /// object per line (`--json`), a summary a person can read (`--text`), or
@@ -80,7 +81,7 @@ struct ParseCommand: ParsableCommand {
                     if stats { return }
                     print(text ? ParseSummary.text(of: feed, input: input) : FeedJSON.encode(feed))
                 } catch {
-                    printError("feedwatch parse: \(input): \(error)")
+                    printError("feedwatch parse: \(input): \(error)\(Self.pageHint(document))")
                     totals.errors += 1
                 }
             }
@@ -89,6 +90,19 @@ struct ParseCommand: ParsableCommand {
             print(totals.line(seconds: Date().timeIntervalSince(started)))
         }
         if totals.errors > 0 { throw ExitStatus.failures }
+    }
+}
+
+extension ParseCommand {
+    /// For a web page that is not a feed: the feeds it announces, so that the
+    /// user learns where the feed is rather than only that this is not one.
+    static func pageHint(_ document: FeedDocument) -> String {
+        guard AnnouncedFeeds.looksLikeHTML(document.data) else { return "" }
+        let page = document.baseURL ?? URL(fileURLWithPath: document.input)
+        let links = AnnouncedFeeds.find(
+            in: document.data, contentType: document.contentType, pageURL: page)
+        let hint = AnnouncedFeedsText.hint(links)
+        return links.isEmpty ? hint : hint + "; `feedwatch feeds add` adds one"
     }
 }
 

@@ -12,7 +12,7 @@ import Testing
         ),
         (
             "[feed a]\nurl = https://example.org/a\ncolour = red\n", 3,
-            "unknown key 'colour' in [feed a]; expected one of: url, interval, tags, enabled"
+            "unknown key 'colour' in [feed a]; expected one of: url, interval, tags, enabled, user-agent, header"
         ),
         (
             "[sink s]\nurl = https://example.org/h\nmethod = PUT\n", 3,

@@ -47,6 +47,23 @@ import Testing
         #expect(try fixture.loggedAlerts().map(\.severity.rawValue) == [setting])
     }
 
+    @Test func aFeedsOwnStaleAfterAndHealthNotifyRuleItsHealthAlerts() throws {
+        let fixture = try MonitorFixture(
+            feeds: [
+                "wire": "file:feeds/wire.xml", "desk": "file:feeds/desk.xml",
+                "quiet": "file:feeds/quiet.xml",
+            ],
+            feedSettings: ["desk": "stale-after = 4d", "quiet": "health-notify = off"])
+        let start = Date()
+        _ = try fixture.poll(now: start)
+        // Two days: past [monitor]'s 24 h for wire; not past desk's own 4 days;
+        // quiet is past it too, but raises nothing.
+        let (_, dark) = try fixture.poll(now: start.addingTimeInterval(2 * day))
+        #expect(dark.map(\.feed) == ["wire"])
+        let (_, later) = try fixture.poll(now: start.addingTimeInterval(5 * day))
+        #expect(later.map(\.feed) == ["desk"])
+    }
+
     @Test func aSilentFeedGoesDarkToo() throws {
         let fixture = try MonitorFixture(feeds: ["wire": "file:feeds/wire.xml"])
         try fixture.writeFeed("wire.xml", PipelinePassTests.rss(items: [PipelinePassTests.storm]))

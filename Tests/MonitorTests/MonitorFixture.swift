@@ -22,7 +22,10 @@ final class MonitorFixture {
     var alertLogPath: String { folder.appendingPathComponent("alerts.jsonl").path }
     var statePath: String { folder.appendingPathComponent("state/feedwatch.db").path }
 
-    init(feeds: [String: String], extraConfig: String = "") throws {
+    /// `feedSettings`: lines added to a feed's section, by feed name.
+    init(feeds: [String: String], extraConfig: String = "", feedSettings: [String: String] = [:])
+        throws
+    {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "feedwatch-monitor-\(UUID().uuidString)", isDirectory: true)
         let manager = FileManager.default
@@ -39,7 +42,7 @@ final class MonitorFixture {
 
             """
         for (name, url) in feeds.sorted(by: { $0.key < $1.key }) {
-            config += "\n[feed \(name)]\nurl = \(url)\ntags = afpak\n"
+            config += "\n[feed \(name)]\nurl = \(url)\ntags = afpak\n\(feedSettings[name] ?? "")\n"
         }
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         try Self.rules.write(

@@ -64,6 +64,49 @@ final class HTMLSAXReader {
         return seen.starts == 2 ? seen.endedFirst : nil
     }
 
+    /// The start tags called one of `names` (lowercase) in an HTML document,
+    /// in document order, each with its attributes (names lowercased, values
+    /// decoded); `limit` tags at most.
+    static func startTags(of html: String, named names: Set<String>, limit: Int = 1000)
+        -> [HTMLStartTag]
+    {
+        guard let context = htmlNewParserCtxt() else { return [] }
+        defer { htmlFreeParserCtxt(context) }
+        let collected = SAXCallbackTarget(TagCollector(names: names, limit: limit))
+        var handler = xmlSAXHandler()
+        feedwatch_sax_handler_init(&handler)
+        handler.startElement = { userData, name, attributes in
+            guard let collector = SAXCallbackTarget<TagCollector>.state(from: userData) else {
+                return
+            }
+            let element = HTMLSAXReader.name(name).lowercased()
+            guard collector.pointee.names.contains(element),
+                collector.pointee.tags.count < collector.pointee.limit
+            else { return }
+            var tag = HTMLStartTag(name: element, attributes: [:])
+            if var pair = attributes {
+                while let attribute = pair[0] {
+                    let key = String(cString: attribute).lowercased()
+                    if tag.attributes[key] == nil {
+                        tag.attributes[key] = pair[1].map { String(cString: $0) } ?? ""
+                    }
+                    pair += 2
+                }
+            }
+            collector.pointee.tags.append(tag)
+        }
+        handler.serror = { _, _ in }
+        read(html, in: context, handler: handler, target: collected)
+        return collected.state.pointee.tags
+    }
+
+    /// What `startTags` gathers.
+    private struct TagCollector {
+        let names: Set<String>
+        let limit: Int
+        var tags: [HTMLStartTag] = []
+    }
+
     /// What `startTagClosesSameElement` saw: start tags, and whether an
     /// element ended between the first and the second.
     private struct CloseProbe {
@@ -135,4 +178,10 @@ final class HTMLSAXReader {
         handler.cdataBlock = { _, _, _ in }
         handler.serror = { _, _ in }
     }
+}
+
+/// A start tag of an HTML document, as `HTMLSAXReader.startTags` reports it.
+struct HTMLStartTag: Sendable, Equatable {
+    var name: String
+    var attributes: [String: String]
 }

@@ -11,12 +11,15 @@ public struct HTTPRequest: Sendable, Equatable {
     public var timeout: TimeInterval
     /// Webhooks are not redirected by default: a POST that lands elsewhere is a misconfiguration.
     public var followRedirects: Bool
+    /// A PEM file of the certificates to trust instead of the system's, or nil.
+    public var caFile: String?
 
     public init(
         method: String = "GET", url: URL, headers: [(name: String, value: String)] = [],
         body: Data? = nil,
-        timeout: TimeInterval = 30, followRedirects: Bool = false
+        timeout: TimeInterval = 30, followRedirects: Bool = false, caFile: String? = nil
     ) {
+        self.caFile = caFile
         self.method = method
         self.url = url
         self.headers = headers
@@ -28,7 +31,7 @@ public struct HTTPRequest: Sendable, Equatable {
     public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body
             && lhs.timeout == rhs.timeout
-            && lhs.followRedirects == rhs.followRedirects
+            && lhs.followRedirects == rhs.followRedirects && lhs.caFile == rhs.caFile
             && lhs.headers.elementsEqual(
                 rhs.headers, by: { $0.name == $1.name && $0.value == $1.value })
     }

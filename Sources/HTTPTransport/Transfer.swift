@@ -35,6 +35,7 @@ final class Transfer {
                 headers: request.headers.map { "\($0.name): \($0.value)" }
                     + (asksToContinue ? [] : ["Expect:"]))
             if let body = request.body { try easy.set(body: body) }
+            if let caFile = request.caFile { try easy.set(caFile: caFile) }
             try collector.attach(to: easy)
         } catch {
             throw .failed(url: request.url.absoluteString, message: error.message)

@@ -79,6 +79,12 @@ import Testing
         // The server checked the password it was given against the right one, over TLS.
         #expect(try smtp.logins() == ["desk-login accepted tls=yes"])
         #expect(!summary.problems.joined().contains(Self.password))
+        // Nor is it anywhere in the state the sends left behind.
+        for suffix in ["", "-wal"] {
+            let bytes =
+                (try? Data(contentsOf: URL(fileURLWithPath: bench.statePath + suffix))) ?? Data()
+            #expect(bytes.range(of: Data(Self.password.utf8)) == nil)
+        }
     }
 
     @Test(arguments: Mode.allCases)

@@ -365,6 +365,15 @@ if runsCLI {
             ["alerts"] + common + ["--entity", "entity-0", "--limit", "50"]
         ),
         ("alerts stats", ["alerts", "stats"] + common),
+        // Days of a zone with daylight saving, and of one at +05:45: a count per local day.
+        (
+            "alerts stats --tz America/New_York",
+            ["alerts", "stats"] + common + ["--tz", "America/New_York"]
+        ),
+        (
+            "alerts stats --tz Asia/Kathmandu",
+            ["alerts", "stats"] + common + ["--tz", "Asia/Kathmandu"]
+        ),
         (
             "alerts stats --since 7d --entity entity-0",
             ["alerts", "stats"] + common + ["--since", "7d", "--entity", "entity-0"]

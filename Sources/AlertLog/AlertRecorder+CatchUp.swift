@@ -14,6 +14,12 @@ import Store
 /// and whose commit did not — and never one older than the delivery expiry.
 /// Those it owes are queued as a pass queues them: one message per item and
 /// sink, none for a muted alert, held for a sink that takes a digest.
+///
+/// The recovered alerts' evidence copies went with the interrupted commit:
+/// each gets one from the archive when it holds the item's text (an item
+/// seen before, changed), else when the item is read again (its feed's
+/// state went with the commit too, so the next pass reads it), through
+/// `record`'s `recordedBefore`.
 extension AlertRecorder {
     /// What the catch-up found and did.
     public struct CatchUp: Sendable, Equatable, CustomStringConvertible {
@@ -41,6 +47,8 @@ extension AlertRecorder {
         public var rotation: LogFileRename?
         /// Lines skipped as corrupt while rebuilding.
         public var corrupt: [AlertLogReader.CorruptLine] = []
+        /// Recovered alerts given an evidence copy from the archive.
+        public var evidenceFromArchive = 0
 
         /// The line for the monitor's log, or nil when there is nothing to say.
         public var description: String {
@@ -77,9 +85,11 @@ extension AlertRecorder {
     /// process. `sinks` gives the sinks of a rule in the current rule set;
     /// `stateIsNew` says the state has no record of any feed, so an empty
     /// index means it has never known this log (rather than that the first
-    /// alerts of a state in use were cut off by a crash).
+    /// alerts of a state in use were cut off by a crash). `archive` gives
+    /// recovered alerts the evidence copy of their item's archived text.
     public func catchUp(
-        sinks sinksOfRule: (String) -> [String], stateIsNew: Bool, now: Date = Date()
+        sinks sinksOfRule: (String) -> [String], stateIsNew: Bool, now: Date = Date(),
+        archive: (any ItemArchive)? = nil
     ) throws -> CatchUp {
         let files = AlertLogFiles(path: log.path).chronological()
         guard let last = try store.lastIndexedLine() else {
@@ -87,13 +97,15 @@ extension AlertRecorder {
                 let (indexed, corrupt) = try reindex()
                 return CatchUp(kind: .adopted, indexed: indexed, corrupt: corrupt)
             }
-            return try recover(after: nil, files: files[...], sinks: sinksOfRule, now: now)
+            return try recover(
+                after: nil, files: files[...], sinks: sinksOfRule, now: now, archive: archive)
         }
         if let index = files.firstIndex(where: { Self.name(of: $0) == last.logFile }),
             try alertID(in: files[index], at: last.offset) == last.alertID
         {
             return try recover(
-                after: last.offset, files: files[index...], sinks: sinksOfRule, now: now)
+                after: last.offset, files: files[index...], sinks: sinksOfRule, now: now,
+                archive: archive)
         }
         // The live file was renamed by a rotation and the process stopped
         // before the commit that records it: the entries still name the live
@@ -107,7 +119,7 @@ extension AlertRecorder {
             try store.commit(PassCommit(logRename: rotation))
             var result = try recover(
                 after: last.offset, files: files[(files.count - 2)...], sinks: sinksOfRule,
-                now: now)
+                now: now, archive: archive)
             result.rotation = rotation
             return result
         }
@@ -131,7 +143,7 @@ extension AlertRecorder {
     /// their deliveries, in one commit.
     private func recover(
         after offset: Int64?, files: ArraySlice<String>, sinks sinksOfRule: (String) -> [String],
-        now: Date
+        now: Date, archive: (any ItemArchive)?
     ) throws -> CatchUp {
         let reader = AlertLogReader(path: log.path)
         var lines: [(alert: Alert, position: AlertLogPosition)] = []
@@ -170,12 +182,33 @@ extension AlertRecorder {
             }
             return delivery
         }
+        let evidence = try archivedEvidence(for: lines.map(\.alert), in: archive)
         try store.commit(
             PassCommit(
                 alertIndexEntries: lines.map { AlertIndexEntry($0.alert, at: $0.position) },
-                deliveries: deliveries, digestEntries: messages.digestEntries))
+                evidence: evidence, deliveries: deliveries, digestEntries: messages.digestEntries
+            ))
         return CatchUp(
             kind: .recovered, indexed: lines.count, queued: deliveries.count,
-            held: messages.digestEntries.count, expired: expired)
+            held: messages.digestEntries.count, expired: expired,
+            evidenceFromArchive: evidence.count)
+    }
+
+    /// The evidence copies of the alerts whose items the archive holds (one
+    /// lookup per item; a feed-health alert has none).
+    private func archivedEvidence(for alerts: [Alert], in archive: (any ItemArchive)?) throws
+        -> [AlertEvidence]
+    {
+        guard let archive else { return [] }
+        var items: [String: Item] = [:]
+        for alert in alerts where alert.kind != .feedHealth {
+            let key = "\(alert.feed)\n\(alert.item.id)"
+            guard items[key] == nil,
+                let archived = try archive.archivedItem(feed: alert.feed, itemID: alert.item.id)
+            else { continue }
+            items[key] = archived.item
+        }
+        let withItems = alerts.filter { items["\($0.feed)\n\($0.item.id)"] != nil }
+        return evidence(for: withItems) { items["\($0.feed)\n\($0.item.id)"] }
     }
 }

@@ -69,11 +69,23 @@ public final class AlertRecorder {
     ///
     /// An alert a mute in force holds back is logged marked `muted` and queued
     /// for no sink. Returns the alerts as logged.
+    ///
+    /// `recordedBefore` are alerts made again from items of this commit that
+    /// were recorded before: an alert recovered from the log after an
+    /// interrupted pass has no evidence copy until its item is read again,
+    /// which is now (one that has a copy keeps it). `readItems` are items
+    /// the alerts were made from that the commit does not mark seen (a
+    /// replay's archived items), for the evidence copies.
     @discardableResult
-    public func record(_ notified: [Notified], with commit: PassCommit, now: Date = Date()) throws
-        -> [Alert]
-    {
+    public func record(
+        _ notified: [Notified], with commit: PassCommit, now: Date = Date(),
+        recordedBefore: [Alert] = [], readItems: [Item] = []
+    ) throws -> [Alert] {
         var commit = commit
+        let items = commit.seenItems.map(\.item) + readItems
+        let readNow = Set(items.map(\.id))
+        commit.evidence += evidence(
+            for: recordedBefore.filter { readNow.contains($0.item.id) }, items: items)
         let notified = try applyingMutes(to: notified, now: now)
         if !notified.isEmpty {
             // Composed before the append: a body that cannot be made leaves nothing half-written.
@@ -85,7 +97,7 @@ public final class AlertRecorder {
                 AlertIndexEntry($0.alert, at: $1)
             }
             commit.logRename = appended.rotation.map { LogFileRename(from: $0.from, to: $0.to) }
-            commit.evidence += evidence(for: notified.map(\.alert), items: commit.seenItems)
+            commit.evidence += evidence(for: notified.map(\.alert), items: items)
         }
         try store.commit(commit)
         return notified.map(\.alert)
@@ -130,11 +142,16 @@ public final class AlertRecorder {
     /// The evidence copy of each alert: its rule as written, and the text
     /// of its item when the commit carries the item (as a feed's turn does;
     /// a feed-health alert has no item, and keeps its rule alone if any).
-    private func evidence(for alerts: [Alert], items: [SeenItem]) -> [AlertEvidence] {
-        let byID = Dictionary(items.map { ($0.item.id, $0.item) }, uniquingKeysWith: { $1 })
-        return alerts.compactMap { alert in
+    func evidence(for alerts: [Alert], items: [Item]) -> [AlertEvidence] {
+        let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        return evidence(for: alerts) { byID[$0.item.id] }
+    }
+
+    /// The evidence copy of each alert, with the text of the item `item` gives.
+    func evidence(for alerts: [Alert], item itemOf: (Alert) -> Item?) -> [AlertEvidence] {
+        alerts.compactMap { alert in
             let rule = rules[alert.rule]
-            let item = byID[alert.item.id]
+            let item = itemOf(alert)
             guard rule != nil || item != nil else { return nil }
             let text = item.map(\.matchedText) ?? ItemText(title: alert.item.title ?? "")
             return AlertEvidence(

@@ -58,7 +58,9 @@ public enum AlertEvidenceText {
         }
         guard let evidence else {
             var lines = [
-                "text (the alert was recorded before feedwatch kept its item's text; the snippet from the log)"
+                "text (no copy of the item's text was kept with this alert: it was recorded before"
+                    + " feedwatch kept one, or recovered from the log after an interrupted pass"
+                    + " while its item was neither archived nor read again since; the snippet from the log)"
             ]
             if !alert.snippet.isEmpty {
                 lines.append(

@@ -86,12 +86,15 @@ public struct AlertSearch {
         return try index.alertCount(matching: filter.indexFilter(limit: nil))
     }
 
-    /// Counts by rule, entity, feed, severity and day.
-    public func statistics(matching filter: AlertFilter) throws -> AlertStatistics {
+    /// Counts by rule, entity, feed, severity and day (the calendar days of `zone`).
+    public func statistics(matching filter: AlertFilter, daysIn zone: TimeZone = AlertDay.utc)
+        throws -> AlertStatistics
+    {
         guard let index else {
-            return AlertStatistics(try alerts(matching: filter, limit: nil).alerts)
+            return AlertStatistics(try alerts(matching: filter, limit: nil).alerts, daysIn: zone)
         }
-        return AlertStatistics(try index.alertCounts(matching: filter.indexFilter(limit: nil)))
+        return AlertStatistics(
+            try index.alertCounts(matching: filter.indexFilter(limit: nil), daysIn: zone))
     }
 
     /// The current number of feeds of each story that the state holds (a

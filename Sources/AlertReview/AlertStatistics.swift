@@ -10,7 +10,7 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
     public var byEntity: [String: Int] = [:]
     public var byFeed: [String: Int] = [:]
     public var bySeverity: [String: Int] = [:]
-    /// `yyyy-MM-dd` in UTC.
+    /// `yyyy-MM-dd`, the calendar days of the zone counted in.
     public var byDay: [String: Int] = [:]
 
     /// snake_case, as every JSON feedwatch writes (`alerts stats --json`).
@@ -22,8 +22,16 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
 
     public init() {}
 
-    public init<Alerts: Sequence<Alert>>(_ alerts: Alerts) {
-        for alert in alerts { add(alert) }
+    /// The counts of `alerts`, by the days of `zone`.
+    public init<Alerts: Sequence<Alert>>(_ alerts: Alerts, daysIn zone: TimeZone = AlertDay.utc) {
+        // One day's ends serve each run of alerts on it: no calendar per alert.
+        var day: ZoneDay?
+        for alert in alerts {
+            if day.map({ !($0.start <= alert.time && alert.time < $0.end) }) ?? true {
+                day = ZoneDay.containing(alert.time, in: zone)
+            }
+            add(alert, day: day?.text ?? "")
+        }
     }
 
     /// The statistics the store counted.
@@ -36,13 +44,18 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
         byDay = counts.byDay
     }
 
+    /// Counts `alert`, on its UTC day.
     public mutating func add(_ alert: Alert) {
+        add(alert, day: AlertDay.text(of: AlertDay.number(of: alert.time)))
+    }
+
+    private mutating func add(_ alert: Alert, day: String) {
         total += 1
         byRule[alert.rule, default: 0] += 1
         for entity in Set(alert.entities) { byEntity[entity, default: 0] += 1 }
         byFeed[alert.feed, default: 0] += 1
         bySeverity[alert.severity.rawValue, default: 0] += 1
-        byDay[Self.day(alert.time), default: 0] += 1
+        byDay[day, default: 0] += 1
     }
 
     /// The tables as a person reads them, largest counts first (days in date order).
@@ -63,9 +76,5 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
             sections.append(([title] + lines).joined(separator: "\n"))
         }
         return sections.joined(separator: "\n\n")
-    }
-
-    private static func day(_ date: Date) -> String {
-        AlertDay.text(of: AlertDay.number(of: date))
     }
 }

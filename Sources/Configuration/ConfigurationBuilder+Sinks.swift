@@ -3,7 +3,7 @@ import Foundation
 /// `[sink NAME]` sections: webhooks (`http`, `https`) and mailboxes (`smtp`, `smtps`).
 extension ConfigurationBuilder {
     static let sinkKeys = [
-        "url", "format", "secret", "digest", "from", "to", "user", "password",
+        "url", "format", "secret", "digest", "from", "to", "user", "password", "ca-file",
     ]
     /// The keys only an email sink takes.
     static let mailKeys: Set<String> = ["from", "to", "user", "password"]
@@ -26,6 +26,7 @@ extension ConfigurationBuilder {
         var recipients: [String] = []
         var user: String?
         var password: String?
+        var caFile: String?
         var mailLines: [String: Int] = [:]
         for entry in knownEntries(of: section, allowed: Self.sinkKeys) {
             if Self.mailKeys.contains(entry.key) { mailLines[entry.key] = entry.line }
@@ -39,6 +40,7 @@ extension ConfigurationBuilder {
             case "from": from = mailAddress(entry)
             case "to": recipients = list(entry.value).compactMap { mailAddress(entry, $0) }
             case "user": user = entry.value
+            case "ca-file": caFile = certificateFile(entry)
             default: password = self.secret(entry)
             }
         }
@@ -76,7 +78,20 @@ extension ConfigurationBuilder {
         configuration.sinks.append(
             SinkConfiguration(
                 name: name, url: url, format: format ?? (isMail ? .email : .json), secret: secret,
-                line: section.line, file: file, mail: mail, digest: digest))
+                line: section.line, file: file, mail: mail, digest: digest, caFile: caFile))
+    }
+
+    /// `ca-file = PATH`: a PEM file, relative to the configuration's folder,
+    /// that must be there to be read now rather than at the first alert.
+    private mutating func certificateFile(_ entry: Entry) -> String? {
+        let path = ConfigurationPaths.resolve(entry.value, against: directory)
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            problem(
+                entry.line,
+                "ca-file: \(path) cannot be read; name a PEM file of the certificates to trust")
+            return nil
+        }
+        return path
     }
 
     private mutating func sinkURL(_ entry: Entry) -> URL? {

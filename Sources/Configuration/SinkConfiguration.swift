@@ -21,14 +21,20 @@ public struct SinkConfiguration: Sendable, Equatable {
     /// `digest = 1h`: the sink is sent one message per period naming every
     /// alert of the period, instead of one per alert; nil sends each at once.
     public var digest: TimeInterval?
+    /// `ca-file = PATH`: the certificates (PEM) to trust for this sink's TLS
+    /// instead of the system's, as for a server with a self-signed or
+    /// private-CA certificate; nil trusts the system's. An absolute path.
+    public var caFile: String?
     /// The configuration file and the line of the section header, for messages.
     public var file: String
     public var line: Int
 
     public init(
         name: String, url: URL, format: Format = .json, secret: String? = nil, line: Int = 0,
-        file: String = "feeds.conf", mail: MailSettings? = nil, digest: TimeInterval? = nil
+        file: String = "feeds.conf", mail: MailSettings? = nil, digest: TimeInterval? = nil,
+        caFile: String? = nil
     ) {
+        self.caFile = caFile
         self.name = name
         self.url = url
         self.format = format

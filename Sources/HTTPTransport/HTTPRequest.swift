@@ -16,13 +16,16 @@ public struct HTTPRequest: Sendable, Equatable {
     public var login: HTTPLogin?
     /// The largest body accepted, over `TransferOptions.maxSize`, when set.
     public var maxSize: Int?
+    /// A PEM file of the certificates to trust instead of the system's, or nil.
+    public var caFile: String?
 
     public init(
         method: String = "GET", url: URL, headers: [(name: String, value: String)] = [],
         body: Data? = nil,
         timeout: TimeInterval = 30, followRedirects: Bool = false, login: HTTPLogin? = nil,
-        maxSize: Int? = nil
+        maxSize: Int? = nil, caFile: String? = nil
     ) {
+        self.caFile = caFile
         self.method = method
         self.url = url
         self.headers = headers
@@ -37,7 +40,7 @@ public struct HTTPRequest: Sendable, Equatable {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body
             && lhs.timeout == rhs.timeout
             && lhs.followRedirects == rhs.followRedirects && lhs.login == rhs.login
-            && lhs.maxSize == rhs.maxSize
+            && lhs.maxSize == rhs.maxSize && lhs.caFile == rhs.caFile
             && lhs.headers.elementsEqual(
                 rhs.headers, by: { $0.name == $1.name && $0.value == $1.value })
     }

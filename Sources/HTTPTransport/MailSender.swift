@@ -27,8 +27,17 @@ public struct MailSender: Sendable {
         public var replyCode: Int?
         /// curl's message, which names the host or the refusal.
         public var message: String
+        /// The server's certificate could not be verified (self-signed, or
+        /// signed by a CA the system does not trust).
+        public var isUntrustedCertificate = false
         /// The server refused for good (a 5xx reply): sending the same mail again will not help.
         public var isPermanent: Bool { (replyCode ?? 0) >= 500 }
+
+        public init(replyCode: Int?, message: String, isUntrustedCertificate: Bool = false) {
+            self.replyCode = replyCode
+            self.message = message
+            self.isUntrustedCertificate = isUntrustedCertificate
+        }
 
         public var description: String {
             replyCode.map { "SMTP \($0): \(message)" } ?? message
@@ -38,10 +47,14 @@ public struct MailSender: Sendable {
     public var connectTimeout: TimeInterval
     /// Connection to the server's final reply.
     public var timeout: TimeInterval
+    /// A PEM file of the certificates to trust instead of the system's, or nil.
+    public var caFile: String?
 
-    public init(connectTimeout: TimeInterval = 5, timeout: TimeInterval = 30) {
+    public init(connectTimeout: TimeInterval = 5, timeout: TimeInterval = 30, caFile: String? = nil)
+    {
         self.connectTimeout = connectTimeout
         self.timeout = timeout
+        self.caFile = caFile
     }
 
     /// Sends `message` to `url`'s server. Returns the server's final reply code.
@@ -62,6 +75,7 @@ public struct MailSender: Sendable {
             try easy.set(connectTimeout: connectTimeout)
             try easy.set(timeout: timeout)
             try easy.set(verifyTLS: true)
+            if let caFile { try easy.set(caFile: caFile) }
             try easy.set(mailFrom: envelope.from, recipients: envelope.to)
             if let user = envelope.user {
                 try easy.set(user: user, password: envelope.password ?? "")
@@ -74,7 +88,9 @@ public struct MailSender: Sendable {
         let code = withExtendedLifetime(upload) { easy.perform() }
         let reply = easy.responseCode
         guard code == CURLE_OK else {
-            throw Failure(replyCode: reply == 0 ? nil : reply, message: easy.message(for: code))
+            throw Failure(
+                replyCode: reply == 0 ? nil : reply, message: easy.message(for: code),
+                isUntrustedCertificate: code == CURLE_PEER_FAILED_VERIFICATION)
         }
         return reply
     }

@@ -38,6 +38,7 @@ final class Transfer {
             if let login = request.login {
                 try easy.set(user: login.user, password: login.password)
             }
+            if let caFile = request.caFile { try easy.set(caFile: caFile) }
             try collector.attach(to: easy)
         } catch {
             throw .failed(url: request.url.absoluteString, message: error.message)

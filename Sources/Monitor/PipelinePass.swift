@@ -45,7 +45,7 @@ public final class PipelinePass {
     /// Called after each feed of a pass, with the pass so far and the number of feeds due.
     public var onProgress: (PassSummary, Int) -> Void = { _, _ in }
     /// The recent stories, loaded at the start of a pass.
-    private var stories = StoryIndex()
+    var stories = StoryIndex()
     /// The feeds whose alerts the log refused, told once per pass.
     private var refusedByLog = AlertLogRefusals()
 
@@ -86,7 +86,8 @@ public final class PipelinePass {
                 rules.rules.map { ($0.id, $0.notify) }, uniquingKeysWith: { first, _ in first })
             if let torn = recorder.log.setAsideTail { logger.warning("\(torn)") }
             let caughtUp = try recorder.catchUp(
-                sinks: { sinksOfRule[$0] ?? [] }, stateIsNew: try store.allFeedStates().isEmpty)
+                sinks: { sinksOfRule[$0] ?? [] }, stateIsNew: try store.allFeedStates().isEmpty,
+                archive: store)
             for line in caughtUp.corrupt { logger.warning("\(line)") }
             let line = caughtUp.description
             if !line.isEmpty { logger.notice("\(line)") }
@@ -334,7 +335,7 @@ public final class PipelinePass {
                 with: PassCommit(
                     feed: feed, seenItems: processed.seenItems, stories: changedStories,
                     feedStates: [state], listing: processed.listing),
-                now: now)
+                now: now, recordedBefore: processed.recordedBefore)
         } catch {
             refusedByLog.note(error)
             return error
@@ -380,34 +381,50 @@ public final class PipelinePass {
                 hits.map { AlertID.make(rule: $0.rule, feed: feed.name, itemID: item.id) }
             })
         for (item, hits) in firing {
-            let placement = stories.place(item, of: feed.name, firing: hits, at: now)
-            for hit in hits {
-                // Every firing is recorded with its story: one the rule already
-                // alerted on takes it as a folded report, sent to no sink.
-                let raised = stories.shouldAlert(
-                    rule: hit.rule, placement: placement, notifyEach: hit.notifyEach)
-                let alert = AlertBuilder.alert(
-                    for: hit, item: item, feed: feed.name, story: placement.storyID,
-                    sources: stories.sources(of: placement.storyID), time: now,
-                    kind: raised ? .alert : .report)
-                // The rule has alerted on this story, now or before (a pass
-                // retried after its log failed finds the alert recorded).
-                if raised { stories.recordAlert(rule: hit.rule, storyID: placement.storyID) }
-                // A changed item that fires the same rule again is the same record.
-                guard !recorded.contains(alert.id) else { continue }
-                if let truncated = alert.truncated {
-                    logger.warning(
-                        "feed \(feed.name), item \(item.id): the alert of rule \(hit.rule): \(truncated)"
-                    )
-                }
-                if !raised { processed.joinedStories += 1 }
-                processed.alerts.append(
-                    AlertRecorder.Notified(alert: alert, sinks: raised ? hit.notify : []))
-            }
-            processed.alerts += try escalations(
-                of: placement, tippedBy: item, firing: hits, of: feed.name, now: now)
+            try addAlerts(
+                firing: hits, on: item, of: feed.name, recorded: recorded, now: now,
+                into: &processed)
         }
         return processed
+    }
+
+    /// The records that `hits` on `item` make, added to `processed`: the
+    /// item placed in its story, each firing raised or folded into a story
+    /// its rule alerted on, and the escalations the report tipped; a record
+    /// whose id is in `recorded` is noted as recorded before, not made again.
+    /// Live passes and `replay --raise` alike make their alerts here.
+    func addAlerts(
+        firing hits: [RuleHit], on item: Item, of feed: String, recorded: Set<String>, now: Date,
+        into processed: inout ProcessedFeed
+    ) throws {
+        let placement = stories.place(item, of: feed, firing: hits, at: now)
+        for hit in hits {
+            // Every firing is recorded with its story: one the rule already
+            // alerted on takes it as a folded report, sent to no sink.
+            let raised = stories.shouldAlert(
+                rule: hit.rule, placement: placement, notifyEach: hit.notifyEach)
+            let alert = AlertBuilder.alert(
+                for: hit, item: item, feed: feed, story: placement.storyID,
+                sources: stories.sources(of: placement.storyID), time: now,
+                kind: raised ? .alert : .report)
+            // The rule has alerted on this story, now or before (a pass
+            // retried after its log failed finds the alert recorded).
+            if raised { stories.recordAlert(rule: hit.rule, storyID: placement.storyID) }
+            // A changed item that fires the same rule again is the same record.
+            guard !recorded.contains(alert.id) else {
+                processed.recordedBefore.append(alert)
+                continue
+            }
+            if let truncated = alert.truncated {
+                logger.warning(
+                    "feed \(feed), item \(item.id): the alert of rule \(hit.rule): \(truncated)")
+            }
+            if !raised { processed.joinedStories += 1 }
+            processed.alerts.append(
+                AlertRecorder.Notified(alert: alert, sinks: raised ? hit.notify : []))
+        }
+        processed.alerts += try escalations(
+            of: placement, tippedBy: item, firing: hits, of: feed, now: now)
     }
 
     /// The escalations a report tipped: one per rule whose `escalate` its

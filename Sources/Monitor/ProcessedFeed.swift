@@ -15,6 +15,10 @@ struct ProcessedFeed {
     var changedItems = 0
     /// The feed's first contact, recorded as a silent baseline: no rules ran.
     var isBaseline = false
+    /// Alerts made again that were recorded before (a changed item, or an
+    /// item whose alert a restart recovered from the log): they are not
+    /// written again, and keep or get their evidence copy.
+    var recordedBefore: [Alert] = []
     /// Firings folded into a story the rule had already alerted on.
     var joinedStories = 0
     /// Every item the body listed: the feed's seen items it lacks are absent from now on.

@@ -37,6 +37,24 @@ extension SQLiteStateStore: SeenItemStore, ItemArchive {
         }
     }
 
+    /// The archived text of one item: a lookup on the archive's key.
+    public func archivedItem(feed: String, itemID: String) throws(StoreError) -> ArchivedItem? {
+        try serialized { () throws(StoreError) in
+            try database.withStatement(
+                """
+                SELECT feed, item_id, title, link, summary, content, authors, categories,
+                       published, updated, text_title, text_summary, text_content, first_seen
+                FROM item_archive WHERE feed = ? AND item_id = ?
+                """,
+                purpose: "reading the archived item \(itemID) of \(feed)"
+            ) { statement throws(StoreError) in
+                try statement.bind(feed, at: 1)
+                try statement.bind(itemID, at: 2)
+                return try statement.step() ? try readArchivedItem(statement) : nil
+            }
+        }
+    }
+
     /// Deletes archived texts first seen before `date` (the seen rows stay, so nothing re-alerts).
     @discardableResult
     public func pruneArchive(before date: Date) throws(StoreError) -> Int {

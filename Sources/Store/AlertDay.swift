@@ -8,6 +8,9 @@ public enum AlertDay {
     /// A UTC day, in seconds: Unix time has no leap seconds.
     public static let secondsPerDay = 86_400.0
 
+    /// The zone whose days these are.
+    public static let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
+
     /// The day `date` falls on, in UTC.
     public static func number(of date: Date) -> Int {
         Int((date.timeIntervalSince1970 / secondsPerDay).rounded(.down))

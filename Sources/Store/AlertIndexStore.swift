@@ -1,3 +1,5 @@
+import Foundation
+
 /// The index of the alert log: where each alert's line is, with the fields
 /// the review commands filter on, so they answer at a million alerts without
 /// reading the log.
@@ -20,8 +22,10 @@ public protocol AlertIndexStore: Sendable {
     func alertCount(matching filter: AlertIndexFilter) throws(StoreError) -> Int
 
     /// How many alerts match `filter` (its limit ignored), and the counts by
-    /// rule, feed, severity, UTC day (`yyyy-MM-dd`) and entity.
-    func alertCounts(matching filter: AlertIndexFilter) throws(StoreError) -> AlertCounts
+    /// rule, feed, severity, day (`yyyy-MM-dd`, the calendar days of `zone`)
+    /// and entity.
+    func alertCounts(matching filter: AlertIndexFilter, daysIn zone: TimeZone)
+        throws(StoreError) -> AlertCounts
 
     /// How many alerts the index holds.
     func alertIndexCount() throws(StoreError) -> Int
@@ -48,6 +52,13 @@ public protocol AlertIndexStore: Sendable {
 
     /// Empties the index, before a rebuild from the log.
     func clearAlertIndex() throws(StoreError)
+}
+
+extension AlertIndexStore {
+    /// The counts with days in UTC.
+    public func alertCounts(matching filter: AlertIndexFilter) throws(StoreError) -> AlertCounts {
+        try alertCounts(matching: filter, daysIn: AlertDay.utc)
+    }
 }
 
 /// A field of the alert index that a review filters on by value.

@@ -6,6 +6,9 @@ public protocol ItemArchive: Sendable {
     /// Archived items first seen at or after `since`, oldest first.
     func archivedItems(since: Date) throws(StoreError) -> [ArchivedItem]
 
+    /// The archived text of one item, or nil when it was never archived or has been pruned.
+    func archivedItem(feed: String, itemID: String) throws(StoreError) -> ArchivedItem?
+
     /// Deletes archived texts first seen before `date`; the items stay seen,
     /// so nothing alerts again. Returns how many were deleted.
     @discardableResult

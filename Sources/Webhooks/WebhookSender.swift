@@ -71,7 +71,7 @@ public struct WebhookSender: Sendable {
         }
         return HTTPRequest(
             method: "POST", url: sink.url, headers: headers, body: payload, timeout: timeout,
-            followRedirects: false)
+            followRedirects: false, caFile: sink.caFile)
     }
 
     /// POSTs `payload` to `sink` and classifies the answer. Signs with
@@ -118,17 +118,23 @@ public struct WebhookSender: Sendable {
         let envelope = MailSender.Envelope(
             from: mail.from, to: mail.to, user: mail.user, password: password)
         do {
-            let reply = try MailSender(timeout: timeout).send(
+            let reply = try MailSender(timeout: timeout, caFile: sink.caFile).send(
                 message, to: sink.url, envelope: envelope)
             return WebhookAttempt(
                 sink: sink.name, url: sink.url, status: reply,
                 duration: seconds(since: clockStart), answer: Data(), outcome: .delivered)
         } catch {
+            var message = error.description
+            if error.isUntrustedCertificate {
+                message +=
+                    sink.caFile.map { "; the certificate is not signed by one in ca-file \($0)" }
+                    ?? "; if a private CA signed it, name its PEM file in the sink's ca-file"
+            }
             let outcome: WebhookAttempt.Outcome =
                 error.isPermanent
-                ? .rejected(.mailRefused(sink: sink.name, url: address, message: error.description))
+                ? .rejected(.mailRefused(sink: sink.name, url: address, message: message))
                 : .retry(
-                    .unreachable(sink: sink.name, url: address, message: error.description),
+                    .unreachable(sink: sink.name, url: address, message: message),
                     retryAfter: nil)
             return WebhookAttempt(
                 sink: sink.name, url: sink.url, status: error.replyCode,

@@ -154,7 +154,8 @@ struct AlertsListCommand: ParsableCommand {
 
 struct AlertsStatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Counts by rule, entity, feed, severity and day.")
+        commandName: "stats",
+        abstract: "Counts by rule, entity, feed, severity and day (days of --tz).")
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var filters: AlertFilterOptions
@@ -164,7 +165,7 @@ struct AlertsStatsCommand: ParsableCommand {
 
     func run() throws {
         let statistics = try openReview(common, checking: filters).statistics(
-            matching: filters.filter)
+            matching: filters.filter, daysIn: filters.zone.zone)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

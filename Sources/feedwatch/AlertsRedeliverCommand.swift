@@ -7,17 +7,25 @@ import Monitor
 import Store
 import Webhooks
 
-/// `feedwatch alerts redeliver ID [--sink NAME]`: queues a logged alert
-/// again for its sinks (or one) and sends it at once. The receiver sees the
-/// same `Idempotency-Key` as the first time, so it can tell a repeat.
+/// `feedwatch alerts redeliver ID [--sink NAME]`: sends again, to the alert's
+/// sinks (or one), the message each sink was sent it in, and at once. An
+/// alert that went out with others (the rules that fired on one item, or a
+/// sink's digest) is sent again as that whole message, byte for byte: the
+/// receiver sees what it saw the first time under the same
+/// `Idempotency-Key`, so it can tell a repeat, and never a message of the
+/// one alert under a key it has not seen.
 struct AlertsRedeliverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redeliver",
-        abstract: "Send a logged alert to its webhook sinks again (same idempotency key).",
+        abstract: "Send a logged alert's message to its sinks again (same idempotency key).",
         discussion: """
-            Without --sink the alert goes to the sinks it was queued for before; \
-            an alert that went only to the log needs --sink. What cannot be sent now \
-            stays in the outbox and is retried by the monitor. The rules are not read. \
+            Each sink is sent again the message it was sent the alert in, unchanged and \
+            under the same Idempotency-Key: for an alert grouped with others on the same \
+            item, that message names them all; for a sink with a digest, it is the whole \
+            digest. Without --sink the message goes to the sinks it was queued for before; \
+            an alert that went only to the log needs --sink, and goes there alone under \
+            its own id. What cannot be sent now stays in the outbox and is retried by the \
+            monitor. The rules are not read. \
             Exit status: 0 when every sink accepted it, 1 otherwise.
             """)
 
@@ -59,20 +67,9 @@ struct AlertsRedeliverCommand: ParsableCommand {
         let configuration = try reading.checked(needs, command: "alerts redeliver", common)
         let sinks = try chooseSinks(names, for: alert, in: configuration)
         let now = Date()
-        // The alert alone, under its own id: a message that named it with
-        // other rules keeps its own key and history.
-        let composer = WebhookComposer(sinks: sinks)
+        let keys: [String: String]
         do {
-            for sink in sinks {
-                guard let payload = try composer.payload(for: [alert], toSink: sink.name) else {
-                    continue
-                }
-                try store.redeliver(
-                    NewDelivery(
-                        alertID: alert.id, sink: sink.name, payload: payload,
-                        firstAttempt: now,
-                        expiresAt: now.addingTimeInterval(AlertRecorder.defaultDeliveryExpiry)))
-            }
+            keys = try requeue(alert, to: sinks, in: store, now: now)
         } catch {
             printError("feedwatch: alerts: redeliver \(alert.id): \(error)")
             throw ExitStatus.failures
@@ -80,16 +77,51 @@ struct AlertsRedeliverCommand: ParsableCommand {
         let dispatcher = WebhookDispatcher(
             store: store, sinks: configuration.sinks, userAgent: FeedwatchVersion.userAgent)
         let summary = dispatcher.deliver(alertID: alert.id, now: now)
-        let chosen = Set(sinks.map(\.name))
         var allDelivered = true
-        for delivery in try store.deliveries(alertID: alert.id) where chosen.contains(delivery.sink)
-        {
+        for delivery in try store.deliveries(alertID: alert.id)
+        where keys[delivery.sink] == delivery.alertID {
             let note = delivery.lastError.map { ": \($0)" } ?? ""
-            print("\(delivery.sink): \(delivery.status.rawValue)\(note)")
+            let message =
+                delivery.alertID == alert.id
+                ? ""
+                : configuration.sink(named: delivery.sink)?.digest != nil
+                    ? " (the digest it went out in, Idempotency-Key \(delivery.alertID))"
+                    : " (the message it went out in with the other rules on its item,"
+                        + " Idempotency-Key \(delivery.alertID))"
+            print("\(delivery.sink): \(delivery.status.rawValue)\(message)\(note)")
             allDelivered = allDelivered && delivery.status == .delivered
         }
         for problem in summary.problems where problem.hasPrefix("store:") { printError(problem) }
         if !allDelivered { throw ExitStatus.failures }
+    }
+
+    /// Queues again, for each sink, the last message that sink was queued
+    /// naming `alert` (its key and bytes unchanged), or, for a sink it was
+    /// never queued for, the alert alone under its own id. Returns the key
+    /// queued for each sink.
+    private func requeue(
+        _ alert: Alert, to sinks: [SinkConfiguration], in store: any StateStore, now: Date
+    ) throws -> [String: String] {
+        let earlier = try store.deliveries(alertID: alert.id)
+        let composer = WebhookComposer(sinks: sinks)
+        var keys: [String: String] = [:]
+        let expiry = now.addingTimeInterval(AlertRecorder.defaultDeliveryExpiry)
+        for sink in sinks {
+            if let sent = earlier.last(where: { $0.sink == sink.name }) {
+                try store.redeliver(
+                    NewDelivery(
+                        alertID: sent.alertID, sink: sink.name, payload: sent.payload,
+                        firstAttempt: now, expiresAt: expiry, alertIDs: [alert.id]))
+                keys[sink.name] = sent.alertID
+            } else if let payload = try composer.payload(for: [alert], toSink: sink.name) {
+                try store.redeliver(
+                    NewDelivery(
+                        alertID: alert.id, sink: sink.name, payload: payload, firstAttempt: now,
+                        expiresAt: expiry))
+                keys[sink.name] = alert.id
+            }
+        }
+        return keys
     }
 
     /// The alert whose id is, or starts with, `id`, found through the review index.
@@ -128,7 +160,8 @@ struct AlertsRedeliverCommand: ParsableCommand {
         guard !sinks.isEmpty else {
             printError(
                 "feedwatch: alerts: alert \(alert.id) has no webhook sink to go to"
-                    + " (it was queued for none, or its sinks left feeds.conf); name one with --sink"
+                    + " (it was queued for none, its sinks left feeds.conf, or it waits for"
+                    + " a digest not sent yet); name one with --sink"
             )
             throw ExitStatus.usage
         }

@@ -101,3 +101,52 @@ import Testing
         #expect(!ops.isMail && ops.digest == 1800 && ops.mail == nil)
     }
 }
+
+/// `ca-file`: the certificates a sink trusts, a file that must be readable,
+/// relative to the configuration's folder.
+@Suite struct SinkCertificateFileTests {
+    @Test func aReadableFileIsKeptAsAnAbsolutePath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "feedwatch-ca-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "-----BEGIN CERTIFICATE-----\n".write(
+            to: folder.appendingPathComponent("ca.pem"), atomically: true, encoding: .utf8)
+
+        let configuration = try ConfigurationFile.parse(
+            text: """
+                [sink desk]
+                url = smtps://mail.example.org:465
+                from = feedwatch@example.org
+                to = desk@example.org
+                ca-file = ca.pem
+
+                [sink ops]
+                url = https://hooks.example.org/ops
+                ca-file = \(folder.path)/ca.pem
+                """, file: "feeds.conf", directory: folder)
+
+        let expected = folder.appendingPathComponent("ca.pem").standardizedFileURL.path
+        #expect(configuration.sink(named: "desk")?.caFile == expected)
+        #expect(configuration.sink(named: "ops")?.caFile == expected)
+    }
+
+    @Test func aFileThatCannotBeReadIsAnErrorAtItsLine() throws {
+        #expect(
+            throws: ConfigurationError(
+                file: "feeds.conf", line: 5,
+                message:
+                    "ca-file: /srv/feedwatch/missing.pem cannot be read; name a PEM file of the certificates to trust"
+            )
+        ) {
+            try parse(
+                """
+                [sink desk]
+                url = smtps://mail.example.org:465
+                from = feedwatch@example.org
+                to = desk@example.org
+                ca-file = missing.pem
+                """)
+        }
+    }
+}

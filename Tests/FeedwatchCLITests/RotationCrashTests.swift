@@ -58,9 +58,12 @@ import Testing
         #expect(again.status == 0, "\(again.standardError)")
         #expect(server.requests(for: "/hook").count == 3)
         // Each of them is found where the index says, in the rotated file.
+        // Each of them has its evidence copy: the restart's pass read their items again.
         for key in keys {
             let show = try workspace.runner.run(["alerts", "show", key])
             #expect(show.status == 0, "\(show.standardError)")
+            #expect(!show.standardOutput.contains("no copy of the item's text"))
+            #expect(show.standardOutput.contains("Haqqani"))
         }
     }
 

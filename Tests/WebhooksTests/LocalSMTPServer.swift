@@ -15,9 +15,32 @@ final class LocalSMTPServer {
         var description: String
     }
 
-    init(in folder: URL) throws {
+    /// How the server speaks TLS.
+    enum Security {
+        /// Plain SMTP, no TLS offered.
+        case plain
+        /// `smtp://`, STARTTLS offered and required before MAIL, with this certificate.
+        case startTLS(SelfSignedCertificate)
+        /// `smtps://`: TLS from the first byte, with this certificate.
+        case implicitTLS(SelfSignedCertificate)
+    }
+
+    /// The login the server asks for (AUTH PLAIN or LOGIN), and checks.
+    struct Login {
+        var user: String
+        var password: String
+    }
+
+    private let security: Security
+    private let loginRecord: URL
+
+    /// Without TLS or a login, aiosmtpd's own command line; with either, the
+    /// script below, which checks the login and records each attempt.
+    init(in folder: URL, security: Security = .plain, login: Login? = nil) throws {
         port = try TestHTTPServer.closedPort()
         mailDirectory = folder.appendingPathComponent("maildir", isDirectory: true)
+        loginRecord = folder.appendingPathComponent("logins.txt")
+        self.security = security
         process = Process()
         // Debian's interpreter, which has the package; a Python of one's own may not.
         let debianPython = "/usr/bin/python3"
@@ -28,10 +51,28 @@ final class LocalSMTPServer {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3"]
         }
-        process.arguments? += [
-            "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox",
-            mailDirectory.path,
-        ]
+        switch (security, login) {
+        case (.plain, nil):
+            process.arguments? += [
+                "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c",
+                "aiosmtpd.handlers.Mailbox", mailDirectory.path,
+            ]
+        case (.plain, .some):
+            throw Unavailable(description: "a login is only asked for over TLS")
+        case (.startTLS(let certificate), _), (.implicitTLS(let certificate), _):
+            let script = folder.appendingPathComponent("smtp_server.py")
+            try Self.script.write(to: script, atomically: true, encoding: .utf8)
+            let mode: String
+            if case .implicitTLS = security { mode = "smtps" } else { mode = "starttls" }
+            process.arguments? += [
+                script.path, mode, String(port), certificate.certificatePath,
+                certificate.keyPath, mailDirectory.path, loginRecord.path,
+            ]
+            var environment = ProcessInfo.processInfo.environment
+            environment["SMTP_TEST_USER"] = login?.user
+            environment["SMTP_TEST_PASSWORD"] = login?.password
+            process.environment = environment
+        }
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
@@ -51,7 +92,18 @@ final class LocalSMTPServer {
 
     deinit { stop() }
 
-    var url: URL { URL(string: "smtp://127.0.0.1:\(port)")! }  // safe: a literal with a number
+    var url: URL {
+        let scheme: String
+        if case .implicitTLS = security { scheme = "smtps" } else { scheme = "smtp" }
+        return URL(string: "\(scheme)://127.0.0.1:\(port)")!  // safe: a literal with a number
+    }
+
+    /// Each login the server was offered: `user accepted|refused tls=yes|no`.
+    func logins() throws -> [String] {
+        guard FileManager.default.fileExists(atPath: loginRecord.path) else { return [] }
+        return try String(contentsOf: loginRecord, encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+    }
 
     func stop() {
         guard process.isRunning else { return }
@@ -81,6 +133,76 @@ final class LocalSMTPServer {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
+        }
+    }
+}
+
+extension LocalSMTPServer {
+    /// An SMTP server over TLS with a login, on aiosmtpd: the server checks
+    /// the login against the environment's and appends each attempt to the
+    /// record, with whether it came over TLS.
+    fileprivate static let script = """
+        import asyncio, os, ssl, sys
+        from aiosmtpd.handlers import Mailbox
+        from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+        mode, port, certificate, key, maildir, record = sys.argv[1:7]
+        user = os.environ.get("SMTP_TEST_USER")
+        password = os.environ.get("SMTP_TEST_PASSWORD")
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(certificate, key)
+
+        def authenticate(server, session, envelope, mechanism, data):
+            given = (data.login.decode(), data.password.decode()) if isinstance(data, LoginPassword) else None
+            accepted = given == (user, password)
+            tls = server.transport.get_extra_info("ssl_object") is not None
+            with open(record, "a") as file:
+                name = given[0] if given else "?"
+                file.write(f"{name} {'accepted' if accepted else 'refused'} tls={'yes' if tls else 'no'}\\n")
+            # handled=False: aiosmtpd answers a refusal with its 535.
+            return AuthResult(success=accepted, handled=False)
+
+        def protocol():
+            if mode == "smtps":
+                # TLS from the first byte: aiosmtpd's own check knows only STARTTLS.
+                return SMTP(Mailbox(maildir), authenticator=authenticate, auth_require_tls=False,
+                            auth_required=user is not None)
+            return SMTP(Mailbox(maildir), tls_context=context, require_starttls=True,
+                        authenticator=authenticate, auth_required=user is not None)
+
+        async def main():
+            server = await asyncio.get_running_loop().create_server(
+                protocol, "127.0.0.1", int(port), ssl=context if mode == "smtps" else None)
+            async with server:
+                await server.serve_forever()
+
+        asyncio.run(main())
+        """
+}
+
+/// A certificate for 127.0.0.1 and its key, made by `openssl req` into a
+/// folder: what a TLS test server presents and a client trusts with `ca-file`.
+struct SelfSignedCertificate {
+    let certificatePath: String
+    let keyPath: String
+
+    init(in folder: URL) throws {
+        certificatePath = folder.appendingPathComponent("server-cert.pem").path
+        keyPath = folder.appendingPathComponent("server-key.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", keyPath, "-out", certificatePath,
+        ]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else {
+            throw LocalSMTPServer.Unavailable(
+                description: "openssl req exited with \(openssl.terminationStatus)")
         }
     }
 }

@@ -74,9 +74,15 @@ public enum EventDay {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let published = Date(timeIntervalSince1970: Double(publishedDay) * 86400)
         let year = calendar.component(.year, from: published)
-        let candidates = [year - 1, year].compactMap { year in
-            calendar.date(from: DateComponents(year: year, month: month, day: dayOfMonth))
-                .map { Int(($0.timeIntervalSince1970 / 86400).rounded(.down)) }
+        // The next year too: late on 31 December in UTC it is already
+        // 1 January where the event happened.
+        let candidates = [year - 1, year, year + 1].compactMap { year -> Int? in
+            let components = DateComponents(year: year, month: month, day: dayOfMonth)
+            // The calendar rolls "30 February" over into March: no such day.
+            guard components.isValidDate(in: calendar),
+                let date = calendar.date(from: components)
+            else { return nil }
+            return Int((date.timeIntervalSince1970 / 86400).rounded(.down))
         }
         return candidates.filter { $0 <= publishedDay + 1 }.max()
     }

@@ -76,6 +76,16 @@ import Testing
             "Attack on convoy", "The convoy was attacked on Dec. 30 near the border.",
             "2027-01-02T08:00:00Z", "2026-12-30T00:00:00Z"
         ),
+        // Late on 31 December in UTC it is already the new year in Asia.
+        (
+            "Blast in Yala", "A bomb exploded on January 1 near a market.",
+            "2026-12-31T22:30:00Z", "2027-01-01T00:00:00Z"
+        ),
+        // No such day: not rolled over into March.
+        (
+            "Attack on convoy", "The convoy was attacked on Feb 30 near the border.",
+            "2026-10-14T08:00:00Z", nil
+        ),
         // "May" is a word when no day number stands by it.
         (
             "Militants may attack again", "Police may close the road.", "2026-10-14T08:00:00Z",

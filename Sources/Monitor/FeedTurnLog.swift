@@ -8,7 +8,7 @@ import Foundation
 /// took, whether the conditional request saved the body), `info` what came
 /// of the feed. A failure is not here: the pass logs it once, as an error.
 enum FeedTurnLog {
-    /// `wire: GET https://example.com/feed: 200, 18250 bytes in 0.41s, conditional (ETag) not matched`.
+    /// `wire: GET https://example.com/feed: 200, 18250 bytes in 0.41s, conditional (ETag) missed: the feed changed`.
     static func transfer(_ result: FetchResult) -> String {
         let request = result.request
         let shownURL = ShownURL.text(result.effectiveURL ?? request.url)

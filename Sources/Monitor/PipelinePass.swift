@@ -503,6 +503,5 @@ public final class PipelinePass {
         state.nextPoll = PollSchedule.retry(
             after: now, interval: interval, failures: state.consecutiveFailures,
             retryAfter: retryAfter)
-
     }
 }

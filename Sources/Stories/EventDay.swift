@@ -24,14 +24,17 @@ public enum EventDay {
     static func named(in words: [String], publishedDay: Int) -> Int? {
         for (position, word) in words.enumerated() {
             if recountWords.contains(word) { return nil }
+            let day: Int?
             if let weekday = weekday(word) {
-                if isReportingDay(at: position, in: words) { continue }
-                return publishedDay + offset(of: weekday, from: publishedDay)
+                day = publishedDay + offset(of: weekday, from: publishedDay)
+            } else if let relative = relativeDays[word] {
+                day = publishedDay + relative
+            } else {
+                day = calendarDay(at: position, in: words, publishedDay: publishedDay)
             }
-            if let relative = relativeDays[word] { return publishedDay + relative }
-            if let day = calendarDay(at: position, in: words, publishedDay: publishedDay) {
-                return day
-            }
+            // "said yesterday", "announced on 5 October" date the statement as
+            // much as "said on Tuesday" does.
+            if let day, !isReportingDay(at: position, in: words) { return day }
         }
         return nil
     }
@@ -56,9 +59,20 @@ public enum EventDay {
     /// Whether the day at `position` dates a statement ("said on Tuesday",
     /// "announced Monday", "in a message released on Wednesday").
     static func isReportingDay(at position: Int, in words: [String]) -> Bool {
-        let before = words[max(0, position - 2)..<position].filter { $0 != "on" && $0 != "late" }
-        return before.last.map(reportingWords.contains) ?? false
+        // "said late on Tuesday", "said on 5 October": the words that only
+        // place the day (and a date's day number) are skipped, so that the
+        // verb is found before them.
+        var before = position - 1
+        while before >= 0, position - before <= 3,
+            dayModifiers.contains(words[before]) || Int(words[before]) != nil
+        {
+            before -= 1
+        }
+        return before >= 0 && reportingWords.contains(words[before])
     }
+
+    /// Words between a reporting verb and the day it names.
+    static let dayModifiers: Set<String> = ["on", "late", "early"]
 
     /// "5 October", "October 5", "Oct 5": the nearest such day not more than
     /// one day after the published day.
@@ -74,9 +88,15 @@ public enum EventDay {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let published = Date(timeIntervalSince1970: Double(publishedDay) * 86400)
         let year = calendar.component(.year, from: published)
-        let candidates = [year - 1, year].compactMap { year in
-            calendar.date(from: DateComponents(year: year, month: month, day: dayOfMonth))
-                .map { Int(($0.timeIntervalSince1970 / 86400).rounded(.down)) }
+        // The next year too: late on 31 December in UTC it is already
+        // 1 January where the event happened.
+        let candidates = [year - 1, year, year + 1].compactMap { year -> Int? in
+            let components = DateComponents(year: year, month: month, day: dayOfMonth)
+            // The calendar rolls "30 February" over into March: no such day.
+            guard components.isValidDate(in: calendar),
+                let date = calendar.date(from: components)
+            else { return nil }
+            return Int((date.timeIntervalSince1970 / 86400).rounded(.down))
         }
         return candidates.filter { $0 <= publishedDay + 1 }.max()
     }

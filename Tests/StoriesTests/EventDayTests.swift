@@ -76,6 +76,29 @@ import Testing
             "Attack on convoy", "The convoy was attacked on Dec. 30 near the border.",
             "2027-01-02T08:00:00Z", "2026-12-30T00:00:00Z"
         ),
+        // Late on 31 December in UTC it is already the new year in Asia.
+        (
+            "Blast in Yala", "A bomb exploded on January 1 near a market.",
+            "2026-12-31T22:30:00Z", "2027-01-01T00:00:00Z"
+        ),
+        // No such day: not rolled over into March.
+        (
+            "Attack on convoy", "The convoy was attacked on Feb 30 near the border.",
+            "2026-10-14T08:00:00Z", nil
+        ),
+        // A relative day or a date that dates the statement is passed over too.
+        (
+            "Army toll", "Police said yesterday the bombing on Monday killed four.",
+            "2026-10-14T10:00:00Z", "2026-10-12T00:00:00Z"
+        ),
+        (
+            "Army toll", "Officials said on 13 October the raid on Monday killed four.",
+            "2026-10-14T10:00:00Z", "2026-10-12T00:00:00Z"
+        ),
+        (
+            "Army toll", "The ministry said late on Tuesday the raid on Monday killed four.",
+            "2026-10-14T10:00:00Z", "2026-10-12T00:00:00Z"
+        ),
         // "May" is a word when no day number stands by it.
         (
             "Militants may attack again", "Police may close the road.", "2026-10-14T08:00:00Z",

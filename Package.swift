@@ -4,7 +4,8 @@
 // AlertLog), with the state underneath and Monitor wiring them; the CLI is
 // thin. The pipeline sees the state through Store's protocols; SQLiteStore
 // implements them, and only the CLI opens it. Each C library has one wrapper
-// module: CLibXML2 in FeedParser, CCurl in HTTPTransport, CSQLite in SQLiteStore.
+// module: CLibXML2 in FeedParser, CCurl in HTTPTransport, CSQLite in SQLiteStore,
+// CLibPQ in PostgreSQLClient.
 import PackageDescription
 
 let package = Package(
@@ -29,6 +30,9 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
 
         // The pipeline.
         .target(name: "FeedModel"),
@@ -44,6 +48,8 @@ let package = Package(
         .target(name: "Store", dependencies: ["FeedModel"]),
         // The state in one SQLite file; the one module that imports CSQLite.
         .target(name: "SQLiteStore", dependencies: ["Store", "FeedModel", "CSQLite"]),
+        // A PostgreSQL connection: typed parameters, rows and errors; the one module that imports CLibPQ.
+        .target(name: "PostgreSQLClient", dependencies: ["CLibPQ"]),
         .target(name: "Configuration", dependencies: []),
         // The alerting side, downstream of the rules: recording, grouping, sending, reviewing.
         .target(name: "AlertLog", dependencies: ["FeedModel", "RuleEngine", "Store"]),
@@ -83,6 +89,14 @@ let package = Package(
         // A real HTTP/1.1 server on 127.0.0.1 for the transport, fetcher, monitor and webhook tests.
         .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "FeedParser"]),
+        // A throwaway PostgreSQL cluster on 127.0.0.1 for the tests that need a server.
+        .target(
+            name: "PostgreSQLTestSupport", dependencies: ["PostgreSQLClient"],
+            path: "Tests/PostgreSQLTestSupport"),
+        .testTarget(
+            name: "PostgreSQLClientTests",
+            dependencies: ["PostgreSQLClient", "PostgreSQLTestSupport"]
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "SQLiteStore", "FeedModel"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         // Sample alerts and a temporary folder for the alerting tests.

@@ -5,7 +5,7 @@ import Store
 extension SQLiteStateStore: PassCommitStore {
     public func commit(_ commit: PassCommit) throws(StoreError) {
         guard !commit.isEmpty else { return }
-        try writing(purpose: Self.purpose(of: commit)) { () throws(StoreError) in
+        try writing(purpose: commit.purpose) { () throws(StoreError) in
             try upsertSeen(feed: commit.feed, items: commit.seenItems)
             try upsertArchive(feed: commit.feed, items: commit.seenItems)
             // After the upserts, so that the items first seen now are among those compared.
@@ -19,35 +19,5 @@ extension SQLiteStateStore: PassCommitStore {
             try upsertStories(commit.stories)
             try upsertFeedStates(commit.feedStates)
         }
-    }
-
-    /// What an error of the transaction says it was doing.
-    private static func purpose(of commit: PassCommit) -> String {
-        var parts: [String] = []
-        if !commit.seenItems.isEmpty {
-            parts.append("marking \(commit.seenItems.count) items of feed \(commit.feed) seen")
-        }
-        if !commit.alertIndexEntries.isEmpty {
-            parts.append("indexing \(commit.alertIndexEntries.count) alerts")
-        }
-        if !commit.deliveries.isEmpty {
-            parts.append("queueing \(commit.deliveries.count) deliveries")
-        }
-        if !commit.digestEntries.isEmpty {
-            parts.append("holding \(commit.digestEntries.count) messages for digests")
-        }
-        if !commit.stories.isEmpty { parts.append("saving \(commit.stories.count) stories") }
-        if commit.feedStates.count == 1 {
-            parts.append("saving the state of feed \(commit.feedStates[0].name)")
-        } else if !commit.feedStates.isEmpty {
-            parts.append("saving \(commit.feedStates.count) feed states")
-        }
-        if let rename = commit.logRename {
-            parts.append("moving index entries from \(rename.from) to \(rename.to)")
-        }
-        if commit.listing != nil, commit.seenItems.isEmpty {
-            parts.append("noting which items feed \(commit.feed) still lists")
-        }
-        return parts.joined(separator: ", ")
     }
 }

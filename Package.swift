@@ -50,6 +50,8 @@ let package = Package(
         .target(name: "SQLiteStore", dependencies: ["Store", "FeedModel", "CSQLite"]),
         // A PostgreSQL connection: typed parameters, rows and errors; the one module that imports CLibPQ.
         .target(name: "PostgreSQLClient", dependencies: ["CLibPQ"]),
+        // The state in a PostgreSQL database that a fleet of monitors shares.
+        .target(name: "PostgreSQLStore", dependencies: ["Store", "FeedModel", "PostgreSQLClient"]),
         .target(name: "Configuration", dependencies: []),
         // The alerting side, downstream of the rules: recording, grouping, sending, reviewing.
         .target(name: "AlertLog", dependencies: ["FeedModel", "RuleEngine", "Store"]),
@@ -97,7 +99,11 @@ let package = Package(
             name: "PostgreSQLClientTests",
             dependencies: ["PostgreSQLClient", "PostgreSQLTestSupport"]
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "SQLiteStore", "FeedModel"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: [
+                "Store", "SQLiteStore", "PostgreSQLStore", "PostgreSQLTestSupport", "FeedModel",
+            ]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         // Sample alerts and a temporary folder for the alerting tests.
         .target(

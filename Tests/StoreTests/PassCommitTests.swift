@@ -68,10 +68,12 @@ import Testing
         #expect(try store.allFeedStates().count == 1)
     }
 
-    @Test func aLogRenameTakesTheTurnsOwnEntriesAlong() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func aLogRenameTakesTheTurnsOwnEntriesAlong(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.commit(turn(item: "one", alert: "a1"))
 
         var rotated = turn(item: "two", alert: "a2")
@@ -83,10 +85,12 @@ import Testing
         #expect(try store.lastIndexedLine(inLogFile: "alerts.jsonl") == nil)
     }
 
-    @Test func anEmptyCommitChangesNothing() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func anEmptyCommitChangesNothing(backend: StoreBackend)
+        throws
+    {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
 
         try store.commit(PassCommit(feed: "dawn"))
 

@@ -1,0 +1,106 @@
+import FeedModel
+import Foundation
+import PostgreSQLClient
+import Store
+
+extension PostgreSQLStateStore: SeenItemStore, ItemArchive {
+    public func seenItems(feed: String) throws(StoreError) -> [String: String] {
+        let pairs = try query(
+            "reading the seen items of feed \(feed)",
+            "SELECT item_id, content_hash FROM seen_item WHERE feed = $1", [.text(feed)]
+        ) { row throws(PostgreSQLError) in (try row.string(0), try row.string(1)) }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func archivedItems(since: Date) throws(StoreError) -> [ArchivedItem] {
+        try query(
+            "reading archived items",
+            """
+            SELECT feed, item_id, title, link, summary, content, authors, categories,
+                   published, updated, text_title, text_summary, text_content, first_seen
+            FROM item_archive WHERE first_seen >= $1 ORDER BY first_seen, feed, item_id
+            """, [.date(since)], read: Self.readArchivedItem)
+    }
+
+    @discardableResult
+    public func pruneArchive(before date: Date) throws(StoreError) -> Int {
+        try writing("pruning the item archive") { () throws(PostgreSQLError) in
+            try connection.execute(
+                "DELETE FROM item_archive WHERE first_seen < $1", [.date(date)]
+            ).affectedRowCount
+        }
+    }
+
+    /// Records items as seen inside the caller's transaction; an item seen
+    /// before keeps its first-seen time and takes the new hash.
+    func upsertSeen(feed: String, items: [SeenItem]) throws(PostgreSQLError) {
+        for seen in items {
+            try connection.execute(
+                """
+                INSERT INTO seen_item (feed, item_id, content_hash, first_seen)
+                VALUES ($1, $2, $3, $4)
+                ON CONFLICT (feed, item_id) DO UPDATE SET content_hash = excluded.content_hash
+                """,
+                [.text(feed), .text(seen.item.id), .text(seen.contentHash), .date(seen.firstSeen)])
+        }
+    }
+
+    /// Archives the items' text inside the caller's transaction, replacing an
+    /// older version's and keeping the first-seen time.
+    func upsertArchive(feed: String, items: [SeenItem]) throws(PostgreSQLError) {
+        for seen in items {
+            let item = seen.item
+            try connection.execute(
+                """
+                INSERT INTO item_archive (feed, item_id, title, link, summary, content, authors,
+                    categories, published, updated, text_title, text_summary, text_content,
+                    first_seen)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                ON CONFLICT (feed, item_id) DO UPDATE SET
+                    title = excluded.title, link = excluded.link, summary = excluded.summary,
+                    content = excluded.content, authors = excluded.authors,
+                    categories = excluded.categories, published = excluded.published,
+                    updated = excluded.updated, text_title = excluded.text_title,
+                    text_summary = excluded.text_summary, text_content = excluded.text_content
+                """,
+                [
+                    .text(feed), .text(item.id), .text(item.title), .text(item.link),
+                    .text(item.summary), .text(item.content), .textArray(item.authors),
+                    .textArray(item.categories), .date(item.published), .date(item.updated),
+                    .text(item.text.title), .text(item.text.summary), .text(item.text.content),
+                    .date(seen.firstSeen),
+                ])
+        }
+    }
+
+    /// Applies a feed's listing inside the caller's transaction: seen items
+    /// of `feed` that the body lacks are absent from `listing.readAt` on,
+    /// those it lists are present again; only changes are written.
+    func applyListing(_ listing: FeedListing, feed: String) throws(PostgreSQLError) {
+        let ids = PostgreSQLValue.textArray(listing.itemIDs)
+        try connection.execute(
+            """
+            UPDATE seen_item SET absent_since = $3
+            WHERE feed = $1 AND absent_since IS NULL AND NOT (item_id = ANY ($2))
+            """, [.text(feed), ids, .date(listing.readAt)])
+        try connection.execute(
+            """
+            UPDATE seen_item SET absent_since = NULL
+            WHERE feed = $1 AND item_id = ANY ($2) AND absent_since IS NOT NULL
+            """, [.text(feed), ids])
+    }
+
+    private static func readArchivedItem(_ row: PostgreSQLRow) throws(PostgreSQLError)
+        -> ArchivedItem
+    {
+        let item = Item(
+            id: try row.string(1), title: row.optionalString(2), link: row.optionalString(3),
+            summary: row.optionalString(4), content: row.optionalString(5),
+            authors: try row.textArray(6), categories: try row.textArray(7),
+            published: try row.optionalDate(8), updated: try row.optionalDate(9),
+            text: ItemText(
+                title: try row.string(10), summary: try row.string(11),
+                content: try row.string(12)))
+        return ArchivedItem(feed: try row.string(0), item: item, firstSeen: try row.date(13))
+    }
+}

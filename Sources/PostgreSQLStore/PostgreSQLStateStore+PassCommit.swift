@@ -29,30 +29,42 @@ extension PostgreSQLStateStore: PassCommitStore {
         }
     }
 
-    /// Queues deliveries; one already queued for the same alert and sink is left as it is.
-    func insertDeliveries(_ deliveries: [NewDelivery]) throws(PostgreSQLError) {
+    /// Queues deliveries; one already queued for the same alert and sink is
+    /// left as it is. Returns how many were new.
+    @discardableResult
+    func insertDeliveries(_ deliveries: [NewDelivery]) throws(PostgreSQLError) -> Int {
+        var inserted = 0
         for delivery in deliveries {
-            try connection.execute(
-                """
-                INSERT INTO alert_outbox (alert_id, sink, payload, attempts, next_attempt,
-                    expires_at, status, created_at)
-                VALUES ($1, $2, $3, 0, $4, $5, 'pending', $6)
-                ON CONFLICT (alert_id, sink) DO NOTHING
-                """,
-                [
-                    .text(delivery.alertID), .text(delivery.sink), .bytes(Array(delivery.payload)),
-                    .date(delivery.firstAttempt), .date(delivery.expiresAt),
-                    .date(delivery.createdAt),
-                ])
-            // The alerts the message names, on whichever row holds the key.
-            try connection.execute(
-                """
-                INSERT INTO outbox_alert (delivery, alert_id)
-                SELECT id, unnest($3::text[]) FROM alert_outbox WHERE alert_id = $1 AND sink = $2
-                ON CONFLICT DO NOTHING
-                """,
-                [.text(delivery.alertID), .text(delivery.sink), .textArray(delivery.alertIDs)])
+            inserted +=
+                try connection.execute(
+                    """
+                    INSERT INTO alert_outbox (alert_id, sink, payload, attempts, next_attempt,
+                        expires_at, status, created_at)
+                    VALUES ($1, $2, $3, 0, $4, $5, 'pending', $6)
+                    ON CONFLICT (alert_id, sink) DO NOTHING
+                    """, newDeliveryValues(delivery)
+                ).affectedRowCount
+            try insertNamedAlerts(of: delivery)
         }
+        return inserted
+    }
+
+    /// The alerts a delivery's message names, on whichever row holds its key.
+    func insertNamedAlerts(of delivery: NewDelivery) throws(PostgreSQLError) {
+        try connection.execute(
+            """
+            INSERT INTO outbox_alert (delivery, alert_id)
+            SELECT id, unnest($3::text[]) FROM alert_outbox WHERE alert_id = $1 AND sink = $2
+            ON CONFLICT DO NOTHING
+            """, [.text(delivery.alertID), .text(delivery.sink), .textArray(delivery.alertIDs)])
+    }
+
+    /// The six values of a new row, in the order the INSERTs list them.
+    func newDeliveryValues(_ delivery: NewDelivery) -> [PostgreSQLValue] {
+        [
+            .text(delivery.alertID), .text(delivery.sink), .bytes(Array(delivery.payload)),
+            .date(delivery.firstAttempt), .date(delivery.expiresAt), .date(delivery.createdAt),
+        ]
     }
 
     /// Holds messages for digest sinks; one already held for the same message and sink stays.

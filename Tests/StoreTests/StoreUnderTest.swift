@@ -13,9 +13,11 @@ enum StoreUnderTest {
     }
 }
 
-/// What a pass writes and reads: the concerns every backend implements so far.
-typealias PassStateStore = FeedStateStore & SeenItemStore & ItemArchive & AlertIndexStore
-    & PassCommitStore
+/// Every concern of the state but its upkeep by hand (`StateMaintenance`):
+/// what every backend implements so far.
+typealias ContractStore = FeedStateStore & SeenItemStore & ItemArchive & AlertIndexStore
+    & AlertEvidenceStore & AlertAcknowledgementStore & DeliveryOutbox & DigestQueue & MuteStore
+    & StoryStore & PassCommitStore & StatePruning
 
 /// The backends the contract suites run against.
 enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -29,7 +31,7 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
 /// A new, empty store of one backend, for one test; `remove()` removes its file.
 struct FreshStore {
-    let store: any PassStateStore
+    let store: any ContractStore
     private let folder: TemporaryFolder?
 
     init(_ backend: StoreBackend) throws {

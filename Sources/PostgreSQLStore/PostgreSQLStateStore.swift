@@ -10,7 +10,7 @@ import Store
 /// Unlike the SQLite store it takes no lock of the whole state: sharing it is
 /// the point. Every method is safe to call from any thread: calls on the
 /// store's one connection are serialized.
-public final class PostgreSQLStateStore: @unchecked Sendable {
+public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
     /// Who and where: user@host:port/database (never the password), for messages.
     public let target: String
     public let access: StoreAccess

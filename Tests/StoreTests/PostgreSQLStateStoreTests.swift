@@ -97,6 +97,34 @@ import Testing
         #expect(reason.contains("password authentication failed"))
     }
 
+    @Test func statisticsCountEveryKindAndVacuumKeepsTheRows() throws {
+        let database = try TestPostgreSQL.newDatabase()
+        let store = try PostgreSQLStateStore(url: database.url, password: database.password)
+        try store.commit(turn(alert: "a1", item: "one"))
+        try store.commit(turn(alert: "a2", item: "two"))
+        try store.saveFeedState(FeedState(name: "dawn", url: "https://dawn.example/feed"))
+
+        let statistics = try store.statistics()
+
+        #expect(statistics.location == target(database))
+        #expect(
+            statistics.kinds.map(\.name) == [
+                "seen_items", "archived_items", "stories", "outbox", "alerts_indexed",
+                "alert_evidence", "acknowledgements", "feed_states",
+            ])
+        #expect(statistics.kind("seen_items")?.rows == 2)
+        #expect(statistics.kind("alerts_indexed")?.rows == 2)
+        #expect(statistics.kind("feed_states")?.rows == 1)
+        #expect((statistics.kind("seen_items")?.bytes ?? 0) > 0)
+        #expect(statistics.fileBytes >= statistics.kinds.compactMap(\.bytes).reduce(0, +))
+
+        let vacuumed = try store.vacuum()
+
+        #expect(vacuumed.bytesAfter > 0)
+        #expect(try store.statistics().kind("seen_items")?.rows == 2)
+        #expect(throws: StoreError.self) { try store.backup(to: "/tmp/copy", replacing: false) }
+    }
+
     private func target(_ database: TestDatabase) -> String {
         "feedwatch@127.0.0.1:\(database.cluster.port)/\(database.name)"
     }

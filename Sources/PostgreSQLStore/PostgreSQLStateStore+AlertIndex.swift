@@ -102,16 +102,8 @@ extension PostgreSQLStateStore: AlertIndexStore {
     /// Inserts inside the caller's transaction. An entry already indexed is
     /// updated in place, keeping its id and so its place in index order.
     func insertAlertIndexEntries(_ entries: [AlertIndexEntry]) throws(PostgreSQLError) {
-        let columns = Self.alertIndexColumns + ", day, search_text"
-        let names = columns.split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        let placeholders = (1...names.count).map { "$\($0)" }.joined(separator: ", ")
-        let updates = names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let sql = """
-            INSERT INTO alert_index (\(columns)) VALUES (\(placeholders))
-            ON CONFLICT (alert_id) DO UPDATE SET \(updates)
-            """
+        let sql = UpsertStatement.replacing(
+            table: "alert_index", columns: Self.alertIndexColumns + ", day, search_text")
         for entry in entries {
             try connection.execute(
                 sql,

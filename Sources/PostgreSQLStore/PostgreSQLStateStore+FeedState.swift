@@ -35,16 +35,7 @@ extension PostgreSQLStateStore: FeedStateStore {
 
     /// Inserts or replaces feed states inside the caller's transaction.
     func upsertFeedStates(_ states: [FeedState]) throws(PostgreSQLError) {
-        let columns = Self.feedStateColumns.split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        let placeholders = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
-        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }
-            .joined(separator: ", ")
-        let sql = """
-            INSERT INTO feed_state (\(Self.feedStateColumns)) VALUES (\(placeholders))
-            ON CONFLICT (name) DO UPDATE SET \(updates)
-            """
+        let sql = UpsertStatement.replacing(table: "feed_state", columns: Self.feedStateColumns)
         for state in states {
             try connection.execute(
                 sql,

@@ -10,15 +10,6 @@ extension PostgreSQLStateStore: StatePruning {
     /// Rows deleted per transaction.
     static let pruneBatchSize = 5_000
 
-    /// One kind of row retention drops: the statement that deletes up to $2
-    /// rows older than $1, and the count it adds to.
-    private struct PruneStep {
-        let purpose: String
-        let sql: String
-        let cutoff: KeyPath<RetentionCutoffs, Date>
-        let count: WritableKeyPath<PruneResult, Int>
-    }
-
     // SKIP LOCKED: rows another monitor is deleting (or writing) are left to it.
     private static var pruneSteps: [PruneStep] {
         [
@@ -64,25 +55,16 @@ extension PostgreSQLStateStore: StatePruning {
     public func prune(_ cutoffs: RetentionCutoffs, at time: Date, rowLimit: Int?) throws(StoreError)
         -> PruneResult
     {
-        var result = PruneResult()
-        var budget = rowLimit ?? Int.max
-        for step in Self.pruneSteps {
-            while true {
-                guard budget > 0 else {
-                    result.complete = false
-                    return result
-                }
-                let batch = min(Self.pruneBatchSize, budget)
-                let deleted = try writing(step.purpose) { () throws(PostgreSQLError) in
-                    try connection.execute(
-                        step.sql, [.date(cutoffs[keyPath: step.cutoff]), .integer(batch)]
-                    ).affectedRowCount
-                }
-                result[keyPath: step.count] += deleted
-                budget -= deleted
-                if deleted < batch { break }
+        let result = try PruneLoop.run(
+            Self.pruneSteps, batchSize: Self.pruneBatchSize, rowLimit: rowLimit
+        ) { step, limit throws(StoreError) in
+            try writing(step.purpose) { () throws(PostgreSQLError) in
+                try connection.execute(
+                    step.sql, [.date(cutoffs[keyPath: step.cutoff]), .integer(limit)]
+                ).affectedRowCount
             }
         }
+        guard result.complete else { return result }
         try writing("recording when prune ran") { () throws(PostgreSQLError) in
             try connection.execute(
                 """

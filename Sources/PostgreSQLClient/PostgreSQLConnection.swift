@@ -10,7 +10,7 @@ import Foundation
 public final class PostgreSQLConnection {
     /// Who and where, for messages: user@host:port/database, never the password.
     public let target: String
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     /// Connects to the database `url` names (`postgresql://user@host:port/database`,
     /// with any parameters libpq takes, TLS among them). The password is
@@ -201,7 +201,7 @@ public final class PostgreSQLConnection {
             + "/" + text(PQdb(handle))
     }
 
-    private static func errorMessage(_ handle: OpaquePointer) -> String {
+    static func errorMessage(_ handle: OpaquePointer) -> String {
         trimmed(PQerrorMessage(handle).map { String(cString: $0) } ?? "unknown libpq error")
     }
 

@@ -150,3 +150,35 @@ import Testing
         }
     }
 }
+
+@Suite struct PostgreSQLNotificationTests {
+    @Test func aListenerHearsWhatAnotherSessionCommits() throws {
+        let database = try TestPostgreSQL.newDatabase()
+        let listener = try database.connect()
+        let sender = try database.connect()
+        try listener.listen("new \"alerts\"")
+
+        // Sent in a transaction that is rolled back: never delivered.
+        struct Abandoned: Error {}
+        #expect(throws: Abandoned.self) {
+            try sender.transaction(
+                { () throws(Abandoned) in
+                    _ = try? sender.notify("new \"alerts\"", payload: "rolled-back")
+                    throw Abandoned()
+                }, failure: { _ in Abandoned() })
+        }
+        try sender.notify("new \"alerts\"", payload: "a1")
+        try sender.notify("other", payload: "not listened to")
+
+        // Waits for the notification's arrival (a minute at most, so that a lost one fails).
+        var received: [PostgreSQLNotification] = []
+        for _ in 0..<6 where received.isEmpty {
+            received += try listener.notifications(waitingUpTo: 10)
+        }
+
+        #expect(received.map(\.payload) == ["a1"])
+        #expect(received.first?.channel == "new \"alerts\"")
+        let senderProcess = try sender.execute("SELECT pg_backend_pid()")[0].int(0)
+        #expect(received.first?.senderProcessID == senderProcess)
+    }
+}

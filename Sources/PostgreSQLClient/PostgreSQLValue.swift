@@ -11,8 +11,10 @@ public enum PostgreSQLValue: Sendable, Equatable {
     case double(Double)
     case boolean(Bool)
     case bytes([UInt8])
-    /// A `text[]`, for `= ANY($1)` and array columns: a list in one parameter.
-    case textArray([String])
+    /// A `text[]`, for `= ANY($1)`, array columns and `unnest` (a batch of
+    /// rows in one statement, cast element by element): a list in one
+    /// parameter. nil elements are NULL.
+    case textArray([String?])
 
     /// A time as seconds since 2001-01-01, for a `double precision` column.
     public static func date(_ date: Date) -> PostgreSQLValue {
@@ -37,6 +39,16 @@ public enum PostgreSQLValue: Sendable, Equatable {
     /// A number, or NULL.
     public static func double(_ number: Double?) -> PostgreSQLValue {
         number.map { .double($0) } ?? .null
+    }
+
+    /// The text PostgreSQL reads as this value, for an element of a
+    /// `textArray` that the statement casts back (`unnest($1::text[])::float8`);
+    /// nil for NULL. Bytes have no such text here.
+    public var textForm: String? {
+        switch self {
+        case .null, .bytes: nil
+        default: wireBytes.map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// The type the server is told (0 lets it infer one from the statement, as for text).
@@ -72,8 +84,9 @@ public enum PostgreSQLValue: Sendable, Equatable {
 
     /// `{"a","b"}`: every element quoted, with `"` and `\` escaped, so that
     /// commas, braces, spaces and the word NULL stay text.
-    static func arrayLiteral(_ texts: [String]) -> String {
-        let elements = texts.map { text in
+    static func arrayLiteral(_ texts: [String?]) -> String {
+        let elements = texts.map { element in
+            guard let text = element else { return "NULL" }
             var quoted = "\""
             for character in text {
                 if character == "\"" || character == "\\" { quoted.append("\\") }

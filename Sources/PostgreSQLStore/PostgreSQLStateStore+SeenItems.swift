@@ -31,46 +31,90 @@ extension PostgreSQLStateStore: SeenItemStore, ItemArchive {
         }
     }
 
-    /// Records items as seen inside the caller's transaction; an item seen
-    /// before keeps its first-seen time and takes the new hash.
+    /// Records items as seen inside the caller's transaction, all in one
+    /// statement; an item seen before keeps its first-seen time and takes the new hash.
     func upsertSeen(feed: String, items: [SeenItem]) throws(PostgreSQLError) {
-        for seen in items {
-            try connection.execute(
-                """
-                INSERT INTO seen_item (feed, item_id, content_hash, first_seen)
-                VALUES ($1, $2, $3, $4)
-                ON CONFLICT (feed, item_id) DO UPDATE SET content_hash = excluded.content_hash
-                """,
-                [.text(feed), .text(seen.item.id), .text(seen.contentHash), .date(seen.firstSeen)])
-        }
+        let batch = Self.oncePerItem(items)
+        guard !batch.isEmpty else { return }
+        try connection.execute(
+            """
+            INSERT INTO seen_item (feed, item_id, content_hash, first_seen)
+            SELECT $1, id, hash, seen::float8
+            FROM unnest($2::text[], $3::text[], $4::text[]) AS batch (id, hash, seen)
+            ON CONFLICT (feed, item_id) DO UPDATE SET content_hash = excluded.content_hash
+            """,
+            [
+                .text(feed), .textArray(batch.map(\.item.id)), .textArray(batch.map(\.contentHash)),
+                Self.column(batch) { .date($0.firstSeen) },
+            ])
     }
 
-    /// Archives the items' text inside the caller's transaction, replacing an
-    /// older version's and keeping the first-seen time.
+    /// Archives the items' text inside the caller's transaction, all in one
+    /// statement, replacing an older version's and keeping the first-seen time.
     func upsertArchive(feed: String, items: [SeenItem]) throws(PostgreSQLError) {
+        let batch = Self.oncePerItem(items)
+        guard !batch.isEmpty else { return }
+        // Each list column travels as the text of its array, cast back per row.
+        let lists = { (list: [String]) in PostgreSQLValue.textArray(list).textForm }
+        try connection.execute(
+            """
+            INSERT INTO item_archive (feed, item_id, title, link, summary, content, authors,
+                categories, published, updated, text_title, text_summary, text_content,
+                first_seen)
+            SELECT $1, id, title, link, summary, content, authors::text[], categories::text[],
+                published::float8, updated::float8, text_title, text_summary, text_content,
+                first_seen::float8
+            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+                $14::text[])
+                AS batch (id, title, link, summary, content, authors, categories, published,
+                    updated, text_title, text_summary, text_content, first_seen)
+            ON CONFLICT (feed, item_id) DO UPDATE SET
+                title = excluded.title, link = excluded.link, summary = excluded.summary,
+                content = excluded.content, authors = excluded.authors,
+                categories = excluded.categories, published = excluded.published,
+                updated = excluded.updated, text_title = excluded.text_title,
+                text_summary = excluded.text_summary, text_content = excluded.text_content
+            """,
+            [
+                .text(feed), .textArray(batch.map(\.item.id)), .textArray(batch.map(\.item.title)),
+                .textArray(batch.map(\.item.link)), .textArray(batch.map(\.item.summary)),
+                .textArray(batch.map(\.item.content)),
+                .textArray(batch.map { lists($0.item.authors) }),
+                .textArray(batch.map { lists($0.item.categories) }),
+                Self.column(batch) { .date($0.item.published) },
+                Self.column(batch) { .date($0.item.updated) },
+                .textArray(batch.map(\.item.text.title)),
+                .textArray(batch.map(\.item.text.summary)),
+                .textArray(batch.map(\.item.text.content)),
+                Self.column(batch) { .date($0.firstSeen) },
+            ])
+    }
+
+    /// One entry per item id, as a row per item would leave it: the last
+    /// version's hash and text, the first one's first-seen time (one
+    /// statement may not write the same row twice).
+    private static func oncePerItem(_ items: [SeenItem]) -> [SeenItem] {
+        var position: [String: Int] = [:]
+        var batch: [SeenItem] = []
         for seen in items {
-            let item = seen.item
-            try connection.execute(
-                """
-                INSERT INTO item_archive (feed, item_id, title, link, summary, content, authors,
-                    categories, published, updated, text_title, text_summary, text_content,
-                    first_seen)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                ON CONFLICT (feed, item_id) DO UPDATE SET
-                    title = excluded.title, link = excluded.link, summary = excluded.summary,
-                    content = excluded.content, authors = excluded.authors,
-                    categories = excluded.categories, published = excluded.published,
-                    updated = excluded.updated, text_title = excluded.text_title,
-                    text_summary = excluded.text_summary, text_content = excluded.text_content
-                """,
-                [
-                    .text(feed), .text(item.id), .text(item.title), .text(item.link),
-                    .text(item.summary), .text(item.content), .textArray(item.authors),
-                    .textArray(item.categories), .date(item.published), .date(item.updated),
-                    .text(item.text.title), .text(item.text.summary), .text(item.text.content),
-                    .date(seen.firstSeen),
-                ])
+            if let index = position[seen.item.id] {
+                let firstSeen = batch[index].firstSeen
+                batch[index] = seen
+                batch[index].firstSeen = firstSeen
+            } else {
+                position[seen.item.id] = batch.count
+                batch.append(seen)
+            }
         }
+        return batch
+    }
+
+    /// A column of values (times, numbers) as the texts of a `text[]`.
+    private static func column(_ batch: [SeenItem], _ value: (SeenItem) -> PostgreSQLValue)
+        -> PostgreSQLValue
+    {
+        .textArray(batch.map { value($0).textForm })
     }
 
     /// Applies a feed's listing inside the caller's transaction: seen items

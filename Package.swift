@@ -33,10 +33,12 @@ let package = Package(
         .systemLibrary(
             name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
+        // glibc's malloc tuning, for the heap policy in FeedParser's HeapRetention.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // The pipeline.
         .target(name: "FeedModel"),
-        .target(name: "FeedParser", dependencies: ["FeedModel", "CLibXML2"]),
+        .target(name: "FeedParser", dependencies: ["FeedModel", "CLibXML2", "CMalloc"]),
         // HTTPTransport is the one module that imports CCurl.
         .target(name: "HTTPTransport", dependencies: ["CCurl"]),
         .target(name: "FeedFetcher", dependencies: ["FeedModel", "HTTPTransport"]),

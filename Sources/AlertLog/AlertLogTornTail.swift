@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 
 /// A last line without its end of line, found when the log was opened: what
@@ -20,7 +21,7 @@ public struct AlertLogTornTail: Sendable, Equatable, CustomStringConvertible {
     public var tornFile: String
 
     public var description: String {
-        "alerting: \(path): its last line was torn (\(bytes) bytes from byte \(offset) without an end of line); "
+        "alerting: \(path): its last line was torn (\(Counted.phrase(bytes, "byte")) from byte \(offset) without an end of line); "
             + "moved to \(tornFile); its alert was never recorded and is written again when its feed is next read"
     }
 

@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Store
 
@@ -49,12 +50,12 @@ extension AlertRecorder {
             case .adopted:
                 guard indexed > 0 else { return "" }
                 line =
-                    "the state is new: indexed \(indexed) alerts already in the log, "
+                    "the state is new: indexed \(Counted.phrase(indexed, "alert")) already in the log, "
                     + "and queued none of them for sinks"
             case .recovered:
                 line =
-                    "indexed \(indexed) alerts written before an interrupted pass, "
-                    + "and queued \(queued) messages for them"
+                    "indexed \(Counted.phrase(indexed, "alert")) written before an interrupted pass, "
+                    + "and queued \(Counted.phrase(queued, "message")) for them"
                 if held > 0 { line += " and held \(held) for digests" }
                 if expired > 0 {
                     line += "; \(expired) were past the delivery expiry and are not sent"
@@ -62,7 +63,7 @@ extension AlertRecorder {
             case .rebuilt:
                 line =
                     "the alert index did not match the log: rebuilt it from the log "
-                    + "(\(indexed) alerts), and queued none of them for sinks"
+                    + "(\(Counted.phrase(indexed, "alert"))), and queued none of them for sinks"
             }
             if let rotation {
                 line +=

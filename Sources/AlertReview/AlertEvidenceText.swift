@@ -35,7 +35,7 @@ public enum AlertEvidenceText {
         field("id", alert.id)
         field("kind", alert.kind.rawValue)
         let feeds = sources ?? alert.sources
-        field("story", "\(alert.story) (\(feeds) source\(feeds == 1 ? "" : "s"))")
+        field("story", "\(alert.story) (\(Counted.phrase(feeds, "source")))")
         if !alert.entities.isEmpty { field("entities", alert.entities.joined(separator: ", ")) }
         if let ack {
             var text = "acknowledged \(time.minute(ack.time))"

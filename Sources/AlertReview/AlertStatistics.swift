@@ -1,4 +1,5 @@
 import AlertLog
+import FeedModel
 import Foundation
 import Store
 
@@ -11,6 +12,13 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
     public var bySeverity: [String: Int] = [:]
     /// `yyyy-MM-dd` in UTC.
     public var byDay: [String: Int] = [:]
+
+    /// snake_case, as every JSON feedwatch writes (`alerts stats --json`).
+    enum CodingKeys: String, CodingKey {
+        case total
+        case byRule = "by_rule", byEntity = "by_entity", byFeed = "by_feed"
+        case bySeverity = "by_severity", byDay = "by_day"
+    }
 
     public init() {}
 
@@ -39,7 +47,7 @@ public struct AlertStatistics: Sendable, Equatable, Codable {
 
     /// The tables as a person reads them, largest counts first (days in date order).
     public var text: String {
-        var sections = ["\(total) alerts"]
+        var sections = [Counted.phrase(total, "alert")]
         for (title, counts, byKey) in [
             ("by rule", byRule, false), ("by entity", byEntity, false), ("by feed", byFeed, false),
             ("by severity", bySeverity, false), ("by day", byDay, true),

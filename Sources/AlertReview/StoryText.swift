@@ -1,4 +1,5 @@
 import AlertLog
+import FeedModel
 import Foundation
 
 /// Stories as a person reads them on a terminal.
@@ -7,11 +8,11 @@ public enum StoryText {
     public static func line(_ story: StoryView, time: DisplayTime = .utc) -> String {
         let first = time.minute(story.firstSeen)
         let last = time.minute(story.lastSeen)
-        let sources = story.sources == 1 ? "1 source" : "\(story.sources) sources"
+        let sources = Counted.phrase(story.sources, "source")
         let entities = story.entities.isEmpty ? "-" : story.entities.joined(separator: ", ")
         let alert = story.alert.map { "alert \($0.prefix(8))" } ?? "no alert"
         let title = story.reports.first.map { $0.item.title ?? $0.item.id } ?? ""
-        let reports = story.reports.count == 1 ? "1 report" : "\(story.reports.count) reports"
+        let reports = Counted.phrase(story.reports.count, "report")
         return
             "\(story.id)  \(first) … \(last)  \(sources)  \(entities)  \(alert)  \(reports)  \(title)"
     }

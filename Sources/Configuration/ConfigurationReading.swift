@@ -21,13 +21,20 @@ public struct ConfigurationReading: Sendable {
     /// Reads `path`; only a file that cannot be read at all is an error here.
     public static func read(path: String) throws(ConfigurationError) -> ConfigurationReading {
         let text: String
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
+            // The absolute path too: the reader may not know which folder
+            // the monitor was started in.
+            let reason =
+                FileManager.default.fileExists(atPath: path)
+                ? error.localizedDescription : "there is no such file"
             throw ConfigurationError(
-                file: path, line: 0, message: "cannot read the file: \(error.localizedDescription)")
+                file: path, line: 0,
+                message: "cannot read the file (\(absolute.path)): \(reason)")
         }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
+        let directory = absolute.deletingLastPathComponent()
         return parse(text: text, file: path, directory: directory)
     }
 

@@ -13,7 +13,7 @@ public enum FeedJSON {
             writer.member("link") { writer.string(feed.link) }
             writer.member("description") { writer.string(feed.description) }
             writer.member("updated") { writer.date(feed.updated) }
-            writer.member("suggestedInterval") { writer.number(feed.suggestedInterval) }
+            writer.member("suggested_interval") { writer.number(feed.suggestedInterval) }
             writer.member("warnings") { writer.array(feed.warnings) { writer.string($0) } }
             writer.member("items") { writer.array(feed.items) { encode($0, into: writer) } }
         }

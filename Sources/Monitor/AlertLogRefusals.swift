@@ -1,4 +1,5 @@
 import AlertLog
+import FeedModel
 
 /// The feeds whose alerts the log refused (a full disk, an I/O error) since
 /// they were last told: each feed counts as failed on its own, and this
@@ -20,7 +21,7 @@ struct AlertLogRefusals {
         defer { self = AlertLogRefusals() }
         guard let first else { return [] }
         return [
-            "alerting: \(first.path): the alerts of \(feeds) of \(polled) feeds could not be written "
+            "alerting: \(first.path): the alerts of \(feeds) of \(Counted.phrase(polled, "feed")) could not be written "
                 + "(\(first.message)); their items stay unseen and are read again"
         ]
     }

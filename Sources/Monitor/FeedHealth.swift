@@ -33,6 +33,15 @@ public struct FeedHealth: Sendable, Equatable, Codable {
     public var nextPoll: Date?
     public var movedTo: String?
 
+    /// snake_case, as every JSON feedwatch writes (`feeds --json`).
+    enum CodingKeys: String, CodingKey {
+        case name, url, status, items, failures
+        case lastSuccess = "last_success", lastAttempt = "last_attempt"
+        case lastStatus = "last_status", lastError = "last_error"
+        case lastNewItem = "last_new_item", failingSince = "failing_since"
+        case nextPoll = "next_poll", movedTo = "moved_to"
+    }
+
     /// The health of every configured feed, in configuration order.
     public static func report(
         configuration: ConfigurationFile, states: [FeedState], now: Date = Date()

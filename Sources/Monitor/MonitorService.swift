@@ -1,6 +1,7 @@
 import AlertLog
 import Dispatch
 import FeedFetcher
+import FeedModel
 import Foundation
 import Logging
 import Store
@@ -53,7 +54,7 @@ public final class MonitorService: Sendable {
         let sources = installSignalHandlers()
         defer { sources.forEach { $0.cancel() } }
         logger.notice(
-            "monitoring \(setup.configuration.feeds.count) feeds with \(setup.rules.rules.count) rules"
+            "monitoring \(Counted.phrase(setup.configuration.feeds.count, "feed")) with \(Counted.phrase(setup.rules.rules.count, "rule"))"
         )
         let deliveries = DeliveryLoop(
             dispatcher: makeDispatcher(setup, store: store), interval: Self.tick, logger: logger)
@@ -121,7 +122,7 @@ public final class MonitorService: Sendable {
                 programVersion: programVersion)
             next.logRulesCache(to: logger)
             logger.notice(
-                "reloaded: \(next.configuration.feeds.count) feeds, \(next.rules.rules.count) rules"
+                "reloaded: \(Counted.phrase(next.configuration.feeds.count, "feed")), \(Counted.phrase(next.rules.rules.count, "rule"))"
             )
             return next
         } catch {

@@ -1,3 +1,5 @@
+import FeedModel
+
 /// What one pass did, for the summary line and the exit status.
 public struct PassSummary: Sendable, Equatable {
     public var feedsPolled = 0
@@ -6,7 +8,8 @@ public struct PassSummary: Sendable, Equatable {
     public var feedsFetched = 0
     public var feedsNotModified = 0
     /// `feed name: error` for each feed that failed: one at most per feed,
-    /// so that their count never exceeds the feeds polled.
+    /// so that their count never exceeds the feeds polled. The pass has
+    /// logged each as it happened: the summary counts them, never repeats them.
     public var failures: [String] = []
     /// What went wrong for the pass as a whole rather than one feed (the
     /// alert log could not be written, the feed-health check failed): each
@@ -29,12 +32,12 @@ public struct PassSummary: Sendable, Equatable {
 
     public var line: String {
         var parts = [
-            "\(feedsPolled) feeds polled", "\(feedsFetched) fetched",
+            Counted.phrase(feedsPolled, "feed") + " polled", "\(feedsFetched) fetched",
             "\(feedsNotModified) not modified", "\(failures.count) failed",
-            "\(newItems) new items", "\(changedItems) changed",
+            Counted.phrase(newItems, "new item"), "\(changedItems) changed",
         ]
         if baselineItems > 0 { parts.append("\(baselineItems) recorded as baseline") }
-        parts.append("\(alerts) alerts")
+        parts.append(Counted.phrase(alerts, "alert"))
         if joinedStories > 0 { parts.append("\(joinedStories) folded into known stories") }
         parts.append(String(format: "%.2fs", seconds))
         return parts.joined(separator: ", ")

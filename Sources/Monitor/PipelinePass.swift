@@ -178,7 +178,9 @@ public final class PipelinePass {
                 try store.allFeedStates().map { ($0.name, $0) },
                 uniquingKeysWith: { first, _ in first })
         } catch {
-            // Without its state a feed cannot be scheduled: each fails this pass.
+            // Without its state a feed cannot be scheduled: each fails this
+            // pass, and the one cause is said once.
+            logger.error("cannot read the feeds' states: \(error)")
             summary.failures += configuration.feeds.map { "\($0.name): \(error)" }
             return ([], [:], [:])
         }
@@ -223,6 +225,7 @@ public final class PipelinePass {
         state.lastAttempt = now
         state.lastDuration = result.elapsed
         state.lastBytes = result.bytesReceived
+        logger.debug("\(FeedTurnLog.transfer(result))")
         let interval = PollSchedule.interval(
             for: feed, settings: configuration.settings, suggested: nil)
         var failure: (any Error)?
@@ -230,6 +233,7 @@ public final class PipelinePass {
         switch result.outcome {
         case .notModified(let status):
             summary.feedsNotModified += 1
+            logger.info("\(FeedTurnLog.notModified(feed.name))")
             state.lastStatus = status
             recordSuccess(&state, now: now, interval: interval)
         case .failed(let error):
@@ -304,7 +308,12 @@ public final class PipelinePass {
                 logger.error("\(feed.name): cannot record the failure in the state: \(error)")
             }
         }
-        if let failure { summary.failures.append("\(feed.name): \(failure)") }
+        if let failure {
+            // Said once: here, as it happens; the summary only counts it.
+            let line = ShownURL.redactingURLs(in: "\(feed.name): \(failure)")
+            logger.error("\(line)")
+            summary.failures.append(line)
+        }
         return state
     }
 
@@ -331,11 +340,7 @@ public final class PipelinePass {
             return error
         }
         stories.markSaved(changedStories)
-        if processed.isBaseline {
-            logger.info(
-                "\(feed): first contact, \(processed.seenItems.count) items recorded without alerting"
-            )
-        }
+        logger.info("\(FeedTurnLog.outcome(of: feed, processed))")
         logged.filter(\.kind.isRaised).forEach(onAlert)
         return nil
     }
@@ -481,6 +486,6 @@ public final class PipelinePass {
         state.nextPoll = PollSchedule.retry(
             after: now, interval: interval, failures: state.consecutiveFailures,
             retryAfter: retryAfter)
-        logger.warning("\(message)", metadata: ["feed": "\(state.name)"])
+
     }
 }

@@ -1,4 +1,5 @@
 import Configuration
+import FeedModel
 import Foundation
 import Store
 import Stories
@@ -59,9 +60,9 @@ public struct StateRetention: Sendable {
     public func summary(of result: PruneResult) -> String {
         let days = { (seconds: TimeInterval) in DurationParser.text(seconds) }
         return
-            "retention removed \(result.seenItems) seen items absent from their feeds for \(days(forget)), "
-            + "\(result.archivedItems) archived item texts older than \(days(archive)), "
-            + "\(result.stories) stories older than \(days(stories)), "
-            + "\(result.deliveries) delivered or dead deliveries older than \(days(Self.finishedDeliveries))"
+            "retention removed \(Counted.phrase(result.seenItems, "seen item")) absent from their feeds for \(days(forget)), "
+            + "\(Counted.phrase(result.archivedItems, "archived item text")) older than \(days(archive)), "
+            + "\(Counted.phrase(result.stories, "story")) older than \(days(stories)), "
+            + "\(Counted.phrase(result.deliveries, "delivered or dead delivery", plural: "delivered or dead deliveries")) older than \(days(Self.finishedDeliveries))"
     }
 }

@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import PostgreSQLClient
 import Store
@@ -6,7 +7,7 @@ import Store
 extension PostgreSQLStateStore: AlertAcknowledgementStore {
     public func acknowledge(_ acknowledgements: [AlertAcknowledgement]) throws(StoreError) {
         guard !acknowledgements.isEmpty else { return }
-        try writing("acknowledging \(acknowledgements.count) alerts") {
+        try writing("acknowledging \(Counted.phrase(acknowledgements.count, "alert"))") {
             () throws(PostgreSQLError) in
             for acknowledgement in acknowledgements {
                 try connection.execute(
@@ -36,7 +37,7 @@ extension PostgreSQLStateStore: AlertAcknowledgementStore {
     {
         guard !alertIDs.isEmpty else { return [:] }
         let found = try query(
-            "reading the acknowledgements of \(alertIDs.count) alerts",
+            "reading the acknowledgements of \(Counted.phrase(alertIDs.count, "alert"))",
             "SELECT alert_id, acked_at, acked_by, note FROM alert_ack WHERE alert_id = ANY ($1)",
             [.textArray(alertIDs)]
         ) { row throws(PostgreSQLError) in

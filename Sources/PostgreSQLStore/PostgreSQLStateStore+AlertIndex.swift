@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import PostgreSQLClient
 import Store
@@ -13,7 +14,7 @@ extension PostgreSQLStateStore: AlertIndexStore {
     public func recordedAlertIDs(among alertIDs: [String]) throws(StoreError) -> Set<String> {
         guard !alertIDs.isEmpty else { return [] }
         let found = try query(
-            "looking up \(alertIDs.count) alert ids",
+            "looking up \(Counted.phrase(alertIDs.count, "alert id"))",
             "SELECT alert_id FROM alert_index WHERE alert_id = ANY ($1)", [.textArray(alertIDs)]
         ) { row throws(PostgreSQLError) in try row.string(0) }
         return Set(found)

@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import PostgreSQLClient
 import Store
@@ -103,7 +104,8 @@ extension PostgreSQLStateStore: DeliveryOutbox {
                 """
                 UPDATE alert_outbox
                 SET status = 'dead', finished_at = $1,
-                    last_error = 'expired after ' || attempts || ' attempts'
+                    last_error = 'expired after ' || attempts
+                        || CASE attempts WHEN 1 THEN ' attempt' ELSE ' attempts' END
                         || coalesce(' (last error: ' || last_error || ')', '')
                 WHERE status = 'pending' AND expires_at <= $1
                 """, [.date(now)]

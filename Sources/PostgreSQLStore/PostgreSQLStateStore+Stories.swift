@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import PostgreSQLClient
 import Store
@@ -29,7 +30,7 @@ extension PostgreSQLStateStore: StoryStore {
     public func stories(ids: [String]) throws(StoreError) -> [StoredStory] {
         guard !ids.isEmpty else { return [] }
         return try queryStories(
-            "reading \(ids.count) stories",
+            "reading \(Counted.phrase(ids.count, "story"))",
             "SELECT \(Self.storyColumns) FROM story WHERE id = ANY ($1)", [.textArray(ids)])
     }
 

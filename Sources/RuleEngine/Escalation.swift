@@ -1,3 +1,5 @@
+import FeedModel
+
 /// A rule's `escalate N sources within T`: when a story the rule alerted on
 /// reaches `sources` distinct feeds within `within` seconds of its first
 /// report, one escalation is raised, a severity higher.
@@ -17,7 +19,7 @@ public struct Escalation: Sendable, Equatable, Codable {
             within >= $0.1 && within.truncatingRemainder(dividingBy: $0.1) == 0
         }
         let duration = unit.map { "\(Int(within / $0.1))\($0.0)" } ?? "\(Int(within))s"
-        return "\(sources) sources within \(duration)"
+        return "\(Counted.phrase(sources, "source")) within \(duration)"
     }
 
     /// Seconds of `text` such as `90s`, `30m`, `6h`, `2d`; nil when it is none or zero.

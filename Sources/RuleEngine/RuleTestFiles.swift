@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 
 /// Reads the rule tests of `rules/tests/*.test` (`RuleTestRunner` runs them).
@@ -16,9 +17,7 @@ public enum RuleTestFiles {
             .filter { $0.hasSuffix(".test") }.sorted()
         var cases: [RuleTestCase] = []
         var problems: [RulesProblem] = []
-        let display =
-            directory.standardizedFileURL.deletingLastPathComponent().lastPathComponent + "/"
-            + directory.lastPathComponent
+        let display = ShownPath.text(directory)
         for name in names {
             let file = display + "/" + name
             guard

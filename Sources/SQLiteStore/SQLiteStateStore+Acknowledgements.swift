@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Store
 
@@ -7,7 +8,7 @@ import Store
 extension SQLiteStateStore: AlertAcknowledgementStore {
     public func acknowledge(_ acknowledgements: [AlertAcknowledgement]) throws(StoreError) {
         guard !acknowledgements.isEmpty else { return }
-        try writing(purpose: "acknowledging \(acknowledgements.count) alerts") {
+        try writing(purpose: "acknowledging \(Counted.phrase(acknowledgements.count, "alert"))") {
             () throws(StoreError) in
             try database.withStatement(
                 """
@@ -50,7 +51,8 @@ extension SQLiteStateStore: AlertAcknowledgementStore {
         return try serialized { () throws(StoreError) in
             try database.withStatement(
                 "SELECT acked_at, acked_by, note FROM alert_ack WHERE alert_id = ?",
-                purpose: "reading the acknowledgements of \(alertIDs.count) alerts"
+                purpose:
+                    "reading the acknowledgements of \(Counted.phrase(alertIDs.count, "alert"))"
             ) { statement throws(StoreError) in
                 var found: [String: AlertAcknowledgement] = [:]
                 for alertID in Set(alertIDs) {

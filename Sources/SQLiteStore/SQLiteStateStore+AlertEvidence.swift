@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Store
 
@@ -30,7 +31,7 @@ extension SQLiteStateStore: AlertEvidenceStore {
             INSERT OR IGNORE INTO alert_evidence
                 (alert_id, rule_title, rule_match, title, summary, content)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, purpose: "keeping the evidence of \(evidence.count) alerts"
+            """, purpose: "keeping the evidence of \(Counted.phrase(evidence.count, "alert"))"
         ) { statement throws(StoreError) in
             for copy in evidence {
                 statement.reset()

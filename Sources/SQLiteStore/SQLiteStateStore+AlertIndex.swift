@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Store
 
@@ -25,7 +26,7 @@ extension SQLiteStateStore: AlertIndexStore {
         return try serialized { () throws(StoreError) in
             try database.withStatement(
                 "SELECT 1 FROM alert_index WHERE alert_id = ?",
-                purpose: "looking up \(alertIDs.count) alert ids"
+                purpose: "looking up \(Counted.phrase(alertIDs.count, "alert id"))"
             ) { statement throws(StoreError) in
                 var recorded: Set<String> = []
                 for alertID in alertIDs {

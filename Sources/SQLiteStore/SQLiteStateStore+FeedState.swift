@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Store
 
@@ -61,7 +62,7 @@ extension SQLiteStateStore: FeedStateStore {
             """,
             purpose: states.count == 1
                 ? "saving the state of feed \(states[0].name)"
-                : "saving \(states.count) feed states", reused: true
+                : "saving \(Counted.phrase(states.count, "feed state"))", reused: true
         ) { statement throws(StoreError) in
             for state in states {
                 statement.reset()

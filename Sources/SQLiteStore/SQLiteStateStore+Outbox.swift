@@ -109,7 +109,8 @@ extension SQLiteStateStore: DeliveryOutbox {
                 """
                 UPDATE alert_outbox
                 SET status = 'dead', finished_at = ?1,
-                    last_error = 'expired after ' || attempts || ' attempts'
+                    last_error = 'expired after ' || attempts
+                        || CASE attempts WHEN 1 THEN ' attempt' ELSE ' attempts' END
                         || coalesce(' (last error: ' || last_error || ')', '')
                 WHERE status = 'pending' AND expires_at <= ?1
                 """,

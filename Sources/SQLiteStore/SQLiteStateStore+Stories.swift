@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Store
 
@@ -37,7 +38,7 @@ extension SQLiteStateStore: StoryStore {
             let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
             found += try queryStories(
                 "SELECT \(Self.storyColumns) FROM story WHERE id IN (\(placeholders))",
-                purpose: "reading \(chunk.count) stories", dates: [], texts: chunk)
+                purpose: "reading \(Counted.phrase(chunk.count, "story"))", dates: [], texts: chunk)
         }
         return found
     }
@@ -76,7 +77,7 @@ extension SQLiteStateStore: StoryStore {
                 (id, first_seen, last_seen, feeds, entities, alerted_rules, escalated_rules,
                 members)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, purpose: "saving \(stories.count) stories", reused: true
+            """, purpose: "saving \(Counted.phrase(stories.count, "story"))", reused: true
         ) { statement throws(StoreError) in
             for story in stories {
                 statement.reset()

@@ -44,16 +44,20 @@ extension StoryIndex {
             public var event: EventKind.Reading
             /// The number of dead its headline gives (`DeathToll`).
             public var toll: Int?
+            /// The day its text says the event happened (`EventDay`); nil in
+            /// stories saved before it was read.
+            public var eventDay: Int?
             public var vector: TermVector
 
             public init(
                 feed: String, time: Date, event: EventKind.Reading, toll: Int? = nil,
-                vector: TermVector
+                eventDay: Int? = nil, vector: TermVector
             ) {
                 self.feed = feed
                 self.time = time
                 self.event = event
                 self.toll = toll
+                self.eventDay = eventDay
                 self.vector = vector
             }
 
@@ -63,6 +67,17 @@ extension StoryIndex {
                 time <= other.time
                     ? DeathToll.conflicts(earlier: toll, later: other.toll)
                     : DeathToll.conflicts(earlier: other.toll, later: toll)
+            }
+
+            /// The time between the two that the score decays with: between
+            /// their reports, at most `sameDay` when both name one day for
+            /// their event (a government's toll the next morning, an
+            /// explainer two days on, are of the event's day; two events of
+            /// one day in one town are still hours apart).
+            func distance(to other: Member, sameDay: TimeInterval) -> TimeInterval {
+                let reports = abs(time.timeIntervalSince(other.time))
+                guard let eventDay, eventDay == other.eventDay else { return reports }
+                return min(reports, sameDay)
             }
         }
 

@@ -25,6 +25,12 @@ public struct StoryGrouping: Sendable, Equatable {
     /// A story whose headlines gave a toll is no candidate for a later
     /// headline giving less than half of it (`DeathToll`).
     public var comparesTolls = true
+    /// Whether the days reports say their event happened on (`EventDay`) are
+    /// compared: off, reports are placed by their publication times alone.
+    public var readsEventDays = true
+    /// The most time the decay counts between two reports that name one day
+    /// for their event.
+    public var sameDayDistance: Double = 9 * 3600
     /// Terms kept per member.
     public var maximumTerms = 48
 

@@ -8,7 +8,8 @@ import Foundation
 /// highest against when that score reaches the threshold; otherwise it
 /// starts a story of its own. The score is the TF-IDF cosine of title and
 /// lead with the story's closest member, less a decay with the time between
-/// them; a story whose headlines tell another kind of event is not a
+/// them (at most a few hours when both name one day for their event,
+/// `EventDay`); a story whose headlines tell another kind of event is not a
 /// candidate, and a feed's own earlier reports count only when the new one
 /// is a near-duplicate of them (see `score(of:against:)`).
 ///
@@ -51,7 +52,7 @@ public struct StoryIndex: Sendable {
             newsFactor: grouping.newsFactor, maximumTerms: grouping.maximumTerms)
         let member = Story.Member(
             feed: report.feed, time: report.time, event: report.event, toll: report.toll,
-            vector: vector)
+            eventDay: grouping.readsEventDays ? report.eventDay : nil, vector: vector)
         var best: (index: Int, score: Double)?
         for index in stories.indices {
             guard let score = score(of: member, against: stories[index]),
@@ -114,7 +115,7 @@ public struct StoryIndex: Sendable {
                 member.vector.namesOtherEntities(than: report.vector)
                 ? grouping.otherEntitiesPenalty : 0
             return member.vector.cosine(with: report.vector) - otherEntities
-                - decayPerSecond * abs(report.time.timeIntervalSince(member.time))
+                - decayPerSecond * member.distance(to: report, sameDay: grouping.sameDayDistance)
         }.max()
     }
 

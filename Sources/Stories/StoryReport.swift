@@ -17,6 +17,8 @@ public struct StoryReport: Sendable, Equatable {
     public var event: EventKind.Reading
     /// The number of dead its headline gives (`DeathToll`).
     public var toll: Int?
+    /// The day its title or lead says the event happened (`EventDay`).
+    public var eventDay: Int?
 
     public init(
         id: String, feed: String, time: Date, titleWords: [String], leadWords: [String],
@@ -28,6 +30,7 @@ public struct StoryReport: Sendable, Equatable {
         self.entities = entities
         self.event = EventKind.reading(ofTitle: titleWords)
         self.toll = DeathToll.of(title: titleWords)
+        self.eventDay = EventDay.of(title: titleWords, lead: leadWords, published: time)
         var counts: [String: Int] = [:]
         // The headline says what happened, so its terms count twice; what it
         // recounts after "after" ("roadside bomb kills three, a day after

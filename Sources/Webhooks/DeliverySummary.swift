@@ -1,3 +1,5 @@
+import FeedModel
+
 /// What one round of webhook deliveries did, for the monitor's log line.
 public struct DeliverySummary: Sendable, Equatable {
     /// Deliveries the receivers accepted.
@@ -28,7 +30,8 @@ public struct DeliverySummary: Sendable, Equatable {
     /// `webhooks: 3 sent, 1 failed, 0 dead, 5 pending`
     public var line: String {
         "webhooks: \(sent) sent, \(failed) failed, \(dead) dead, \(pending) pending"
-            + (omittedProblems > 0 ? " (\(omittedProblems) more problems not listed)" : "")
+            + (omittedProblems > 0
+                ? " (\(Counted.phrase(omittedProblems, "more problem")) not listed)" : "")
     }
 
     /// Whether nothing happened and nothing waits: the monitor may skip the log line.

@@ -1,5 +1,6 @@
 import AlertLog
 import Configuration
+import FeedModel
 import Foundation
 
 /// The body of a digest: every message a digest sink was due in one period,
@@ -23,8 +24,8 @@ enum DigestPayload {
             throw WebhookPayloadError.emptyMessage
         }
         let headline =
-            "[\(highest.rawValue.uppercased())] feedwatch digest: \(messages.count) items, "
-            + "\(alerts.count) alerts until \(ISO8601DateFormatter().string(from: until))"
+            "[\(highest.rawValue.uppercased())] feedwatch digest: \(Counted.phrase(messages.count, "item")), "
+            + "\(Counted.phrase(alerts.count, "alert")) until \(ISO8601DateFormatter().string(from: until))"
         switch sink.format {
         case .json:
             let object: [String: Any] = [

@@ -1,5 +1,6 @@
 import AlertLog
 import Configuration
+import FeedModel
 import Foundation
 import HTTPTransport
 import Store
@@ -193,7 +194,7 @@ public final class WebhookDispatcher: Sendable {
                 backoff.delay(failures: attempts, retryAfter: retryAfter))
             if next >= delivery.expiresAt {
                 let reason =
-                    "expired after \(attempts) attempts (the next would fall after"
+                    "expired after \(Counted.phrase(attempts, "attempt")) (the next would fall after"
                     + " \(Self.timestamp(delivery.expiresAt))); last error: \(error.description)"
                 try store.markDead(id: delivery.id, reason: reason, at: finished)
                 summary.dead += 1

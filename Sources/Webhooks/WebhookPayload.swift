@@ -1,5 +1,6 @@
 import AlertLog
 import Configuration
+import FeedModel
 import Foundation
 import RuleEngine
 
@@ -68,7 +69,8 @@ public enum WebhookPayload {
     static func headline(_ alerts: [Alert]) -> String {
         guard let alert = alerts.first else { return "" }
         let escalation =
-            alert.kind == .escalation ? "escalation, \(alert.sources) sources: " : ""
+            alert.kind == .escalation
+            ? "escalation, \(Counted.phrase(alert.sources, "source")): " : ""
         return
             "[\(alert.severity.rawValue.uppercased())] \(ruleList(alerts)): \(escalation)\(alert.item.title ?? alert.item.id)"
     }

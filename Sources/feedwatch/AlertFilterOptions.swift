@@ -16,16 +16,16 @@ struct AlertFilterOptions: ParsableArguments {
     @Option(help: "Only alerts up to the end of this time (a whole day for a date): as --since.")
     var until: String?
 
-    @Option(help: "Only alerts of this rule id.")
+    @Option(help: "Only alerts of this rule id.", completion: IDCompletion.rules)
     var rule: String?
 
-    @Option(help: "Only alerts naming this entity id (or @id).")
+    @Option(help: "Only alerts naming this entity id (or @id).", completion: IDCompletion.entities)
     var entity: String?
 
     @Option(help: "Only this severity (high), or this and above (high+).")
     var severity: String?
 
-    @Option(help: "Only alerts from this feed.")
+    @Option(help: "Only alerts from this feed.", completion: IDCompletion.feeds)
     var feed: String?
 
     @Option(help: "Only alerts of this story id.")
@@ -34,15 +34,20 @@ struct AlertFilterOptions: ParsableArguments {
     @Option(help: "Only alerts whose title, snippet or matched text contains this (any case).")
     var grep: String?
 
-    @Option(name: .customLong("not-rule"), help: "Leave out alerts of this rule (repeatable).")
+    @Option(
+        name: .customLong("not-rule"), help: "Leave out alerts of this rule (repeatable).",
+        completion: IDCompletion.rules)
     var notRules: [String] = []
 
-    @Option(name: .customLong("not-feed"), help: "Leave out alerts from this feed (repeatable).")
+    @Option(
+        name: .customLong("not-feed"), help: "Leave out alerts from this feed (repeatable).",
+        completion: IDCompletion.feeds)
     var notFeeds: [String] = []
 
     @Option(
         name: .customLong("not-entity"),
-        help: "Leave out alerts naming this entity (repeatable; @id too).")
+        help: "Leave out alerts naming this entity (repeatable; @id too).",
+        completion: IDCompletion.entities)
     var notEntities: [String] = []
 
     @Option(

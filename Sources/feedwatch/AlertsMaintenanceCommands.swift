@@ -2,6 +2,7 @@ import AlertLog
 import AlertReview
 import ArgumentParser
 import Configuration
+import FeedModel
 import Foundation
 import Store
 
@@ -74,7 +75,9 @@ struct AlertsReindexCommand: ParsableCommand {
             let recorder = AlertRecorder(log: log, store: store, composer: NoDeliveries())
             let (indexed, corrupt) = try recorder.reindex()
             for line in corrupt { printError(line.description) }
-            print("indexed \(indexed) alerts from \(settings.alertLogPath) and its rotated files")
+            print(
+                "indexed \(Counted.phrase(indexed, "alert")) from \(settings.alertLogPath) and its rotated files"
+            )
         } catch let error as StoreError {
             printError("\(error)")
             if case .locked = error { throw ExitStatus.locked }

@@ -18,9 +18,19 @@ func readConfiguration(_ common: CommonOptions) throws -> ConfigurationReading {
     do {
         return try ConfigurationReading.read(path: common.config)
     } catch {
-        printError(error.description)
+        printConfigurationError(error, common)
         throw ExitStatus.badInput
     }
+}
+
+/// A feeds.conf's problems; when the file is not there at all, how to name
+/// the one to read (a command run from another folder misses it most often).
+func printConfigurationError(_ error: ConfigurationError, _ common: CommonOptions) {
+    printError(error.description)
+    guard !FileManager.default.fileExists(atPath: common.config) else { return }
+    printError(
+        "feedwatch: name the feeds file with --config FILE; without it, feedwatch reads "
+            + "feeds.conf in the current folder (\(FileManager.default.currentDirectoryPath))")
 }
 
 extension ConfigurationReading {

@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Store
 
@@ -7,7 +8,7 @@ enum DeliveryLines {
     static func text(_ deliveries: [OutboxDelivery]) -> String {
         let lines = deliveries.sorted { $0.sink < $1.sink }.map { delivery in
             var line = "  \(delivery.sink): \(delivery.status.rawValue)"
-            line += ", \(delivery.attempts) attempt\(delivery.attempts == 1 ? "" : "s")"
+            line += ", \(Counted.phrase(delivery.attempts, "attempt"))"
             switch delivery.status {
             case .pending:
                 line += ", next \(ISO8601DateFormatter().string(from: delivery.nextAttempt))"

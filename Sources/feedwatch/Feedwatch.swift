@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedParser
 import Foundation
 
 /// The command line: it parses arguments and wires the modules together; the
@@ -32,6 +33,7 @@ extension Feedwatch {
     /// the write fails with EPIPE instead, and is reported like any failure.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        HeapRetention.keepFreedHeapBetweenDocuments()
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()

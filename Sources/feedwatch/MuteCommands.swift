@@ -21,7 +21,7 @@ struct MuteCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "@entity-id, rule id or feed name.")
+    @Argument(help: "@entity-id, rule id or feed name.", completion: IDCompletion.muteTargets)
     var target: String
 
     @Argument(help: "[for] DURATION, such as 'for 24h'.")
@@ -62,7 +62,8 @@ struct UnmuteCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "@entity-id, rule id or feed name, as muted.")
+    @Argument(
+        help: "@entity-id, rule id or feed name, as muted.", completion: IDCompletion.muteTargets)
     var target: String
 
     func run() throws {

@@ -12,7 +12,7 @@ enum ParseSummary {
             lines.append("  " + HTMLText.plainText(description).prefix(200))
         }
         for warning in feed.warnings { lines.append("  warning: \(warning)") }
-        lines.append("  \(feed.items.count) item(s)")
+        lines.append("  \(Counted.phrase(feed.items.count, "item"))")
         for item in feed.items {
             let date = (item.published ?? item.updated).map(FeedJSON.isoString) ?? "no date"
             lines.append("  - \(date)  \(item.title ?? "(untitled)")")

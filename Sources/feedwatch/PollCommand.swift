@@ -17,6 +17,7 @@ struct PollCommand: ParsableCommand {
             """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var logging: LoggingOptions
 
     @Flag(help: "Poll every feed, due or not.")
     var all = false
@@ -31,7 +32,7 @@ struct PollCommand: ParsableCommand {
     var show = false
 
     func run() throws {
-        let logger = makeLogger(label: "feedwatch.poll")
+        let logger = makeLogger(label: "feedwatch.poll", logging)
         let setup = try loadSetup(common, logger: logger)
         let (store, alertLog) = try openMonitorState(setup)
         let pass = PipelinePass(
@@ -43,22 +44,27 @@ struct PollCommand: ParsableCommand {
             onAlert: { alert in
                 if show { StandardOutput.writeLine(AlertText.line(alert)) }
             })
-        let progress = ProgressLine()
+        let progress = ProgressLine(enabled: logging.showsSummary)
         pass.onProgress = progress.update
         pass.recoverAfterCrash()
         let summary = pass.run(options: PipelinePass.Options(all: all, backfill: backfill))
         progress.finish()
-        for failure in summary.failures + summary.problems { printError("feedwatch: \(failure)") }
-        printError("feedwatch: poll: \(summary.line)")
-        applyRetentionIfDue(setup, store: store)
+        // Each failed feed was logged as it failed; the summary counts them.
+        for problem in summary.problems { printError("feedwatch: \(problem)") }
+        if logging.showsSummary { printError("feedwatch: poll: \(summary.line)") }
+        applyRetentionIfDue(setup, store: store, reporting: logging.showsSummary)
         if summary.hasFailures { throw ExitStatus.failures }
     }
 
     /// Retention, when a day has passed since it last ran (its time is kept in the state).
-    private func applyRetentionIfDue(_ setup: ConfigurationAndRules, store: any StateStore) {
+    private func applyRetentionIfDue(
+        _ setup: ConfigurationAndRules, store: any StateStore, reporting: Bool
+    ) {
         let retention = StateRetention(settings: setup.configuration.settings)
         do {
-            if let result = try retention.applyIfDue(to: store, now: Date()), result.total > 0 {
+            if let result = try retention.applyIfDue(to: store, now: Date()), result.total > 0,
+                reporting
+            {
                 printError("feedwatch: poll: \(retention.summary(of: result))")
             }
         } catch {

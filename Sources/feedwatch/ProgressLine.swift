@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import Monitor
 
@@ -5,9 +6,14 @@ import Monitor
 /// `polling 312/1000 feeds · 4 failed · 17 alerts`. Off the terminal (cron,
 /// systemd) nothing is drawn: the log lines and the summary say it all.
 final class ProgressLine {
-    private let enabled = isatty(STDERR_FILENO) != 0
+    private let enabled: Bool
     private var lastDraw = Date.distantPast
     private var drawn = false
+
+    /// Drawn only on a terminal, and only when `enabled` (not under `-q`).
+    init(enabled: Bool = true) {
+        self.enabled = enabled && isatty(STDERR_FILENO) != 0
+    }
 
     func update(_ summary: PassSummary, due: Int) {
         guard enabled, due > 1 else { return }
@@ -16,7 +22,7 @@ final class ProgressLine {
         guard summary.feedsDone == due || now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
         let text =
-            "polling \(summary.feedsDone)/\(due) feeds · \(summary.failures.count) failed · \(summary.alerts) alerts"
+            "polling \(summary.feedsDone)/\(Counted.phrase(due, "feed")) · \(summary.failures.count) failed · \(Counted.phrase(summary.alerts, "alert"))"
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
         drawn = true
     }

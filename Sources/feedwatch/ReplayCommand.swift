@@ -1,5 +1,6 @@
 import AlertReview
 import ArgumentParser
+import FeedModel
 import Foundation
 import Monitor
 import Store
@@ -13,11 +14,12 @@ struct ReplayCommand: ParsableCommand {
             "Nothing is logged or sent: this is for checking an edited rule against past news.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var logging: LoggingOptions
 
     @Option(help: "How far back: a duration (24h, 7d) or an ISO 8601 date.")
     var since: String = "7d"
 
-    @Option(help: "Only this rule.")
+    @Option(help: "Only this rule.", completion: IDCompletion.rules)
     var rule: String?
 
     @Flag(
@@ -34,7 +36,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try loadSetup(common, logger: makeLogger(label: "feedwatch.replay"))
+        let setup = try loadSetup(common, logger: makeLogger(label: "feedwatch.replay", logging))
         if let rule, !setup.rules.rules.contains(where: { $0.id == rule }) {
             printError("feedwatch: replay: no rule with id \(rule) in \(common.rules)")
             throw ExitStatus.usage
@@ -64,10 +66,11 @@ struct ReplayCommand: ParsableCommand {
                             result.item, number: number + 1, hits: result.hits, colors: colors))
             }
         }
-        if !json {
+        if !json, logging.showsSummary {
             let firings = results.map(\.hits.count).reduce(0, +)
             printError(
-                "feedwatch: replay: \(results.count) items, \(firings) rule firings since \(since)")
+                "feedwatch: replay: \(Counted.phrase(results.count, "item")), \(Counted.phrase(firings, "rule firing")) since \(since)"
+            )
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Configuration
+import FeedModel
 import Foundation
 import RuleEngine
 
@@ -38,7 +39,7 @@ enum RulesLoading {
             printError(error.rendered(colors: isatty(STDERR_FILENO) != 0))
             let count = error.problems.count
             printError(
-                "\(count) problem\(count == 1 ? "" : "s"); the rules folder \(options.rules) was not loaded"
+                "\(Counted.phrase(count, "problem")); the rules folder \(options.rules) was not loaded"
             )
             throw ExitStatus.badInput
         }
@@ -67,8 +68,8 @@ struct RulesCheckCommand: ParsableCommand {
         let failures = RuleTestRunner.run(cases, against: ruleSet)
         for failure in failures { printError(failure.description) }
         print(
-            "\(options.rules): \(ruleSet.entityCount) entities, \(ruleSet.lists.count) lists, "
-                + "\(ruleSet.rules.count) rules; \(cases.count - failures.count) of \(cases.count) rule tests pass"
+            "\(options.rules): \(Counted.phrase(ruleSet.entityCount, "entity")), \(Counted.phrase(ruleSet.lists.count, "list")), "
+                + "\(Counted.phrase(ruleSet.rules.count, "rule")); \(cases.count - failures.count) of \(Counted.phrase(cases.count, "rule test")) pass"
         )
         if !failures.isEmpty { throw ExitStatus.failures }
     }

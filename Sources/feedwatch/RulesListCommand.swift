@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedModel
 import Foundation
 import RuleEngine
 
@@ -29,11 +30,14 @@ struct RulesListCommand: ParsableCommand {
             let tags = entity.tags.isEmpty ? "" : "  tags: \(entity.tags.joined(separator: ", "))"
             print(
                 "  \(pad(entity.id, idWidth))  \(pad(entity.kind.rawValue, 6))  \(entity.name)  "
-                    + "(\(entity.aliases.count) aliases, \(entity.variantCount) variants)\(tags)")
+                    + "(\(Counted.phrase(entity.aliases.count, "alias")), \(Counted.phrase(entity.variantCount, "variant")))\(tags)"
+            )
         }
         print("\nLists (\(ruleSet.lists.count))")
         for list in ruleSet.lists {
-            print("  #\(list.id)  \(list.terms.count) terms: \(list.terms.joined(separator: ", "))")
+            print(
+                "  #\(list.id)  \(Counted.phrase(list.terms.count, "term")): \(list.terms.joined(separator: ", "))"
+            )
         }
         print("\nRules (\(ruleSet.rules.count))")
         let ruleWidth = ruleSet.rules.map(\.id.count).max() ?? 0
@@ -74,6 +78,11 @@ struct RulesListCommand: ParsableCommand {
             var notifyEach: Bool
             /// `3 sources within 6h`, when the rule escalates.
             var escalate: String?
+
+            enum CodingKeys: String, CodingKey {
+                case id, title, severity, match, unless, feeds, notify, escalate
+                case notifyEach = "notify_each"
+            }
         }
         var entities: [Entity]
         var lists: [List]

@@ -11,6 +11,7 @@ struct RunCommand: ParsableCommand {
         abstract: "Monitor the feeds until stopped (SIGHUP reloads, SIGINT/SIGTERM stop cleanly).")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var logging: LoggingOptions
 
     @Flag(help: "Alert on the items a feed already holds when first polled.")
     var backfill = false
@@ -19,7 +20,7 @@ struct RunCommand: ParsableCommand {
     var show = false
 
     func run() throws {
-        let logger = makeLogger(label: "feedwatch.run")
+        let logger = makeLogger(label: "feedwatch.run", logging)
         let setup = try loadSetup(common, logger: logger)
         let (store, alertLog) = try openMonitorState(setup)
         let show = self.show

@@ -21,7 +21,7 @@ func loadSetup(_ common: CommonOptions, logger: Logger) throws -> ConfigurationA
         printError(error.description)
         throw ExitStatus.badInput
     } catch let error as ConfigurationError {
-        printError(error.description)
+        printConfigurationError(error, common)
         throw ExitStatus.badInput
     } catch {
         printError("feedwatch: \(error)")
@@ -29,13 +29,13 @@ func loadSetup(_ common: CommonOptions, logger: Logger) throws -> ConfigurationA
     }
 }
 
-/// Log lines go to standard error so that standard output stays data.
-func makeLogger(label: String) -> Logger {
+/// Log lines go to standard error so that standard output stays data; how
+/// many of them, `logging` says (`-v`, `-q`, `FEEDWATCH_LOG_LEVEL`).
+func makeLogger(label: String, _ logging: LoggingOptions) -> Logger {
+    let level = logging.level
     LoggingSystem.bootstrap { label in
         var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel =
-            ProcessInfo.processInfo.environment["FEEDWATCH_LOG_LEVEL"]
-            .flatMap { Logger.Level(rawValue: $0) } ?? .notice
+        handler.logLevel = level
         return handler
     }
     return Logger(label: label)

@@ -41,7 +41,7 @@ enum StateStatisticsText {
             statistics.freeBytes > 0 ? ", \(size(statistics.freeBytes)) of it free for reuse" : ""
         return TextTable.render(header: ["KIND", "ROWS", "SIZE"], rows: rows) + "\n\n"
             + "\(statistics.location): \(size(statistics.fileBytes))\(free); write-ahead log \(size(statistics.walBytes))\n"
-            + "\(statistics.absentSeenItems) seen items absent from their feeds, \(statistics.pendingDeliveries) deliveries pending\n"
+            + "\(Counted.phrase(statistics.absentSeenItems, "seen item")) absent from their feeds, \(Counted.phrase(statistics.pendingDeliveries, "delivery")) pending\n"
             + "last prune: \(statistics.lastPrune.map(rfc3339) ?? "never")"
     }
 

@@ -60,7 +60,7 @@ struct StoriesListCommand: ParsableCommand {
     )
     var since: String?
 
-    @Option(help: "Only stories naming this entity id (or @id).")
+    @Option(help: "Only stories naming this entity id (or @id).", completion: IDCompletion.entities)
     var entity: String?
 
     @Flag(help: "One JSON object per story per line, with its reports.")

@@ -58,7 +58,7 @@ struct FeedJSONTests {
         let json = FeedJSON.encode(feed)
         #expect(
             json
-                == #"{"format":"rss2.0","title":null,"link":null,"description":null,"updated":null,"suggestedInterval":null,"warnings":[],"items":[{"id":"a","title":null,"link":null,"summary":null,"content":null,"text":{"title":"","summary":"","content":""},"authors":[],"categories":[],"published":null,"updated":null}]}"#
+                == #"{"format":"rss2.0","title":null,"link":null,"description":null,"updated":null,"suggested_interval":null,"warnings":[],"items":[{"id":"a","title":null,"link":null,"summary":null,"content":null,"text":{"title":"","summary":"","content":""},"authors":[],"categories":[],"published":null,"updated":null}]}"#
         )
     }
 

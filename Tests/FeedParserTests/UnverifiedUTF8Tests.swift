@@ -59,6 +59,25 @@ import Testing
         #expect(feed.title?.hasPrefix("A") == true && feed.title?.hasSuffix("B") == true)
     }
 
+    /// The first reading's push parser checks CDATA for structure only and
+    /// would take overlong forms as characters; they are found all the same.
+    @Test(arguments: [
+        ("overlong, two bytes", [0xC1, 0xBF] as [UInt8]),
+        ("overlong, three bytes", [0xE0, 0x81, 0x80]),
+        ("overlong, four bytes", [0xF0, 0x80, 0x81, 0x80]), ("surrogate", [0xED, 0xA0, 0x80]),
+        ("past U+10FFFF", [0xF4, 0x90, 0x80, 0x80]),
+    ])
+    func malformedSequencesInCDATAAreNotTakenForUTF8(kind: String, sequence: [UInt8]) throws {
+        let bytes =
+            Array(
+                "<rss version=\"2.0\"><channel><title>T</title><item><description><![CDATA[A".utf8)
+            + sequence + Array("B]]></description></item></channel></rss>".utf8)
+        let feed = try FeedParser.parse(Data(bytes))
+        #expect(feed.warnings.contains { $0.hasPrefix(Self.notUTF8) }, "\(kind)")
+        let summary = try #require(feed.items.first?.summary)
+        #expect(summary.hasPrefix("A") && summary.hasSuffix("B"), "\(kind)")
+    }
+
     @Test func validUTF8WithAnXMLErrorIsKept() throws {
         // Ill-formed (an unclosed element), so libxml2 complains, but the
         // bytes are UTF-8: the check finds nothing and the text stands.

@@ -6,8 +6,8 @@ import Testing
         let workspace = try Workspace()
         let poll = try workspace.runner.run(["poll", "--backfill"])
         #expect(poll.status == 0, "\(poll.standardError)")
-        #expect(poll.standardError.contains("1 feeds polled"))
-        #expect(poll.standardError.contains("1 alerts"))
+        #expect(poll.standardError.contains("1 feed polled"))
+        #expect(poll.standardError.contains("1 alert,"))
 
         let alerts = try workspace.runner.run(["alerts", "--json"])
         #expect(alerts.status == 0)

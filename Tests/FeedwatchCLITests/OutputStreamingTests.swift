@@ -14,7 +14,7 @@ import Testing
         let standardError = PipeCollector(try #require(process.standardError as? Pipe))
 
         try waitUntil { standardOutput.text.contains("haqqani") }
-        try waitUntil { standardError.text.contains("polled: 1 feeds polled") }
+        try waitUntil { standardError.text.contains("polled: 1 feed polled") }
         #expect(process.isRunning)
         #expect(standardOutput.text.hasSuffix("\n"))
 

@@ -136,7 +136,7 @@ import Testing
         #expect(expired == 1)
         let dead = try #require(try store.deliveries(alertID: "a1").first)
         #expect(dead.status == .dead)
-        #expect(dead.lastError == "expired after 1 attempts (last error: connection refused)")
+        #expect(dead.lastError == "expired after 1 attempt (last error: connection refused)")
         #expect(try store.deliveries(alertID: "fresh").first?.payload == Data())
         #expect(try store.pendingDeliveryCount() == 1)
     }

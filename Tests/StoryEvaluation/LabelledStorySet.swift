@@ -32,7 +32,7 @@ public struct LabelledStorySet: Sendable {
     /// The sets of the fixtures, in the order the benchmark prints them.
     public static let all: [(folder: String, file: String)] = [
         ("set1", "dev"), ("set1", "heldout"), ("set2", "heldout2"), ("set3", "final"),
-        ("set4", "unseen"),
+        ("set4", "unseen"), ("set5", "unseen5"), ("set6", "unseen6"),
     ]
 
     /// Loads `file`.jsonl and the `entities.rules` of `folder`.

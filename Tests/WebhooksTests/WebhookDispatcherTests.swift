@@ -220,7 +220,7 @@ import Testing
         #expect(bench.server.requests.count == 1)
         let dead = try #require(try bench.delivery(sampleAlert().id))
         #expect(dead.status == .dead)
-        #expect(dead.lastError?.contains("expired after 1 attempts") == true)
+        #expect(dead.lastError?.contains("expired after 1 attempt (") == true)
     }
 
     @Test func a400IsDeadAtOnceWithTheStatusAndTheStartOfTheAnswer() throws {

@@ -24,7 +24,6 @@ public enum DateParser {
     /// `-0312`, `-03-12`) rewritten with a four-digit year.
     private static func widenTwoDigitYear(_ bytes: [UInt8]) -> [UInt8]? {
         let digits = bytes.prefix(while: isDigit).count
-        let century = Array("20".utf8)
         if bytes.first == UInt8(ascii: "-"), bytes.count >= 5, bytes.count <= 6 {
             let rest = Array(bytes.dropFirst()).filter { $0 != UInt8(ascii: "-") }
             guard rest.count == 4, rest.allSatisfy(isDigit) else { return nil }
@@ -41,6 +40,10 @@ public enum DateParser {
         }
         return nil
     }
+
+    /// The century a two-digit year is read in, made once rather than for
+    /// every date read.
+    private static let century: [UInt8] = Array("20".utf8)
 
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xA0

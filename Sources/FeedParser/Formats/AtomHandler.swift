@@ -63,7 +63,7 @@ final class AtomHandler: FeedHandler {
             capture = current
             return
         }
-        if feedDepth == nil, element.localName == "feed" {
+        if feedDepth == nil, element.known == .feed {
             feedDepth = depth
             feedNamespace = element.namespace
             feed.format =
@@ -73,16 +73,16 @@ final class AtomHandler: FeedHandler {
         }
         if entryDepth != nil, XMLNamespace.equals(element.namespace, XMLNamespace.mediaRSS) {
             // Media RSS (YouTube) nests these in media:group.
-            if element.localName == "description", item.summary == nil {
+            if element.known == .description, item.summary == nil {
                 begin(.fallbackSummary, attributes: attributes, parser: parser)
-            } else if element.localName == "title", item.title == nil {
+            } else if element.known == .title, item.title == nil {
                 begin(.fallbackTitle, attributes: attributes, parser: parser)
             }
             return
         }
         guard isAtom(element) || XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore)
         else { return }
-        if entryDepth == nil, element.localName == "entry" {
+        if entryDepth == nil, element.known == .entry {
             entryDepth = depth
             item = ItemDraft()
             item.baseURL = bases.current
@@ -91,7 +91,7 @@ final class AtomHandler: FeedHandler {
         if let entryDepth {
             if depth == entryDepth + 1 {
                 startEntryField(element, attributes: attributes, parser: parser)
-            } else if let authorDepth, depth == authorDepth + 1, element.localName == "name" {
+            } else if let authorDepth, depth == authorDepth + 1, element.known == .name {
                 begin(.authorName, attributes: .empty, parser: parser)
             }
         } else if let feedDepth, depth == feedDepth + 1 {
@@ -160,14 +160,14 @@ final class AtomHandler: FeedHandler {
     private func startFeedField(
         _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
-        switch element.localName {
-        case "title" where !XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore):
+        switch element.known {
+        case .title where !XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore):
             begin(.feedTitle, attributes: attributes, parser: parser)
-        case "id": begin(.feedID, attributes: .empty, parser: parser)
-        case "subtitle", "tagline", "info":
+        case .id: begin(.feedID, attributes: .empty, parser: parser)
+        case .subtitle, .tagline, .info:
             begin(.feedSubtitle, attributes: attributes, parser: parser)
-        case "updated", "modified": begin(.feedUpdated, attributes: attributes, parser: parser)
-        case "link":
+        case .updated, .modified: begin(.feedUpdated, attributes: attributes, parser: parser)
+        case .link:
             if feed.link == nil { feed.link = link(from: attributes) }
         default: break
         }
@@ -177,25 +177,25 @@ final class AtomHandler: FeedHandler {
         _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         if XMLNamespace.equals(element.namespace, XMLNamespace.dublinCore) {
-            switch element.localName {
-            case "creator": begin(.authorName, attributes: .empty, parser: parser)
-            case "subject": begin(.category, attributes: .empty, parser: parser)
-            case "date": begin(.fallbackPublished, attributes: .empty, parser: parser)
+            switch element.known {
+            case .creator: begin(.authorName, attributes: .empty, parser: parser)
+            case .subject: begin(.category, attributes: .empty, parser: parser)
+            case .date: begin(.fallbackPublished, attributes: .empty, parser: parser)
             default: break
             }
             return
         }
-        switch element.localName {
-        case "id": begin(.id, attributes: .empty, parser: parser)
-        case "title": begin(.title, attributes: attributes, parser: parser)
-        case "summary": begin(.summary, attributes: attributes, parser: parser)
-        case "content": begin(.content, attributes: attributes, parser: parser)
-        case "published", "issued": begin(.published, attributes: .empty, parser: parser)
+        switch element.known {
+        case .id: begin(.id, attributes: .empty, parser: parser)
+        case .title: begin(.title, attributes: attributes, parser: parser)
+        case .summary: begin(.summary, attributes: attributes, parser: parser)
+        case .content: begin(.content, attributes: attributes, parser: parser)
+        case .published, .issued: begin(.published, attributes: .empty, parser: parser)
         // `created` is when the entry was written, not when it was published.
-        case "created": begin(.dateText, attributes: .empty, parser: parser)
-        case "updated", "modified": begin(.updated, attributes: .empty, parser: parser)
-        case "author": authorDepth = depth
-        case "link":
+        case .created: begin(.dateText, attributes: .empty, parser: parser)
+        case .updated, .modified: begin(.updated, attributes: .empty, parser: parser)
+        case .author: authorDepth = depth
+        case .link:
             if item.link == nil { item.link = link(from: attributes) }
             // Atom 0.3 drafts wrote the address as the element's text.
             if item.link == nil, attributes.value("href") == nil,
@@ -203,7 +203,7 @@ final class AtomHandler: FeedHandler {
             {
                 begin(.linkText, attributes: .empty, parser: parser)
             }
-        case "category":
+        case .category:
             if let term = attributes.value("term") ?? attributes.value("label"), !term.isEmpty,
                 !item.categories.contains(term)
             {

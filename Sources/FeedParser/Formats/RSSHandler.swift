@@ -54,7 +54,7 @@ final class RSSHandler: FeedHandler {
             return
         }
         let isRSS = XMLNamespace.isRSS(element.namespace)
-        if itemDepth == nil, isRSS, element.localName == "item" {
+        if itemDepth == nil, isRSS, element.known == .item {
             itemDepth = depth
             item = ItemDraft()
             item.titleIsHTML = true
@@ -63,7 +63,7 @@ final class RSSHandler: FeedHandler {
                 attributes.value("about", namespace: XMLNamespace.rdf)
             return
         }
-        if channelDepth == nil, isRSS, element.localName == "channel" {
+        if channelDepth == nil, isRSS, element.known == .channel {
             channelDepth = depth
             if XMLNamespace.equals(element.namespace, XMLNamespace.rss090) { feed.format = .rss09x }
             feed.baseURL = bases.current
@@ -73,10 +73,10 @@ final class RSSHandler: FeedHandler {
             startItemField(element, attributes: attributes, parser: parser)
         } else if itemDepth != nil, XMLNamespace.equals(element.namespace, XMLNamespace.mediaRSS) {
             // Media RSS (YouTube, podcasts) nests these in media:group.
-            if element.localName == "description", item.summary == nil {
+            if element.known == .description, item.summary == nil {
                 begin(.fallbackSummary, parser: parser)
                 item.summaryIsHTML = attributes.value("type") == "html"
-            } else if element.localName == "title", item.title == nil {
+            } else if element.known == .title, item.title == nil {
                 begin(.fallbackTitle, parser: parser)
             }
         } else if itemDepth == nil, let channelDepth, depth == channelDepth + 1 {
@@ -114,24 +114,25 @@ final class RSSHandler: FeedHandler {
         _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         let field: Field?
-        switch (element.namespace, element.localName) {
-        case (let namespace, "title") where XMLNamespace.isRSS(namespace): field = .channelTitle
-        case (XMLNamespace.dublinCore, "title"): field = feed.title == nil ? .channelTitle : nil
-        case (let namespace, "link") where XMLNamespace.isRSS(namespace): field = .channelLink
-        case (let namespace, "description") where XMLNamespace.isRSS(namespace):
+        // The name first: comparing it is an integer compare, the namespace a string one.
+        switch (element.known, element.namespace) {
+        case (.title, let namespace) where XMLNamespace.isRSS(namespace): field = .channelTitle
+        case (.title, XMLNamespace.dublinCore): field = feed.title == nil ? .channelTitle : nil
+        case (.link, let namespace) where XMLNamespace.isRSS(namespace): field = .channelLink
+        case (.description, let namespace) where XMLNamespace.isRSS(namespace):
             field = .channelDescription
-        case (XMLNamespace.dublinCore, "description"): field = .channelDescription
-        case (let namespace, "lastBuildDate") where XMLNamespace.isRSS(namespace):
+        case (.description, XMLNamespace.dublinCore): field = .channelDescription
+        case (.lastBuildDate, let namespace) where XMLNamespace.isRSS(namespace):
             field = .channelUpdated
-        case (let namespace, "pubDate") where XMLNamespace.isRSS(namespace):
+        case (.pubDate, let namespace) where XMLNamespace.isRSS(namespace):
             field = .channelFallbackUpdated
-        case (XMLNamespace.dublinCore, "date"), (XMLNamespace.dublinCoreTerms, "modified"),
-            (XMLNamespace.atom10, "updated"):
+        case (.date, XMLNamespace.dublinCore), (.modified, XMLNamespace.dublinCoreTerms),
+            (.updated, XMLNamespace.atom10):
             field = .channelFallbackUpdated
-        case (let namespace, "ttl") where XMLNamespace.isRSS(namespace): field = .timeToLive
-        case (XMLNamespace.syndication, "updatePeriod"): field = .updatePeriod
-        case (XMLNamespace.syndication, "updateFrequency"): field = .updateFrequency
-        case (XMLNamespace.atom10, "link"):
+        case (.ttl, let namespace) where XMLNamespace.isRSS(namespace): field = .timeToLive
+        case (.updatePeriod, XMLNamespace.syndication): field = .updatePeriod
+        case (.updateFrequency, XMLNamespace.syndication): field = .updateFrequency
+        case (.link, XMLNamespace.atom10):
             let relation = attributes.value("rel") ?? "alternate"
             if relation == "alternate", feed.link == nil, let href = attributes.value("href") {
                 feed.link = URLResolver.resolve(href, against: bases.current)
@@ -146,38 +147,39 @@ final class RSSHandler: FeedHandler {
         _ element: XMLName, attributes: XMLAttributes, parser: XMLSAXParser
     ) {
         let field: Field?
-        switch (element.namespace, element.localName) {
-        case (let namespace, "title") where XMLNamespace.isRSS(namespace): field = .title
-        case (XMLNamespace.dublinCore, "title"): field = .fallbackTitle
-        case (let namespace, "link") where XMLNamespace.isRSS(namespace): field = .link
-        case (let namespace, "description") where XMLNamespace.isRSS(namespace):
+        // The name first: comparing it is an integer compare, the namespace a string one.
+        switch (element.known, element.namespace) {
+        case (.title, let namespace) where XMLNamespace.isRSS(namespace): field = .title
+        case (.title, XMLNamespace.dublinCore): field = .fallbackTitle
+        case (.link, let namespace) where XMLNamespace.isRSS(namespace): field = .link
+        case (.description, let namespace) where XMLNamespace.isRSS(namespace):
             field = .description
-        case (XMLNamespace.dublinCore, "description"):
+        case (.description, XMLNamespace.dublinCore):
             field = item.summary == nil ? .description : nil
-        case (XMLNamespace.content, "encoded"): field = .content
-        case (XMLNamespace.iTunes, "summary"):
+        case (.encoded, XMLNamespace.content): field = .content
+        case (.summary, XMLNamespace.iTunes):
             // Plain text by Apple's rules; a later <description> replaces it.
             field = item.summary == nil ? .fallbackSummary : nil
             if field != nil { item.summaryIsHTML = false }
-        case (XMLNamespace.iTunes, "author"): field = .author
-        case (nil, "fullitem"): field = item.content == nil ? .content : nil
-        case (XMLNamespace.xhtml, "body"), (XMLNamespace.xhtml, "div"): field = .fallbackContent
-        case (let namespace, "guid") where XMLNamespace.isRSS(namespace):
+        case (.author, XMLNamespace.iTunes): field = .author
+        case (.fullitem, nil): field = item.content == nil ? .content : nil
+        case (.body, XMLNamespace.xhtml), (.div, XMLNamespace.xhtml): field = .fallbackContent
+        case (.guid, let namespace) where XMLNamespace.isRSS(namespace):
             item.guidIsPermaLink = attributes.value("isPermaLink")?.lowercased() != "false"
             field = .guid
-        case (XMLNamespace.atom10, "id"): field = .guid
-        case (let namespace, "author") where XMLNamespace.isRSS(namespace): field = .author
-        case (XMLNamespace.dublinCore, "creator"), (XMLNamespace.dublinCore, "contributor"):
+        case (.id, XMLNamespace.atom10): field = .guid
+        case (.author, let namespace) where XMLNamespace.isRSS(namespace): field = .author
+        case (.creator, XMLNamespace.dublinCore), (.contributor, XMLNamespace.dublinCore):
             field = .author
-        case (let namespace, "category") where XMLNamespace.isRSS(namespace): field = .category
-        case (XMLNamespace.dublinCore, "subject"): field = .category
-        case (let namespace, "pubDate") where XMLNamespace.isRSS(namespace): field = .published
-        case (XMLNamespace.dublinCore, "date"), (XMLNamespace.dublinCoreTerms, "issued"),
-            (XMLNamespace.atom10, "published"):
+        case (.category, let namespace) where XMLNamespace.isRSS(namespace): field = .category
+        case (.subject, XMLNamespace.dublinCore): field = .category
+        case (.pubDate, let namespace) where XMLNamespace.isRSS(namespace): field = .published
+        case (.date, XMLNamespace.dublinCore), (.issued, XMLNamespace.dublinCoreTerms),
+            (.published, XMLNamespace.atom10):
             field = .fallbackPublished
-        case (XMLNamespace.dublinCoreTerms, "modified"), (XMLNamespace.atom10, "updated"):
+        case (.modified, XMLNamespace.dublinCoreTerms), (.updated, XMLNamespace.atom10):
             field = .updated
-        case (XMLNamespace.atom10, "link"):
+        case (.link, XMLNamespace.atom10):
             let relation = attributes.value("rel") ?? "alternate"
             if relation == "alternate", item.link == nil, let href = attributes.value("href") {
                 item.link = URLResolver.resolve(href, against: bases.current)

@@ -11,7 +11,7 @@
 enum UTF8Strings {
     /// The string of `bytes`, invalid sequences repaired as `String(decoding:as:)` does.
     static func string(_ bytes: ArraySlice<UInt8>) -> String {
-        bytes.withUnsafeBufferPointer(string)
+        bytes.withUnsafeBufferPointer { string($0) }
     }
 
     /// The string of `bytes` (text captured, an attribute value in
@@ -32,6 +32,18 @@ enum UTF8Strings {
     @available(macOS 26.0, *)
     static func string(knownValid bytes: [UInt8]) -> String {
         unsafe String(copying: UTF8Span(unchecked: bytes.span))
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 by Unicode's table 3-7.
+    static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        check(bytes) != .invalid
+    }
+
+    /// The string of `bytes`, which libxml2 or this type has already found
+    /// well-formed: not validated again.
+    static func string(knownWellFormed bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard #available(macOS 26.0, *) else { return String(decoding: bytes, as: UTF8.self) }
+        return unsafe String(copying: UTF8Span(unchecked: bytes.span))
     }
 
     private enum Validity {

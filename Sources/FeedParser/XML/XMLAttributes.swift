@@ -28,8 +28,12 @@ struct XMLAttributes {
 
     /// The value of a namespaced attribute (`xml:base`, `rdf:about`).
     func value(_ localName: String, namespace: String) -> String? {
+        // Most attributes have no namespace: a nil test passes them over
+        // before any name is compared (`xml:base` is asked of every element).
         for index in 0..<count
-        where Self.equals(field(index, 0), localName) && Self.equals(field(index, 2), namespace) {
+        where field(index, 2) != nil && Self.equals(field(index, 0), localName)
+            && Self.equals(field(index, 2), namespace)
+        {
             return value(at: index)
         }
         return nil

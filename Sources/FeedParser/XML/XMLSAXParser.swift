@@ -6,6 +6,21 @@ import Foundation
 struct XMLName: Hashable, Sendable {
     var namespace: String?
     var localName: String
+    /// `localName` when the handlers know it, for matching without string compares.
+    var known: KnownElementName?
+
+    init(namespace: String?, localName: String) {
+        self.init(
+            namespace: namespace, localName: localName,
+            known: KnownElementName(rawValue: localName))
+    }
+
+    /// A name whose `known` the caller has already looked up.
+    init(namespace: String?, localName: String, known: KnownElementName?) {
+        self.namespace = namespace
+        self.localName = localName
+        self.known = known
+    }
 }
 
 /// One attribute of a start tag, its value with entities already decoded.
@@ -72,6 +87,10 @@ final class XMLSAXParser {
         /// How runs of text are looked at for C1 controls (the prepass
         /// repairs them, libxml2 does not).
         var c1Search = C1Control.Search.none
+        /// Whether CDATA sections are checked for UTF-8 here: the push
+        /// parser checks their bytes for structure only, and lets overlong
+        /// forms (`C1 BF`, `E0 81 80`) through, which the pull parser reports.
+        var checksCDATA = false
         var metTrouble = false
     }
 
@@ -98,11 +117,22 @@ final class XMLSAXParser {
         var handler = xmlSAXHandler()
         feedwatch_sax_handler_init(&handler)
         Self.install(into: &handler)
-        // A memory parser (the whole document is at hand) whose default
-        // handler table is swapped for ours: no tree is ever built.
-        let created: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+        // The first, optimistic reading goes through the push parser, given
+        // the whole document at once: it hands over a CDATA section in one
+        // piece where the pull parser decodes it a character at a time (a
+        // twentieth of the parse). The two differ in how they recover from
+        // errors, and that reading stops at the first one, so readings after
+        // the prepass keep the pull parser, whose recovery the output was
+        // built on. Either way no tree is ever built.
+        let usesPushParser = stopsAtFirstTrouble && !bytes.isEmpty
+        let created: xmlParserCtxtPtr?
+        if usesPushParser {
+            created = xmlCreatePushParserCtxt(&handler, nil, nil, 0, nil)
+        } else {
+            created = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+                }
             }
         }
         guard let context = created, let table = context.pointee.sax else {
@@ -111,7 +141,9 @@ final class XMLSAXParser {
                 ? .notAFeed(reason: "the document is empty")
                 : .notAFeed(reason: "the XML parser could not start (out of memory?)")
         }
-        table.pointee = handler
+        // The push parser copied the table; the memory parser's is swapped for ours.
+        if !usesPushParser { table.pointee = handler }
+        callbacks.state.pointee.checksCDATA = usesPushParser
         callbacks.attach(to: context)
         self.context = context
         defer {
@@ -131,7 +163,15 @@ final class XMLSAXParser {
         // Entities are never substituted: external ones would be read from disk.
         context.pointee.replaceEntities = 0
         context.pointee.loadsubset = 0
-        _ = xmlParseDocument(context)
+        if usesPushParser {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    _ = xmlParseChunk(context, $0, Int32(buffer.count), 1)
+                }
+            }
+        } else {
+            _ = xmlParseDocument(context)
+        }
         delegate = nil
         if let abortError { throw abortError }
     }
@@ -144,7 +184,13 @@ final class XMLSAXParser {
 
     /// The captured text so far without surrounding whitespace, emptying the buffer.
     func takeText() -> String {
-        callbacks.state.pointee.text.take()
+        // In the first reading, until it meets trouble, libxml2 has checked
+        // every character it handed over (overlong forms, surrogates and all)
+        // and `cdataBlock` the CDATA it checks less; the markup appended is
+        // Swift's own strings. Later readings may hold what libxml2 let
+        // through in recovery, and are checked.
+        let wellFormed = callbacks.state.pointee.checksCDATA && !metTrouble
+        return callbacks.state.pointee.text.take(wellFormed: wellFormed)
     }
 
     /// Drops the captured text.
@@ -172,36 +218,64 @@ final class XMLSAXParser {
     /// Names by dictionary pointer, direct-mapped: a pointer compare instead
     /// of hashing, and a document uses few distinct names.
     private struct NameCache {
-        private var slots = [(pointer: UnsafePointer<xmlChar>?, name: String)](
-            repeating: (nil, ""), count: 256)
+        /// One name. A namespace URI and an element name may be the same
+        /// interned string, so a slot also says which it holds.
+        private struct Slot {
+            var pointer: UnsafePointer<xmlChar>?
+            var isNamespace: Bool
+            var name: String
+            var known: KnownElementName?
+        }
 
-        mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-            name(pointer, isNamespace: false)
+        private var slots = [Slot](
+            repeating: Slot(pointer: nil, isNamespace: false, name: "", known: nil), count: 256)
+
+        /// An element's local name and, for one the handlers act on, its
+        /// `KnownElementName`, looked up once per distinct name.
+        @inline(__always)
+        mutating func elementName(_ pointer: UnsafePointer<xmlChar>?) -> (
+            String, KnownElementName?
+        ) {
+            guard let pointer else { return ("", nil) }
+            let slot = Self.slot(pointer)
+            if slots[slot].pointer == pointer, !slots[slot].isNamespace {
+                return (slots[slot].name, slots[slot].known)
+            }
+            let text = String(cString: pointer)
+            let known = KnownElementName(rawValue: text)
+            slots[slot] = Slot(pointer: pointer, isNamespace: false, name: text, known: known)
+            return (text, known)
+        }
+
+        /// The dictionary packs names byte after byte, so short names share
+        /// an aligned word: every low bit tells them apart, and the next
+        /// byte folded in spreads names further than 256 bytes apart.
+        @inline(__always)
+        private static func slot(_ pointer: UnsafePointer<xmlChar>) -> Int {
+            let address = UInt(bitPattern: pointer)
+            return Int(truncatingIfNeeded: address ^ (address >> 8)) & 255
         }
 
         /// A namespace URI, the handlers' own constant for a known one.
-        mutating func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-            name(pointer, isNamespace: true)
-        }
-
         @inline(__always)
-        private mutating func name(_ pointer: UnsafePointer<xmlChar>?, isNamespace: Bool)
-            -> String?
-        {
+        mutating func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String? {
             guard let pointer else { return nil }
             // libxml2 interns names in the context's dictionary, so a pointer
             // stands for one name for the whole parse.
-            let slot = Int(bitPattern: UInt(bitPattern: pointer) >> 3) & 255
-            if slots[slot].pointer == pointer { return slots[slot].name }
+            let slot = Self.slot(pointer)
+            if slots[slot].pointer == pointer, slots[slot].isNamespace { return slots[slot].name }
             let text = String(cString: pointer)
-            let value = isNamespace ? XMLNamespace.interned(text) : text
-            slots[slot] = (pointer, value)
+            let value = XMLNamespace.interned(text)
+            slots[slot] = Slot(pointer: pointer, isNamespace: true, name: value, known: nil)
             return value
         }
     }
 
-    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        callbacks.state.pointee.names.name(pointer)
+    private func elementName(
+        _ localName: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?
+    ) -> XMLName {
+        let (name, known) = callbacks.state.pointee.names.elementName(localName)
+        return XMLName(namespace: self.namespace(namespace), localName: name, known: known)
     }
 
     private func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String? {
@@ -212,8 +286,7 @@ final class XMLSAXParser {
         localName: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?,
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        let element = XMLName(
-            namespace: self.namespace(namespace), localName: name(localName) ?? "")
+        let element = elementName(localName, namespace: namespace)
         delegate?.parser(
             self, didStart: element,
             attributes: XMLAttributes(pointer: attributes, count: attributeCount))
@@ -223,7 +296,7 @@ final class XMLSAXParser {
     {
         delegate?.parser(
             self,
-            didEnd: XMLName(namespace: self.namespace(namespace), localName: name(localName) ?? ""))
+            didEnd: elementName(localName, namespace: namespace))
     }
 
     private func entity(named entityName: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
@@ -238,7 +311,8 @@ final class XMLSAXParser {
                 record(
                     XMLDiagnostic(
                         line: Int(xmlSAX2GetLineNumber(context)), column: 0,
-                        message: "external entity &\(name(entityName) ?? "?"); ignored", code: 0,
+                        message: "external entity &\(String(cString: entityName)); ignored",
+                        code: 0,
                         isFatal: false))
                 return emptyEntity()
             }
@@ -259,9 +333,8 @@ final class XMLSAXParser {
     /// prepass made every HTML name numeric): a recovery, reported once a name.
     private func htmlEntity(named entityName: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
         let entity = feedwatch_html_entity(entityHolder(), entityName)
-        if entity != nil, let context, let text = name(entityName),
-            htmlEntitiesResolved.insert(text).inserted
-        {
+        let text = String(cString: entityName)
+        if entity != nil, let context, htmlEntitiesResolved.insert(text).inserted {
             record(
                 XMLDiagnostic(
                     line: Int(xmlSAX2GetLineNumber(context)), column: 0,
@@ -339,7 +412,19 @@ final class XMLSAXParser {
                 if let context = state.pointee.parser?.context { xmlStopParser(context) }
             }
         }
-        handler.cdataBlock = handler.characters
+        handler.cdataBlock = { userData, characters, length in
+            guard let characters, length > 0, let state = XMLSAXParser.state(userData) else {
+                return
+            }
+            let bytes = UnsafeBufferPointer(start: characters, count: Int(length))
+            if !state.pointee.text.append(bytes) { state.pointee.parser?.abortForTextBudget() }
+            if C1Control.occurs(in: bytes, searching: state.pointee.c1Search)
+                || (state.pointee.checksCDATA && !UTF8Strings.isWellFormed(bytes))
+            {
+                state.pointee.metTrouble = true
+                if let context = state.pointee.parser?.context { xmlStopParser(context) }
+            }
+        }
         handler.getEntity = { userData, entityName in
             XMLSAXParser.instance(userData)?.entity(named: entityName)
         }

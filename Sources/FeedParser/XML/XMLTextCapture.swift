@@ -58,13 +58,16 @@ struct XMLTextCapture {
     }
 
     /// The text so far without surrounding whitespace, emptying the buffer.
-    mutating func take() -> String {
+    /// - Parameter wellFormed: every byte captured is known to be UTF-8
+    ///   (see `XMLSAXParser.takeText`), so it is not checked again.
+    mutating func take(wellFormed: Bool = false) -> String {
         var start = 0
         var end = count
         while start < end, Self.isWhitespace(storage[start]) { start += 1 }
         while end > start, Self.isWhitespace(storage[end - 1]) { end -= 1 }
-        let text = UTF8Strings.string(
-            UnsafeBufferPointer(start: storage + start, count: end - start))
+        let bytes = UnsafeBufferPointer(start: storage + start, count: end - start)
+        let text =
+            wellFormed ? UTF8Strings.string(knownWellFormed: bytes) : UTF8Strings.string(bytes)
         count = 0
         return text
     }

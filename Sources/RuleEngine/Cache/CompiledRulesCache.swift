@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 
 #if canImport(Glibc)
@@ -76,7 +77,7 @@ public struct CompiledRulesCache: Sendable {
         }
         let image = try RuleSet.compileImage(
             files: folder.sources(), knownSinks: knownSinks, digests: digests)
-        let ruleSet = try RuleSet.ruleSet(of: image, folder: directory.lastPathComponent)
+        let ruleSet = try RuleSet.ruleSet(of: image, folder: ShownPath.text(directory))
         return (ruleSet, .compiled(reason: reason, saveError: save(image)))
     }
 

@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 
 /// The `*.rules` files of a rules folder, read as bytes, in byte order of
@@ -5,7 +6,8 @@ import Foundation
 /// cache is keyed by.
 struct RulesFolder {
     struct File {
-        /// As messages name it: the folder's name and the file's (`rules/a.rules`).
+        /// As messages name it: a path the reader can open from the current
+        /// folder (`rules/a.rules`, or absolute when the folder is elsewhere).
         var name: String
         var bytes: Data
     }
@@ -16,7 +18,9 @@ struct RulesFolder {
     /// that cannot be read is a problem, reported with those of every file
     /// that is not UTF-8, as compiling reports them.
     static func read(_ directory: URL) throws(RulesError) -> RulesFolder {
-        let displayDirectory = directory.standardizedFileURL.lastPathComponent
+        // Named so that the reader can open it from where they are, even
+        // when `--rules` points at another folder.
+        let displayDirectory = ShownPath.text(directory)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -26,14 +30,14 @@ struct RulesFolder {
         } catch {
             throw RulesError(problems: [
                 RulesProblem(
-                    file: directory.path, line: 0, column: 0,
+                    file: displayDirectory, line: 0, column: 0,
                     message: "cannot read the rules folder: \(error.localizedDescription)")
             ])
         }
         guard !names.isEmpty else {
             throw RulesError(problems: [
                 RulesProblem(
-                    file: directory.path, line: 0, column: 0,
+                    file: displayDirectory, line: 0, column: 0,
                     message: "the rules folder has no *.rules files")
             ])
         }

@@ -5,6 +5,8 @@ SWIFT        ?= swift
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config openssl sqlite3
 # python3-aiosmtpd: the local SMTP server the email sink tests send to.
 APT_PACKAGES += python3-aiosmtpd
+# libpq for the PostgreSQL state; the server for the throwaway cluster its tests start.
+APT_PACKAGES += libpq-dev postgresql
 # nginx, newsboat, sfeed and GNU time for the fetch pass; curl to see nginx is up.
 BENCH_APT    := libxml2-utils nginx-light newsboat sfeed python3-pip time curl
 BENCH_PYPI   := feedparser pyahocorasick

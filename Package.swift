@@ -4,7 +4,8 @@
 // AlertLog), with the state underneath and Monitor wiring them; the CLI is
 // thin. The pipeline sees the state through Store's protocols; SQLiteStore
 // implements them, and only the CLI opens it. Each C library has one wrapper
-// module: CLibXML2 in FeedParser, CCurl in HTTPTransport, CSQLite in SQLiteStore.
+// module: CLibXML2 in FeedParser, CCurl in HTTPTransport, CSQLite in SQLiteStore,
+// CLibPQ in PostgreSQLClient.
 import PackageDescription
 
 let package = Package(
@@ -29,6 +30,9 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
         // glibc's malloc tuning, for the heap policy in FeedParser's HeapRetention.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
@@ -46,6 +50,10 @@ let package = Package(
         .target(name: "Store", dependencies: ["FeedModel"]),
         // The state in one SQLite file; the one module that imports CSQLite.
         .target(name: "SQLiteStore", dependencies: ["Store", "FeedModel", "CSQLite"]),
+        // A PostgreSQL connection: typed parameters, rows and errors; the one module that imports CLibPQ.
+        .target(name: "PostgreSQLClient", dependencies: ["CLibPQ"]),
+        // The state in a PostgreSQL database that a fleet of monitors shares.
+        .target(name: "PostgreSQLStore", dependencies: ["Store", "FeedModel", "PostgreSQLClient"]),
         .target(name: "Configuration", dependencies: []),
         // The alerting side, downstream of the rules: recording, grouping, sending, reviewing.
         .target(name: "AlertLog", dependencies: ["FeedModel", "RuleEngine", "Store"]),
@@ -85,7 +93,19 @@ let package = Package(
         // A real HTTP/1.1 server on 127.0.0.1 for the transport, fetcher, monitor and webhook tests.
         .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "FeedParser"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "SQLiteStore", "FeedModel"]),
+        // A throwaway PostgreSQL cluster on 127.0.0.1 for the tests that need a server.
+        .target(
+            name: "PostgreSQLTestSupport", dependencies: ["PostgreSQLClient"],
+            path: "Tests/PostgreSQLTestSupport"),
+        .testTarget(
+            name: "PostgreSQLClientTests",
+            dependencies: ["PostgreSQLClient", "PostgreSQLTestSupport"]
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: [
+                "Store", "SQLiteStore", "PostgreSQLStore", "PostgreSQLTestSupport", "FeedModel",
+            ]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         // Sample alerts and a temporary folder for the alerting tests.
         .target(

@@ -59,7 +59,7 @@ struct ConfigurationBuilder {
         for entry in knownEntries(of: section, allowed: Self.monitorKeys) {
             part = .monitor(key: entry.key)
             switch entry.key {
-            case "state": settings.statePath = entry.value
+            case "state": statePath(entry).map { settings.statePath = $0 }
             case "alert-log": settings.alertLogPath = entry.value
             case "interval": duration(entry).map { settings.interval = $0 }
             case "timeout": duration(entry).map { settings.timeout = $0 }
@@ -85,6 +85,22 @@ struct ConfigurationBuilder {
             }
         }
         configuration.settings = settings
+    }
+
+    /// The state file, or nil with the problem when `state` names a PostgreSQL
+    /// database: that backend is recognised but not yet built, and a URL taken
+    /// for a file name would quietly make a folder called `postgresql:`.
+    private mutating func statePath(_ entry: Entry) -> String? {
+        let scheme = entry.value.prefix { $0 != ":" }.lowercased()
+        guard MonitorSection.postgreSQLSchemes.contains(scheme),
+            entry.value.dropFirst(scheme.count).hasPrefix("://")
+        else { return entry.value }
+        // The URL itself is not repeated: it may carry a password.
+        problem(
+            entry.line,
+            "state: a PostgreSQL state (\(scheme)://…) is not supported by this feedwatch yet; name an SQLite file, like state/feedwatch.db"
+        )
+        return nil
     }
 
     private mutating func resolveSettingsPaths() {

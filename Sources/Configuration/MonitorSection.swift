@@ -5,6 +5,8 @@ import Foundation
 public struct MonitorSection: Sendable, Equatable {
     /// The SQLite state file (`state`).
     public var statePath: String = "state/feedwatch.db"
+    /// The URL schemes of a PostgreSQL state (`state = postgresql://…`).
+    public static let postgreSQLSchemes = ["postgresql", "postgres"]
     /// The JSON Lines alert log (`alert-log`).
     public var alertLogPath: String = "alerts.jsonl"
     /// The default poll interval of a feed (`interval`).

@@ -28,15 +28,7 @@ extension SQLiteStateStore: DigestQueue {
                 }
             }
         }
-        var batches: [DigestBatch] = []
-        for row in rows {
-            if let last = batches.last, last.sink == row.sink, last.due == row.due {
-                batches[batches.count - 1].entries.append(row.entry)
-            } else {
-                batches.append(DigestBatch(sink: row.sink, due: row.due, entries: [row.entry]))
-            }
-        }
-        return batches
+        return DigestBatch.grouping(rows)
     }
 
     public func foldDigest(entryIDs: [Int64], into delivery: NewDelivery) throws(StoreError) {

@@ -10,15 +10,6 @@ extension SQLiteStateStore: StatePruning {
     /// Rows deleted per transaction.
     static let pruneBatchSize = 5_000
 
-    /// One kind of row retention drops: the statement that deletes up to
-    /// ?2 rows older than ?1, and the count it adds to.
-    private struct PruneStep {
-        let purpose: String
-        let sql: String
-        let cutoff: KeyPath<RetentionCutoffs, Date>
-        let count: WritableKeyPath<PruneResult, Int>
-    }
-
     private static var pruneSteps: [PruneStep] {
         [
             // Texts first, so that the items forgotten next do not count them twice.
@@ -60,22 +51,12 @@ extension SQLiteStateStore: StatePruning {
     public func prune(_ cutoffs: RetentionCutoffs, at time: Date, rowLimit: Int?) throws(StoreError)
         -> PruneResult
     {
-        var result = PruneResult()
-        var budget = rowLimit ?? Int.max
-        for step in Self.pruneSteps {
-            while true {
-                guard budget > 0 else {
-                    result.complete = false
-                    return result
-                }
-                let batch = min(Self.pruneBatchSize, budget)
-                let deleted = try deleteBatch(
-                    step, before: cutoffs[keyPath: step.cutoff], limit: batch)
-                result[keyPath: step.count] += deleted
-                budget -= deleted
-                if deleted < batch { break }
-            }
+        let result = try PruneLoop.run(
+            Self.pruneSteps, batchSize: Self.pruneBatchSize, rowLimit: rowLimit
+        ) { step, limit throws(StoreError) in
+            try deleteBatch(step, before: cutoffs[keyPath: step.cutoff], limit: limit)
         }
+        guard result.complete else { return result }
         try recordMaintenance(task: "prune", at: time)
         return result
     }

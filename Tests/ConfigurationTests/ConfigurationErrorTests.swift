@@ -55,6 +55,15 @@ import Testing
         ("[monitor]\nconcurrency = 0\n", 2, "concurrency: '0' is not a whole number"),
         ("[monitor]\nstate =\n", 2, "state: needs a value"),
         (
+            "[monitor]\ninterval = 5m\nstate = postgresql://desk:secret@db.example.org/feedwatch\n",
+            3,
+            "state: a PostgreSQL state (postgresql://…) is not supported by this feedwatch yet"
+        ),
+        (
+            "[monitor]\nstate = POSTGRES://db.example.org/feedwatch\n", 2,
+            "state: a PostgreSQL state (postgres://…) is not supported"
+        ),
+        (
             "[monitor]\nhealth-notify = ops\n", 2,
             "health-notify names sink 'ops', which no [sink ops] section defines"
         ),

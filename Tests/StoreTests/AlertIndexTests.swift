@@ -24,36 +24,41 @@ import Testing
         }
     }
 
-    func storeWithSamples(in folder: TemporaryFolder) throws -> any StateStore {
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
-        try store.indexAlerts(sampleEntries())
-        return store
+    func storeWithSamples(_ backend: StoreBackend) throws -> FreshStore {
+        let fresh = try FreshStore(backend)
+        try fresh.store.indexAlerts(sampleEntries())
+        return fresh
     }
 
-    @Test func recordedAlertIDsAnswersForManyAtOnce() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try storeWithSamples(in: folder)
+    @Test(arguments: StoreBackend.allCases) func recordedAlertIDsAnswersForManyAtOnce(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try storeWithSamples(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
 
         #expect(try store.recordedAlertIDs(among: ["a1", "x", "a5", "a1"]) == ["a1", "a5"])
         #expect(try store.recordedAlertIDs(among: ["x", "y"]).isEmpty)
         #expect(try store.recordedAlertIDs(among: []).isEmpty)
     }
 
-    @Test func everyFieldRoundTrips() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try storeWithSamples(in: folder)
+    @Test(arguments: StoreBackend.allCases) func everyFieldRoundTrips(backend: StoreBackend) throws
+    {
+        let fresh = try storeWithSamples(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
 
         #expect(try store.alertIndexEntry(alertID: "a4") == sampleEntries()[4])
         #expect(try store.alertIndexEntry(alertID: "missing") == nil)
         #expect(try store.alertIndexCount() == 6)
     }
 
-    @Test func everythingComesNewestFirst() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try storeWithSamples(in: folder)
+    @Test(arguments: StoreBackend.allCases) func everythingComesNewestFirst(backend: StoreBackend)
+        throws
+    {
+        let fresh = try storeWithSamples(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
 
         #expect(
             try store.alerts(matching: AlertIndexFilter()).map(\.alertID) == [
@@ -63,7 +68,7 @@ import Testing
             try store.alerts(matching: AlertIndexFilter(limit: 2)).map(\.alertID) == ["a5", "a4"])
     }
 
-    @Test(arguments: [
+    static let filterCases: [(filter: AlertIndexFilter, expected: [String])] = [
         (
             AlertIndexFilter(since: Date(timeIntervalSince1970: 1_790_000_000 + 3 * 3600)),
             ["a5", "a4", "a3"]
@@ -83,19 +88,26 @@ import Testing
                 until: Date(timeIntervalSince1970: 1_790_000_000 + 5 * 3600), limit: 2),
             ["a4", "a3"]
         ),
-    ])
-    func filtersCombine(filter: AlertIndexFilter, expected: [String]) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try storeWithSamples(in: folder)
+    ]
 
-        #expect(try store.alerts(matching: filter).map(\.alertID) == expected)
+    @Test(arguments: StoreBackend.allCases, filterCases)
+    func filtersCombine(
+        backend: StoreBackend, filterCase: (filter: AlertIndexFilter, expected: [String])
+    ) throws {
+        let fresh = try storeWithSamples(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
+
+        #expect(
+            try store.alerts(matching: filterCase.filter).map(\.alertID) == filterCase.expected)
     }
 
-    @Test func reindexingReplacesEntries() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try storeWithSamples(in: folder)
+    @Test(arguments: StoreBackend.allCases) func reindexingReplacesEntries(backend: StoreBackend)
+        throws
+    {
+        let fresh = try storeWithSamples(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         var moved = sampleEntries()[0]
         moved.logFile = "alerts.jsonl.1"
 
@@ -119,10 +131,11 @@ import Testing
             byteOffset: Int64(hour * 100), entities: entities, searchText: text)
     }
 
-    @Test func reindexingAnEntryReplacesItsEntitiesAndTextAndKeepsItsPlace() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases)
+    func reindexingAnEntryReplacesItsEntitiesAndTextAndKeepsItsPlace(backend: StoreBackend) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.indexAlerts([
             entry("a", hour: 0, entities: ["iskp"], text: "blast in kabul"),
             entry("b", hour: 0, entities: ["ttp"], text: "raid in bannu"),
@@ -172,10 +185,12 @@ import Testing
         #expect(try store.alertCounts(matching: AlertIndexFilter(entity: "common")).total == count)
     }
 
-    @Test func clearingEmptiesEntitiesAndText() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func clearingEmptiesEntitiesAndText(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.indexAlerts([entry("a", hour: 0, entities: ["iskp"], text: "blast in kabul")])
         try store.clearAlertIndex()
         try store.indexAlerts([entry("b", hour: 1, entities: [], text: "other")])
@@ -185,10 +200,11 @@ import Testing
         #expect(try store.alertCounts(matching: AlertIndexFilter()).byEntity.isEmpty)
     }
 
-    @Test func countsByDayAreUTCDays() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func countsByDayAreUTCDays(backend: StoreBackend) throws
+    {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         // 1_790_000_000 is 2026-09-21T14:13:20Z: hours 0–9 that day, 10 and 34 later.
         try store.indexAlerts(
             [0, 9, 10, 34].map { entry("a\($0)", hour: $0, entities: [], text: "") })

@@ -5,10 +5,12 @@ import Testing
 /// The folded reports `alerts` leaves out: excluded from lists, counts and
 /// statistics alike, counted by subtraction.
 @Suite struct AlertKindFilterTests {
-    @Test func anExcludedKindLeavesListsCountsAndStatistics() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func anExcludedKindLeavesListsCountsAndStatistics(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         let start = Date(timeIntervalSince1970: 1_790_000_000)
         let kinds = ["alert", "report", "report", "escalation", "alert"]
         try store.indexAlerts(

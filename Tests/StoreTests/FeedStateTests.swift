@@ -4,10 +4,11 @@ import Store
 import Testing
 
 @Suite struct FeedStateTests {
-    @Test func everyFieldRoundTrips() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func everyFieldRoundTrips(backend: StoreBackend) throws
+    {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         let state = FeedState(
             name: "tolonews", url: "https://tolonews.com/rss.xml", etag: "W/\"abc\"",
             lastModified: "Wed, 25 Nov 2026 10:00:00 GMT", lastStatus: 503,
@@ -28,10 +29,12 @@ import Testing
         #expect(try store.feedState(name: "unknown") == nil)
     }
 
-    @Test func datesWithFractionsRoundTripExactly() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func datesWithFractionsRoundTripExactly(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         // Fractions like these change in their last bit when converted to Unix seconds and back.
         let dates = (0..<50).map {
             Date(timeIntervalSinceReferenceDate: 800_000_000.000_1 + Double($0) * 0.001_3)
@@ -44,10 +47,12 @@ import Testing
         }
     }
 
-    @Test func savingAgainReplacesAndClearsFields() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func savingAgainReplacesAndClearsFields(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.saveFeedState(
             FeedState(
                 name: "dawn", url: "https://www.dawn.com/feeds/home", lastError: "timeout",
@@ -61,10 +66,12 @@ import Testing
         #expect(try store.allFeedStates().count == 1)
     }
 
-    @Test func forgettingAFeedRemovesItsStateAndItems() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func forgettingAFeedRemovesItsStateAndItems(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.saveFeedState(FeedState(name: "old", url: "https://old.example/feed"))
         try store.markSeen(feed: "old", items: [SampleItems.seen(id: "a")])
         try store.markSeen(feed: "kept", items: [SampleItems.seen(id: "b")])

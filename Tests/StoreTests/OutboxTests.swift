@@ -15,10 +15,12 @@ import Testing
             createdAt: now)
     }
 
-    @Test func aDeliveryGoesFromPendingToDelivered() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func aDeliveryGoesFromPendingToDelivered(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
 
         #expect(try store.enqueueDelivery(delivery("a1")))
         #expect(try store.pendingDeliveryCount() == 1)
@@ -42,10 +44,12 @@ import Testing
         #expect(stored.finishedAt == now.addingTimeInterval(1))
     }
 
-    @Test func aFailedAttemptWaitsForItsNextTimeAndCountsAttempts() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func aFailedAttemptWaitsForItsNextTimeAndCountsAttempts(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.enqueueDelivery(delivery("a1"))
         let id = try #require(try store.dueDeliveries(now: now).first?.id)
 
@@ -59,10 +63,12 @@ import Testing
         #expect(retried.status == .pending)
     }
 
-    @Test func aDeadDeliveryKeepsItsReasonAndLeavesTheQueue() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func aDeadDeliveryKeepsItsReasonAndLeavesTheQueue(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.enqueueDelivery(delivery("a1"))
         let id = try #require(try store.dueDeliveries(now: now).first?.id)
 
@@ -75,10 +81,12 @@ import Testing
         #expect(throws: StoreError.self) { try store.markDelivered(id: id, at: now) }
     }
 
-    @Test func theSameAlertAndSinkIsQueuedOnce() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func theSameAlertAndSinkIsQueuedOnce(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
 
         #expect(try store.enqueueDelivery(delivery("a1", sink: "ops")))
         #expect(try !store.enqueueDelivery(delivery("a1", sink: "ops")))
@@ -87,10 +95,12 @@ import Testing
         #expect(try store.deliveries(alertID: "a1").map(\.sink) == ["ops", "team"])
     }
 
-    @Test func dueComesMostOverdueFirstWithinTheLimit() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func dueComesMostOverdueFirstWithinTheLimit(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.enqueueDelivery(delivery("later", dueIn: 20))
         try store.enqueueDelivery(delivery("first", dueIn: -60))
         try store.enqueueDelivery(delivery("second", dueIn: -30))
@@ -106,10 +116,12 @@ import Testing
             ])
     }
 
-    @Test func expiredDeliveriesDieWithTheirLastError() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func expiredDeliveriesDieWithTheirLastError(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.enqueueDelivery(delivery("a1"))
         try store.enqueueDelivery(
             NewDelivery(
@@ -129,10 +141,12 @@ import Testing
         #expect(try store.pendingDeliveryCount() == 1)
     }
 
-    @Test func redeliveringPutsAFinishedDeliveryBackInTheQueue() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func redeliveringPutsAFinishedDeliveryBackInTheQueue(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.enqueueDelivery(delivery("a1"))
         let first = try #require(try store.dueDeliveries(now: now).first)
         try store.markDelivered(id: first.id, at: now)

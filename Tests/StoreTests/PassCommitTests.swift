@@ -34,15 +34,18 @@ import Testing
             ])
     }
 
-    @Test func everyPartIsStored() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func everyPartIsStored(backend: StoreBackend) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
 
         try store.commit(turn())
 
         #expect(try store.seenItems(feed: "dawn") == ["one": "hash-1"])
         #expect(try store.archivedItems(since: .distantPast).map(\.item.id) == ["one"])
+        #expect(try store.archivedItem(feed: "dawn", itemID: "one")?.item.id == "one")
+        #expect(try store.archivedItem(feed: "dawn", itemID: "two") == nil)
+        #expect(try store.archivedItem(feed: "tolonews", itemID: "one") == nil)
         #expect(try store.alertIndexEntry(alertID: "a1")?.story == "s-1")
         #expect(try store.deliveries(alertID: "a1").map(\.sink) == ["ops"])
         #expect(try store.stories(since: .distantPast) == turn().stories)
@@ -68,10 +71,12 @@ import Testing
         #expect(try store.allFeedStates().count == 1)
     }
 
-    @Test func aLogRenameTakesTheTurnsOwnEntriesAlong() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func aLogRenameTakesTheTurnsOwnEntriesAlong(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.commit(turn(item: "one", alert: "a1"))
 
         var rotated = turn(item: "two", alert: "a2")
@@ -83,10 +88,12 @@ import Testing
         #expect(try store.lastIndexedLine(inLogFile: "alerts.jsonl") == nil)
     }
 
-    @Test func anEmptyCommitChangesNothing() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func anEmptyCommitChangesNothing(backend: StoreBackend)
+        throws
+    {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
 
         try store.commit(PassCommit(feed: "dawn"))
 

@@ -19,7 +19,7 @@ import Testing
 
     /// A feed's turn that read a body listing `listed`, of which `new` are first seen now.
     func read(
-        _ store: any StateStore, feed: String = "wire", new: [String] = [], listed: [String],
+        _ store: any ContractStore, feed: String = "wire", new: [String] = [], listed: [String],
         at time: Date
     ) throws {
         try store.commit(
@@ -28,10 +28,12 @@ import Testing
                 listing: FeedListing(itemIDs: listed, readAt: time)))
     }
 
-    @Test func anItemStillInItsFeedIsNeverForgottenHoweverOld() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func anItemStillInItsFeedIsNeverForgottenHoweverOld(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try read(store, new: ["kept", "gone"], listed: ["kept", "gone"], at: start)
         try read(store, listed: ["kept"], at: start.addingTimeInterval(day))
         // A year of 304s and failures: no body, so nothing about presence changes.
@@ -45,10 +47,11 @@ import Testing
         #expect(try store.seenItems(feed: "wire").keys.sorted() == ["kept"])
     }
 
-    @Test func anItemIsForgottenOnlyOnceAbsentForLongerThanTheCutoff() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases)
+    func anItemIsForgottenOnlyOnceAbsentForLongerThanTheCutoff(backend: StoreBackend) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try read(store, new: ["a", "b"], listed: ["a", "b"], at: start)
         let left = start.addingTimeInterval(10 * day)
         try read(store, listed: ["a"], at: left)
@@ -61,10 +64,12 @@ import Testing
         #expect(try store.seenItems(feed: "wire").keys.sorted() == ["a"])
     }
 
-    @Test func anItemBackInItsFeedIsPresentAgain() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func anItemBackInItsFeedIsPresentAgain(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try read(store, new: ["a", "b"], listed: ["a", "b"], at: start)
         try read(store, listed: ["a"], at: start.addingTimeInterval(day))
         // A feed that pages items in and out: b is listed again.
@@ -78,10 +83,12 @@ import Testing
         #expect(try store.seenItems(feed: "wire").keys.sorted() == ["b"])
     }
 
-    @Test func aListingConcernsItsOwnFeedOnly() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func aListingConcernsItsOwnFeedOnly(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try read(store, feed: "wire", new: ["same-id"], listed: ["same-id"], at: start)
         try read(store, feed: "dawn", new: ["same-id"], listed: ["same-id"], at: start)
         try read(store, feed: "dawn", listed: [], at: start.addingTimeInterval(day))
@@ -94,10 +101,11 @@ import Testing
         #expect(try store.seenItems(feed: "dawn").isEmpty)
     }
 
-    @Test func archivePruningKeepsTheTextsWithinArchiveAndTheItemsSeen() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases)
+    func archivePruningKeepsTheTextsWithinArchiveAndTheItemsSeen(backend: StoreBackend) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         for age in 0..<40 {
             let time = start.addingTimeInterval(Double(age) * day)
             try read(store, new: ["item-\(age)"], listed: ["item-\(age)"], at: time)
@@ -116,10 +124,12 @@ import Testing
         #expect(try store.seenItems(feed: "wire").count == 40)
     }
 
-    @Test func aForgottenItemTakesItsArchivedTextWithIt() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func aForgottenItemTakesItsArchivedTextWithIt(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try read(store, new: ["a", "b"], listed: ["a", "b"], at: start)
         try read(store, listed: ["b"], at: start.addingTimeInterval(day))
 
@@ -131,10 +141,11 @@ import Testing
         #expect(try store.archivedItems(since: .distantPast).map(\.item.id) == ["b"])
     }
 
-    @Test func outboxPruningDropsFinishedDeliveriesAndNeverPendingOnes() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases)
+    func outboxPruningDropsFinishedDeliveriesAndNeverPendingOnes(backend: StoreBackend) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         for alert in ["delivered-long-ago", "dead-long-ago", "pending-long-ago", "delivered-now"] {
             try store.enqueueDelivery(
                 NewDelivery(
@@ -160,10 +171,12 @@ import Testing
         #expect(try store.deliveries(alertID: "dead-long-ago").isEmpty)
     }
 
-    @Test func storiesFirstSeenBeforeTheCutoffAreDropped() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func storiesFirstSeenBeforeTheCutoffAreDropped(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         let stories = [0, 3].map { age in
             StoredStory(
                 id: "s-\(age)", firstSeen: start.addingTimeInterval(Double(age) * day),
@@ -180,10 +193,11 @@ import Testing
         #expect(try store.stories(since: .distantPast).map(\.id) == ["s-3"])
     }
 
-    @Test func aPruneCutShortIsTakenUpAgainAndRecordsItsTimeWhenDone() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases)
+    func aPruneCutShortIsTakenUpAgainAndRecordsItsTimeWhenDone(backend: StoreBackend) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try read(store, new: (0..<10).map { "item-\($0)" }, listed: [], at: start)
         let now = start.addingTimeInterval(100 * day)
         let due = cutoffs(archive: now, forget: now)

@@ -31,24 +31,28 @@ import Testing
         }
     }
 
-    func ids(_ store: any StateStore, _ filter: AlertIndexFilter) throws -> [String] {
+    func ids(_ store: any ContractStore, _ filter: AlertIndexFilter) throws -> [String] {
         try store.alerts(matching: filter).map(\.alertID).sorted()
     }
 
-    @Test func entriesKeepTheirItemAndPublishedTime() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func entriesKeepTheirItemAndPublishedTime(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.indexAlerts(entries())
         let entry = try #require(try store.alertIndexEntry(alertID: "a1"))
         #expect(entry.itemID == "i1")
         #expect(entry.published == start.addingTimeInterval(-3600))
     }
 
-    @Test func exclusionsKindsAndAcknowledgementsFilter() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func exclusionsKindsAndAcknowledgementsFilter(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.indexAlerts(entries())
         var filter = AlertIndexFilter()
         filter.excludedRules = ["haqqani", "feed-health"]
@@ -76,10 +80,12 @@ import Testing
         #expect(try ids(store, filter) == ["a0", "a1", "a3", "a4"])
     }
 
-    @Test func acknowledgementsAndEvidenceSurviveAReindex() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func acknowledgementsAndEvidenceSurviveAReindex(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         let evidence = AlertEvidence(
             alertID: "a0", ruleTitle: "Haqqani", ruleMatch: "@khalil-haqqani",
             title: "Khalil Haqqani killed", summary: "In Kabul, Khalil Haqqani…", content: "")
@@ -103,10 +109,12 @@ import Testing
         #expect(try store.acknowledgedAlertIDs().isEmpty)
     }
 
-    @Test func evidenceOutlivesTheArchive() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func evidenceOutlivesTheArchive(backend: StoreBackend)
+        throws
+    {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.commit(
             PassCommit(
                 feed: "dawn", seenItems: [SampleItems.seen(id: "i1")],
@@ -133,10 +141,12 @@ import Testing
         }
     }
 
-    @Test func indexedValuesAnswerWhetherAFilterNamesSomething() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func indexedValuesAnswerWhetherAFilterNamesSomething(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.indexAlerts(entries())
         #expect(try store.alertIndexContains("haqqani", in: .rule))
         #expect(try !store.alertIndexContains("haqani", in: .rule))

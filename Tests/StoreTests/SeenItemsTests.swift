@@ -4,10 +4,12 @@ import Store
 import Testing
 
 @Suite struct SeenItemsTests {
-    @Test func markSeenRoundTripsHashesAndTheWholeItem() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func markSeenRoundTripsHashesAndTheWholeItem(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         let first = SampleItems.seen(id: "one", firstSeen: SampleItems.epoch)
         let second = SampleItems.seen(
             id: "two", hash: "hash-2", firstSeen: SampleItems.epoch.addingTimeInterval(10))
@@ -25,10 +27,12 @@ import Testing
         #expect(archived.first?.item.text.summary == "Summary of one & more")
     }
 
-    @Test func anItemWithoutOptionalFieldsRoundTrips() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func anItemWithoutOptionalFieldsRoundTrips(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         let bare = SeenItem(item: Item(id: "bare"), contentHash: "h", firstSeen: SampleItems.epoch)
 
         try store.markSeen(feed: "f", items: [bare])
@@ -36,10 +40,11 @@ import Testing
         #expect(try store.archivedItems(since: .distantPast).map(\.item) == [bare.item])
     }
 
-    @Test func aChangedItemKeepsItsFirstSeenButTakesTheNewHashAndText() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases)
+    func aChangedItemKeepsItsFirstSeenButTakesTheNewHashAndText(backend: StoreBackend) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.markSeen(feed: "dawn", items: [SampleItems.seen(id: "one")])
         var changed = SampleItems.seen(
             id: "one", hash: "hash-2", firstSeen: SampleItems.epoch.addingTimeInterval(600))
@@ -54,10 +59,12 @@ import Testing
         #expect(archived.first?.firstSeen == SampleItems.epoch)
     }
 
-    @Test func archivedItemsSinceFiltersByFirstSeen() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func archivedItemsSinceFiltersByFirstSeen(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         let items = (0..<5).map {
             SampleItems.seen(
                 id: "i\($0)", firstSeen: SampleItems.epoch.addingTimeInterval(Double($0) * 3600))
@@ -69,10 +76,12 @@ import Testing
         #expect(recent.map(\.item.id) == ["i2", "i3", "i4"])
     }
 
-    @Test func pruningTheArchiveKeepsItemsSeen() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func pruningTheArchiveKeepsItemsSeen(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         try store.markSeen(
             feed: "bbc",
             items: [
@@ -88,10 +97,12 @@ import Testing
         #expect(try store.seenItems(feed: "bbc").keys.sorted() == ["new", "old"])
     }
 
-    @Test func thousandsOfItemsAreMarkedInOneCommit() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: StoreBackend.allCases) func thousandsOfItemsAreMarkedInOneCommit(
+        backend: StoreBackend
+    ) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         let items = (0..<5000).map { SampleItems.seen(id: "item-\($0)") }
 
         // How fast is alertlog-benchmark's question; this one is whether all arrive.

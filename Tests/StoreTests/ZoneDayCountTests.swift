@@ -63,11 +63,11 @@ import Testing
             byDay: ["2026-03-29": 1], rule: "r1"),
     ]
 
-    @Test(arguments: cases)
-    func countsByTheDaysOfTheZone(_ example: Case) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let store = try StoreUnderTest.open(folder.path("feedwatch.db"))
+    @Test(arguments: cases, StoreBackend.allCases)
+    func countsByTheDaysOfTheZone(_ example: Case, backend: StoreBackend) throws {
+        let fresh = try FreshStore(backend)
+        defer { fresh.remove() }
+        let store = fresh.store
         let parser = ISO8601DateFormatter()
         let entries = try example.times.enumerated().map { number, text in
             AlertIndexEntry(

@@ -10,15 +10,19 @@ public enum Counted {
     }
 
     /// The regular English plural of `noun`; a phrase ("feed state") takes it
-    /// on its last word.
+    /// on its last word. The ending follows the noun's last letter: a noun
+    /// written in capitals stays in capitals ("STORY" → "STORIES"), so an
+    /// acronym that takes a lowercase "s" ("URLs") passes `plural` to `phrase`.
     public static func plural(of noun: String) -> String {
         let lower = noun.lowercased()
+        let capitals = noun.last(where: \.isLetter)?.isUppercase ?? false
+        func ending(_ suffix: String) -> String { capitals ? suffix.uppercased() : suffix }
         if lower.hasSuffix("y"), let beforeY = lower.dropLast().last, !"aeiou".contains(beforeY) {
-            return noun.dropLast() + "ies"
+            return noun.dropLast() + ending("ies")
         }
         if ["s", "x", "z", "ch", "sh"].contains(where: { lower.hasSuffix($0) }) {
-            return noun + "es"
+            return noun + ending("es")
         }
-        return noun + "s"
+        return noun + ending("s")
     }
 }

@@ -4,7 +4,9 @@ import Logging
 
 /// `-v` and `-q`, for the commands that log as they work (`poll`, `run`,
 /// `replay`): how much they say on standard error. `FEEDWATCH_LOG_LEVEL`
-/// sets the same for every command; a flag wins over it.
+/// sets the same for those three commands, which refuse a name that is not a
+/// level; a flag wins over it. The other commands log nothing, so they
+/// neither read the variable nor refuse it.
 struct LoggingOptions: ParsableArguments {
     static let environmentVariable = "FEEDWATCH_LOG_LEVEL"
 

@@ -103,9 +103,11 @@ struct RulesCheckCommand: ParsableCommand {
         for failure in failures { printError(failure.description) }
         let warningNote =
             warnings.isEmpty ? "" : "; \(Counted.phrase(warnings.count, "warning"))"
+        // The verb agrees with the tests that pass: "1 of 3 rule tests passes".
+        let passed = cases.count - failures.count
         print(
             "\(options.rules): \(Counted.phrase(ruleSet.entityCount, "entity")), \(Counted.phrase(ruleSet.lists.count, "list")), "
-                + "\(Counted.phrase(ruleSet.rules.count, "rule")); \(cases.count - failures.count) of \(Counted.phrase(cases.count, "rule test")) pass"
+                + "\(Counted.phrase(ruleSet.rules.count, "rule")); \(passed) of \(Counted.phrase(cases.count, "rule test")) \(passed == 1 ? "passes" : "pass")"
                 + warningNote
         )
         if strict && !warnings.isEmpty {

@@ -59,8 +59,13 @@ import Testing
         #expect(
             try complete(elsewhere.runner, ["alerts", "list"], "--feed", words: feedWords)
                 == ["quiet", "wire"])
-        // Nothing to read: nothing offered, and no error in the prompt.
-        let nothing = try CommandRunner(folder: FileManager.default.temporaryDirectory).run([
+        // Nothing to read: nothing offered, and no error in the prompt. A
+        // folder of its own, so that no stray rules/ or feeds.conf is read.
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "feedwatch-empty-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let nothing = try CommandRunner(folder: empty).run([
             "---completion", "replay", "--", "--rule", "3", "0", "feedwatch", "replay", "--rule",
             "",
         ])

@@ -102,6 +102,11 @@ import Testing
         }
         let both = try workspace.runner.run(["poll", "-v", "-q"])
         #expect(both.status == 64)
+        // A command that logs nothing does not read the variable (as the README says).
+        let check = try workspace.runner.run(
+            ["rules", "check"], environment: ["FEEDWATCH_LOG_LEVEL": "loud"])
+        #expect(check.status == 0, "\(check.standardError)")
+        #expect(!check.standardError.contains("FEEDWATCH_LOG_LEVEL"))
     }
 
     @Test func aFailedFeedIsSaidOnceAndCounted() throws {

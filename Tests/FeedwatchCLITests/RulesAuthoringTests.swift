@@ -75,6 +75,38 @@ import Testing
             ))
     }
 
+    /// The summary's verb agrees with the tests that pass.
+    @Test func rulesCheckCountsTheRuleTestsInGoodEnglish() throws {
+        let workspace = try Workspace()
+        try FileManager.default.createDirectory(
+            at: workspace.url("rules/tests"), withIntermediateDirectories: true)
+        try workspace.write(
+            "rules/tests/haqqani.test",
+            "item \"Khalilur Rehman Haqqani killed\"\n  expect haqqani\n")
+        let one = try workspace.runner.run(["rules", "check"])
+        #expect(one.status == 0, "\(one.standardError)")
+        #expect(
+            one.standardOutput.contains("1 entity, 0 lists, 1 rule; 1 of 1 rule test passes\n"),
+            "\(one.standardOutput)")
+
+        try workspace.write(
+            "rules/tests/haqqani.test",
+            """
+            item "Khalilur Rehman Haqqani killed"
+              expect haqqani
+
+            item "Storm closes airports"
+              expect nothing
+
+            item "Storm over Kabul"
+              expect haqqani
+            """)
+        let three = try workspace.runner.run(["rules", "check"])
+        #expect(three.status == 1)
+        #expect(
+            three.standardOutput.contains("; 2 of 3 rule tests pass\n"), "\(three.standardOutput)")
+    }
+
     @Test func rulesTestFeedTakesTheFeedsTagsFromFeedsConf() throws {
         let workspace = try Self.workspace()
         let input = "Khalil Haqqani speaks\n"

@@ -41,6 +41,56 @@ import Testing
         #expect(again.standardError.contains("rules: loaded the compiled rules from"))
     }
 
+    /// A daemon started in `/` and an operator in the config's folder (or
+    /// any other) share the compiled rules: the cache's key names the rules
+    /// files within their folder, not as the current folder shows them.
+    @Test func pollFromAnotherFolderReusesTheCompiledRules() throws {
+        let workspace = try Workspace()
+        let absolute = [
+            "--config", workspace.url("feeds.conf").path, "--rules", workspace.url("rules").path,
+        ]
+        let first = try workspace.runner.run(["poll", "--backfill"], environment: verbose)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardError.contains("rules: compiled (no compiled rules at"))
+        let compiled = try Data(contentsOf: workspace.url(cache))
+
+        let elsewhere = try Workspace()
+        let root = CommandRunner(folder: URL(fileURLWithPath: "/"))
+        for runner in [elsewhere.runner, root, workspace.runner] {
+            let poll = try runner.run(["poll"] + absolute, environment: verbose)
+            #expect(poll.status == 0, "\(runner.folder.path): \(poll.standardError)")
+            #expect(
+                poll.standardError.contains("rules: loaded the compiled rules from"),
+                "\(runner.folder.path): \(poll.standardError)")
+            #expect(!poll.standardError.contains("rules: compiled"))
+        }
+        #expect(try Data(contentsOf: workspace.url(cache)) == compiled)
+        // The compiled rules hold no path as messages show it: compiled in
+        // `/`, they are the same bytes.
+        try FileManager.default.removeItem(at: workspace.url(cache))
+        #expect(try root.run(["poll"] + absolute).status == 0)
+        #expect(try Data(contentsOf: workspace.url(cache)) == compiled)
+
+        // Messages still name paths that open from where the command runs.
+        try workspace.write("rules/broken.rules", "rule \"Oops\"\n  match @nobody\n")
+        for runner in [elsewhere.runner, root] {
+            let check = try runner.run(["rules", "check"] + absolute)
+            #expect(check.status == 65)
+            let named = try #require(
+                check.standardError.split(separator: "\n").first { $0.contains("broken.rules:2:") },
+                "\(check.standardError)")
+            let path = String(named.prefix { $0 != ":" })
+            #expect(path.hasPrefix("/"), "\(named)")
+            #expect(FileManager.default.fileExists(atPath: path), "\(named)")
+        }
+        // And relative to the folder the rules lie under.
+        let local = try workspace.runner.run(["rules", "check"])
+        #expect(
+            local.standardError.split(separator: "\n").contains {
+                $0.hasPrefix("rules/broken.rules:2:")
+            }, "\(local.standardError)")
+    }
+
     @Test func aDamagedCacheIsNoticedIgnoredAndRebuilt() throws {
         let workspace = try Workspace()
         #expect(try workspace.runner.run(["poll", "--backfill"]).status == 0)

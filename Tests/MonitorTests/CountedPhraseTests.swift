@@ -13,6 +13,14 @@ import Testing
         #expect(Counted.phrase(count, noun) == expected)
     }
 
+    @Test(arguments: [
+        ("STORY", "STORIES"), ("MATCH", "MATCHES"), ("FEED", "FEEDS"), ("Story", "Stories"),
+        ("FEED STATE", "FEED STATES"), ("feed STATE", "feed STATES"),
+    ])
+    func theEndingKeepsTheCaseOfTheNoun(noun: String, expected: String) {
+        #expect(Counted.plural(of: noun) == expected)
+    }
+
     @Test func anIrregularPluralIsGiven() {
         #expect(
             Counted.phrase(1, "delivered or dead delivery", plural: "gone")

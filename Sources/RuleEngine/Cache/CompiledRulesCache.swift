@@ -11,7 +11,7 @@ import Foundation
 /// large watchlist is compiled once per edit rather than at every start.
 ///
 /// The file is a `RulesImage` keyed by two digests (`RulesDigests`): of the
-/// rules files (names and bytes, in order) and of the program (its version and
+/// rules files (names within their folder, and bytes, in order) and of the program (its version and
 /// build, the image format, the built-in tables). When both match, the rules
 /// are loaded with one read and checked, not compiled. Otherwise, or when the
 /// file is damaged in any way (cut short, a checksum or table that does not
@@ -58,7 +58,7 @@ public struct CompiledRulesCache: Sendable {
     }
 
     /// The rule set of `folder`, from the cache when it fits, else compiled (and cached).
-    func load(_ folder: RulesFolder, directory: URL, knownSinks: Set<String>?)
+    func load(_ folder: RulesFolder, knownSinks: Set<String>?)
         throws(RulesError) -> (RuleSet, Outcome)
     {
         let digests = RulesDigests(
@@ -77,7 +77,7 @@ public struct CompiledRulesCache: Sendable {
         }
         let image = try RuleSet.compileImage(
             files: folder.sources(), knownSinks: knownSinks, digests: digests)
-        let ruleSet = try RuleSet.ruleSet(of: image, folder: ShownPath.text(directory))
+        let ruleSet = try RuleSet.ruleSet(of: image, folder: folder.shownDirectory)
         return (ruleSet, .compiled(reason: reason, saveError: save(image)))
     }
 
@@ -167,7 +167,7 @@ extension RuleSet {
     public static func load(
         directory: URL, knownSinks: Set<String>? = nil, cache: CompiledRulesCache
     ) throws(RulesError) -> (RuleSet, CompiledRulesCache.Outcome) {
-        try cache.load(RulesFolder.read(directory), directory: directory, knownSinks: knownSinks)
+        try cache.load(RulesFolder.read(directory), knownSinks: knownSinks)
     }
 }
 

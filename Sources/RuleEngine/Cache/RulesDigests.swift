@@ -34,7 +34,8 @@ struct RulesDigests: Equatable {
         return Array(hasher.finalize())
     }
 
-    /// The names and bytes of every rules file, in order.
+    /// The names (within the folder, so that the digest does not depend on
+    /// the current folder) and bytes of every rules file, in order.
     static func rules(_ folder: RulesFolder) -> [UInt8] {
         var hasher = SHA256()
         for file in folder.files {

@@ -4,15 +4,26 @@ import Foundation
 /// The `*.rules` files of a rules folder, read as bytes, in byte order of
 /// their names: what the rules are compiled from, and what the compiled-rules
 /// cache is keyed by.
+///
+/// The cache's key takes each file by its name within the folder (`a.rules`),
+/// never as messages show it, which depends on the current folder: a daemon
+/// started in `/` and an operator in the config's folder share one compiled
+/// file. The compiled rules hold no file names; only the messages compiling
+/// makes name files, as `shownName` does.
 struct RulesFolder {
     struct File {
-        /// As messages name it: a path the reader can open from the current
-        /// folder (`rules/a.rules`, or absolute when the folder is elsewhere).
+        /// The name within the folder (`a.rules`).
         var name: String
         var bytes: Data
     }
 
     var files: [File] = []
+    /// The folder as messages name it: a path the reader can open from the
+    /// current folder (`rules`, or absolute when the folder is elsewhere).
+    var shownDirectory: String
+
+    /// `file` as messages name it (`rules/a.rules`).
+    func shownName(_ file: File) -> String { shownDirectory + "/" + file.name }
 
     /// Reads every `*.rules` file of `directory` (not its sub-folders); a file
     /// that cannot be read is a problem, reported with those of every file
@@ -41,23 +52,23 @@ struct RulesFolder {
                     message: "the rules folder has no *.rules files")
             ])
         }
-        var folder = RulesFolder()
+        var folder = RulesFolder(shownDirectory: displayDirectory)
         var unreadable: Set<String> = []
         for name in names {
-            let display = displayDirectory + "/" + name
             guard
                 let bytes = FileManager.default.contents(
                     atPath: directory.appendingPathComponent(name).path)
             else {
-                unreadable.insert(display)
+                unreadable.insert(displayDirectory + "/" + name)
                 continue
             }
-            folder.files.append(File(name: display, bytes: bytes))
+            folder.files.append(File(name: name, bytes: bytes))
         }
         guard unreadable.isEmpty else {
             // Every problem at once, in file order, as compiling would list them.
             let notText = Set(
-                folder.files.filter { String(data: $0.bytes, encoding: .utf8) == nil }.map(\.name))
+                folder.files.filter { String(data: $0.bytes, encoding: .utf8) == nil }.map(
+                    folder.shownName))
             throw RulesError(
                 problems: names.map { displayDirectory + "/" + $0 }.compactMap { name in
                     unreadable.contains(name)
@@ -73,16 +84,17 @@ struct RulesFolder {
         RulesProblem(file: file, line: 0, column: 0, message: "this file is not UTF-8 text")
     }
 
-    /// The files as text, for the compiler; every file that is not UTF-8 is a problem.
+    /// The files as text, for the compiler, each named as messages show it;
+    /// every file that is not UTF-8 is a problem.
     func sources() throws(RulesError) -> [(name: String, source: String)] {
         var sources: [(name: String, source: String)] = []
         var problems: [RulesProblem] = []
         for file in files {
             guard let source = String(data: file.bytes, encoding: .utf8) else {
-                problems.append(Self.notText(file.name))
+                problems.append(Self.notText(shownName(file)))
                 continue
             }
-            sources.append((file.name, source))
+            sources.append((shownName(file), source))
         }
         if !problems.isEmpty { throw RulesError(problems: problems) }
         return sources

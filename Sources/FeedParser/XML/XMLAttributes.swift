@@ -1,5 +1,11 @@
 import CLibXML2
 
+/// One attribute of a start tag, its value with entities already decoded.
+struct XMLAttribute: Sendable {
+    var name: XMLName
+    var value: String
+}
+
 /// The attributes of the start tag being reported, decoded on demand since
 /// most are never looked at. Valid only during the delegate call.
 struct XMLAttributes {

@@ -1,34 +1,6 @@
 import CLibXML2
 import Foundation
 
-/// A namespace-qualified XML name. Handlers match on the namespace URI, never
-/// on the prefix a document happened to choose.
-struct XMLName: Hashable, Sendable {
-    var namespace: String?
-    var localName: String
-    /// `localName` when the handlers know it, for matching without string compares.
-    var known: KnownElementName?
-
-    init(namespace: String?, localName: String) {
-        self.init(
-            namespace: namespace, localName: localName,
-            known: KnownElementName(rawValue: localName))
-    }
-
-    /// A name whose `known` the caller has already looked up.
-    init(namespace: String?, localName: String, known: KnownElementName?) {
-        self.namespace = namespace
-        self.localName = localName
-        self.known = known
-    }
-}
-
-/// One attribute of a start tag, its value with entities already decoded.
-struct XMLAttribute: Sendable {
-    var name: XMLName
-    var value: String
-}
-
 /// Receives the element events of `XMLSAXParser`. Text is not pushed: the
 /// delegate turns capture on where it cares and takes the text at the end tag.
 protocol XMLSAXDelegate: AnyObject {
@@ -83,7 +55,7 @@ final class XMLSAXParser {
         /// Unretained: the parser owns the state, which never outlives it.
         unowned(unsafe) var parser: XMLSAXParser?
         var text: XMLTextCapture
-        var names = NameCache()
+        var names = XMLNameCache()
         /// How runs of text are looked at for C1 controls (the prepass
         /// repairs them, libxml2 does not).
         var c1Search = C1Control.Search.none
@@ -213,62 +185,6 @@ final class XMLSAXParser {
 
     private func abortForTextBudget() {
         abort(.resourceLimit(reason: "the document expands to more text than its size allows"))
-    }
-
-    /// Names by dictionary pointer, direct-mapped: a pointer compare instead
-    /// of hashing, and a document uses few distinct names.
-    private struct NameCache {
-        /// One name. A namespace URI and an element name may be the same
-        /// interned string, so a slot also says which it holds.
-        private struct Slot {
-            var pointer: UnsafePointer<xmlChar>?
-            var isNamespace: Bool
-            var name: String
-            var known: KnownElementName?
-        }
-
-        private var slots = [Slot](
-            repeating: Slot(pointer: nil, isNamespace: false, name: "", known: nil), count: 256)
-
-        /// An element's local name and, for one the handlers act on, its
-        /// `KnownElementName`, looked up once per distinct name.
-        @inline(__always)
-        mutating func elementName(_ pointer: UnsafePointer<xmlChar>?) -> (
-            String, KnownElementName?
-        ) {
-            guard let pointer else { return ("", nil) }
-            let slot = Self.slot(pointer)
-            if slots[slot].pointer == pointer, !slots[slot].isNamespace {
-                return (slots[slot].name, slots[slot].known)
-            }
-            let text = String(cString: pointer)
-            let known = KnownElementName(rawValue: text)
-            slots[slot] = Slot(pointer: pointer, isNamespace: false, name: text, known: known)
-            return (text, known)
-        }
-
-        /// The dictionary packs names byte after byte, so short names share
-        /// an aligned word: every low bit tells them apart, and the next
-        /// byte folded in spreads names further than 256 bytes apart.
-        @inline(__always)
-        private static func slot(_ pointer: UnsafePointer<xmlChar>) -> Int {
-            let address = UInt(bitPattern: pointer)
-            return Int(truncatingIfNeeded: address ^ (address >> 8)) & 255
-        }
-
-        /// A namespace URI, the handlers' own constant for a known one.
-        @inline(__always)
-        mutating func namespace(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-            guard let pointer else { return nil }
-            // libxml2 interns names in the context's dictionary, so a pointer
-            // stands for one name for the whole parse.
-            let slot = Self.slot(pointer)
-            if slots[slot].pointer == pointer, slots[slot].isNamespace { return slots[slot].name }
-            let text = String(cString: pointer)
-            let value = XMLNamespace.interned(text)
-            slots[slot] = Slot(pointer: pointer, isNamespace: true, name: value, known: nil)
-            return value
-        }
     }
 
     private func elementName(

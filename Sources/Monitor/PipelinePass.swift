@@ -34,7 +34,9 @@ public final class PipelinePass {
     let rules: RuleSet
     /// The rules that say `escalate`, by id.
     let escalatingRules: [String: RuleSummary]
-    let store: any StateStore
+    /// The state the pass reads and commits to; `poll` applies retention to it and
+    /// `replay --raise` reads the archive from it.
+    public let store: any StateStore
     let recorder: AlertRecorder
     /// Sends the outbox's due webhook deliveries, before and after each pass.
     let webhooks: WebhookDispatcher

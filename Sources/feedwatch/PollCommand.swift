@@ -1,6 +1,5 @@
 import AlertReview
 import ArgumentParser
-import FeedFetcher
 import Foundation
 import Logging
 import Monitor
@@ -34,16 +33,9 @@ struct PollCommand: ParsableCommand {
     func run() throws {
         let logger = makeLogger(label: "feedwatch.poll", logging)
         let setup = try loadSetup(common, logger: logger)
-        let (store, alertLog) = try openMonitorState(setup)
-        let pass = PipelinePass(
-            configuration: setup.configuration, rules: setup.rules, store: store,
-            alertLog: alertLog,
-            fetcher: FeedFetcher(
-                options: setup.fetchOptions(userAgent: FeedwatchVersion.userAgent)),
-            logger: logger,
-            onAlert: { alert in
-                if show { StandardOutput.writeLine(AlertText.line(alert)) }
-            })
+        let pass = try openMonitorPass(setup, logger: logger) { alert in
+            if show { StandardOutput.writeLine(AlertText.line(alert)) }
+        }
         let progress = ProgressLine(enabled: logging.showsSummary)
         pass.onProgress = progress.update
         pass.recoverAfterCrash()
@@ -52,7 +44,7 @@ struct PollCommand: ParsableCommand {
         // Each failed feed was logged as it failed; the summary counts them.
         for problem in summary.problems { printError("feedwatch: \(problem)") }
         if logging.showsSummary { printError("feedwatch: poll: \(summary.line)") }
-        applyRetentionIfDue(setup, store: store, reporting: logging.showsSummary)
+        applyRetentionIfDue(setup, store: pass.store, reporting: logging.showsSummary)
         if summary.hasFailures { throw ExitStatus.failures }
     }
 

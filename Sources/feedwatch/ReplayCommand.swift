@@ -1,6 +1,5 @@
 import AlertReview
 import ArgumentParser
-import FeedFetcher
 import FeedModel
 import Foundation
 import Monitor
@@ -72,16 +71,11 @@ struct ReplayCommand: ParsableCommand {
             show(results)
             return
         }
-        let (store, alertLog) = try openMonitorState(setup)
-        let pass = PipelinePass(
-            configuration: setup.configuration, rules: setup.rules, store: store,
-            alertLog: alertLog,
-            fetcher: FeedFetcher(
-                options: setup.fetchOptions(userAgent: FeedwatchVersion.userAgent)),
-            logger: logger)
+        let pass = try openMonitorPass(setup, logger: logger)
         // The index in step with the log first: what counts as new depends on it.
         pass.recoverAfterCrash()
-        let results = try replay.run(archive: store, since: start, rule: rule, index: store)
+        let results = try replay.run(
+            archive: pass.store, since: start, rule: rule, index: pass.store)
         show(results)
         let raised: PipelinePass.ReplayRaise
         do {

@@ -1,6 +1,7 @@
 import AlertLog
 import ArgumentParser
 import Configuration
+import FeedFetcher
 import Foundation
 import Logging
 import Monitor
@@ -58,4 +59,18 @@ func openMonitorState(_ setup: ConfigurationAndRules) throws -> (any StateStore,
         printError("\(error)")
         throw ExitStatus.badInput
     }
+}
+
+/// The pass `poll` runs and `replay --raise` raises through: the monitor's
+/// state (locked), its alert log and a fetcher with the configured options.
+func openMonitorPass(
+    _ setup: ConfigurationAndRules, logger: Logger,
+    onAlert: @escaping (Alert) -> Void = { _ in }
+) throws -> PipelinePass {
+    let (store, alertLog) = try openMonitorState(setup)
+    return PipelinePass(
+        configuration: setup.configuration, rules: setup.rules, store: store,
+        alertLog: alertLog,
+        fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: FeedwatchVersion.userAgent)),
+        logger: logger, onAlert: onAlert)
 }

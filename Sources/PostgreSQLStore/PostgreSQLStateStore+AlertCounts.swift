@@ -46,27 +46,16 @@ extension PostgreSQLStateStore {
         let days = ZoneDay.days(
             from: Date(timeIntervalSinceReferenceDate: first),
             through: Date(timeIntervalSinceReferenceDate: last), in: zone)
-        // The days' ends are numbers made here, written into the SQL; only
-        // the filter's values are bound.
-        let rows = days.enumerated().map { number, day in
-            "(\(number), \(day.start.timeIntervalSinceReferenceDate)::float8, "
-                + "\(day.end.timeIntervalSinceReferenceDate)::float8)"
-        }
         let narrowed = query.whereClause.isEmpty ? " WHERE" : query.whereClause + " AND"
         let counts = try groupCounts(
             "by day in \(zone.identifier)",
             """
-            WITH zone_day(number, day_start, day_end) AS (VALUES \(rows.joined(separator: ", ")))
+            WITH zone_day(number, day_start, day_end) AS (VALUES \(ZoneDay.valuesRows(days, typed: "::float8")))
             SELECT number::text, (SELECT count(*) FROM alert_index\(narrowed)
                 time >= zone_day.day_start AND time < zone_day.day_end)
             FROM zone_day
             """, query.parameters)
-        var byDay: [String: Int] = [:]
-        for (number, count) in counts where count > 0 {
-            guard let index = Int(number), days.indices.contains(index) else { continue }
-            byDay[days[index].text, default: 0] += count
-        }
-        return byDay
+        return ZoneDay.countsByText(counts, of: days)
     }
 
     /// The rows of a `SELECT key, count(*) … GROUP BY` as a dictionary.

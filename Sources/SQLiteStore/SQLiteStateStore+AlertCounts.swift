@@ -117,26 +117,15 @@ extension SQLiteStateStore {
         }
         guard let (first, last) = range else { return [:] }
         let days = ZoneDay.days(from: first, through: last, in: zone)
-        // The days' ends are numbers made here, written into the SQL; only
-        // the filter's values are bound.
-        let rows = days.enumerated().map { number, day in
-            "(\(number), \(day.start.timeIntervalSinceReferenceDate), "
-                + "\(day.end.timeIntervalSinceReferenceDate))"
-        }
         let narrowed = conditions.isEmpty ? " WHERE" : conditions + " AND"
         let counts = try groupCounts(
             """
-            WITH zone_day(number, day_start, day_end) AS (VALUES \(rows.joined(separator: ", ")))
+            WITH zone_day(number, day_start, day_end) AS (VALUES \(ZoneDay.valuesRows(days)))
             SELECT number, (SELECT count(*) FROM alert_index\(narrowed)
                 time >= zone_day.day_start AND time < zone_day.day_end) AS total
             FROM zone_day
             """, parameters: parameters, purpose: "counting alerts by day in \(zone.identifier)")
-        var byDay: [String: Int] = [:]
-        for (number, count) in counts where count > 0 {
-            guard let index = Int(number), days.indices.contains(index) else { continue }
-            byDay[days[index].text, default: 0] += count
-        }
-        return byDay
+        return ZoneDay.countsByText(counts, of: days)
     }
 
     /// How many alerts match `filter` (its limit ignored): one scan, no grouping.

@@ -43,6 +43,28 @@ public struct ZoneDay: Sendable, Equatable {
         zone.secondsFromGMT() == 0 && zone.nextDaylightSavingTimeTransition == nil
     }
 
+    /// The rows `(number, start, end)` of a SQL `VALUES` list of `days`, the
+    /// ends in seconds since 2001 as the stores keep times, each followed by
+    /// `typed` (a cast, for a backend that wants one). They are numbers made
+    /// here, so writing them into the SQL is safe.
+    public static func valuesRows(_ days: [ZoneDay], typed: String = "") -> String {
+        days.enumerated().map { number, day in
+            "(\(number), \(day.start.timeIntervalSinceReferenceDate)\(typed), "
+                + "\(day.end.timeIntervalSinceReferenceDate)\(typed))"
+        }.joined(separator: ", ")
+    }
+
+    /// Counts by day text from counts by row number of `days`, days without
+    /// alerts left out.
+    public static func countsByText(_ counts: [String: Int], of days: [ZoneDay]) -> [String: Int] {
+        var byDay: [String: Int] = [:]
+        for (number, count) in counts where count > 0 {
+            guard let index = Int(number), days.indices.contains(index) else { continue }
+            byDay[days[index].text, default: 0] += count
+        }
+        return byDay
+    }
+
     private static func day(startingAt start: Date, calendar: Calendar) -> ZoneDay {
         let parts = calendar.dateComponents([.year, .month, .day], from: start)
         let text = String(

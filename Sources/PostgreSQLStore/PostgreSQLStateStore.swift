@@ -17,6 +17,8 @@ public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
     // @unchecked Sendable is sound because every use of `connection` goes through this lock.
     private let serializer = NSLock()
     let connection: PostgreSQLConnection
+    /// Whether `connection` holds the story placement lock; touched only inside `run`.
+    var holdsStoryPlacement = false
 
     /// Connects to the database `url` names, with `password` (or what libpq
     /// finds: `PGPASSWORD`, `~/.pgpass`). `.readWrite` creates and migrates

@@ -67,6 +67,40 @@ import Testing
         #expect(attacks.map(\.kind) == [.alert, .report])
         #expect(Set(attacks.map(\.story)).count == 1)
     }
+
+    @Test func twoFetchersSharingTheStateKeepTwoTransfersPerHost() throws {
+        let database = try TestPostgreSQL.newDatabase()
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let counter = InFlightCounter()
+        server.route(
+            "/feed",
+            counter.handler(
+                holding: 0.15,
+                answer: .text(PipelinePassTests.rss(items: [PipelinePassTests.storm]))))
+        let stores = try (0..<2).map { _ in
+            try PostgreSQLStateStore(url: database.url, password: database.password)
+        }
+        // Alone, each would send two at once to the host: four together.
+        let fetchers = stores.map { store in
+            FeedFetcher(
+                options: FetchOptions(concurrency: 8, perHost: 2, timeout: 30),
+                sharedHostSlots: StoreHostSlots(store: store, logger: Logger(label: "tests")))
+        }
+        let results = FetchResults()
+
+        DispatchQueue.concurrentPerform(iterations: fetchers.count) { index in
+            let requests = (0..<6).map {
+                FeedRequest(
+                    feedName: "m\(index)-\($0)", url: server.url("/feed?m=\(index)&n=\($0)"))
+            }
+            fetchers[index].fetch(requests) { results.add($0) }
+        }
+
+        #expect(results.count == 12)
+        #expect(results.allFetched)
+        #expect(counter.maximum <= 2)
+    }
 }
 
 /// One monitor of the fleet: a fixture's feeds and rules over the shared state.
@@ -97,5 +131,27 @@ final class FleetMonitor: @unchecked Sendable {
 
     func waitUntilPolled() {
         polled.wait()
+    }
+}
+
+/// Fetch results gathered from several threads.
+final class FetchResults: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var results: [FetchResult] = []
+
+    func add(_ result: FetchResult) {
+        lock.withLock { results.append(result) }
+    }
+
+    var count: Int { lock.withLock { results.count } }
+
+    var allFetched: Bool {
+        lock.withLock {
+            results.allSatisfy {
+                if case .fetched = $0.outcome { return true }
+                return false
+            }
+        }
     }
 }

@@ -130,7 +130,7 @@ let package = Package(
             name: "WebhooksTests",
             dependencies: [
                 "Webhooks", "AlertLog", "AlertTestSupport", "Store", "SQLiteStore", "HTTPTransport",
-                "Configuration", "TestHTTPServer",
+                "Configuration", "TestHTTPServer", "PostgreSQLStore", "PostgreSQLTestSupport",
             ]),
         .testTarget(
             name: "AlertReviewTests",
@@ -139,7 +139,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "MonitorTests",
-            dependencies: ["Monitor", "AlertLog", "Store", "SQLiteStore", "TestHTTPServer"]),
+            dependencies: [
+                "Monitor", "AlertLog", "Store", "SQLiteStore", "TestHTTPServer", "PostgreSQLStore",
+                "PostgreSQLTestSupport",
+            ]),
         .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
 
         // Benchmarks: reproducible runs that print figures (`make bench`).

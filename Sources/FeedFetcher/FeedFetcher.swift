@@ -16,6 +16,9 @@ import HTTPTransport
 /// Keep one fetcher for the life of the monitor: its passes reuse
 /// connections left open by earlier ones.
 ///
+/// With `sharedHostSlots`, the per-host cap holds over every process that
+/// shares them (the monitors of a fleet), not over this one alone.
+///
 /// Sendable: besides its options it holds only a lock-guarded pool of
 /// transfer groups; each `fetch` takes its own group from it, so calls from
 /// several threads never share one.
@@ -23,9 +26,13 @@ public final class FeedFetcher: Sendable {
     public let options: FetchOptions
     /// Two: concurrent passes on one fetcher are rare.
     private let groups: TransferGroupPool
+    private let sharedHostSlots: (any SharedHostSlots)?
 
-    public init(options: FetchOptions = FetchOptions()) {
+    public init(
+        options: FetchOptions = FetchOptions(), sharedHostSlots: (any SharedHostSlots)? = nil
+    ) {
         self.options = options
+        self.sharedHostSlots = sharedHostSlots
         groups = TransferGroupPool(
             capacity: 2, options: options.transfer,
             maxTotalConnections: options.concurrency, maxHostConnections: options.perHost)
@@ -120,6 +127,7 @@ public final class FeedFetcher: Sendable {
         completion: (FetchResult) -> Void
     ) -> Bool {
         var active: [TransferID: FeedTransfer] = [:]
+        var gate = HostSlotGate(slots: sharedHostSlots, limit: options.perHost)
         while true {
             let cancelled = cancellation?.isCancelled == true
             if cancelled {
@@ -134,13 +142,14 @@ public final class FeedFetcher: Sendable {
                     admit(request, to: &scheduler, completion: completion)
                 }
             }
-            while let (request, host) = scheduler.next() {
+            while let (request, host) = scheduler.next(admitting: { gate.admits($0) }) {
                 let transfer = FeedTransfer(request: request, host: host)
                 do {
                     let id = try group.start(transfer.httpRequest(timeout: options.timeout))
                     active[id] = transfer
                 } catch {
                     scheduler.finish(host: host)
+                    gate.finished(host)
                     completion(transfer.result(error))
                 }
             }
@@ -155,6 +164,7 @@ public final class FeedFetcher: Sendable {
                 for (id, result) in finished {
                     guard let transfer = active.removeValue(forKey: id) else { continue }
                     scheduler.finish(host: transfer.host)
+                    gate.finished(transfer.host)
                     completion(transfer.result(result))
                 }
                 // A short timeout so a cancellation is noticed soon; activity ends the wait earlier.
@@ -163,6 +173,7 @@ public final class FeedFetcher: Sendable {
                 // The group itself failed: nothing more can run on it.
                 group.abandonAll()
                 for transfer in active.values {
+                    gate.finished(transfer.host)
                     completion(Self.failure(transfer.request, message: error.message))
                 }
                 active = [:]

@@ -37,13 +37,17 @@ struct HostScheduler<Element> {
     }
 
     /// The next item allowed to start, marked active; nil when every slot is
-    /// taken or every host with queued work is at its limit.
-    mutating func next() -> (element: Element, host: String)? {
+    /// taken or every host with queued work is at its limit. `admitting` is
+    /// asked last, for a host with queued work and a free slot here: a host
+    /// it refuses keeps its queue and the next host is tried.
+    mutating func next(admitting: (String) -> Bool = { _ in true }) -> (
+        element: Element, host: String
+    )? {
         guard activeCount < maxActive, !rotation.isEmpty else { return nil }
         for step in 0..<rotation.count {
             let index = (cursor + step) % rotation.count
             let host = rotation[index]
-            guard activeByHost[host, default: 0] < maxPerHost,
+            guard activeByHost[host, default: 0] < maxPerHost, hasQueued(host), admitting(host),
                 let element = dequeue(host: host, at: index)
             else {
                 continue
@@ -74,6 +78,11 @@ struct HostScheduler<Element> {
         cursor = 0
         pendingCount = 0
         return pending
+    }
+
+    private func hasQueued(_ host: String) -> Bool {
+        guard let queue = queues[host], let head = queueHeads[host] else { return false }
+        return head < queue.count
     }
 
     private mutating func dequeue(host: String, at index: Int) -> Element? {

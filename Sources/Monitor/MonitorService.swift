@@ -72,7 +72,9 @@ public final class MonitorService: Sendable {
         while !signals.stopRequested {
             // One fetcher per session: its handles keep their connections
             // (and TLS sessions) from one poll to the next.
-            let fetcher = FeedFetcher(options: setup.fetchOptions(userAgent: userAgent))
+            let fetcher = FeedFetcher(
+                options: setup.fetchOptions(userAgent: userAgent),
+                sharedHostSlots: StoreHostSlots(store: store, logger: logger))
             let session = MonitorSession(
                 setup: setup, clock: clock, watcher: watcher, fetcher: fetcher,
                 retention: retention, context: context)

@@ -43,6 +43,8 @@ extension PipelinePass {
             let recorded = try recorder.recordedAlertIDs(
                 among: results.flatMap { result in result.hits.map(result.alertID(of:)) })
             var processed = ProcessedFeed()
+            defer { releaseStoryPlacement() }
+            try holdStoryPlacement(now: now)
             for result in results {
                 try addAlerts(
                     firing: result.hits, on: result.item, of: feed, recorded: recorded, now: now,

@@ -256,6 +256,7 @@ public final class PipelinePass {
                 )
             }
             let attempted = state
+            defer { releaseStoryPlacement() }
             // The stories as they were before this feed: if its turn is not
             // stored, its firings must not count as alerted on a story that
             // a later feed's commit saves, or the next pass would fold the
@@ -382,6 +383,7 @@ public final class PipelinePass {
             among: firing.flatMap { item, hits in
                 hits.map { AlertID.make(rule: $0.rule, feed: feed.name, itemID: item.id) }
             })
+        if !firing.isEmpty { try holdStoryPlacement(now: now) }
         for (item, hits) in firing {
             try addAlerts(
                 firing: hits, on: item, of: feed.name, recorded: recorded, now: now,

@@ -18,7 +18,10 @@ enum PostgreSQLSchema {
             version: 1,
             purpose:
                 "create feed state with leases, seen items, item archive, alert index with evidence and acknowledgements, outbox, digests, mutes, stories",
-            sql: PostgreSQLSchemaVersion1.sql)
+            sql: PostgreSQLSchemaVersion1.sql),
+        Step(
+            version: 2, purpose: "claim outbox deliveries for one sender",
+            sql: PostgreSQLSchemaVersion2.sql),
     ]
 
     static var latestVersion: Int { steps.last?.version ?? 0 }

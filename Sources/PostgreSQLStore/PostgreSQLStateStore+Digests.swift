@@ -23,13 +23,20 @@ extension PostgreSQLStateStore: DigestQueue {
         return DigestBatch.grouping(rows)
     }
 
+    /// Two senders may fold the same period at once, having read its entries
+    /// a moment apart: the entries are locked first, and a sender that finds
+    /// any of its entries already folded (gone, once the other committed)
+    /// folds nothing, so no entry is sent in two digests; what it left is
+    /// folded by the next round.
     public func foldDigest(entryIDs: [Int64], into delivery: NewDelivery) throws(StoreError) {
         try writing("queueing the digest \(delivery.alertID) for sink \(delivery.sink)") {
             () throws(PostgreSQLError) in
+            let ids = PostgreSQLValue.textArray(entryIDs.map { String($0) })
+            let held = try connection.execute(
+                "SELECT id FROM digest_entry WHERE id = ANY ($1::bigint[]) FOR UPDATE", [ids])
+            guard held.count == Set(entryIDs).count else { return }
             try insertDeliveries([delivery])
-            for id in entryIDs {
-                try connection.execute("DELETE FROM digest_entry WHERE id = $1", [.integer(id)])
-            }
+            try connection.execute("DELETE FROM digest_entry WHERE id = ANY ($1::bigint[])", [ids])
         }
     }
 

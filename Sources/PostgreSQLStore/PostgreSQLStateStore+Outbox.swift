@@ -69,22 +69,17 @@ extension PostgreSQLStateStore: DeliveryOutbox {
             [.text(sink), .integer(limit)])
     }
 
+    // Without a holder, an attempt is recorded only on a delivery no sender claims.
     public func markDelivered(id: Int64, at time: Date) throws(StoreError) {
-        try finishAttempt(
-            id: id, "marking delivery \(id) delivered",
-            set: "status = 'delivered', finished_at = $2, last_error = NULL", [.date(time)])
+        try markDelivered(id: id, claimedBy: nil, at: time)
     }
 
     public func markFailed(id: Int64, nextAttempt: Date, error: String) throws(StoreError) {
-        try finishAttempt(
-            id: id, "recording a failed attempt of delivery \(id)",
-            set: "next_attempt = $2, last_error = $3", [.date(nextAttempt), .text(error)])
+        try markFailed(id: id, claimedBy: nil, nextAttempt: nextAttempt, error: error)
     }
 
     public func markDead(id: Int64, reason: String, at time: Date) throws(StoreError) {
-        try finishAttempt(
-            id: id, "marking delivery \(id) dead",
-            set: "status = 'dead', last_error = $2, finished_at = $3", [.text(reason), .date(time)])
+        try markDead(id: id, claimedBy: nil, reason: reason, at: time)
     }
 
     public func noteUnsentDeliveries(sink: String, now: Date, error: String) throws(StoreError) {
@@ -108,6 +103,7 @@ extension PostgreSQLStateStore: DeliveryOutbox {
                         || CASE attempts WHEN 1 THEN ' attempt' ELSE ' attempts' END
                         || coalesce(' (last error: ' || last_error || ')', '')
                 WHERE status = 'pending' AND expires_at <= $1
+                    AND (claimed_until IS NULL OR claimed_until <= $1)
                 """, [.date(now)]
             ).affectedRowCount
         }
@@ -167,22 +163,27 @@ extension PostgreSQLStateStore: DeliveryOutbox {
         return counts
     }
 
-    /// Counts one attempt on a pending delivery and applies `assignments`
-    /// (whose parameters start at $2; $1 is the id).
-    private func finishAttempt(
-        id: Int64, _ purpose: String, set assignments: String, _ values: [PostgreSQLValue]
+    /// Counts one attempt on a pending delivery claimed by `holder` (or by
+    /// nobody, when nil), ends the claim and applies `assignments` (whose
+    /// parameters start at $3; $1 is the id, $2 the holder).
+    func finishAttempt(
+        id: Int64, claimedBy holder: String?, _ purpose: String, set assignments: String,
+        _ values: [PostgreSQLValue]
     ) throws(StoreError) {
         let changed = try writing(purpose) { () throws(PostgreSQLError) in
             try connection.execute(
                 """
-                UPDATE alert_outbox SET attempts = attempts + 1, \(assignments)
-                WHERE id = $1 AND status = 'pending'
-                """, [.integer(id)] + values
+                UPDATE alert_outbox
+                SET attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL,
+                    \(assignments)
+                WHERE id = $1 AND status = 'pending' AND claimed_by IS NOT DISTINCT FROM $2
+                """, [.integer(id), .text(holder)] + values
             ).affectedRowCount
         }
         if changed == 0 {
+            let claim = holder.map { "claimed by \($0)" } ?? "unclaimed"
             throw .invalidData(
-                path: target, message: "\(purpose): no pending delivery has id \(id)")
+                path: target, message: "\(purpose): no pending delivery \(claim) has id \(id)")
         }
     }
 
@@ -191,18 +192,29 @@ extension PostgreSQLStateStore: DeliveryOutbox {
     ) throws(StoreError) -> [OutboxDelivery] {
         let rows = try query(
             purpose, "SELECT \(Self.deliveryColumns) FROM alert_outbox WHERE \(condition)",
-            parameters
-        ) { row throws(PostgreSQLError) in
-            (
-                status: try row.string(7),
-                delivery: OutboxDelivery(
-                    id: Int64(try row.int(0)), alertID: try row.string(1), sink: try row.string(2),
-                    payload: Data(try row.bytes(3)), attempts: try row.int(4),
-                    nextAttempt: try row.date(5), expiresAt: try row.date(6), status: .pending,
-                    lastError: row.optionalString(8), createdAt: try row.date(9),
-                    finishedAt: try row.optionalDate(10))
-            )
-        }
+            parameters, read: Self.readDelivery)
+        return try deliveries(rows)
+    }
+
+    /// One row of `deliveryColumns`, its status still as text.
+    static func readDelivery(_ row: PostgreSQLRow) throws(PostgreSQLError) -> (
+        status: String, delivery: OutboxDelivery
+    ) {
+        (
+            status: try row.string(7),
+            delivery: OutboxDelivery(
+                id: Int64(try row.int(0)), alertID: try row.string(1), sink: try row.string(2),
+                payload: Data(try row.bytes(3)), attempts: try row.int(4),
+                nextAttempt: try row.date(5), expiresAt: try row.date(6), status: .pending,
+                lastError: row.optionalString(8), createdAt: try row.date(9),
+                finishedAt: try row.optionalDate(10))
+        )
+    }
+
+    /// The deliveries of rows `readDelivery` read, refusing an unknown status.
+    func deliveries(_ rows: [(status: String, delivery: OutboxDelivery)]) throws(StoreError)
+        -> [OutboxDelivery]
+    {
         var deliveries: [OutboxDelivery] = []
         for row in rows {
             guard let status = DeliveryStatus(rawValue: row.status) else {

@@ -17,6 +17,10 @@ public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
     // @unchecked Sendable is sound because every use of `connection` goes through this lock.
     private let serializer = NSLock()
     let connection: PostgreSQLConnection
+    /// Whether `connection` holds the story placement lock; touched only inside `run`.
+    var holdsStoryPlacement = false
+    /// This process's slots of the per-host cap, on a connection of their own.
+    let hostSlots: PostgreSQLHostSlots
 
     /// Connects to the database `url` names, with `password` (or what libpq
     /// finds: `PGPASSWORD`, `~/.pgpass`). `.readWrite` creates and migrates
@@ -25,6 +29,7 @@ public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
         throws(StoreError)
     {
         self.access = access
+        hostSlots = PostgreSQLHostSlots(url: url, password: password)
         do {
             connection = try PostgreSQLConnection(url: url, password: password)
         } catch {
@@ -88,7 +93,7 @@ public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
         }
     }
 
-    private func storeError(_ error: PostgreSQLError, purpose: String) -> StoreError {
+    func storeError(_ error: PostgreSQLError, purpose: String) -> StoreError {
         switch error {
         case .unexpectedValue: .invalidData(path: target, message: "\(purpose): \(error)")
         default: .database(path: target, message: "\(purpose): \(error)")

@@ -12,7 +12,8 @@ public protocol DigestQueue: Sendable {
     func dueDigests(now: Date) throws(StoreError) -> [DigestBatch]
 
     /// Queues `delivery` (unless its key is already queued for its sink) and
-    /// drops the held entries `entryIDs`, in one transaction.
+    /// drops the held entries `entryIDs`, in one transaction; changes nothing
+    /// when another sender sharing the state folded any of them first.
     func foldDigest(entryIDs: [Int64], into delivery: NewDelivery) throws(StoreError)
 
     /// How many messages wait for their digest.

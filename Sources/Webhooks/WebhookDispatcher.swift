@@ -23,6 +23,11 @@ import Store
 /// turn for the round. Sinks are served side by side, each on its own
 /// thread, with a short per-request timeout and a time budget per round, so
 /// a slow or dead receiver delays the others by no more than that.
+///
+/// Monitors sharing one state each run a dispatcher over the same outbox: a
+/// sink's queue is then claimed by one of them at a time (`SenderOutbox`),
+/// so each delivery is sent once, and a sender that died leaves its claims
+/// to run out and be taken over.
 public final class WebhookDispatcher: Sendable {
     /// Retries after 30 s, 1 min, 2 min … then hourly: a receiver back up
     /// is found within the hour, and the expiry (24 h by default) is reached
@@ -33,6 +38,7 @@ public final class WebhookDispatcher: Sendable {
     public static let defaultSinkBudget: TimeInterval = 30
 
     private let store: any DeliveryOutbox & DigestQueue
+    private let outbox: SenderOutbox
     private let sinks: [String: SinkConfiguration]
     private let sender: WebhookSender
     private let backoff: Backoff
@@ -46,29 +52,36 @@ public final class WebhookDispatcher: Sendable {
     ///   - requestTimeout: the longest one request may take.
     ///   - sinkBudget: the longest one round keeps sending to one sink.
     ///   - environment: where `env:` secrets are read from.
+    ///   - holder: who this sender claims deliveries as in a shared state;
+    ///     unique to the dispatcher when nil.
     public convenience init(
         store: any DeliveryOutbox & DigestQueue, sinks: [SinkConfiguration],
         client: HTTPClient = HTTPClient(options: WebhookSender.clientOptions),
         userAgent: String, requestTimeout: TimeInterval = WebhookSender.defaultTimeout,
         backoff: Backoff = WebhookDispatcher.defaultBackoff,
         sinkBudget: TimeInterval = WebhookDispatcher.defaultSinkBudget,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        holder: String? = nil
     ) {
         self.init(
             store: store, sinks: sinks,
             sender: WebhookSender(
                 client: client, userAgent: userAgent, timeout: requestTimeout,
                 environment: environment),
-            backoff: backoff, sinkBudget: sinkBudget)
+            backoff: backoff, sinkBudget: sinkBudget, holder: holder)
     }
 
     /// With a ready sender (tests give it a clock of their own).
     public init(
         store: any DeliveryOutbox & DigestQueue, sinks: [SinkConfiguration], sender: WebhookSender,
         backoff: Backoff = WebhookDispatcher.defaultBackoff,
-        sinkBudget: TimeInterval = WebhookDispatcher.defaultSinkBudget
+        sinkBudget: TimeInterval = WebhookDispatcher.defaultSinkBudget, holder: String? = nil
     ) {
         self.store = store
+        // A turn ends once the budget is spent, after at most one more request.
+        outbox = SenderOutbox(
+            store: store, holder: holder ?? SenderOutbox.newHolder(),
+            claimDuration: 2 * (sinkBudget + sender.timeout))
         self.sinks = Dictionary(
             sinks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.sender = sender
@@ -100,9 +113,10 @@ public final class WebhookDispatcher: Sendable {
     /// their sinks' queues: `feedwatch alerts redeliver`, after `DeliveryOutbox.redeliver`.
     public func deliver(alertID: String, now: Date = Date()) -> DeliverySummary {
         var summary = DeliverySummary()
+        var claimed: [OutboxDelivery] = []
         do {
-            for delivery in try store.deliveries(alertID: alertID) where delivery.status == .pending
-            {
+            claimed = try outbox.pendingDeliveries(ofAlert: alertID, now: now)
+            for delivery in claimed {
                 guard let sink = sinks[delivery.sink] else {
                     try giveUpRemoved(delivery, now: now, into: &summary)
                     continue
@@ -121,6 +135,7 @@ public final class WebhookDispatcher: Sendable {
         } catch {
             summary.note(error.description)
         }
+        release(claimed, into: &summary)
         summary.pending = pendingCount(into: &summary)
         return summary
     }
@@ -128,14 +143,26 @@ public final class WebhookDispatcher: Sendable {
     // MARK: - One sink
 
     /// Sends `name`'s deliveries in queue order until one is not yet due,
-    /// one fails, the budget is spent, or none is left.
+    /// one fails, the budget is spent, or none is left (or, in a shared
+    /// state, another sender holds the sink); then lets go of the claims it
+    /// did not get to.
     private func deliverQueue(of name: String, now: Date) -> DeliverySummary {
         var summary = DeliverySummary()
+        var claimed: [OutboxDelivery] = []
+        sendQueue(of: name, now: now, claimed: &claimed, into: &summary)
+        release(claimed, into: &summary)
+        return summary
+    }
+
+    private func sendQueue(
+        of name: String, now: Date, claimed: inout [OutboxDelivery],
+        into summary: inout DeliverySummary
+    ) {
         let started = ContinuousClock.now
         do {
             guard let sink = sinks[name] else {
                 try giveUpAll(ofRemovedSink: name, now: now, into: &summary)
-                return summary
+                return
             }
             let secret: String?
             do {
@@ -143,29 +170,31 @@ public final class WebhookDispatcher: Sendable {
             } catch {
                 try store.noteUnsentDeliveries(sink: name, now: now, error: error.description)
                 summary.note(error.description)
-                return summary
+                return
             }
             var attempted = false
             while true {
-                let batch = try store.pendingDeliveries(sink: name, limit: batchSize)
+                let elapsed = Self.seconds(ContinuousClock.now - started)
+                let batch = try outbox.queue(
+                    of: name, now: now.addingTimeInterval(elapsed), limit: batchSize)
+                claimed += batch
                 for delivery in batch {
                     let elapsed = Self.seconds(ContinuousClock.now - started)
                     let current = now.addingTimeInterval(elapsed)
                     // A delivery waiting for its retry keeps its place: later
                     // alerts must not overtake it.
-                    guard delivery.nextAttempt <= current else { return summary }
-                    guard !attempted || elapsed < sinkBudget else { return summary }
+                    guard delivery.nextAttempt <= current else { return }
+                    guard !attempted || elapsed < sinkBudget else { return }
                     attempted = true
                     let goOn = try attempt(
                         delivery, sink: sink, secret: secret, now: current, into: &summary)
-                    guard goOn else { return summary }
+                    guard goOn else { return }
                 }
                 // Every row of the batch is delivered or dead now, so the next read moves on.
-                if batch.count < batchSize { return summary }
+                if batch.count < batchSize { return }
             }
         } catch {
             summary.note(error.description)
-            return summary
         }
     }
 
@@ -180,11 +209,11 @@ public final class WebhookDispatcher: Sendable {
         let finished = now.addingTimeInterval(result.duration)
         switch result.outcome {
         case .delivered:
-            try store.markDelivered(id: delivery.id, at: finished)
+            try outbox.markDelivered(delivery, at: finished)
             summary.sent += 1
             return true
         case .rejected(let error):
-            try store.markDead(id: delivery.id, reason: error.description, at: finished)
+            try outbox.markDead(delivery, reason: error.description, at: finished)
             summary.dead += 1
             summary.note("alert \(delivery.alertID): \(error.description)")
             return true
@@ -196,11 +225,11 @@ public final class WebhookDispatcher: Sendable {
                 let reason =
                     "expired after \(Counted.phrase(attempts, "attempt")) (the next would fall after"
                     + " \(Self.timestamp(delivery.expiresAt))); last error: \(error.description)"
-                try store.markDead(id: delivery.id, reason: reason, at: finished)
+                try outbox.markDead(delivery, reason: reason, at: finished)
                 summary.dead += 1
                 summary.note("alert \(delivery.alertID): \(reason)")
             } else {
-                try store.markFailed(id: delivery.id, nextAttempt: next, error: error.description)
+                try outbox.markFailed(delivery, nextAttempt: next, error: error.description)
                 summary.failed += 1
                 summary.note(
                     "alert \(delivery.alertID): \(error.description); next attempt at \(Self.timestamp(next))"
@@ -256,7 +285,7 @@ public final class WebhookDispatcher: Sendable {
         throws(StoreError)
     {
         while true {
-            let batch = try store.pendingDeliveries(sink: name, limit: batchSize)
+            let batch = try outbox.queue(of: name, now: now, limit: batchSize)
             for delivery in batch { try giveUpRemoved(delivery, now: now, into: &summary) }
             if batch.count < batchSize { return }
         }
@@ -266,12 +295,20 @@ public final class WebhookDispatcher: Sendable {
         _ delivery: OutboxDelivery, now: Date, into summary: inout DeliverySummary
     ) throws(StoreError) {
         let reason = WebhookError.sinkRemoved(sink: delivery.sink).description
-        try store.markDead(id: delivery.id, reason: reason, at: now)
+        try outbox.markDead(delivery, reason: reason, at: now)
         summary.dead += 1
         if summary.problems.last != reason { summary.note(reason) }
     }
 
     // MARK: - Helpers
+
+    private func release(_ claimed: [OutboxDelivery], into summary: inout DeliverySummary) {
+        do {
+            try outbox.release(claimed)
+        } catch {
+            summary.note(error.description)
+        }
+    }
 
     private func pendingCount(into summary: inout DeliverySummary) -> Int {
         do {

@@ -71,6 +71,8 @@ func openMonitorPass(
     return PipelinePass(
         configuration: setup.configuration, rules: setup.rules, store: store,
         alertLog: alertLog,
-        fetcher: FeedFetcher(options: setup.fetchOptions(userAgent: FeedwatchVersion.userAgent)),
+        fetcher: FeedFetcher(
+            options: setup.fetchOptions(userAgent: FeedwatchVersion.userAgent),
+            sharedHostSlots: StoreHostSlots(store: store, logger: logger)),
         logger: logger, onAlert: onAlert)
 }

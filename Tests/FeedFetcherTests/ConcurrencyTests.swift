@@ -4,35 +4,6 @@ import Testing
 
 @testable import FeedFetcher
 
-/// Counts handlers running at once, across servers.
-final class InFlightCounter: @unchecked Sendable {
-    // Guarded by `lock`: handlers run on the servers' connection threads.
-    private let lock = NSLock()
-    private var current = 0
-    private var highest = 0
-
-    var maximum: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return highest
-    }
-
-    /// A handler that holds its slot for `seconds`, then answers with a feed.
-    func handler(holding seconds: TimeInterval) -> TestHTTPServer.Handler {
-        { [self] _ in
-            lock.lock()
-            current += 1
-            highest = max(highest, current)
-            lock.unlock()
-            Thread.sleep(forTimeInterval: seconds)
-            lock.lock()
-            current -= 1
-            lock.unlock()
-            return .text(sampleFeed)
-        }
-    }
-}
-
 @Suite("Many feeds at once")
 struct ConcurrencyTests {
     @Test("one host never gets more than perHost connections, and they are reused")
@@ -101,7 +72,9 @@ struct ConcurrencyTests {
         let counter = InFlightCounter()
         let servers = try (0..<3).map { _ in try TestHTTPServer() }
         defer { servers.forEach { $0.stop() } }
-        for server in servers { server.route("/feed", counter.handler(holding: 0.2)) }
+        for server in servers {
+            server.route("/feed", counter.handler(holding: 0.2, answer: .text(sampleFeed)))
+        }
         let requests = servers.enumerated().flatMap { index, server in
             (0..<4).map {
                 FeedRequest(feedName: "s\(index)-\($0)", url: server.url("/feed?n=\($0)"))

@@ -15,7 +15,7 @@ public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
     public let target: String
     public let access: StoreAccess
     // @unchecked Sendable is sound because every use of `connection` goes through this lock.
-    private let serializer = NSLock()
+    let serializer = NSLock()
     let connection: PostgreSQLConnection
 
     /// Connects to the database `url` names, with `password` (or what libpq
@@ -88,7 +88,7 @@ public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
         }
     }
 
-    private func storeError(_ error: PostgreSQLError, purpose: String) -> StoreError {
+    func storeError(_ error: PostgreSQLError, purpose: String) -> StoreError {
         switch error {
         case .unexpectedValue: .invalidData(path: target, message: "\(purpose): \(error)")
         default: .database(path: target, message: "\(purpose): \(error)")

@@ -31,8 +31,9 @@ extension PostgreSQLStateStore: AlertIndexStore {
     public func alerts(matching filter: AlertIndexFilter) throws(StoreError) -> [AlertIndexEntry] {
         var query = AlertIndexQuery(filter)
         // Ids follow the order entries were indexed in, so they break ties between equal times.
+        let order = filter.oldestFirst ? "time, id" : "time DESC, id DESC"
         var sql =
-            "SELECT \(Self.alertIndexColumns) FROM alert_index\(query.whereClause) ORDER BY time DESC, id DESC"
+            "SELECT \(Self.alertIndexColumns) FROM alert_index\(query.whereClause) ORDER BY \(order)"
         if let limit = filter.limit { sql += " LIMIT \(query.placeholder(for: .integer(limit)))" }
         return try self.query(
             "querying the alert index", sql, query.parameters, read: Self.readAlertIndexEntry)

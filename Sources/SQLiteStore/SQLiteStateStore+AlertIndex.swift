@@ -53,7 +53,7 @@ extension SQLiteStateStore: AlertIndexStore {
         var parameters = whereParameters
         var sql = "SELECT \(Self.alertIndexColumns) FROM alert_index" + conditions
         // Ids follow the log's order, so they break ties between equal times.
-        sql += " ORDER BY time DESC, id DESC"
+        sql += filter.oldestFirst ? " ORDER BY time, id" : " ORDER BY time DESC, id DESC"
         if let limit = filter.limit {
             sql += " LIMIT ?"
             parameters.append(.integer(limit))

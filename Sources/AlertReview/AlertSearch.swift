@@ -38,6 +38,10 @@ public struct AlertSearch {
     /// Whether answers come from the index.
     public var usesIndex: Bool { index != nil }
 
+    /// The state's news of alerts as they are committed, when it offers
+    /// them (a state shared by a fleet); nil means following the local log.
+    public var arrivals: (any AlertArrivals)? { index as? any AlertArrivals }
+
     /// The alerts matching `filter`, newest first, at most `limit`, and the
     /// lines skipped: corrupt lines of the log, or index entries that do not
     /// point at their alert (a stale index).

@@ -6,7 +6,7 @@ import Store
 /// The index of the alert log. The alert id is unique, so two monitors
 /// indexing the same alert keep one entry.
 extension PostgreSQLStateStore: AlertIndexStore {
-    private static let alertIndexColumns = """
+    static let alertIndexColumns = """
         alert_id, time, rule, severity, severity_rank, feed, story, title, log_file, byte_offset,
         entities, kind, item_id, published
         """
@@ -129,7 +129,7 @@ extension PostgreSQLStateStore: AlertIndexStore {
         }
     }
 
-    private static func readAlertIndexEntry(_ row: PostgreSQLRow) throws(PostgreSQLError)
+    static func readAlertIndexEntry(_ row: PostgreSQLRow) throws(PostgreSQLError)
         -> AlertIndexEntry
     {
         AlertIndexEntry(

@@ -137,16 +137,8 @@ extension SQLiteStateStore: StateExport {
             try stream(
                 "SELECT kind, target, until, note, created_at FROM mute ORDER BY kind, target",
                 kind, batchSize,
-                read: { row throws(StoreError) in
-                    guard let target = Mute.Target(kind: row.string(at: 0), name: row.string(at: 1))
-                    else {
-                        throw StoreError.invalidData(
-                            path: path, message: "a mute has unknown kind '\(row.string(at: 0))'")
-                    }
-                    return Mute(
-                        target: target, until: row.date(at: 2), note: row.optionalString(at: 3),
-                        createdAt: row.date(at: 4))
-                }, to: { records throws(StoreError) in try body(.mutes(records)) })
+                read: { row throws(StoreError) in try readMute(row) },
+                to: { records throws(StoreError) in try body(.mutes(records)) })
         case .stories:
             try stream(
                 "SELECT \(Self.storyColumns) FROM story ORDER BY id", kind, batchSize,

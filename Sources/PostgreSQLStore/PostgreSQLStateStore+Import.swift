@@ -102,8 +102,8 @@ extension PostgreSQLStateStore: StateImport {
                     SeenItem(item: archived.item, contentHash: "", firstSeen: archived.firstSeen))
             }
             for feed in feeds { try upsertArchive(feed: feed, items: byFeed[feed] ?? []) }
-        case .alertsIndexed(let entries): try insertAlertIndexEntries(entries)
-        case .alertEvidence(let evidence): try insertEvidence(evidence)
+        case .alertsIndexed(let entries): try insertCopiedAlertIndexEntries(entries)
+        case .alertEvidence(let evidence): try insertCopiedEvidence(evidence)
         case .acknowledgements(let acknowledgements):
             for acknowledgement in acknowledgements {
                 try connection.execute(
@@ -149,6 +149,60 @@ extension PostgreSQLStateStore: StateImport {
                 .textArray(items.map(\.contentHash)),
                 .textArray(items.map { PostgreSQLValue.date($0.firstSeen).textForm }),
                 .textArray(items.map { PostgreSQLValue.date($0.absentSince).textForm }),
+            ])
+    }
+
+    /// Index entries in one statement, their ids taken in the batch's order
+    /// (the copied index's order): a pass commit's one row per statement
+    /// would make a copy of a million alerts a million round trips.
+    private func insertCopiedAlertIndexEntries(_ entries: [AlertIndexEntry])
+        throws(PostgreSQLError)
+    {
+        guard !entries.isEmpty else { return }
+        let texts = { (value: (AlertIndexEntry) -> PostgreSQLValue) in
+            PostgreSQLValue.textArray(entries.map { value($0).textForm })
+        }
+        try connection.execute(
+            """
+            INSERT INTO alert_index (alert_id, time, day, rule, severity, severity_rank, feed,
+                story, title, log_file, byte_offset, entities, kind, item_id, published,
+                search_text)
+            SELECT alert_id, time::float8, day::integer, rule, severity, severity_rank::integer,
+                feed, story, title, log_file, byte_offset::bigint, entities::text[], kind,
+                item_id, published::float8, search_text
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+                $13::text[], $14::text[], $15::text[], $16::text[])
+                WITH ORDINALITY AS batch (alert_id, time, day, rule, severity, severity_rank,
+                    feed, story, title, log_file, byte_offset, entities, kind, item_id,
+                    published, search_text, position)
+            ORDER BY position
+            """,
+            [
+                .textArray(entries.map(\.alertID)), texts { .date($0.time) },
+                texts { .integer(AlertDay.number(of: $0.time)) }, .textArray(entries.map(\.rule)),
+                .textArray(entries.map(\.severity)), texts { .integer($0.severityRank) },
+                .textArray(entries.map(\.feed)), .textArray(entries.map(\.story)),
+                .textArray(entries.map(\.title)), .textArray(entries.map(\.logFile)),
+                texts { .integer($0.byteOffset) }, texts { .textArray($0.entities) },
+                .textArray(entries.map(\.kind)), .textArray(entries.map(\.itemID)),
+                texts { .date($0.published) }, .textArray(entries.map(\.searchText)),
+            ])
+    }
+
+    /// Evidence copies in one statement.
+    private func insertCopiedEvidence(_ evidence: [AlertEvidence]) throws(PostgreSQLError) {
+        guard !evidence.isEmpty else { return }
+        try connection.execute(
+            """
+            INSERT INTO alert_evidence (alert_id, rule_title, rule_match, title, summary, content)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+                $6::text[])
+            """,
+            [
+                .textArray(evidence.map(\.alertID)), .textArray(evidence.map(\.ruleTitle)),
+                .textArray(evidence.map(\.ruleMatch)), .textArray(evidence.map(\.title)),
+                .textArray(evidence.map(\.summary)), .textArray(evidence.map(\.content)),
             ])
     }
 

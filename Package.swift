@@ -76,7 +76,7 @@ let package = Package(
             name: "feedwatch",
             dependencies: [
                 "Monitor", "FeedParser", "FeedFetcher", "RuleEngine", "AlertLog", "Webhooks",
-                "AlertReview", "Configuration", "Store", "SQLiteStore",
+                "AlertReview", "Configuration", "Store", "SQLiteStore", "PostgreSQLStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -143,7 +143,13 @@ let package = Package(
                 "Monitor", "AlertLog", "Store", "SQLiteStore", "TestHTTPServer", "PostgreSQLStore",
                 "PostgreSQLTestSupport",
             ]),
-        .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
+        // The PostgreSQL parts check what `state migrate` copied, on a throwaway cluster.
+        .testTarget(
+            name: "FeedwatchCLITests",
+            dependencies: [
+                "feedwatch", "TestHTTPServer", "PostgreSQLTestSupport", "PostgreSQLStore",
+                "SQLiteStore", "Store",
+            ]),
 
         // Benchmarks: reproducible runs that print figures (`make bench`).
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),

@@ -98,7 +98,12 @@ public struct AlertLogReader: Sendable {
     /// The alert on the line that starts at `offset` of `file`, or nil when
     /// there is no valid alert there.
     public func line(in file: String, at offset: Int64) throws(AlertLogError) -> Alert? {
-        let bytes: Data
+        let bytes = try rawLine(in: file, at: offset)
+        return try? AlertLogFormat.makeDecoder().decode(Alert.self, from: bytes)
+    }
+
+    /// The bytes of the line that starts at `offset` of `file`, without its newline.
+    public func rawLine(in file: String, at offset: Int64) throws(AlertLogError) -> Data {
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
             defer { try? handle.close() }
@@ -112,12 +117,11 @@ public struct AlertLogReader: Sendable {
                 }
                 line.append(chunk)
             }
-            bytes = line
+            return line
         } catch {
             throw AlertLogError(
                 path: file, message: "cannot read: \(error.localizedDescription)")
         }
-        return try? AlertLogFormat.makeDecoder().decode(Alert.self, from: bytes)
     }
 
     private static func reason(_ error: any Error) -> String {

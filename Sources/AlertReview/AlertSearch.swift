@@ -38,6 +38,10 @@ public struct AlertSearch {
     /// Whether answers come from the index.
     public var usesIndex: Bool { index != nil }
 
+    /// The state's news of alerts as they are committed, when it offers
+    /// them (a state shared by a fleet); nil means following the local log.
+    public var arrivals: (any AlertArrivals)? { index as? any AlertArrivals }
+
     /// The alerts matching `filter`, newest first, at most `limit`, and the
     /// lines skipped: corrupt lines of the log, or index entries that do not
     /// point at their alert (a stale index).
@@ -65,10 +69,9 @@ public struct AlertSearch {
     }
 
     /// An index entry whose line is not its alert, as a problem to report.
-    private func staleEntry(_ entry: AlertIndexEntry) -> AlertLogReader.CorruptLine {
-        let folder = URL(fileURLWithPath: logPath).deletingLastPathComponent()
-        return AlertLogReader.CorruptLine(
-            path: folder.appendingPathComponent(entry.logFile).path, line: nil,
+    func staleEntry(_ entry: AlertIndexEntry) -> AlertLogReader.CorruptLine {
+        AlertLogReader.CorruptLine(
+            path: logFile(named: entry.logFile), line: nil,
             offset: entry.byteOffset,
             reason:
                 "the index places alert \(entry.alertID) here, but the line is not that alert; "
@@ -146,9 +149,13 @@ public struct AlertSearch {
     /// The full record an index entry points to: one seek and one line.
     /// Nil when the line there is not that alert (an index gone stale).
     public func record(of entry: AlertIndexEntry) throws -> Alert? {
-        let folder = URL(fileURLWithPath: logPath).deletingLastPathComponent()
-        let file = folder.appendingPathComponent(entry.logFile).path
-        let alert = try AlertLogReader(path: logPath).line(in: file, at: entry.byteOffset)
+        let alert = try AlertLogReader(path: logPath).line(
+            in: logFile(named: entry.logFile), at: entry.byteOffset)
         return alert?.id == entry.alertID ? alert : nil
+    }
+
+    /// The path of the log's file `name` (an index entry's `logFile`).
+    func logFile(named name: String) -> String {
+        URL(fileURLWithPath: logPath).deletingLastPathComponent().appendingPathComponent(name).path
     }
 }

@@ -6,7 +6,7 @@ import Store
 /// The index of the alert log. The alert id is unique, so two monitors
 /// indexing the same alert keep one entry.
 extension PostgreSQLStateStore: AlertIndexStore {
-    private static let alertIndexColumns = """
+    static let alertIndexColumns = """
         alert_id, time, rule, severity, severity_rank, feed, story, title, log_file, byte_offset,
         entities, kind, item_id, published
         """
@@ -31,8 +31,9 @@ extension PostgreSQLStateStore: AlertIndexStore {
     public func alerts(matching filter: AlertIndexFilter) throws(StoreError) -> [AlertIndexEntry] {
         var query = AlertIndexQuery(filter)
         // Ids follow the order entries were indexed in, so they break ties between equal times.
+        let order = filter.oldestFirst ? "time, id" : "time DESC, id DESC"
         var sql =
-            "SELECT \(Self.alertIndexColumns) FROM alert_index\(query.whereClause) ORDER BY time DESC, id DESC"
+            "SELECT \(Self.alertIndexColumns) FROM alert_index\(query.whereClause) ORDER BY \(order)"
         if let limit = filter.limit { sql += " LIMIT \(query.placeholder(for: .integer(limit)))" }
         return try self.query(
             "querying the alert index", sql, query.parameters, read: Self.readAlertIndexEntry)
@@ -128,7 +129,7 @@ extension PostgreSQLStateStore: AlertIndexStore {
         }
     }
 
-    private static func readAlertIndexEntry(_ row: PostgreSQLRow) throws(PostgreSQLError)
+    static func readAlertIndexEntry(_ row: PostgreSQLRow) throws(PostgreSQLError)
         -> AlertIndexEntry
     {
         AlertIndexEntry(

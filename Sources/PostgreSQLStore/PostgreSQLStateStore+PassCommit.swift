@@ -17,6 +17,7 @@ extension PostgreSQLStateStore: PassCommitStore {
             try insertDeliveries(commit.deliveries)
             try insertDigestEntries(commit.digestEntries)
             try insertAlertIndexEntries(commit.alertIndexEntries)
+            try notifyAlertArrivals(commit.alertIndexEntries)
             try insertEvidence(commit.evidence)
             // After the inserts, so that the new entries follow the rename too.
             if let rename = commit.logRename {

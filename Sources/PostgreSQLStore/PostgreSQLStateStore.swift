@@ -15,7 +15,7 @@ public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
     public let target: String
     public let access: StoreAccess
     // @unchecked Sendable is sound because every use of `connection` goes through this lock.
-    private let serializer = NSLock()
+    let serializer = NSLock()
     let connection: PostgreSQLConnection
     /// Whether `connection` holds the story placement lock; touched only inside `run`.
     var holdsStoryPlacement = false

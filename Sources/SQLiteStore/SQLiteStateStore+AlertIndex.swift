@@ -4,7 +4,7 @@ import Store
 
 /// The index of the alert log, for review commands that must answer fast at a million alerts.
 extension SQLiteStateStore: AlertIndexStore {
-    private static let alertIndexColumns = """
+    static let alertIndexColumns = """
         alert_id, time, rule, severity, severity_rank, feed, story, title, log_file, byte_offset,
         entities, kind, item_id, published
         """
@@ -53,7 +53,7 @@ extension SQLiteStateStore: AlertIndexStore {
         var parameters = whereParameters
         var sql = "SELECT \(Self.alertIndexColumns) FROM alert_index" + conditions
         // Ids follow the log's order, so they break ties between equal times.
-        sql += " ORDER BY time DESC, id DESC"
+        sql += filter.oldestFirst ? " ORDER BY time, id" : " ORDER BY time DESC, id DESC"
         if let limit = filter.limit {
             sql += " LIMIT ?"
             parameters.append(.integer(limit))
@@ -166,7 +166,7 @@ extension SQLiteStateStore: AlertIndexStore {
         }
     }
 
-    private static func readAlertIndexEntry(_ row: SQLiteStatement) -> AlertIndexEntry {
+    static func readAlertIndexEntry(_ row: SQLiteStatement) -> AlertIndexEntry {
         AlertIndexEntry(
             alertID: row.string(at: 0), time: row.date(at: 1), rule: row.string(at: 2),
             severity: row.string(at: 3), severityRank: row.int(at: 4), feed: row.string(at: 5),

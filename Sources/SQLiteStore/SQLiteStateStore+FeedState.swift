@@ -3,7 +3,7 @@ import Foundation
 import Store
 
 extension SQLiteStateStore: FeedStateStore {
-    private static let feedStateColumns = """
+    static let feedStateColumns = """
         name, url, etag, last_modified, last_status, last_error, last_success, last_attempt,
         next_poll, consecutive_failures, item_count, moved_to, retry_after, last_new_item,
         last_bytes, last_duration, health_alert_since, failing_since
@@ -89,7 +89,7 @@ extension SQLiteStateStore: FeedStateStore {
         }
     }
 
-    private static func readFeedState(_ row: SQLiteStatement) -> FeedState {
+    static func readFeedState(_ row: SQLiteStatement) -> FeedState {
         FeedState(
             name: row.string(at: 0), url: row.string(at: 1), etag: row.optionalString(at: 2),
             lastModified: row.optionalString(at: 3), lastStatus: row.optionalInt(at: 4),

@@ -41,16 +41,7 @@ extension SQLiteStateStore: MuteStore {
                 purpose: "reading the mutes"
             ) { statement throws(StoreError) in
                 try statement.bind(now, at: 1)
-                return try statement.rows { row throws(StoreError) in
-                    guard let target = Mute.Target(kind: row.string(at: 0), name: row.string(at: 1))
-                    else {
-                        throw StoreError.invalidData(
-                            path: path, message: "a mute has unknown kind '\(row.string(at: 0))'")
-                    }
-                    return Mute(
-                        target: target, until: row.date(at: 2), note: row.optionalString(at: 3),
-                        createdAt: row.date(at: 4))
-                }
+                return try statement.rows { row throws(StoreError) in try readMute(row) }
             }
         }
     }
@@ -68,5 +59,16 @@ extension SQLiteStateStore: MuteStore {
                 return database.changedRowCount > 0
             }
         }
+    }
+
+    /// A mute from a row of `kind, target, until, note, created_at`.
+    func readMute(_ row: SQLiteStatement) throws(StoreError) -> Mute {
+        guard let target = Mute.Target(kind: row.string(at: 0), name: row.string(at: 1)) else {
+            throw .invalidData(
+                path: path, message: "a mute has unknown kind '\(row.string(at: 0))'")
+        }
+        return Mute(
+            target: target, until: row.date(at: 2), note: row.optionalString(at: 3),
+            createdAt: row.date(at: 4))
     }
 }

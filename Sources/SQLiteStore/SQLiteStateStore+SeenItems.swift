@@ -132,7 +132,7 @@ extension SQLiteStateStore: SeenItemStore, ItemArchive {
         }
     }
 
-    private func readArchivedItem(_ row: SQLiteStatement) throws(StoreError) -> ArchivedItem {
+    func readArchivedItem(_ row: SQLiteStatement) throws(StoreError) -> ArchivedItem {
         let feed = row.string(at: 0)
         let id = row.string(at: 1)
         guard let authors = StringListColumn.decode(row.string(at: 6)),

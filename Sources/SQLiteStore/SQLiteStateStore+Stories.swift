@@ -4,7 +4,7 @@ import Store
 
 /// Stories: which reports of several feeds are about one incident.
 extension SQLiteStateStore: StoryStore {
-    private static let storyColumns =
+    static let storyColumns =
         "id, first_seen, last_seen, feeds, entities, alerted_rules, escalated_rules, members"
 
     /// Stories first seen at or after `since`: the ones a new report may still join.
@@ -54,18 +54,20 @@ extension SQLiteStateStore: StoryStore {
                 for (offset, text) in texts.enumerated() {
                     try statement.bind(text, at: Int32(dates.count + offset + 1))
                 }
-                return try statement.rows { row throws(StoreError) in
-                    StoredStory(
-                        id: row.string(at: 0), firstSeen: row.date(at: 1),
-                        lastSeen: row.date(at: 2),
-                        feeds: StringListColumn.decode(row.string(at: 3)) ?? [],
-                        entities: StringListColumn.decode(row.string(at: 4)) ?? [],
-                        alertedRules: StringListColumn.decode(row.string(at: 5)) ?? [],
-                        escalatedRules: StringListColumn.decode(row.string(at: 6)) ?? [],
-                        members: row.data(at: 7))
-                }
+                return try statement.rows { row throws(StoreError) in Self.readStory(row) }
             }
         }
+    }
+
+    /// A story from a row of `storyColumns`.
+    static func readStory(_ row: SQLiteStatement) -> StoredStory {
+        StoredStory(
+            id: row.string(at: 0), firstSeen: row.date(at: 1), lastSeen: row.date(at: 2),
+            feeds: StringListColumn.decode(row.string(at: 3)) ?? [],
+            entities: StringListColumn.decode(row.string(at: 4)) ?? [],
+            alertedRules: StringListColumn.decode(row.string(at: 5)) ?? [],
+            escalatedRules: StringListColumn.decode(row.string(at: 6)) ?? [],
+            members: row.data(at: 7))
     }
 
     /// Inserts or replaces stories inside the caller's transaction.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Which alerts a review asks for; nil fields do not filter. Results come newest first.
+/// Which alerts a review asks for; nil fields do not filter. Results come
+/// newest first, unless `oldestFirst`.
 public struct AlertIndexFilter: Sendable, Equatable {
     /// Alerts at or after this time.
     public var since: Date?
@@ -34,8 +35,11 @@ public struct AlertIndexFilter: Sendable, Equatable {
     public var excludedEntities: [String] = []
     /// Only acknowledged alerts (true) or only those not acknowledged (false).
     public var acknowledged: Bool?
-    /// At most this many alerts (the newest).
+    /// At most this many alerts (the newest, or the oldest when `oldestFirst`).
     public var limit: Int?
+    /// Results oldest first (by time, then in index order), for reading the
+    /// whole record forward (`alerts export`).
+    public var oldestFirst = false
 
     public init(
         since: Date? = nil, until: Date? = nil, rule: String? = nil,

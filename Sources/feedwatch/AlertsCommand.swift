@@ -5,14 +5,14 @@ import Configuration
 import Foundation
 import Monitor
 
-/// `feedwatch alerts [list|show|stats|follow|ack|unack]`: reviewing the alert log.
+/// `feedwatch alerts [list|show|stats|follow|ack|unack|export]`: reviewing the alert log.
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "Review the alert log.",
         subcommands: [
             AlertsListCommand.self, AlertsShowCommand.self, AlertsStatsCommand.self,
             AlertsFollowCommand.self, AlertsAckCommand.self, AlertsUnackCommand.self,
-            AlertsReindexCommand.self, AlertsRedeliverCommand.self,
+            AlertsReindexCommand.self, AlertsRedeliverCommand.self, AlertsExportCommand.self,
         ],
         defaultSubcommand: AlertsListCommand.self)
 }

@@ -41,13 +41,41 @@ struct AlertsFollowCommand: ParsableCommand {
             line.append(0x0A)
             FileHandle.standardOutput.write(line)
         }
+        // Listening starts before the recent alerts are read: none falls between.
+        let arrivals = review.arrivals
+        try arrivals?.listenForAlerts()
         let recent = try review.alerts(matching: filter, limit: max(last, 0)).alerts
         let acknowledgements = try review.acknowledgements(of: recent.map(\.id))
         for alert in recent.reversed() { show(alert, acknowledgements[alert.id]) }
+        if let arrivals {
+            try follow(arrivals, review: review, shown: Set(recent.map(\.id)), show: show)
+        }
         var follower = AlertLogFollower(path: settings.alertLogPath)
         while true {
             for alert in try follower.newAlerts() { show(alert, nil) }
             Thread.sleep(forTimeInterval: 1)
+        }
+    }
+
+    /// Alerts as the shared state tells of their commits, from any monitor
+    /// of the fleet; each record is read from the local log, where the
+    /// monitor that raised it wrote it when it runs on this host.
+    private func follow(
+        _ arrivals: any AlertArrivals, review: AlertSearch, shown: Set<String>,
+        show: (Alert, AlertAcknowledgement?) -> Void
+    ) throws -> Never {
+        var shown = shown
+        while true {
+            for entry in try arrivals.arrivedAlerts(waitingUpTo: 60)
+            where shown.insert(entry.alertID).inserted {
+                if let alert = try review.record(of: entry) {
+                    show(alert, nil)
+                } else {
+                    printError(
+                        "feedwatch: alerts follow: alert \(entry.alertID) (\(entry.rule), feed \(entry.feed)) was logged by a monitor on another host: its record is in that host's \(entry.logFile)"
+                    )
+                }
+            }
         }
     }
 }

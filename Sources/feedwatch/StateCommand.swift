@@ -8,10 +8,10 @@ import Store
 struct StateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "state",
-        abstract: "Look after the state database: its size, retention, vacuum, backup.",
+        abstract: "Look after the state database: its size, retention, vacuum, backup, migration.",
         subcommands: [
             StateStatsCommand.self, StatePruneCommand.self, StateVacuumCommand.self,
-            StateBackupCommand.self,
+            StateBackupCommand.self, StateMigrateCommand.self,
         ])
 
     /// The state for reading beside a running monitor; exit 1 when there is none yet.

@@ -3,7 +3,7 @@
 // the alerting modules (AlertLog; Stories; Webhooks and AlertReview on top of
 // AlertLog), with the state underneath and Monitor wiring them; the CLI is
 // thin. The pipeline sees the state through Store's protocols; SQLiteStore
-// implements them, and only the CLI opens it. Each C library has one wrapper
+// and PostgreSQLStore implement them, and only the CLI opens one. Each C library has one wrapper
 // module: CLibXML2 in FeedParser, CCurl in HTTPTransport, CSQLite in SQLiteStore,
 // CLibPQ in PostgreSQLClient.
 import PackageDescription
@@ -76,7 +76,7 @@ let package = Package(
             name: "feedwatch",
             dependencies: [
                 "Monitor", "FeedParser", "FeedFetcher", "RuleEngine", "AlertLog", "Webhooks",
-                "AlertReview", "Configuration", "Store", "SQLiteStore",
+                "AlertReview", "Configuration", "Store", "SQLiteStore", "PostgreSQLStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -140,7 +140,12 @@ let package = Package(
         .testTarget(
             name: "MonitorTests",
             dependencies: ["Monitor", "AlertLog", "Store", "SQLiteStore", "TestHTTPServer"]),
-        .testTarget(name: "FeedwatchCLITests", dependencies: ["feedwatch", "TestHTTPServer"]),
+        .testTarget(
+            name: "FeedwatchCLITests",
+            dependencies: [
+                "feedwatch", "TestHTTPServer", "PostgreSQLTestSupport", "PostgreSQLClient",
+            ]
+        ),
 
         // Benchmarks: reproducible runs that print figures (`make bench`).
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),

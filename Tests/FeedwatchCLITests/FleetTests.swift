@@ -123,6 +123,45 @@ import Testing
         #expect(feeds.standardOutput.contains("wire-299"))
     }
 
+    @Test func twoRunningMonitorsEachPollAFeedOnlyWhenTheyClaimIt() throws {
+        let database = try TestPostgreSQL.newDatabase()
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        Self.serveFeeds(on: server)
+        let members = try (0..<2).map { _ in try Self.member(database, server: server) }
+        let monitors = try members.map { member in
+            try member.runner.start(
+                ["run", "--backfill"], standardError: member.url("run.log"),
+                environment: Self.environment(database))
+        }
+        defer {
+            for monitor in monitors where monitor.isRunning { monitor.terminate() }
+        }
+
+        try waitUntil(timeout: 60) {
+            (try? Self.count(
+                "SELECT count(*) FROM feed_state WHERE last_success IS NOT NULL", in: database))
+                == Self.feedCount
+        }
+        for monitor in monitors {
+            kill(monitor.processIdentifier, SIGTERM)
+            monitor.waitUntilExit()
+        }
+
+        for (monitor, member) in zip(monitors, members) {
+            #expect(monitor.terminationStatus == 0, "\(member.read("run.log"))")
+        }
+        let requests = Dictionary(grouping: server.requests, by: \.path).mapValues(\.count)
+        #expect(requests.count == Self.feedCount)
+        #expect(requests.values.allSatisfy { $0 == 1 }, "\(requests.filter { $0.value > 1 })")
+        let logged = members.flatMap(Self.loggedAlertIDs)
+        #expect(logged.count == Self.feedCount)
+        #expect(Set(logged).count == logged.count)
+        #expect(
+            try Self.count("SELECT count(*) FROM feed_lease WHERE holder IS NOT NULL", in: database)
+                == 0)
+    }
+
     @Test func aPollKilledMidPassLeavesItsFeedsToTheOthersOnceItsLeasesRunOut() throws {
         let database = try TestPostgreSQL.newDatabase()
         let server = try TestHTTPServer()

@@ -28,30 +28,35 @@ import Testing
     }
 
     /// A host of the fleet: its own folder, feeds.conf, rules and alert log, on the shared database.
-    static func member(_ database: TestDatabase, server: TestHTTPServer, timeout: String = "5s")
-        throws -> Workspace
-    {
-        let workspace = try Workspace()
+    static func member(_ database: TestDatabase, server: TestHTTPServer) throws -> Workspace {
         let feeds = (0..<feedCount).map { number in
             "[feed wire-\(number)]\nurl = \(server.url("/feed-\(number).xml"))\n"
         }
-        try workspace.write(
-            "feeds.conf",
-            """
-            [monitor]
-            state = \(database.url)
-            state-password = env:FEEDWATCH_TEST_DB_PASSWORD
-            interval = 10m
-            timeout = \(timeout)
-            health-notify = off
-
-            \(feeds.joined(separator: "\n"))
-            """)
-        return workspace
+        return try PostgreSQLStateTests.workspace(database, feeds: feeds.joined(separator: "\n"))
     }
 
     static func environment(_ database: TestDatabase) -> [String: String] {
-        ["FEEDWATCH_TEST_DB_PASSWORD": database.password]
+        PostgreSQLStateTests.environment(database)
+    }
+
+    /// Every feed was fetched once, and every alert raised once: one record
+    /// across the members' logs, one entry in the database.
+    static func expectEachFeedFetchedOnceAndEachAlertRaisedOnce(
+        server: TestHTTPServer, members: [Workspace], database: TestDatabase
+    ) throws {
+        let requests = Dictionary(grouping: server.requests, by: \.path).mapValues(\.count)
+        #expect(requests.count == feedCount)
+        #expect(requests.values.allSatisfy { $0 == 1 }, "\(requests.filter { $0.value > 1 })")
+        let logged = members.flatMap(loggedAlertIDs)
+        #expect(logged.count == feedCount)
+        #expect(Set(logged).count == logged.count)
+        #expect(try count("SELECT count(*) FROM alert_index", in: database) == feedCount)
+        #expect(
+            try count("SELECT count(DISTINCT alert_id) FROM alert_index", in: database)
+                == feedCount)
+        #expect(
+            try count("SELECT count(*) FROM feed_lease WHERE holder IS NOT NULL", in: database)
+                == 0)
     }
 
     /// The ids of the records in a member's alert log, in order.
@@ -93,19 +98,8 @@ import Testing
         for (status, member) in zip(statuses, members) {
             #expect(status == 0, "\(member.read("poll.log"))")
         }
-        let requests = Dictionary(grouping: server.requests, by: \.path).mapValues(\.count)
-        #expect(requests.count == Self.feedCount)
-        #expect(requests.values.allSatisfy { $0 == 1 }, "\(requests.filter { $0.value > 1 })")
-        let logged = members.flatMap(Self.loggedAlertIDs)
-        #expect(logged.count == Self.feedCount)
-        #expect(Set(logged).count == logged.count)
-        #expect(try Self.count("SELECT count(*) FROM alert_index", in: database) == Self.feedCount)
-        #expect(
-            try Self.count("SELECT count(DISTINCT alert_id) FROM alert_index", in: database)
-                == Self.feedCount)
-        #expect(
-            try Self.count("SELECT count(*) FROM feed_lease WHERE holder IS NOT NULL", in: database)
-                == 0)
+        try Self.expectEachFeedFetchedOnceAndEachAlertRaisedOnce(
+            server: server, members: members, database: database)
 
         // Another poll finds nothing due: each feed's next poll was committed with it.
         server.clearRequests()
@@ -151,15 +145,8 @@ import Testing
         for (monitor, member) in zip(monitors, members) {
             #expect(monitor.terminationStatus == 0, "\(member.read("run.log"))")
         }
-        let requests = Dictionary(grouping: server.requests, by: \.path).mapValues(\.count)
-        #expect(requests.count == Self.feedCount)
-        #expect(requests.values.allSatisfy { $0 == 1 }, "\(requests.filter { $0.value > 1 })")
-        let logged = members.flatMap(Self.loggedAlertIDs)
-        #expect(logged.count == Self.feedCount)
-        #expect(Set(logged).count == logged.count)
-        #expect(
-            try Self.count("SELECT count(*) FROM feed_lease WHERE holder IS NOT NULL", in: database)
-                == 0)
+        try Self.expectEachFeedFetchedOnceAndEachAlertRaisedOnce(
+            server: server, members: members, database: database)
     }
 
     @Test func aPollKilledMidPassLeavesItsFeedsToTheOthersOnceItsLeasesRunOut() throws {

@@ -5,11 +5,10 @@ import Testing
 /// `state = postgresql://…`: the monitor and the review commands on a
 /// PostgreSQL database of the tests' own cluster, its password never shown.
 @Suite struct PostgreSQLStateTests {
-    /// A workspace whose state is a new database, its password in
-    /// `FEEDWATCH_TEST_DB_PASSWORD` through `state-password`.
-    static func workspace(_ database: TestDatabase, extraMonitorLines: String = "") throws
-        -> Workspace
-    {
+    /// A workspace whose state is `database`, its password in
+    /// `FEEDWATCH_TEST_DB_PASSWORD` through `state-password`, with `feeds`
+    /// (one local file feed unless given).
+    static func workspace(_ database: TestDatabase, feeds: String? = nil) throws -> Workspace {
         let workspace = try Workspace()
         try workspace.write(
             "feeds.conf",
@@ -19,10 +18,9 @@ import Testing
             state-password = env:FEEDWATCH_TEST_DB_PASSWORD
             interval = 10m
             timeout = 5s
-            \(extraMonitorLines)
+            health-notify = off
 
-            [feed wire]
-            url = file:wire.xml
+            \(feeds ?? "[feed wire]\nurl = file:wire.xml")
             """)
         return workspace
     }

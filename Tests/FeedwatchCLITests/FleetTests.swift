@@ -115,6 +115,11 @@ import Testing
         let feeds = try members[2].runner.run(["feeds"], environment: Self.environment(database))
         #expect(feeds.status == 0, "\(feeds.standardError)")
         #expect(feeds.standardOutput.contains("wire-299"))
+        let alerts = try members[0].runner.run(
+            ["alerts", "--folded"], environment: Self.environment(database))
+        #expect(alerts.status == 0, "\(alerts.standardError)")
+        let rows = alerts.standardOutput.split(separator: "\n").filter { $0.contains("haqqani") }
+        #expect(rows.count == Self.feedCount, "\(alerts.standardOutput)")
     }
 
     @Test func twoRunningMonitorsEachPollAFeedOnlyWhenTheyClaimIt() throws {

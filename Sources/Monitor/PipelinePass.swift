@@ -113,7 +113,9 @@ public final class PipelinePass {
     /// The pass's conversation with the store: the stories and every feed's
     /// state read once at the start; then, per feed fetched, one read of its
     /// seen items, at most one question about its candidate alerts, and one
-    /// commit of everything its turn produced.
+    /// commit of everything its turn produced. On a state a fleet shares, add
+    /// per round of feeds one claim, one release and one read of the states
+    /// for their health (`readClaimed`), and a lease renewal now and then.
     public func run(
         options: Options, now: Date = Date(), cancellation: FetchCancellation? = nil
     ) -> PassSummary {

@@ -3,7 +3,7 @@
 // the alerting modules (AlertLog; Stories; Webhooks and AlertReview on top of
 // AlertLog), with the state underneath and Monitor wiring them; the CLI is
 // thin. The pipeline sees the state through Store's protocols; SQLiteStore
-// implements them, and only the CLI opens it. Each C library has one wrapper
+// and PostgreSQLStore implement them, and only the CLI opens one. Each C library has one wrapper
 // module: CLibXML2 in FeedParser, CCurl in HTTPTransport, CSQLite in SQLiteStore,
 // CLibPQ in PostgreSQLClient.
 import PackageDescription
@@ -143,12 +143,12 @@ let package = Package(
                 "Monitor", "AlertLog", "Store", "SQLiteStore", "TestHTTPServer", "PostgreSQLStore",
                 "PostgreSQLTestSupport",
             ]),
-        // The PostgreSQL parts check what `state migrate` copied, on a throwaway cluster.
+        // The PostgreSQL parts run fleets and check what `state migrate` copied, on a throwaway cluster.
         .testTarget(
             name: "FeedwatchCLITests",
             dependencies: [
-                "feedwatch", "TestHTTPServer", "PostgreSQLTestSupport", "PostgreSQLStore",
-                "SQLiteStore", "Store",
+                "feedwatch", "TestHTTPServer", "PostgreSQLTestSupport", "PostgreSQLClient",
+                "PostgreSQLStore", "SQLiteStore", "Store",
             ]),
 
         // Benchmarks: reproducible runs that print figures (`make bench`).

@@ -7,7 +7,8 @@ struct ConfigurationBuilder {
     typealias Entry = ConfigurationDocument.Entry
 
     static let monitorKeys = [
-        "state", "alert-log", "interval", "concurrency", "timeout", "max-size", "stale-after",
+        "state", "state-password", "alert-log", "interval", "concurrency", "timeout", "max-size",
+        "stale-after",
         "health-notify", "health-severity", "archive", "forget",
     ]
     /// More transfers than this is a typo, not a plan: it would open that many sockets at once.
@@ -56,10 +57,17 @@ struct ConfigurationBuilder {
 
     private mutating func addMonitor(_ section: Section) {
         var settings = configuration.settings
+        var statePassword: (value: SecretValue, line: Int)?
         for entry in knownEntries(of: section, allowed: Self.monitorKeys) {
             part = .monitor(key: entry.key)
             switch entry.key {
-            case "state": statePath(entry).map { settings.statePath = $0 }
+            case "state": settings.state = StateLocation(written: entry.value)
+            case "state-password":
+                // Its problems spoil the state: a command that opens it reads both.
+                part = .monitor(key: "state")
+                if let written = secret(entry) {
+                    statePassword = (SecretValue(written), entry.line)
+                }
             case "alert-log": settings.alertLogPath = entry.value
             case "interval": duration(entry).map { settings.interval = $0 }
             case "timeout": duration(entry).map { settings.timeout = $0 }
@@ -84,28 +92,25 @@ struct ConfigurationBuilder {
                 healthNotify(entry, in: section).map { settings.healthNotify = $0 }
             }
         }
+        if let statePassword {
+            part = .monitor(key: "state")
+            if case .postgreSQL(let url, _) = settings.state {
+                settings.state = .postgreSQL(url: url, password: statePassword.value)
+            } else {
+                problem(
+                    statePassword.line,
+                    "state-password: only a PostgreSQL state (state = postgresql://…) takes a password; \(settings.state) is a file"
+                )
+            }
+        }
         configuration.settings = settings
     }
 
-    /// The state file, or nil with the problem when `state` names a PostgreSQL
-    /// database: that backend is recognised but not yet built, and a URL taken
-    /// for a file name would quietly make a folder called `postgresql:`.
-    private mutating func statePath(_ entry: Entry) -> String? {
-        let scheme = entry.value.prefix { $0 != ":" }.lowercased()
-        guard MonitorSection.postgreSQLSchemes.contains(scheme),
-            entry.value.dropFirst(scheme.count).hasPrefix("://")
-        else { return entry.value }
-        // The URL itself is not repeated: it may carry a password.
-        problem(
-            entry.line,
-            "state: a PostgreSQL state (\(scheme)://…) is not supported by this feedwatch yet; name an SQLite file, like state/feedwatch.db"
-        )
-        return nil
-    }
-
     private mutating func resolveSettingsPaths() {
-        configuration.settings.statePath = ConfigurationPaths.resolve(
-            configuration.settings.statePath, against: directory)
+        if case .sqliteFile(let path) = configuration.settings.state {
+            configuration.settings.state = .sqliteFile(
+                path: ConfigurationPaths.resolve(path, against: directory))
+        }
         configuration.settings.alertLogPath = ConfigurationPaths.resolve(
             configuration.settings.alertLogPath, against: directory)
     }

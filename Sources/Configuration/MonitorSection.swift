@@ -1,12 +1,11 @@
 import Foundation
 
 /// The `[monitor]` section. After `ConfigurationFile.load`, the paths are
-/// absolute: relative ones are resolved against the configuration's folder.
+/// absolute: relative ones are resolved against the configuration's folder
+/// (a PostgreSQL state's URL is kept as written).
 public struct MonitorSection: Sendable, Equatable {
-    /// The SQLite state file (`state`).
-    public var statePath: String = "state/feedwatch.db"
-    /// The URL schemes of a PostgreSQL state (`state = postgresql://…`).
-    public static let postgreSQLSchemes = ["postgresql", "postgres"]
+    /// Where the state is (`state`, with `state-password` for a database).
+    public var state: StateLocation = .sqliteFile(path: "state/feedwatch.db")
     /// The JSON Lines alert log (`alert-log`).
     public var alertLogPath: String = "alerts.jsonl"
     /// The default poll interval of a feed (`interval`).

@@ -30,16 +30,33 @@ public struct ConfigurationAndRules {
             let rules = try RuleSet.load(directory: rulesDirectory, knownSinks: sinks)
             return ConfigurationAndRules(configuration: configuration, rules: rules)
         }
-        let cache = CompiledRulesCache(
-            besideState: configuration.settings.statePath, programVersion: programVersion)
+        let cache = rulesCache(of: configuration, programVersion: programVersion)
         let (rules, outcome) = try RuleSet.load(
             directory: rulesDirectory, knownSinks: sinks, cache: cache)
         return ConfigurationAndRules(
             configuration: configuration, rules: rules, rulesCache: (cache, outcome))
     }
 
-    /// The state database named by `[monitor] state` (absolute once loaded).
-    public var statePath: String { configuration.settings.statePath }
+    /// Where the compiled rules are kept: beside an SQLite state
+    /// (`<state>.compiled-rules`); for a database, which holds no files, in the
+    /// `state` folder beside feeds.conf (`state/postgresql.compiled-rules`),
+    /// one per host, as each host compiles its own copy of the rules.
+    static func rulesCache(of configuration: ConfigurationFile, programVersion: String)
+        -> CompiledRulesCache
+    {
+        switch configuration.settings.state {
+        case .sqliteFile(let path):
+            return CompiledRulesCache(besideState: path, programVersion: programVersion)
+        case .postgreSQL:
+            let path = configuration.directory.appendingPathComponent(
+                "state/postgresql.compiled-rules"
+            ).path
+            return CompiledRulesCache(path: path, programVersion: programVersion)
+        }
+    }
+
+    /// The state named by `[monitor] state` (a file's path is absolute once loaded).
+    public var state: StateLocation { configuration.settings.state }
 
     /// The alert log named by `[monitor] alert-log` (absolute once loaded).
     public var alertLogPath: String { configuration.settings.alertLogPath }

@@ -13,6 +13,9 @@ struct FeedClock {
     private var feedsByName: [String: FeedConfiguration]
     private var states: [String: FeedState]
     private var inFlight: Set<String> = []
+    /// Feeds due but leased to another monitor sharing the state: not asked
+    /// for again before these times.
+    private var heldElsewhere: [String: Date] = [:]
     /// The earliest due time of a feed not in flight; `distantPast` forces a look.
     private(set) var nextDue = Date.distantPast
 
@@ -37,7 +40,10 @@ struct FeedClock {
         var earliest = Date.distantFuture
         for feed in feeds where !inFlight.contains(feed.name) {
             let state = states[feed.name]
-            if PollSchedule.isDue(state, now: now) {
+            if let recheck = heldElsewhere[feed.name], recheck > now {
+                earliest = min(earliest, recheck)
+            } else if PollSchedule.isDue(state, now: now) {
+                heldElsewhere[feed.name] = nil
                 due.append((feed, state))
                 inFlight.insert(feed.name)
             } else if let next = state?.nextPoll, next < earliest {
@@ -57,6 +63,22 @@ struct FeedClock {
         } else {
             nextDue = .distantPast
         }
+    }
+
+    /// A feed handed out and claimed, with its state as stored now: another
+    /// monitor sharing the state may have polled it since this clock last did.
+    mutating func claimed(_ feed: String, state: FeedState?) {
+        if let state { states[feed] = state }
+    }
+
+    /// A feed handed out that another monitor sharing the state holds or has
+    /// polled: `state` (as stored now) says when it is next due; while it is
+    /// still due (the other monitor's turn runs), it is asked for again at `recheck`.
+    mutating func heldElsewhere(_ feed: String, state: FeedState?, recheck: Date) {
+        inFlight.remove(feed)
+        if let state { states[feed] = state }
+        heldElsewhere[feed] = recheck
+        nextDue = min(nextDue, recheck)
     }
 
     /// A feed handed out but not polled (its transfer was cancelled, or the

@@ -45,6 +45,8 @@ final class MonitorSession: FetchSource {
     private var summaryStart = Date()
     private var nextHousekeeping: Date
     private var nextHealthCheck: Date
+    /// The feeds this monitor polled since the last health check.
+    private var polledSinceHealthCheck: Set<String> = []
 
     init(
         setup: ConfigurationAndRules, clock: FeedClock, watcher: ReloadWatcher,
@@ -89,7 +91,7 @@ final class MonitorSession: FetchSource {
             houseKeep(now: now)
         }
         if cancellation.isCancelled { return [] }
-        let due = clock.takeDue(now: now)
+        let due = claimed(clock.takeDue(now: now), now: now)
         summary.feedsPolled += due.count
         return due.map { PipelinePass.request(for: $0.feed, state: $0.state) }
     }
@@ -112,6 +114,7 @@ final class MonitorSession: FetchSource {
         else {
             clock.abandoned(name)
             summary.feedsPolled -= 1
+            release(name)
             return
         }
         let state = pass.refresh(
@@ -120,6 +123,63 @@ final class MonitorSession: FetchSource {
             summary: &summary)
         summary.feedsDone += 1
         clock.finished(name, state: state)
+        release(name)
+        polledSinceHealthCheck.insert(name)
+        pass.renewLeases()
+    }
+
+    // MARK: - Sharing the state with other monitors
+
+    /// Of the feeds `due` by this clock, those this monitor claims, when a
+    /// fleet shares the state (all of them otherwise), with their states as
+    /// stored now. One claimed elsewhere is skipped: its stored state says
+    /// when it is next due, or, while the other monitor's turn runs, it is
+    /// asked for again after a housekeeping interval.
+    private func claimed(_ due: [(feed: FeedConfiguration, state: FeedState?)], now: Date)
+        -> [(feed: FeedConfiguration, state: FeedState?)]
+    {
+        guard let leasing = pass.leasing, !due.isEmpty else { return due }
+        let recheck = now.addingTimeInterval(context.housekeepingInterval)
+        let names: Set<String>
+        do {
+            names = Set(try leasing.claim(due.map(\.feed.name), now: now, limit: due.count))
+        } catch {
+            context.logger.error("cannot claim feeds to poll: \(error)")
+            for entry in due {
+                clock.heldElsewhere(entry.feed.name, state: nil, recheck: recheck)
+            }
+            return []
+        }
+        var claimed: [(feed: FeedConfiguration, state: FeedState?)] = []
+        for entry in due {
+            let name = entry.feed.name
+            let stored: FeedState?
+            do {
+                stored = try context.store.feedState(name: name)
+            } catch {
+                context.logger.error("\(name): cannot read its state: \(error)")
+                if names.contains(name) { release(name) }
+                clock.heldElsewhere(name, state: nil, recheck: recheck)
+                continue
+            }
+            if names.contains(name) {
+                clock.claimed(name, state: stored)
+                claimed.append((entry.feed, stored ?? entry.state))
+            } else {
+                clock.heldElsewhere(name, state: stored, recheck: recheck)
+            }
+        }
+        return claimed
+    }
+
+    /// Ends this monitor's lease of `feed`, once its turn is committed (or abandoned).
+    private func release(_ feed: String) {
+        do {
+            try pass.leasing?.release([feed])
+        } catch {
+            // It runs out by itself; meanwhile the feed is not due.
+            context.logger.warning("\(feed): cannot release its lease: \(error)")
+        }
     }
 
     // MARK: - Housekeeping
@@ -131,12 +191,16 @@ final class MonitorSession: FetchSource {
         if now >= nextHealthCheck {
             nextHealthCheck = now.addingTimeInterval(context.healthInterval)
             var health = PassSummary()
-            pass.checkHealth(now: now, summary: &health)
+            // Sharing the state, each monitor looks after the feeds it polled.
+            let feeds = pass.leasing == nil ? nil : polledSinceHealthCheck
+            polledSinceHealthCheck = []
+            pass.checkHealth(now: now, summary: &health, ofFeeds: feeds)
             for problem in health.failures + health.problems { context.logger.error("\(problem)") }
             if health.alerts > 0 { context.deliveries.wake() }
             // Stories past their window leave the index.
             pass.loadStories(now: now)
         }
+        pass.renewLeases()
         // Due daily; a bounded step each time, so the feeds never wait long.
         retention.continueIfDue(setup: setup, store: context.store, logger: context.logger)
     }

@@ -5,16 +5,20 @@ import Store
 /// Feed health: what each poll leaves in a feed's state, and the alerts for
 /// feeds that went dark or came back.
 extension PipelinePass {
-    /// Raises feed-health alerts for feeds that went dark or came back.
-    func checkHealth(now: Date, summary: inout PassSummary) {
+    /// Raises feed-health alerts for feeds that went dark or came back: all
+    /// of them, or only `feeds` (a monitor sharing the state looks after those
+    /// it polled, so two monitors never raise one feed's alert each).
+    func checkHealth(now: Date, summary: inout PassSummary, ofFeeds feeds: Set<String>? = nil) {
         do {
-            let (alerts, states) = FeedHealthAlerts(configuration: configuration).check(
-                try store.allFeedStates(), now: now)
+            var states = try store.allFeedStates()
+            if let feeds { states.removeAll { !feeds.contains($0.name) } }
+            let (alerts, changed) = FeedHealthAlerts(configuration: configuration).check(
+                states, now: now)
             guard !alerts.isEmpty else { return }
             let recorded = try recorder.recordedAlertIDs(among: alerts.map(\.alert.id))
             let fresh = alerts.filter { !recorded.contains($0.alert.id) }
             // The states remember the alerts raised: stored with them or not at all.
-            let logged = try recorder.record(fresh, with: PassCommit(feedStates: states), now: now)
+            let logged = try recorder.record(fresh, with: PassCommit(feedStates: changed), now: now)
             summary.alerts += fresh.count
             logged.forEach(onAlert)
         } catch {

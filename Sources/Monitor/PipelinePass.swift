@@ -50,6 +50,8 @@ public final class PipelinePass {
     var stories = StoryIndex()
     /// The feeds whose alerts the log refused, told once per pass.
     private var refusedByLog = AlertLogRefusals()
+    /// This monitor's share of the feeds, when a fleet shares the state; nil for a state of its own.
+    let leasing: FeedLeasing?
 
     /// - Parameter webhooks: the dispatcher of a long-running service, whose
     ///   idle connections outlive the pass; nil makes one for this pass.
@@ -65,6 +67,7 @@ public final class PipelinePass {
             rules.rules.filter { $0.escalation != nil }.map { ($0.id, $0) },
             uniquingKeysWith: { first, _ in first })
         self.store = store
+        leasing = FeedLeasing(store: store, configuration: configuration)
         self.recorder = AlertRecorder(
             log: alertLog, store: store, composer: WebhookComposer(sinks: configuration.sinks),
             rules: rules.rules, mutes: store)
@@ -87,6 +90,12 @@ public final class PipelinePass {
             let sinksOfRule = Dictionary(
                 rules.rules.map { ($0.id, $0.notify) }, uniquingKeysWith: { first, _ in first })
             if let torn = recorder.log.setAsideTail { logger.warning("\(torn)") }
+            // A state the fleet shares indexes the logs of every host, and its
+            // last entry may be another's: matched against this host's log it
+            // would look like damage and rebuild the fleet's index from one
+            // log. An alert a crash left here unindexed is not lost: its item
+            // was not marked seen, so the next poll of its feed raises it again.
+            guard leasing == nil else { return }
             let caughtUp = try recorder.catchUp(
                 sinks: { sinksOfRule[$0] ?? [] }, stateIsNew: try store.allFeedStates().isEmpty,
                 archive: store)
@@ -104,7 +113,9 @@ public final class PipelinePass {
     /// The pass's conversation with the store: the stories and every feed's
     /// state read once at the start; then, per feed fetched, one read of its
     /// seen items, at most one question about its candidate alerts, and one
-    /// commit of everything its turn produced.
+    /// commit of everything its turn produced. On a state a fleet shares, add
+    /// per round of feeds one claim, one release and one read of the states
+    /// for their health (`readClaimed`), and a lease renewal now and then.
     public func run(
         options: Options, now: Date = Date(), cancellation: FetchCancellation? = nil
     ) -> PassSummary {
@@ -113,28 +124,20 @@ public final class PipelinePass {
         refusedByLog = AlertLogRefusals()
         loadStories(now: now)
         let due = dueFeeds(options: options, now: now, summary: &summary)
-        summary.feedsPolled = due.requests.count
         // Deliveries left from earlier passes (a receiver that was down) go first.
         var delivery = sendWebhooks(now: now)
-        // Transfers and parsing on threads of their own; matching and
-        // storing here, one feed at a time, as each is read.
-        ReadingPipeline().run(due.requests, fetcher: fetcher, cancellation: cancellation) {
-            reading in
-            let result = reading.result
-            guard let feed = due.feeds[result.request.feedName] else { return }
-            // A transfer cancelled before it started (the monitor is stopping)
-            // leaves the feed as it was: due, not failing.
-            if case .failed(.cancelled) = result.outcome {
-                summary.feedsPolled -= 1
-                return
-            }
-            refresh(
-                feed, with: reading, previous: due.states[feed.name], options: options,
-                now: now, summary: &summary)
-            summary.feedsDone += 1
-            onProgress(summary, due.requests.count)
+        if let leasing {
+            readClaimed(
+                due, leasing: leasing, options: options, now: now, cancellation: cancellation,
+                summary: &summary)
+        } else {
+            summary.feedsPolled = due.requests.count
+            read(
+                due.requests, of: due, options: options, now: now, cancellation: cancellation,
+                summary: &summary)
         }
-        checkHealth(now: now, summary: &summary)
+        // Sharing the state, each round's feeds were looked after with the round.
+        if leasing == nil { checkHealth(now: now, summary: &summary) }
         summary.problems += takeLogProblems(ofFeeds: due.requests.count)
         // This pass's alerts go now, not at the next cron run; one line for both rounds.
         delivery.add(sendWebhooks(now: Date()))
@@ -172,9 +175,7 @@ public final class PipelinePass {
 
     /// The feeds to fetch, with their requests and last states: every feed's
     /// state is read in one call.
-    private func dueFeeds(options: Options, now: Date, summary: inout PassSummary) -> (
-        requests: [FeedRequest], feeds: [String: FeedConfiguration], states: [String: FeedState]
-    ) {
+    private func dueFeeds(options: Options, now: Date, summary: inout PassSummary) -> DueFeeds {
         let known: [String: FeedState]
         do {
             known = Dictionary(

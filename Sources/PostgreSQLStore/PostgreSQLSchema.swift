@@ -56,17 +56,7 @@ enum PostgreSQLSchema {
 
     /// Refuses a database no monitor has migrated to this version.
     static func checkCurrent(_ store: PostgreSQLStateStore) throws(StoreError) {
-        let version = try store.run("reading the schema version") {
-            () throws(PostgreSQLError) in
-            let connection = store.connection
-            // The table is named in a statement only once it is known to exist.
-            guard
-                try connection.execute("SELECT to_regclass('schema_version') IS NOT NULL")[0]
-                    .bool(0)
-            else { return 0 }
-            return try connection.execute("SELECT max(version) FROM schema_version").first?
-                .optionalInt(0) ?? 0
-        }
+        let version = try version(of: store)
         if version > latestVersion {
             throw .newerSchema(path: store.target, found: version, supported: latestVersion)
         }
@@ -77,6 +67,20 @@ enum PostgreSQLSchema {
                     ? "no feedwatch state in this database yet (no monitor has run on it)"
                     : "schema version \(version) is older than \(latestVersion): run the monitor once to upgrade it"
             )
+        }
+    }
+
+    /// The schema version of the database: 0 when no monitor has created one.
+    static func version(of store: PostgreSQLStateStore) throws(StoreError) -> Int {
+        try store.run("reading the schema version") { () throws(PostgreSQLError) in
+            let connection = store.connection
+            // The table is named in a statement only once it is known to exist.
+            guard
+                try connection.execute("SELECT to_regclass('schema_version') IS NOT NULL")[0]
+                    .bool(0)
+            else { return 0 }
+            return try connection.execute("SELECT max(version) FROM schema_version").first?
+                .optionalInt(0) ?? 0
         }
     }
 }

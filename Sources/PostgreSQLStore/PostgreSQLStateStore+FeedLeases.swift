@@ -9,6 +9,34 @@ extension PostgreSQLStateStore: FeedLeaseStore {
     public func claimDueFeeds(
         _ feeds: [String], holder: String, now: Date, duration: TimeInterval, limit: Int
     ) throws(StoreError) -> [String] {
+        try claim(feeds, holder: holder, now: now, duration: duration, limit: limit, dueOnly: true)
+    }
+
+    public func claimFeeds(
+        _ feeds: [String], holder: String, now: Date, duration: TimeInterval, limit: Int
+    ) throws(StoreError) -> [String] {
+        try claim(feeds, holder: holder, now: now, duration: duration, limit: limit, dueOnly: false)
+    }
+
+    public func renewFeedLeases(
+        _ feeds: [String], holder: String, now: Date, duration: TimeInterval
+    ) throws(StoreError) -> [String] {
+        guard !feeds.isEmpty else { return [] }
+        return try writing("renewing the leases of \(holder)") { () throws(PostgreSQLError) in
+            try connection.execute(
+                """
+                UPDATE feed_lease SET expires_at = $3
+                WHERE feed = ANY ($1) AND holder = $2
+                RETURNING feed
+                """, [.textArray(feeds), .text(holder), .date(now.addingTimeInterval(duration))]
+            ).map { row throws(PostgreSQLError) in try row.string(0) }.sorted()
+        }
+    }
+
+    private func claim(
+        _ feeds: [String], holder: String, now: Date, duration: TimeInterval, limit: Int,
+        dueOnly: Bool
+    ) throws(StoreError) -> [String] {
         guard !feeds.isEmpty, limit > 0 else { return [] }
         return try writing("claiming due feeds for \(holder)") { () throws(PostgreSQLError) in
             // A lease row for every configured feed, so that a feed never polled can be locked too.
@@ -26,7 +54,7 @@ extension PostgreSQLStateStore: FeedLeaseStore {
                     SELECT lease.feed FROM feed_lease AS lease
                     LEFT JOIN feed_state AS state ON state.name = lease.feed
                     WHERE lease.feed = ANY ($1) AND lease.expires_at <= $2
-                        AND (state.next_poll IS NULL OR state.next_poll <= $2)
+                        AND (NOT $6 OR state.next_poll IS NULL OR state.next_poll <= $2)
                     ORDER BY state.next_poll NULLS FIRST, lease.feed
                     LIMIT $5
                     FOR UPDATE OF lease SKIP LOCKED
@@ -37,7 +65,7 @@ extension PostgreSQLStateStore: FeedLeaseStore {
                 """,
                 [
                     .textArray(feeds), .date(now), .text(holder),
-                    .date(now.addingTimeInterval(duration)), .integer(limit),
+                    .date(now.addingTimeInterval(duration)), .integer(limit), .boolean(dueOnly),
                 ])
             return try claimed.map { row throws(PostgreSQLError) in try row.string(0) }.sorted()
         }

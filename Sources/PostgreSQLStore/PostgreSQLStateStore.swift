@@ -24,14 +24,31 @@ public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
 
     /// Connects to the database `url` names, with `password` (or what libpq
     /// finds: `PGPASSWORD`, `~/.pgpass`). `.readWrite` creates and migrates
-    /// the schema; the other modes need a database a monitor has migrated.
-    public init(url: String, password: String? = nil, access: StoreAccess = .readWrite)
+    /// the schema; the other modes need a database a monitor has migrated
+    /// (`existing` tells a database no monitor has used yet from a refusal).
+    public convenience init(url: String, password: String? = nil, access: StoreAccess = .readWrite)
         throws(StoreError)
     {
+        try self.init(
+            connection: Self.connect(url: url, password: password), url: url, password: password,
+            access: access)
+        try prepare()
+    }
+
+    /// A store on `connection`, made from `url` and `password`, which the
+    /// host slots' own connection is opened with when first needed.
+    init(connection: PostgreSQLConnection, url: String, password: String?, access: StoreAccess) {
+        self.connection = connection
         self.access = access
         hostSlots = PostgreSQLHostSlots(url: url, password: password)
+        target = connection.target
+    }
+
+    static func connect(url: String, password: String?) throws(StoreError)
+        -> PostgreSQLConnection
+    {
         do {
-            connection = try PostgreSQLConnection(url: url, password: password)
+            return try PostgreSQLConnection(url: url, password: password)
         } catch {
             let place: String
             if case .cannotConnect(let target, _) = error {
@@ -41,7 +58,11 @@ public final class PostgreSQLStateStore: StateStore, @unchecked Sendable {
             }
             throw .cannotOpen(path: place, reason: error.description)
         }
-        target = connection.target
+    }
+
+    /// Migrates the schema (`.readWrite`) or checks it is current, and makes a
+    /// read-only store's connection refuse writes.
+    func prepare() throws(StoreError) {
         switch access {
         case .readWrite: try PostgreSQLSchema.migrate(self)
         case .readOnly, .sideWrites: try PostgreSQLSchema.checkCurrent(self)

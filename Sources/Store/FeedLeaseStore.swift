@@ -16,6 +16,20 @@ public protocol FeedLeaseStore: Sendable {
         _ feeds: [String], holder: String, now: Date, duration: TimeInterval, limit: Int
     ) throws(StoreError) -> [String]
 
+    /// Leases to `holder`, until `now + duration`, at most `limit` of `feeds`
+    /// not leased to anyone whose lease runs past `now`, due or not (`poll
+    /// --all`); the feeds whose next poll comes first are claimed first.
+    func claimFeeds(
+        _ feeds: [String], holder: String, now: Date, duration: TimeInterval, limit: Int
+    ) throws(StoreError) -> [String]
+
+    /// Extends `holder`'s leases on `feeds` to `now + duration`, while their
+    /// turns take longer than one lease; returns the feeds whose lease it
+    /// still held (one it lost, having let it run out, is not taken back).
+    func renewFeedLeases(
+        _ feeds: [String], holder: String, now: Date, duration: TimeInterval
+    ) throws(StoreError) -> [String]
+
     /// Ends `holder`'s leases on `feeds` (leases held by another are left alone).
     func releaseFeeds(_ feeds: [String], holder: String) throws(StoreError)
 }

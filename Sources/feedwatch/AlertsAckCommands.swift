@@ -1,6 +1,7 @@
 import AlertLog
 import AlertReview
 import ArgumentParser
+import Configuration
 import Foundation
 import Store
 
@@ -35,7 +36,7 @@ struct AlertsAckCommand: ParsableCommand {
         let alerts = try ids.map { try uniqueAlert(startingWith: $0, in: review) }
         let who = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
         let now = Date()
-        try annotate(settings.statePath, command: "alerts ack") { store throws(StoreError) in
+        try annotate(settings.state, command: "alerts ack") { store throws(StoreError) in
             try store.acknowledge(
                 alerts.map { AlertAcknowledgement(alertID: $0.id, time: now, by: who, note: note) })
         }
@@ -59,7 +60,7 @@ struct AlertsUnackCommand: ParsableCommand {
         let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts unack")
             .settings
         let alert = try uniqueAlert(startingWith: id, in: openReview(settings))
-        let removed = try annotate(settings.statePath, command: "alerts unack") {
+        let removed = try annotate(settings.state, command: "alerts unack") {
             store throws(StoreError) in try store.removeAcknowledgement(alertID: alert.id)
         }
         print(removed ? "unacknowledged \(alert.id)" : "\(alert.id) was not acknowledged")
@@ -69,17 +70,17 @@ struct AlertsUnackCommand: ParsableCommand {
 /// Runs `body` on the state opened for a side write beside a running
 /// monitor; exit status 1 when there is no state yet.
 private func annotate<Result>(
-    _ path: String, command: String,
+    _ state: StateLocation, command: String,
     _ body: (any StateStore) throws(StoreError) -> Result
 ) throws -> Result {
     let opened: (any StateStore)?
     do {
-        opened = try StateOpening.forSideWrites(path: path)
+        opened = try StateOpening.forSideWrites(state)
     } catch {
         throw exitStatus(for: error, command: command)
     }
     guard let store = opened else {
-        printError("feedwatch: \(command): no state at \(path) yet: run feedwatch poll")
+        printError("feedwatch: \(command): no state at \(state) yet: run feedwatch poll")
         throw ExitStatus.failures
     }
     do {

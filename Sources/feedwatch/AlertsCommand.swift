@@ -39,7 +39,7 @@ func configuredFeedNames(_ configuration: ConfigurationFile) -> [String] {
 /// The review over the log and state that `settings` name.
 func openReview(_ settings: MonitorSection) throws -> AlertSearch {
     do {
-        let state = try StateOpening.forReview(path: settings.statePath)
+        let state = try StateOpening.forReview(settings.state)
         return try AlertSearch(
             logPath: settings.alertLogPath, index: state, stories: state, annotations: state)
     } catch {

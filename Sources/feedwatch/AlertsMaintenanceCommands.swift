@@ -87,7 +87,9 @@ struct AlertsReindexCommand: ParsableCommand {
         abstract: "Rebuild the index of the alert log that the review commands read.",
         discussion: """
             The monitor keeps the index itself (and repairs it at start after a crash); this is \
-            for a missing or damaged state file. It needs the state unlocked: stop the monitor first.
+            for a missing or damaged state file. It needs the state unlocked: stop the monitor first. \
+            A PostgreSQL state's index holds the alerts of every monitor of the fleet, and one \
+            host's log only its own: it is not rebuilt from here.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -95,8 +97,14 @@ struct AlertsReindexCommand: ParsableCommand {
     func run() throws {
         let settings = try loadConfiguration(common, needing: .alertLog, command: "alerts reindex")
             .settings
+        if settings.state.isShared {
+            printError(
+                "feedwatch: alerts reindex: \(settings.state) is shared by a fleet of monitors, and its index holds the alerts of each; \(settings.alertLogPath) holds this host's alone, so the index is not rebuilt from it"
+            )
+            throw ExitStatus.failures
+        }
         do {
-            let store = try StateOpening.forMonitor(path: settings.statePath)
+            let store = try StateOpening.forMonitor(settings.state)
             let log = try AlertLogWriter(path: settings.alertLogPath)
             if let torn = log.setAsideTail { printError("feedwatch: \(torn)") }
             // Reindexing rebuilds the index alone: it never queues a delivery.

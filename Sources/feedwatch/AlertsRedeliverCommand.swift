@@ -55,7 +55,7 @@ struct AlertsRedeliverCommand: ParsableCommand {
         }
         let store: any StateStore
         do {
-            store = try StateOpening.forMonitor(path: settings.statePath)
+            store = try StateOpening.forMonitor(settings.state)
         } catch {
             printError("\(error)")
             if case .locked = error { throw ExitStatus.locked }

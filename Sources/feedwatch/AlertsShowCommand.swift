@@ -41,7 +41,7 @@ struct AlertsShowCommand: ParsableCommand {
             AlertEvidenceText.text(
                 alert, evidence: evidence, ack: ack, sources: sources, color: color, time: time))
         // Where the alert was sent, and why a delivery died.
-        let state = try? StateOpening.forReview(path: settings.statePath)
+        let state = try? StateOpening.forReview(settings.state)
         if let deliveries = try? state?.deliveries(alertID: alert.id) {
             print("")
             print(

@@ -36,7 +36,7 @@ struct FeedsListCommand: ParsableCommand {
         do {
             // Read-only: a monitor running on the same state keeps its lock.
             states =
-                try StateOpening.forReview(path: configuration.settings.statePath)?.allFeedStates()
+                try StateOpening.forReview(configuration.settings.state)?.allFeedStates()
                 ?? []
         } catch {
             printError("\(error)")

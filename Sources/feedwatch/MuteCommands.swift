@@ -43,7 +43,7 @@ struct MuteCommand: ParsableCommand {
         let mute = Mute(
             target: resolved.target, until: now.addingTimeInterval(seconds), note: note,
             createdAt: now)
-        try MuteStateAccess.write(resolved.statePath, command: "mute") { store throws(StoreError) in
+        try MuteStateAccess.write(resolved.state, command: "mute") { store throws(StoreError) in
             try store.setMute(mute)
         }
         print(
@@ -69,7 +69,7 @@ struct UnmuteCommand: ParsableCommand {
     func run() throws {
         let resolved = try MuteStateAccess.resolve(target, common: common, command: "unmute")
         var removed = false
-        try MuteStateAccess.write(resolved.statePath, command: "unmute") {
+        try MuteStateAccess.write(resolved.state, command: "unmute") {
             store throws(StoreError) in
             removed = try store.removeMute(resolved.target)
         }
@@ -112,7 +112,7 @@ struct MutesCommand: ParsableCommand {
         let mutes: [Mute]
         do {
             mutes =
-                try StateOpening.forReview(path: configuration.settings.statePath)?
+                try StateOpening.forReview(configuration.settings.state)?
                 .activeMutes(now: now) ?? []
         } catch {
             printError("\(error)")
@@ -148,9 +148,9 @@ struct MutesCommand: ParsableCommand {
 
 /// The state and the names a mute may take, for `mute` and `unmute`.
 enum MuteStateAccess {
-    /// The target `text` names, checked against the rules and feeds.conf, and the state's path.
+    /// The target `text` names, checked against the rules and feeds.conf, and the state.
     static func resolve(_ text: String, common: CommonOptions, command: String) throws -> (
-        target: Mute.Target, statePath: String
+        target: Mute.Target, state: StateLocation
     ) {
         let configuration = try loadConfiguration(common, needing: .state, command: command)
         let rules = try RulesLoading.load(common, checkSinks: false)
@@ -158,7 +158,7 @@ enum MuteStateAccess {
             ruleIDs: rules.rules.map(\.id), entityIDs: rules.entities.map(\.id),
             feedNames: (configuration.feeds + configuration.disabledFeeds).map(\.name))
         do {
-            return (try names.resolve(text), configuration.settings.statePath)
+            return (try names.resolve(text), configuration.settings.state)
         } catch {
             printError("feedwatch: \(command): \(error)")
             throw ExitStatus.usage
@@ -167,12 +167,12 @@ enum MuteStateAccess {
 
     /// Opens the state for a small write beside any running monitor, and makes it.
     static func write(
-        _ path: String, command: String, _ body: (any StateStore) throws(StoreError) -> Void
+        _ state: StateLocation, command: String, _ body: (any StateStore) throws(StoreError) -> Void
     ) throws {
         do {
-            guard let store = try StateOpening.forSideWrites(path: path) else {
+            guard let store = try StateOpening.forSideWrites(state) else {
                 printError(
-                    "feedwatch: \(command): no state at \(path) yet; run the monitor once first")
+                    "feedwatch: \(command): no state at \(state) yet; run the monitor once first")
                 throw ExitStatus.failures
             }
             try body(store)

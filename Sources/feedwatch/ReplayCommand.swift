@@ -63,8 +63,8 @@ struct ReplayCommand: ParsableCommand {
         let start = TimeExpression.start(since, zone: .current) ?? Date()
         let replay = RuleReplay(configuration: setup.configuration, rules: setup.rules)
         guard raise else {
-            guard let store = try StateOpening.forReview(path: setup.statePath) else {
-                printError("feedwatch: replay: no state at \(setup.statePath) yet: poll first")
+            guard let store = try StateOpening.forReview(setup.state) else {
+                printError("feedwatch: replay: no state at \(setup.state) yet: poll first")
                 throw ExitStatus.failures
             }
             let results = try replay.run(archive: store, since: start, rule: rule, index: store)

@@ -42,13 +42,14 @@ func makeLogger(label: String, _ logging: LoggingOptions) -> Logger {
     return Logger(label: label)
 }
 
-/// Opens the state, taking the lock that keeps a second monitor off it, and
-/// the alert log. A state in use by another monitor exits 75 (temporary
-/// failure), not as a configuration error: it goes away when that monitor stops.
+/// Opens the state, taking the lock that keeps a second monitor off an SQLite
+/// file (a PostgreSQL state is shared, and takes none), and the alert log. A
+/// state in use by another monitor exits 75 (temporary failure), not as a
+/// configuration error: it goes away when that monitor stops.
 func openMonitorState(_ setup: ConfigurationAndRules) throws -> (any StateStore, AlertLogWriter) {
     do {
         return (
-            try StateOpening.forMonitor(path: setup.statePath),
+            try StateOpening.forMonitor(setup.state),
             try AlertLogWriter(path: setup.alertLogPath)
         )
     } catch let error as StoreError {

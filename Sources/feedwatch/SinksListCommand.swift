@@ -62,7 +62,7 @@ struct SinksListCommand: ParsableCommand {
         do {
             // Read-only: a running monitor keeps its lock.
             counts =
-                try StateOpening.forReview(path: configuration.settings.statePath)?
+                try StateOpening.forReview(configuration.settings.state)?
                 .deliveryCountsBySink() ?? [:]
         } catch {
             printError("\(error)")

@@ -18,10 +18,10 @@ struct StateCommand: ParsableCommand {
     static func openForReading(_ configuration: ConfigurationFile, command: String) throws
         -> any StateStore
     {
-        let path = configuration.settings.statePath
+        let state = configuration.settings.state
         do {
-            guard let store = try StateOpening.forReview(path: path) else {
-                printError("feedwatch: state \(command): no state at \(path) yet: poll first")
+            guard let store = try StateOpening.forReview(state) else {
+                printError("feedwatch: state \(command): no state at \(state) yet: poll first")
                 throw ExitStatus.failures
             }
             return store
@@ -31,21 +31,29 @@ struct StateCommand: ParsableCommand {
         }
     }
 
-    /// The state with the monitor's lock, for the commands that change it:
-    /// exit 75 while a monitor holds it.
+    /// The state as the monitor opens it, for the commands that change it:
+    /// an SQLite file with the monitor's lock (exit 75 while a monitor holds
+    /// it); a shared database beside its running monitors.
     static func openForWriting(_ configuration: ConfigurationFile, command: String) throws
         -> any StateStore
     {
-        let path = configuration.settings.statePath
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("feedwatch: state \(command): no state at \(path) yet: poll first")
+        let state = configuration.settings.state
+        let exists: Bool
+        do {
+            exists = try StateOpening.exists(state)
+        } catch {
+            printError("feedwatch: state \(command): \(error)")
+            throw ExitStatus.failures
+        }
+        guard exists else {
+            printError("feedwatch: state \(command): no state at \(state) yet: poll first")
             throw ExitStatus.failures
         }
         do {
-            return try StateOpening.forMonitor(path: path)
+            return try StateOpening.forMonitor(state)
         } catch .locked {
             printError(
-                "feedwatch: state \(command): \(path) is locked by a running monitor; stop it first, or leave retention to it (run prunes daily)"
+                "feedwatch: state \(command): \(state) is locked by a running monitor; stop it first, or leave retention to it (run prunes daily)"
             )
             throw ExitStatus.locked
         } catch {

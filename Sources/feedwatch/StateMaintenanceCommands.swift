@@ -10,7 +10,8 @@ struct StatePruneCommand: ParsableCommand {
         abstract: "Apply retention now ([monitor] archive and forget) and say what it removed.",
         discussion: """
             `run` applies retention daily and `poll` when a day has passed since the last; this \
-            does it at once. It needs the state unlocked: exit 75 while a monitor runs.
+            does it at once. An SQLite state must be unlocked: exit 75 while a monitor runs; a \
+            PostgreSQL state is pruned beside its running monitors.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -38,7 +39,9 @@ struct StateVacuumCommand: ParsableCommand {
         discussion: """
             Retention frees space inside the file that new rows reuse, so the file stops \
             growing without this; vacuum makes it smaller. It rewrites the whole file (it needs \
-            about as much free disk again) and needs the state unlocked: exit 75 while a monitor runs.
+            about as much free disk again) and needs the state unlocked: exit 75 while a monitor runs. \
+            A PostgreSQL state is rewritten table by table (VACUUM FULL) beside its monitors, which \
+            wait for each table meanwhile; the sizes are the database's.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -49,7 +52,7 @@ struct StateVacuumCommand: ParsableCommand {
         do {
             let result = try store.vacuum()
             print(
-                "\(configuration.settings.statePath): \(StateStatisticsText.size(result.bytesBefore)) before, \(StateStatisticsText.size(result.bytesAfter)) after"
+                "\(configuration.settings.state): \(StateStatisticsText.size(result.bytesBefore)) before, \(StateStatisticsText.size(result.bytesAfter)) after"
             )
         } catch {
             printError("feedwatch: state vacuum: \(error)")
@@ -66,7 +69,8 @@ struct StateBackupCommand: ParsableCommand {
         discussion: """
             The copy is of one moment, a state feedwatch can open (point [monitor] state at it). \
             It appears at FILE only once complete. The alert log is not in it: copy alerts.jsonl \
-            and its rotated files too, or rebuild the index from them with `alerts reindex`.
+            and its rotated files too, or rebuild the index from them with `alerts reindex`. \
+            A PostgreSQL state is copied with PostgreSQL's own tools (pg_dump), not with this.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -92,7 +96,7 @@ struct StateBackupCommand: ParsableCommand {
         }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber
         print(
-            "\(configuration.settings.statePath) copied to \(file) (\(StateStatisticsText.size(bytes?.int64Value)))"
+            "\(configuration.settings.state) copied to \(file) (\(StateStatisticsText.size(bytes?.int64Value)))"
         )
     }
 }

@@ -38,7 +38,12 @@ struct StateMigrateCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try loadConfiguration(common, needing: .state, command: "state migrate")
-        let path = configuration.settings.statePath
+        guard let path = configuration.settings.state.sqlitePath else {
+            printError(
+                "feedwatch: state migrate: \(common.config): state is \(configuration.settings.state) already; migrate copies an SQLite state into PostgreSQL"
+            )
+            throw ExitStatus.badInput
+        }
         let password = try self.password()
         try checkURL()
         let source = try openSource(path)

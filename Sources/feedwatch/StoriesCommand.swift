@@ -19,9 +19,9 @@ func openStoryReview(_ common: CommonOptions, entity: String? = nil) throws -> S
     let configuration = try loadConfiguration(common, needing: .alertLog, command: "stories")
     let settings = configuration.settings
     do {
-        guard let state = try StateOpening.forReview(path: settings.statePath) else {
+        guard let state = try StateOpening.forReview(settings.state) else {
             printError(
-                "feedwatch: stories: no state at \(settings.statePath) yet: run feedwatch poll")
+                "feedwatch: stories: no state at \(settings.state) yet: run feedwatch poll")
             throw ExitStatus.failures
         }
         let search = try AlertSearch(

@@ -55,13 +55,12 @@ import Testing
         ("[monitor]\nconcurrency = 0\n", 2, "concurrency: '0' is not a whole number"),
         ("[monitor]\nstate =\n", 2, "state: needs a value"),
         (
-            "[monitor]\ninterval = 5m\nstate = postgresql://desk:secret@db.example.org/feedwatch\n",
-            3,
-            "state: a PostgreSQL state (postgresql://…) is not supported by this feedwatch yet"
+            "[monitor]\nstate = postgresql://desk@db.example.org/feedwatch\nstate-password =\n", 3,
+            "state-password: needs a value"
         ),
         (
-            "[monitor]\nstate = POSTGRES://db.example.org/feedwatch\n", 2,
-            "state: a PostgreSQL state (postgres://…) is not supported"
+            "[monitor]\nstate-password = env:DB_PASSWORD\n", 2,
+            "state-password: only a PostgreSQL state (state = postgresql://…) takes a password"
         ),
         (
             "[monitor]\nhealth-notify = ops\n", 2,
@@ -231,7 +230,7 @@ import Testing
             throws: ConfigurationError(
                 file: file.path, line: 3,
                 message:
-                    "unknown key 'bogus' in [monitor]; expected one of: state, alert-log, interval, concurrency, timeout, max-size, stale-after, health-notify, health-severity, archive, forget"
+                    "unknown key 'bogus' in [monitor]; expected one of: state, state-password, alert-log, interval, concurrency, timeout, max-size, stale-after, health-notify, health-severity, archive, forget"
             )
         ) {
             try ConfigurationFile.load(path: file.path)

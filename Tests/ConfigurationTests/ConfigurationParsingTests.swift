@@ -49,7 +49,7 @@ func parse(_ text: String) throws(ConfigurationError) -> ConfigurationFile {
             """)
 
         let settings = configuration.settings
-        #expect(settings.statePath == "/srv/feedwatch/data/state.db")
+        #expect(settings.state == .sqliteFile(path: "/srv/feedwatch/data/state.db"))
         #expect(settings.alertLogPath == "/var/log/feedwatch/alerts.jsonl")
         #expect(settings.interval == 900)
         #expect(settings.concurrency == 8)
@@ -89,7 +89,7 @@ func parse(_ text: String) throws(ConfigurationError) -> ConfigurationFile {
         let configuration = try parse("[feed a]\nurl = https://example.org/a.xml\n")
 
         var expected = MonitorSection()
-        expected.statePath = "/srv/feedwatch/state/feedwatch.db"
+        expected.state = .sqliteFile(path: "/srv/feedwatch/state/feedwatch.db")
         expected.alertLogPath = "/srv/feedwatch/alerts.jsonl"
         #expect(configuration.settings == expected)
         #expect(expected.archive == 30 * 86_400)

@@ -8,7 +8,7 @@ import Testing
         let configuration = try parse(
             "[monitor]\nstate = ../state/feedwatch.db\nalert-log = ./logs/alerts.jsonl\n")
 
-        #expect(configuration.settings.statePath == "/srv/state/feedwatch.db")
+        #expect(configuration.settings.state == .sqliteFile(path: "/srv/state/feedwatch.db"))
         #expect(configuration.settings.alertLogPath == "/srv/feedwatch/logs/alerts.jsonl")
     }
 
@@ -16,7 +16,7 @@ import Testing
         let configuration = try parse(
             "[monitor]\nstate = /var/lib/feedwatch/state.db\nalert-log = ~/alerts.jsonl\n")
 
-        #expect(configuration.settings.statePath == "/var/lib/feedwatch/state.db")
+        #expect(configuration.settings.state == .sqliteFile(path: "/var/lib/feedwatch/state.db"))
         let home = NSString(string: "~").expandingTildeInPath
         #expect(
             configuration.settings.alertLogPath
@@ -54,7 +54,9 @@ import Testing
 
         let base = folder.standardizedFileURL
         #expect(configuration.directory.path == base.path)
-        #expect(configuration.settings.statePath == base.appendingPathComponent("state/x.db").path)
+        #expect(
+            configuration.settings.state
+                == .sqliteFile(path: base.appendingPathComponent("state/x.db").path))
         #expect(
             configuration.feeds.first?.url.path == base.appendingPathComponent("samples/f.xml").path
         )

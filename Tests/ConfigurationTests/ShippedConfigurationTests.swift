@@ -26,7 +26,7 @@ import Testing
         let folder = URL(fileURLWithPath: Self.shippedPath).deletingLastPathComponent()
             .standardizedFileURL
         #expect(
-            configuration.settings.statePath
-                == folder.appendingPathComponent("state/feedwatch.db").path)
+            configuration.settings.state
+                == .sqliteFile(path: folder.appendingPathComponent("state/feedwatch.db").path))
     }
 }

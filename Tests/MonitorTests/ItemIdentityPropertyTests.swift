@@ -150,7 +150,7 @@ struct ItemIdentityPropertyTests {
         let setup = try ConfigurationAndRules.load(
             configPath: fixture.configPath, rulesDirectory: fixture.rulesDirectory)
         // Closed at the end of this function: the pass takes the state's lock.
-        let store = try SQLiteStateStore(path: setup.statePath)
+        let store = try SQLiteStateStore(path: setup.state.sqlitePath ?? "")
         let seen = items.enumerated().map { position, item in
             var old = item
             old.id = ids(position, DerivedItemID.base(of: item.id))

@@ -73,7 +73,7 @@ final class MonitorFixture {
     ) throws -> (PassSummary, [Alert]) {
         let setup = try ConfigurationAndRules.load(
             configPath: configPath, rulesDirectory: rulesDirectory)
-        let store = try SQLiteStateStore(path: setup.statePath)
+        let store = try SQLiteStateStore(path: setup.state.sqlitePath ?? "")
         let log = try AlertLogWriter(path: setup.alertLogPath)
         log.simulatedFailure = simulatedFailure
         var written: [Alert] = []

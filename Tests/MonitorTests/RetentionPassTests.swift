@@ -21,7 +21,7 @@ import Testing
     /// Retention as feeds.conf sets it (90 days by default), applied at `now` by a fresh store.
     func applyRetention(_ fixture: MonitorFixture, now: Date) throws -> PruneResult? {
         let configuration = try ConfigurationFile.load(path: fixture.configPath)
-        let store = try SQLiteStateStore(path: configuration.settings.statePath)
+        let store = try SQLiteStateStore(path: configuration.settings.state.sqlitePath ?? "")
         return try StateRetention(settings: configuration.settings).applyIfDue(to: store, now: now)
     }
 

@@ -28,7 +28,7 @@ import Testing
                 atomically: true, encoding: .utf8)
         let setup = try ConfigurationAndRules.load(
             configPath: fixture.configPath, rulesDirectory: fixture.rulesDirectory)
-        let store = try SQLiteStateStore(path: setup.statePath, access: .readOnly)
+        let store = try SQLiteStateStore(path: setup.state.sqlitePath ?? "", access: .readOnly)
         let replay = RuleReplay(configuration: setup.configuration, rules: setup.rules)
 
         let all = try replay.run(archive: store, since: Date().addingTimeInterval(-3600))

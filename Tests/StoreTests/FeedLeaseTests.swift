@@ -105,4 +105,39 @@ import Testing
                 ["dawn"], holder: "host-b", now: now, duration: 600, limit: 1
             ).isEmpty)
     }
+
+    @Test func claimingEveryFeedTakesThoseNotDueButNeverALiveLease() throws {
+        let monitors = try stores(2)
+        try monitors[0].saveFeedState(
+            FeedState(name: "feed-0", url: "https://example.org/0", nextPoll: now + 3600))
+        _ = try monitors[0].claimDueFeeds(
+            ["feed-1"], holder: "host-a", now: now, duration: 600, limit: 1)
+
+        let claimed = try monitors[1].claimFeeds(
+            Array(feeds.prefix(3)), holder: "host-b", now: now, duration: 600, limit: 10)
+
+        #expect(claimed == ["feed-0", "feed-2"])
+    }
+
+    @Test func aRenewedLeaseOutlivesItsFirstTermAndALostOneIsNotTakenBack() throws {
+        let monitors = try stores(2)
+        _ = try monitors[0].claimDueFeeds(
+            ["dawn", "wire"], holder: "host-a", now: now, duration: 600, limit: 10)
+
+        let renewed = try monitors[0].renewFeedLeases(
+            ["dawn", "wire"], holder: "host-a", now: now + 500, duration: 600)
+
+        #expect(renewed == ["dawn", "wire"])
+        #expect(
+            try monitors[1].claimDueFeeds(
+                ["dawn", "wire"], holder: "host-b", now: now + 700, duration: 600, limit: 10
+            ).isEmpty)
+        // Past the renewed term another monitor takes the feeds; the first cannot renew them.
+        #expect(
+            try monitors[1].claimDueFeeds(
+                ["dawn"], holder: "host-b", now: now + 1100, duration: 600, limit: 10) == ["dawn"])
+        #expect(
+            try monitors[0].renewFeedLeases(
+                ["dawn", "wire"], holder: "host-a", now: now + 1100, duration: 600) == ["wire"])
+    }
 }

@@ -100,6 +100,9 @@ import Testing
         }
         try Self.expectEachFeedFetchedOnceAndEachAlertRaisedOnce(
             server: server, members: members, database: database)
+        // One incident reported by every feed is one story, as one monitor
+        // alone makes it: the members place reports one at a time.
+        #expect(try Self.count("SELECT count(*) FROM story", in: database) == 1)
 
         // Another poll finds nothing due: each feed's next poll was committed with it.
         server.clearRequests()
